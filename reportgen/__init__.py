@@ -1,0 +1,3 @@
+"""reportgen: cited competitive-landscape briefs from biotech press releases."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,111 @@
+"""The command line: parse arguments, call the library, print, set the exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen.errors import BuildError, InputError, ReportgenError
+
+EXIT_OK, EXIT_BUILD_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _StderrHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "warning: " if record.levelno >= logging.WARNING else ""
+        click.echo(prefix + record.getMessage(), err=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    root = logging.getLogger("reportgen")
+    root.handlers[:] = [_StderrHandler()]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Say more on stderr.")
+@click.version_option(package_name="reportgen")
+def cli(verbose: bool) -> None:
+    """Cited competitive-landscape briefs from biotech press releases.
+
+    Example: reportgen build
+    """
+    _setup_logging(verbose)
+
+
+def _project(project: str | None) -> Path:
+    from reportgen.project import find_project
+
+    return find_project(Path(project) if project else None)
+
+
+project_option = click.option(
+    "--project", type=click.Path(file_okay=False), default=None,
+    help="Project folder (holds landscapes/ and templates/); default: found from the current folder.",
+)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@project_option
+def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
+    """Print the facts extracted from SOURCES (files or folders).
+
+    Default: the project's sources in landscapes/sources/.
+
+    Example: reportgen facts landscapes/sources --format jsonl > facts.jsonl
+    """
+    from reportgen.extract import extract_facts
+    from reportgen.facts import object_text, sort_facts
+    from reportgen.sources import iter_documents
+
+    paths = [Path(s) for s in sources] or [_project(project) / "landscapes" / "sources"]
+    out = sys.stdout
+    for doc in iter_documents(paths):
+        found = sort_facts(extract_facts(doc))
+        for fact in found:
+            if fmt == "jsonl":
+                out.write(fact.to_json() + "\n")
+            else:
+                out.write(f"{doc.id}\t{fact.subject}\t{fact.predicate}\t{object_text(fact.object)}\n")
+
+
+@cli.command()
+@click.argument("doc", type=click.Path(exists=True, dir_okay=False))
+def text(doc: str) -> None:
+    """Print the text of DOC that evidence offsets point into.
+
+    Example: reportgen text landscapes/sources/000_09b67a30cd904425.txt
+    """
+    from reportgen.sources import read_document
+
+    sys.stdout.write(read_document(Path(doc)).text)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_BAD_INPUT)
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
+    except ReportgenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK)
