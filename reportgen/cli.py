@@ -87,6 +87,49 @@ def text(doc: str) -> None:
     sys.stdout.write(read_document(Path(doc)).text)
 
 
+@cli.command()
+@click.argument("landscapes", nargs=-1)
+@click.option("--format", "formats", default="html,pdf", show_default=True,
+              help="Comma-separated output formats: html, pdf.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: out/ in the project).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of templates that override the project's by file name.")
+@project_option
+def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templates: str | None,
+          project: str | None) -> None:
+    """Build briefs (HTML and PDF) for LANDSCAPES (ids or files; default: all).
+
+    Example: reportgen build bcma-therapies --format html
+    """
+    from reportgen.build import FORMATS, build as run_build
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; use {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    root = _project(project)
+    result = run_build(root, list(landscapes) or None, chosen,
+                       Path(out_dir) if out_dir else None, Path(templates) if templates else None)
+    for path in result.written:
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.argument("landscapes", nargs=-1)
+@project_option
+def validate(landscapes: tuple[str, ...], project: str | None) -> None:
+    """Check landscapes and their citations without building anything.
+
+    Example: reportgen validate landscapes/bcma-therapies.yaml
+    """
+    from reportgen.build import validate as run_validate
+
+    for landscape in run_validate(_project(project), list(landscapes) or None):
+        click.echo(f"ok {landscape.id}", err=True)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

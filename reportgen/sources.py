@@ -82,14 +82,23 @@ def decode_bytes(data: bytes, name: str) -> str:
     return text
 
 
+# Among encodings that read the bytes equally well, the ones press releases
+# actually use win: short Western text otherwise decodes as an odd DOS codepage.
+_PREFERRED = ("utf_16", "gb18030", "big5", "cp1252", "latin_1", "iso8859_15", "shift_jis",
+              "euc_jp", "euc_kr", "cp1251")
+
+
 def _detect(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DocumentError(name, "binary or undecodable content (no text encoding fits)")
-    log.info("%s: decoded as %s", name, best.encoding)
-    return str(best)
+    best_chaos = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best_chaos + 0.01]
+    tied.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    log.info("%s: decoded as %s", name, tied[0].encoding)
+    return str(tied[0])
 
 
 # --- readers -----------------------------------------------------------------

@@ -1,0 +1,435 @@
+"""The brief's view model: everything a template prints, computed here.
+
+Every value shown carries citation numbers; numbers are given in reading order
+(summary, table, profiles, ...), and each points to a `Reference` holding the
+quoted sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from reportgen.facts import STAGE_RANK, Evidence, Fact, object_text
+from reportgen.knowledge import Entity, Knowledge, name_key
+from reportgen.landscape import Landscape, Scope, find_quote
+from reportgen.sources import Document, SkippedSource
+
+NOT_REPORTED = "not reported"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Reference(_Model):
+    """One numbered citation: the source and the sentence it quotes."""
+
+    number: int
+    doc: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    quote: str
+    start: int
+    end: int
+    curated: bool
+
+
+class Value(_Model):
+    """A value as printed, with its citation numbers."""
+
+    text: str
+    cites: tuple[int, ...]
+    curated: bool = False
+    conflict: bool = False
+
+
+class Cell(_Model):
+    column: str
+    values: tuple[Value, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.values
+
+
+class Row(_Model):
+    anchor: str
+    name: str
+    cells: tuple[Cell, ...]
+
+
+class ProfileGroup(_Model):
+    label: str
+    values: tuple[Value, ...]
+
+
+class Profile(_Model):
+    anchor: str
+    name: str
+    kind: str
+    groups: tuple[ProfileGroup, ...]
+
+
+class Sentence(_Model):
+    text: str
+    cites: tuple[int, ...]
+
+
+class NoteView(_Model):
+    html: str
+    cites: tuple[int, ...]
+
+
+class Column(_Model):
+    key: str
+    label: str
+
+
+class Brief(_Model):
+    """What `templates/brief.html` renders (documented field by field)."""
+
+    id: str
+    title: str
+    subtitle: str | None
+    as_of: str                     # ISO date of the brief's edition
+    source_count: int              # documents cited in the brief
+    rows_kind: str                 # "assets" or "organizations"
+    sections: tuple[str, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    comparators: tuple[Row, ...]
+    summary: tuple[Sentence, ...]
+    notes: tuple[NoteView, ...]
+    profiles: tuple[Profile, ...]
+    guidelines: tuple[Value, ...]
+    references: tuple[Reference, ...]
+    skipped: tuple[SkippedSource, ...]
+    not_reported: str = NOT_REPORTED
+
+
+class _Citations:
+    """Numbers citations in the order they are first used."""
+
+    def __init__(self, docs: dict[str, Document]):
+        self.docs = docs
+        self.numbers: dict[tuple, int] = {}
+        self.refs: list[Reference] = []
+
+    def cite(self, facts: Iterable[Fact]) -> tuple[int, ...]:
+        return self.cite_evidence((f.evidence, f.source == "curated") for f in facts)
+
+    def cite_evidence(self, items: Iterable[tuple[Evidence, bool]]) -> tuple[int, ...]:
+        out = []
+        for ev, curated in sorted(items, key=lambda item: (item[0].doc, item[0].start, item[0].end)):
+            key = (ev.doc, ev.start, ev.end)
+            if key not in self.numbers:
+                doc = self.docs.get(ev.doc)
+                self.numbers[key] = len(self.refs) + 1
+                self.refs.append(Reference(
+                    number=len(self.refs) + 1, doc=ev.doc,
+                    title=doc.display_title if doc else ev.doc,
+                    publisher=doc.publisher if doc else None,
+                    date=doc.date.isoformat() if doc and doc.date else None,
+                    url=doc.url if doc else None,
+                    quote=ev.quote, start=ev.start, end=ev.end, curated=curated,
+                ))
+            if self.numbers[key] not in out:
+                out.append(self.numbers[key])
+        return tuple(out)
+
+
+# --- scope -------------------------------------------------------------------
+
+def _matches_any(values: Iterable[str], wanted: list[str], substring: bool = False) -> bool:
+    keys = [name_key(v) for v in values]
+    for w in wanted:
+        wk = name_key(w)
+        for k in keys:
+            if k == wk or (substring and (wk in k or k in wk)):
+                return True
+    return False
+
+
+def _strings(entity: Entity, predicate: str) -> list[str]:
+    return [f.object for f in entity.values(predicate) if isinstance(f.object, str)]
+
+
+def in_scope(entity: Entity, scope: Scope, knowledge: Knowledge) -> bool:
+    if scope.exclude and _matches_any(entity.names, scope.exclude):
+        return False
+    if scope.names and not _matches_any(entity.names, scope.names):
+        return False
+    if scope.documents and not (entity.documents & set(scope.documents)):
+        return False
+    if scope.targets and not _matches_any(_strings(entity, "target"), scope.targets):
+        return False
+    if scope.modalities and not _matches_any(_strings(entity, "modality"), scope.modalities):
+        return False
+    if scope.indications:
+        field = "indication" if entity.kind == "asset" else "focus"
+        if not _matches_any(_strings(entity, field), scope.indications, substring=True):
+            return False
+    if scope.countries:
+        countries = _strings(entity, "country")
+        if entity.kind == "asset":
+            for dev in _strings(entity, "developer"):
+                org = knowledge.find(dev)
+                if org:
+                    countries += _strings(org, "country")
+        if not _matches_any(countries, scope.countries):
+            return False
+    return True
+
+
+def _has_scope(scope: Scope) -> bool:
+    return any(v for k, v in scope.model_dump().items() if k not in ("exclude", "comparators"))
+
+
+# --- values ------------------------------------------------------------------
+
+def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_key=None) -> tuple[Value, ...]:
+    """One value per distinct reading, its citations merged; disagreements flagged."""
+    text_of = text_of or (lambda f: object_text(f.object))
+    by_text: dict[str, list[Fact]] = {}
+    order: list[str] = []
+    for fact in facts:
+        text = text_of(fact)
+        k = name_key(text) or text
+        if k not in by_text:
+            by_text[k] = []
+            order.append(k)
+        by_text[k].append(fact)
+    conflicts: set[str] = set()
+    if conflict_key:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for k in order:
+            for fact in by_text[k]:
+                ck = conflict_key(fact)
+                if ck is not None:
+                    seen[ck].add(k)
+        for ks in seen.values():
+            if len(ks) > 1:
+                conflicts |= ks
+    values = []
+    for k in order:
+        group = by_text[k]
+        values.append(Value(
+            text=text_of(group[0]), cites=cites.cite(group),
+            curated=all(f.source == "curated" for f in group), conflict=k in conflicts,
+        ))
+    return tuple(values)
+
+
+def _stage_facts(entity: Entity) -> list[Fact]:
+    """Facts that state the highest stage: phase facts, and approvals or filings."""
+    ranked: list[tuple[int, Fact]] = []
+    for fact in entity.values("phase"):
+        if isinstance(fact.object, dict) and fact.object.get("stage") in STAGE_RANK:
+            ranked.append((STAGE_RANK[fact.object["stage"]], fact))
+    for fact in entity.values("regulatory"):
+        action = fact.object.get("action") if isinstance(fact.object, dict) else None
+        if action == "approval":
+            ranked.append((STAGE_RANK["approved"], fact))
+        elif action in ("filing", "filing accepted"):
+            ranked.append((STAGE_RANK["filed"], fact))
+    if not ranked:
+        return []
+    top = max(rank for rank, _ in ranked)
+    return [f for rank, f in ranked if rank == top]
+
+
+def highest_stage(entity: Entity) -> str | None:
+    facts = _stage_facts(entity)
+    return _stage_text(facts[0]) if facts else None
+
+
+def _stage_text(fact: Fact) -> str:
+    if fact.predicate == "phase":
+        return fact.object["stage"]
+    return "approved" if fact.object.get("action") == "approval" else "filed"
+
+
+def _endpoint_key(fact: Fact):
+    if isinstance(fact.object, dict) and "endpoint" in fact.object:
+        return name_key(str(fact.object["endpoint"])) + "|" + name_key(str(fact.object.get("population", "")))
+    if isinstance(fact.object, dict) and "event" in fact.object:
+        return name_key(str(fact.object["event"])) + "|" + str(fact.object.get("grade", ""))
+    return None
+
+
+def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, scope: Scope) -> tuple[Value, ...]:
+    if key == "name":
+        return (Value(text=entity.name, cites=()),)
+    if key == "names":
+        name_facts = [f for f in entity.facts if f.predicate == "name"]
+        by_name: dict[str, list[Fact]] = defaultdict(list)
+        for f in name_facts:
+            for n in (f.object, f.subject):
+                if isinstance(n, str) and name_key(n) != name_key(entity.name):
+                    by_name[name_key(n)].append(f)
+        out = []
+        for n in entity.names[1:]:
+            facts = by_name.get(name_key(n))
+            if facts:  # a name is shown only where a sentence states it
+                out.append(Value(text=n, cites=cites.cite(facts), curated=all(f.source == "curated" for f in facts)))
+        return tuple(out)
+    if key == "stage":
+        facts = _stage_facts(entity)
+        return _group_values(facts, cites, text_of=_stage_text)
+    if key == "assets":
+        rows = [e for e in knowledge.of_kind("asset")
+                if any(name_key(d) in {name_key(n) for n in entity.names} for d in _strings(e, "developer"))]
+        out = []
+        for asset in rows:
+            facts = [f for f in asset.values("developer") if name_key(f.object) in {name_key(n) for n in entity.names}]
+            out.append(Value(text=asset.name, cites=cites.cite(facts)))
+        return tuple(out)
+    facts = entity.values(key)
+    if key == "indication" and scope.indications and entity.kind == "asset":
+        facts = [f for f in facts if _matches_any([f.object], scope.indications, substring=True)] or facts
+    if key in ("developer", "partner"):
+        return _group_values(facts, cites, text_of=lambda f: _display_org(f.object, knowledge))
+    conflict_key = _endpoint_key if key in ("efficacy", "safety") else None
+    if key in ("target", "modality"):
+        conflict_key = lambda f: key  # noqa: E731 - one target or modality expected
+    return _group_values(facts, cites, conflict_key=conflict_key)
+
+
+def _display_org(name: str, knowledge: Knowledge) -> str:
+    entity = knowledge.find(name)
+    return entity.name if entity else name
+
+
+# --- profiles ----------------------------------------------------------------
+
+PROFILE_GROUPS = {
+    "asset": [("Names", "names"), ("Developers", "developer"), ("Target", "target"), ("Modality", "modality"),
+              ("Indications", "indication"), ("Stage", "phase"), ("Regulatory history", "regulatory"),
+              ("Trials", "trial"), ("Efficacy", "efficacy"), ("Safety", "safety")],
+    "organization": [("Names", "names"), ("Focus", "focus"), ("Country", "country"), ("Partners", "partner"),
+                     ("Assets", "assets"), ("Guidelines issued", "guideline")],
+}
+
+
+def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge) -> Profile:
+    groups = []
+    for label, key in PROFILE_GROUPS[entity.kind]:
+        if key in ("names", "assets"):
+            values = _cell(entity, key, cites, knowledge, Scope())
+        elif key in ("developer", "partner"):
+            values = _group_values(entity.values(key), cites, text_of=lambda f: _display_org(f.object, knowledge))
+        elif key == "regulatory":
+            facts = sorted(entity.values(key), key=lambda f: (str(f.object.get("date", "")), f.evidence.doc, f.evidence.start))
+            values = _group_values(facts, cites)
+        elif key == "guideline":
+            values = _group_values(entity.values(key), cites, text_of=_guideline_text)
+        else:
+            values = _group_values(entity.values(key), cites, conflict_key=_endpoint_key)
+        if values:
+            groups.append(ProfileGroup(label=label, values=values))
+    return Profile(anchor=anchor(entity.name), name=entity.name, kind=entity.kind, groups=tuple(groups))
+
+
+def _guideline_text(fact: Fact) -> str:
+    obj = fact.object
+    if not isinstance(obj, dict):
+        return str(obj)
+    text = str(obj.get("title", ""))
+    extras = [str(obj[k]) for k in ("status", "date") if obj.get(k)]
+    return text + (f" ({', '.join(extras)})" if extras else "")
+
+
+def anchor(name: str) -> str:
+    key = "".join(c if c.isalnum() else "-" for c in name.casefold()).strip("-")
+    while "--" in key:
+        key = key.replace("--", "-")
+    return "e-" + (key or "x")
+
+
+# --- summary -----------------------------------------------------------------
+
+def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cites: _Citations) -> list[Sentence]:
+    kind = "assets" if landscape.rows == "assets" else "organizations"
+    out = [Sentence(text=f"{len(rows)} {kind if len(rows) != 1 else kind[:-1]} in scope.", cites=())]
+    if landscape.rows == "assets":
+        staged = [(STAGE_RANK.get(highest_stage(e) or "", -1), e) for e in rows]
+        staged = [(r, e) for r, e in staged if r >= 0]
+        if staged:
+            top = max(r for r, _ in staged)
+            leaders = [e for r, e in staged if r == top]
+            facts = [f for e in leaders for f in _stage_facts(e)]
+            stage = next(s for s, r in STAGE_RANK.items() if r == top)
+            names = ", ".join(e.name for e in leaders)
+            out.append(Sentence(text=f"Most advanced ({stage}): {names}.", cites=cites.cite(facts)))
+    dated = [f for e in rows for f in e.values("regulatory") if isinstance(f.object, dict) and f.object.get("date")]
+    if dated:
+        newest = max(f.object["date"] for f in dated)
+        facts = [f for f in dated if f.object["date"] == newest]
+        what = "; ".join(sorted({f"{f.subject}: {object_text(f.object)}" for f in facts}))
+        out.append(Sentence(text=f"Newest regulatory event: {what}.", cites=cites.cite(facts)))
+    return out
+
+
+# --- the brief ---------------------------------------------------------------
+
+def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Document],
+                skipped: Iterable[SkippedSource] = (), notes_html: list[str] | None = None) -> Brief:
+    kind = "asset" if landscape.rows == "assets" else "organization"
+    scope = landscape.scope
+    candidates = knowledge.of_kind(kind)
+    rows = [e for e in candidates if _has_scope(scope) and in_scope(e, scope, knowledge)]
+    comparators = []
+    if scope.comparators is not None:
+        row_keys = {e.key for e in rows}
+        comparators = [e for e in candidates if e.key not in row_keys and in_scope(e, scope.comparators, knowledge)]
+    rows.sort(key=lambda e: (-STAGE_RANK.get(highest_stage(e) or "", -1), e.name.casefold()))
+    comparators.sort(key=lambda e: e.name.casefold())
+
+    cites = _Citations(docs)
+    summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
+    notes = []
+    for note, html in zip(landscape.notes, notes_html or []):
+        evidence = []
+        for c in note.cite:
+            doc = docs[c.doc]
+            span = find_quote(doc.text, c.quote)
+            if span:
+                evidence.append((Evidence.from_span(doc.id, doc.text, *span, via=landscape.id), True))
+        notes.append(NoteView(html=html, cites=cites.cite_evidence(evidence)))
+    columns = [Column(key=c.key, label=c.label or c.key) for c in landscape.column_defs]
+
+    def row(entity: Entity) -> Row:
+        return Row(anchor=anchor(entity.name), name=entity.name,
+                   cells=tuple(Cell(column=c.key, values=_cell(entity, c.key, cites, knowledge, scope)) for c in columns))
+
+    table = [row(e) for e in rows]
+    comparator_rows = [row(e) for e in comparators]
+    profiles = [_profile(e, cites, knowledge) for e in [*rows, *comparators]] if "profiles" in landscape.sections else []
+    guidelines: list[Value] = []
+    if "guidelines" in landscape.sections:
+        gfacts = [f for e in knowledge.entities for f in e.values("guideline")
+                  if not scope.documents or f.evidence.doc in scope.documents]
+        gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
+        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
+
+    cited_docs = {r.doc for r in cites.refs}
+    as_of = landscape.as_of or _newest_date([docs[d] for d in cited_docs if d in docs]) or _newest_date(list(docs.values()))
+    return Brief(
+        id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
+        as_of=as_of.isoformat() if as_of else "undated",
+        source_count=len(cited_docs), rows_kind=landscape.rows, sections=tuple(landscape.sections),
+        columns=tuple(columns), rows=tuple(table), comparators=tuple(comparator_rows),
+        summary=tuple(summary), notes=tuple(notes), profiles=tuple(profiles), guidelines=tuple(guidelines),
+        references=tuple(cites.refs), skipped=tuple(skipped),
+    )
+
+
+def _newest_date(docs: list[Document]) -> dt.date | None:
+    dates = [d.date for d in docs if d.date]
+    return max(dates) if dates else None

@@ -1,0 +1,198 @@
+"""The fact store: entities merged across documents, extracted and curated facts together.
+
+Names join entities: two subjects that any `name` fact links (in any document)
+are one entity. Curated aliases join them too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from reportgen.facts import Evidence, Fact, sort_facts
+from reportgen.landscape import CuratedEntity, find_quote
+from reportgen.sources import Document
+
+ASSET_PREDICATES = {"developer", "target", "modality", "indication", "regulatory", "trial", "phase", "efficacy", "safety"}
+ORG_PREDICATES = {"partner", "focus", "country", "guideline"}
+
+
+def name_key(name: str) -> str:
+    """Names compare without case, spaces, hyphens, ® / ™ (as FACTS.md matches)."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return re.sub(r"[\s\-_.,'\"’‘“”®™©\[\]]", "", text)
+
+
+class Entity(BaseModel):
+    """An asset or organization with every fact about it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    name: str
+    kind: str  # "asset" or "organization"
+    names: tuple[str, ...]
+    facts: tuple[Fact, ...]
+
+    def values(self, predicate: str) -> list[Fact]:
+        return [f for f in self.facts if f.predicate == predicate]
+
+    @property
+    def documents(self) -> set[str]:
+        return {f.evidence.doc for f in self.facts}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep the smaller key as root: the result does not depend on input order
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+class Knowledge:
+    """Every entity, found by any of its names."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.key))
+        self._by_name = {}
+        for entity in self.entities:
+            for name in entity.names:
+                self._by_name.setdefault(name_key(name), entity)
+
+    def find(self, name: str) -> Entity | None:
+        return self._by_name.get(name_key(name))
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+    @property
+    def facts(self) -> list[Fact]:
+        return sort_facts(f for e in self.entities for f in e.facts)
+
+
+def curated_facts(entities: Iterable[CuratedEntity], docs: dict[str, Document], via: str) -> list[Fact]:
+    """The analyst's added facts, with evidence located in the cited document."""
+    out = []
+    for entity in entities:
+        for item in entity.facts:
+            doc = docs[item.cite.doc]
+            span = find_quote(doc.text, item.cite.quote)
+            if span is None:  # validated at load time; keep the store honest anyway
+                continue
+            evidence = Evidence.from_span(doc.id, doc.text, *span, via=via)
+            out.append(Fact(subject=entity.name, predicate=item.predicate, object=item.object,
+                            evidence=evidence, source="curated"))
+    return out
+
+
+def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()) -> Knowledge:
+    """Merge facts into entities; apply the analyst's aliases and removals."""
+    facts = list(facts)
+    curated = list(curated)
+    uf = _UnionFind()
+    display: dict[str, dict[str, int]] = defaultdict(dict)  # key -> surface form -> count
+
+    def note(name: str, weight: int) -> str:
+        key = name_key(name)
+        if not key:
+            return key
+        uf.find(key)
+        display[key][name] = display[key].get(name, 0) + weight
+        return key
+
+    for fact in facts:
+        subject_key = note(fact.subject, 2)
+        if fact.predicate == "name" and isinstance(fact.object, str):
+            uf.union(subject_key, note(fact.object, 1))
+    for entity in curated:
+        base = note(entity.name, 1000)  # the analyst's spelling wins
+        for alias in entity.aliases:
+            uf.union(base, note(alias, 1))
+    for fact in facts:
+        if fact.predicate in ("developer", "partner") and isinstance(fact.object, str):
+            note(fact.object, 1)
+
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        key = name_key(fact.subject)
+        if key:
+            groups[uf.find(key)].append(fact)
+    for key in list(display):
+        groups.setdefault(uf.find(key), [])
+    # partnership is symmetric: each side's profile shows it
+    for fact in facts:
+        if fact.predicate == "partner" and isinstance(fact.object, str) and name_key(fact.object):
+            other = uf.find(name_key(fact.object))
+            if other != uf.find(name_key(fact.subject)):
+                groups[other].append(fact.model_copy(update={"subject": fact.object, "object": fact.subject}))
+
+    members: dict[str, set[str]] = defaultdict(set)
+    for key in display:
+        members[uf.find(key)].add(key)
+
+    removals = {name_key(e.name): e.remove for e in curated}
+    kinds = {name_key(e.name): e.kind for e in curated if e.kind}
+    org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner") and isinstance(f.object, str)}
+
+    entities = []
+    for root, group in groups.items():
+        surface: dict[str, int] = defaultdict(int)
+        for key in members[root]:
+            for form, count in display[key].items():
+                surface[form] += count
+        if not surface:
+            continue
+        names = sorted(surface, key=lambda s: (-surface[s], -len(s), s))
+        name = names[0]
+        keys = members[root]
+        kind = next((kinds[k] for k in sorted(keys) if k in kinds), None) or _infer_kind(group, keys, org_keys)
+        drops = [r for k in sorted(keys) for r in removals.get(k, [])]
+        kept = [f for f in group if not _removed(f, drops)]
+        # the entity's own name is not a fact worth a citation
+        unique_names = []
+        seen = set()
+        for n in [name, *sorted(names[1:], key=str.casefold)]:
+            if name_key(n) not in seen:
+                seen.add(name_key(n))
+                unique_names.append(n)
+        entities.append(Entity(key=root, name=name, kind=kind, names=tuple(unique_names),
+                               facts=tuple(sort_facts(kept))))
+    return Knowledge(entities)
+
+
+def _infer_kind(facts: list[Fact], keys: set[str], org_keys: set[str]) -> str:
+    preds = {f.predicate for f in facts}
+    if preds & ASSET_PREDICATES:
+        return "asset"
+    if preds & ORG_PREDICATES or keys & org_keys:
+        return "organization"
+    return "asset" if preds else "organization"
+
+
+def _removed(fact: Fact, removals) -> bool:
+    if fact.source == "curated":
+        return False
+    for r in removals:
+        if r.predicate != fact.predicate:
+            continue
+        if r.object is None or r.object == fact.object:
+            return True
+        if isinstance(r.object, str) and isinstance(fact.object, str) and name_key(r.object) == name_key(fact.object):
+            return True
+    return False

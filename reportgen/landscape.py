@@ -1,0 +1,314 @@
+"""Landscapes: what a brief covers, which columns it compares, what an analyst adds.
+
+`load_landscape(path, documents)` parses the YAML, validates it against the
+schema (unknown keys rejected), cross-checks every citation against the
+sources, and reports every problem as `path:line:column: message`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reportgen.errors import InputError, Location, Problem
+from reportgen.facts import PREDICATES
+from reportgen.yamlpos import load_yaml_with_positions, locate
+
+ASSET_COLUMNS = {
+    "name": "Asset",
+    "names": "Other names",
+    "developer": "Developer",
+    "target": "Target",
+    "modality": "Modality",
+    "indication": "Indications",
+    "stage": "Highest stage",
+    "regulatory": "Regulatory",
+    "trial": "Trials",
+    "efficacy": "Efficacy",
+    "safety": "Safety",
+}
+ORGANIZATION_COLUMNS = {
+    "name": "Organization",
+    "names": "Other names",
+    "focus": "Focus",
+    "country": "Country",
+    "partner": "Partners",
+    "assets": "Assets",
+}
+SECTIONS = ("summary", "notes", "charts", "table", "comparators", "profiles", "guidelines", "changes", "references")
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(_Strict):
+    """A pointer to the sentence an analyst's statement rests on."""
+
+    doc: str
+    quote: str = Field(min_length=3)
+
+
+class CuratedFact(_Strict):
+    predicate: str
+    object: str | dict[str, Any]
+    cite: Citation
+
+    @field_validator("predicate")
+    @classmethod
+    def _known_predicate(cls, v: str) -> str:
+        if v not in PREDICATES:
+            raise ValueError(f"unknown predicate {v!r}{_hint(v, PREDICATES)}")
+        return v
+
+
+class Removal(_Strict):
+    """An extracted value the analyst has checked and found wrong."""
+
+    predicate: str
+    object: str | dict[str, Any] | None = None  # None: every value of the predicate
+    reason: str | None = None
+
+
+class CuratedEntity(_Strict):
+    name: str
+    kind: Literal["asset", "organization"] | None = None
+    aliases: list[str] = []
+    facts: list[CuratedFact] = []
+    remove: list[Removal] = []
+
+
+class Scope(_Strict):
+    """Which entities are rows: every listed filter must match (any of its values)."""
+
+    targets: list[str] = []
+    modalities: list[str] = []
+    indications: list[str] = []
+    countries: list[str] = []
+    names: list[str] = []
+    documents: list[str] = []
+    exclude: list[str] = []
+
+
+class ScopeWithComparators(Scope):
+    comparators: Scope | None = None
+
+
+class Column(_Strict):
+    key: str
+    label: str | None = None
+
+
+class Note(_Strict):
+    text: str  # Markdown; raw HTML is not rendered
+    cite: list[Citation] = []
+
+
+class Landscape(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    as_of: dt.date | None = None
+    rows: Literal["assets", "organizations"] = "assets"
+    scope: ScopeWithComparators = ScopeWithComparators()
+    columns: list[str | Column] = []
+    sections: list[str] = list(SECTIONS)
+    entities: list[CuratedEntity] = []
+    notes: list[Note] = []
+
+    @property
+    def column_defs(self) -> list[Column]:
+        labels = ASSET_COLUMNS if self.rows == "assets" else ORGANIZATION_COLUMNS
+        cols = self.columns or [Column(key=k) for k in labels]
+        out = []
+        for col in cols:
+            col = Column(key=col) if isinstance(col, str) else col
+            out.append(Column(key=col.key, label=col.label or labels.get(col.key, col.key)))
+        return out
+
+
+def _hint(value: str, choices) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+# --- loading -----------------------------------------------------------------
+
+def load_landscape(path: Path, documents: Mapping[str, str] | None = None) -> Landscape:
+    """Parse, validate and cross-check one landscape file.
+
+    `documents` maps source file names to their text; when given, every
+    citation must name one of them and quote it verbatim.
+    """
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(Location(shown), f"cannot read landscape: {exc}")) from None
+    data, tree = load_yaml_with_positions(text, shown)
+    if not isinstance(data, dict):
+        raise InputError(Problem(Location(shown, 1, 1), "a landscape must be a YAML mapping (id, title, ...)"))
+    problems: list[Problem] = []
+    landscape = None
+    try:
+        landscape = Landscape.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problem_from_pydantic(err, tree, shown) for err in exc.errors())
+    # cross-checks run on the raw data, so a file's every problem is told at once
+    problems.extend(_cross_check(data, path, tree, documents))
+    if problems or landscape is None:
+        raise InputError(_dedupe(problems))
+    return landscape
+
+
+def _problem_from_pydantic(err: dict, tree, path: str) -> Problem:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in ("str", "Column", "dict[str,any]"))))
+    where = locate(tree, loc, path)
+    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model_keys = _keys_at(loc[:-1])
+        return Problem(where, f"unknown key {key!r}", _hint(key, model_keys).lstrip("; ") or None)
+    if kind == "missing":
+        return Problem(where, f"missing required key {dotted!r}")
+    return Problem(where, f"{dotted}: {err['msg']}")
+
+
+def _keys_at(loc: tuple) -> list[str]:
+    """The valid keys of the model that sits at `loc` (for did-you-mean hints)."""
+    model: Any = Landscape
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        model = _model_of(field.annotation)
+        if model is None:
+            return []
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_of(annotation) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            out.append(p)
+    return out
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
+    """Checks the schema cannot make: names, ids, and citations against the sources."""
+    shown = str(path)
+    problems = []
+    if isinstance(data.get("id"), str) and path.stem != data["id"]:
+        problems.append(Problem(locate(tree, ("id",), shown), f"id {data['id']!r} differs from the file name {path.stem!r}"))
+    rows = data.get("rows", "assets")
+    valid_cols = ORGANIZATION_COLUMNS if rows == "organizations" else ASSET_COLUMNS
+    for i, col in enumerate(_list(data.get("columns"))):
+        key = col.get("key") if isinstance(col, dict) else col
+        if isinstance(key, str) and key not in valid_cols:
+            problems.append(Problem(locate(tree, ("columns", i), shown), f"unknown column {key!r} for rows: {rows}",
+                                    _hint(key, valid_cols).lstrip("; ") or f"columns: {', '.join(valid_cols)}"))
+    for i, section in enumerate(_list(data.get("sections"))):
+        if isinstance(section, str) and section not in SECTIONS:
+            problems.append(Problem(locate(tree, ("sections", i), shown), f"unknown section {section!r}",
+                                    _hint(section, SECTIONS).lstrip("; ") or f"sections: {', '.join(SECTIONS)}"))
+    seen: set[str] = set()
+    for i, entity in enumerate(_list(data.get("entities"))):
+        name = _dict(entity).get("name")
+        if isinstance(name, str):
+            if name.casefold() in seen:
+                problems.append(Problem(locate(tree, ("entities", i, "name"), shown), f"duplicate entity {name!r}"))
+            seen.add(name.casefold())
+    if documents is not None:
+        for loc, cite in _citations(data):
+            doc, quote = cite.get("doc"), cite.get("quote")
+            if not isinstance(doc, str) or not isinstance(quote, str):
+                continue
+            where = locate(tree, loc, shown)
+            if doc not in documents:
+                problems.append(Problem(where, f"cite: no source document {doc!r}",
+                                        _hint(doc, documents).lstrip("; ") or "see landscapes/sources/"))
+            elif find_quote(documents[doc], quote) is None:
+                problems.append(Problem(where, f"cite: quote not found verbatim in {doc}: {quote[:60]!r}"))
+        for loc, doc in _scope_documents(data):
+            if isinstance(doc, str) and doc not in documents:
+                problems.append(Problem(locate(tree, loc, shown), f"scope: no source document {doc!r}",
+                                        _hint(doc, documents).lstrip("; ") or None))
+    return problems
+
+
+def _citations(data: dict):
+    for i, entity in enumerate(_list(data.get("entities"))):
+        for j, fact in enumerate(_list(_dict(entity).get("facts"))):
+            if isinstance(_dict(fact).get("cite"), dict):
+                yield ("entities", i, "facts", j, "cite"), fact["cite"]
+    for i, note in enumerate(_list(data.get("notes"))):
+        for j, cite in enumerate(_list(_dict(note).get("cite"))):
+            if isinstance(cite, dict):
+                yield ("notes", i, "cite", j), cite
+
+
+def _scope_documents(data: dict):
+    scope = _dict(data.get("scope"))
+    for i, doc in enumerate(_list(scope.get("documents"))):
+        yield ("scope", "documents", i), doc
+    for i, doc in enumerate(_list(_dict(scope.get("comparators")).get("documents"))):
+        yield ("scope", "comparators", "documents", i), doc
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` stands in `text`: exactly, or with whitespace differences."""
+    start = text.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    pattern = r"\s+".join(re.escape(part) for part in quote.split())
+    match = re.search(pattern, text) if pattern else None
+    return (match.start(), match.end()) if match else None
+
+
+def find_landscapes(project: Path, names: list[str] | None = None) -> list[Path]:
+    """Landscape files by id or path; default: every landscapes/*.yaml."""
+    folder = project / "landscapes"
+    if not names:
+        return sorted(folder.glob("*.yaml"))
+    paths = []
+    for name in names:
+        candidate = Path(name)
+        if candidate.suffix in (".yaml", ".yml") and candidate.exists():
+            paths.append(candidate)
+        elif re.fullmatch(ID_PATTERN, name) and (folder / f"{name}.yaml").exists():
+            paths.append(folder / f"{name}.yaml")
+        else:
+            known = [p.stem for p in folder.glob("*.yaml")]
+            raise InputError(Problem(Location(name), "no such landscape", _hint(name, known).lstrip("; ") or None))
+    return paths

@@ -1,0 +1,101 @@
+"""YAML loading that remembers where every key and value is, for error messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from reportgen.errors import InputError, Location, Problem
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader (no object tags) that also rejects duplicate mapping keys."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay strings here; the schema parses them and reports a bad one with its position.
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
+def load_yaml_with_positions(text: str, path: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML safely; return the data and its node tree (for positions)."""
+    try:
+        node = yaml.compose(text, Loader=_UniqueKeyLoader)
+        if node is None:
+            return None, None
+        loader = _UniqueKeyLoader("")
+        try:
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+        return data, node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise InputError(Problem(
+            Location(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+            f"YAML error: {message}",
+        )) from None
+    except yaml.YAMLError as exc:
+        raise InputError(Problem(Location(path), f"YAML error: {exc}")) from None
+
+
+def locate(node: yaml.Node | None, loc: tuple, path: str) -> Location:
+    """The position of the value at `loc` (a pydantic error location) in the tree.
+
+    Walks as deep as the tree goes; a missing key points at its parent mapping.
+    When the path ends on a key, the key's own position is used.
+    """
+    current = node
+    key_node = None
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            found = None
+            for k, v in current.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                    found = (k, v)
+                    break
+            if found is None:
+                break
+            key_node, current = found
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            key_node, current = None, current.value[part]
+        else:
+            break
+    target = current if key_node is None else key_node
+    if target is None:
+        return Location(path)
+    mark = target.start_mark
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def locate_value(node: yaml.Node | None, loc: tuple, path: str) -> Location:
+    """Like `locate`, but points at the value rather than its key."""
+    current = node
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            nxt = next((v for k, v in current.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if nxt is None:
+                break
+            current = nxt
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            current = current.value[part]
+        else:
+            break
+    if current is None:
+        return Location(path)
+    return Location(path, current.start_mark.line + 1, current.start_mark.column + 1)

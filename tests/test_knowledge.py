@@ -1,0 +1,51 @@
+from reportgen.facts import Evidence, Fact
+from reportgen.knowledge import build_knowledge, name_key
+from reportgen.landscape import CuratedEntity, Removal
+
+TEXT = "ZT-101 (zorbacabtagene autoleucel) targets BCMA. Zorbatec Bio partners with Quillon Therapeutics."
+
+
+def fact(subject, predicate, obj, doc="a.txt", start=0, end=6):
+    return Fact(subject=subject, predicate=predicate, object=obj,
+                evidence=Evidence(doc=doc, start=start, end=end, quote=TEXT[start:end]))
+
+
+def test_name_key_ignores_case_spacing_and_marks():
+    assert name_key("Eque-cel®") == name_key("eque cel") == name_key("EQUECEL")
+
+
+def test_names_join_entities_across_documents():
+    facts = [
+        fact("zorbacabtagene autoleucel", "name", "ZT-101"),
+        fact("zorbacabtagene autoleucel", "target", "BCMA"),
+        fact("ZT-101", "modality", "CAR-T", doc="b.txt"),
+        fact("Zorbatec Bio", "partner", "Quillon Therapeutics"),
+    ]
+    knowledge = build_knowledge(facts)
+    asset = knowledge.find("zt 101")
+    assert asset is knowledge.find("Zorbacabtagene Autoleucel")
+    assert asset.kind == "asset"
+    assert {f.predicate for f in asset.facts} == {"name", "target", "modality"}
+    assert asset.documents == {"a.txt", "b.txt"}
+
+
+def test_partner_is_shown_on_both_sides():
+    knowledge = build_knowledge([fact("Zorbatec Bio", "partner", "Quillon Therapeutics")])
+    quillon = knowledge.find("Quillon Therapeutics")
+    assert quillon.kind == "organization"
+    assert [f.object for f in quillon.values("partner")] == ["Zorbatec Bio"]
+
+
+def test_curated_aliases_merge_and_removals_drop():
+    facts = [fact("ZT-101", "target", "CD19"), fact("ZT101-A", "modality", "CAR-T")]
+    curated = [CuratedEntity(name="ZT-101", aliases=["ZT101-A"], remove=[Removal(predicate="target", object="CD19")])]
+    asset = build_knowledge(facts, curated).find("ZT101-A")
+    assert asset.name == "ZT-101"
+    assert [f.predicate for f in asset.facts] == ["modality"]
+
+
+def test_merge_is_independent_of_input_order():
+    facts = [fact("A-1", "name", "Alpha"), fact("Alpha", "name", "Alphacel"), fact("Alphacel", "target", "CD19")]
+    one = build_knowledge(facts)
+    two = build_knowledge(list(reversed(facts)))
+    assert [(e.name, e.names) for e in one.entities] == [(e.name, e.names) for e in two.entities]

@@ -1,0 +1,72 @@
+import jinja2
+import pytest
+
+from reportgen.brief import Brief, Reference, Row, Cell, Value, Column
+from reportgen.errors import BuildError
+from reportgen.render import make_environment, markdown_to_html, render_html, template_dirs, DEFAULT_TEMPLATES
+
+EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)"> &amp; javascript:alert(3)'
+
+
+def brief(**kw) -> Brief:
+    data = dict(
+        id="t", title="T " + EVIL, subtitle=None, as_of="2025-01-01", source_count=1, rows_kind="assets",
+        sections=("table", "references"), columns=(Column(key="name", label="Asset"), Column(key="target", label="Target")),
+        rows=(Row(anchor="e-x", name="X" + EVIL, cells=(
+            Cell(column="name", values=(Value(text="X", cites=()),)),
+            Cell(column="target", values=(Value(text=EVIL, cites=(1,)),)),
+        )),),
+        comparators=(), summary=(), notes=(), profiles=(), guidelines=(),
+        references=(Reference(number=1, doc="a.txt", title=EVIL, publisher=EVIL, date=None, url="javascript:alert(4)",
+                              quote=EVIL, start=0, end=5, curated=False),),
+        skipped=(),
+    )
+    data.update(kw)
+    return Brief(**data)
+
+
+def test_source_text_is_escaped_everywhere():
+    html = render_html(brief(), make_environment([DEFAULT_TEMPLATES]))
+    assert "<script>alert" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html
+
+
+def test_markdown_notes_render_raw_html_as_text():
+    html = markdown_to_html('Hello <script>x()</script> [link](javascript:alert(1)) [ok](https://example.com)')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html and 'href="https://example.com"' in html
+
+
+def test_empty_cells_say_not_reported():
+    b = brief(rows=(Row(anchor="e-x", name="X", cells=(Cell(column="name", values=(Value(text="X", cites=()),)),
+                                                       Cell(column="target", values=()))),))
+    html = render_html(b, make_environment([DEFAULT_TEMPLATES]))
+    assert 'class="col-target empty">not reported<' in html
+
+
+def test_user_template_overrides_by_file_name(tmp_path):
+    (tmp_path / "_references.html").write_text("<p>custom refs {{ brief.references|length }}</p>")
+    html = render_html(brief(), make_environment([tmp_path, DEFAULT_TEMPLATES]))
+    assert "<p>custom refs 1</p>" in html
+
+
+def test_override_can_extend_the_default(tmp_path):
+    (tmp_path / "brief.html").write_text('{% extends "default:brief.html" %}{% block header %}<h1>Mine</h1>{% endblock %}')
+    html = render_html(brief(), make_environment([tmp_path, DEFAULT_TEMPLATES]))
+    assert "<h1>Mine</h1>" in html and "Comparison" in html
+
+
+def test_undefined_variable_fails_naming_template_and_line(tmp_path):
+    (tmp_path / "_references.html").write_text("<p>ok</p>\n<p>{{ brief.no_such_field }}</p>\n")
+    with pytest.raises(BuildError) as info:
+        render_html(brief(), make_environment([tmp_path, DEFAULT_TEMPLATES]))
+    assert f"{tmp_path / '_references.html'}:2" in str(info.value)
+    assert "no_such_field" in str(info.value)
+
+
+def test_template_dirs_order(tmp_path):
+    (tmp_path / "templates").mkdir()
+    extra = tmp_path / "extra"
+    dirs = template_dirs(tmp_path, extra)
+    assert dirs[0] == extra and dirs[1] == tmp_path / "templates" and dirs[-1] == DEFAULT_TEMPLATES
