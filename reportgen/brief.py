@@ -39,6 +39,26 @@ class Reference(_Model):
     end: int
     curated: bool
 
+    @property
+    def anchor(self) -> str:
+        return f"s-{self.start}-{self.end}"
+
+    @property
+    def source_page(self) -> str:
+        """The document's page (relative to the brief), opened at the quoted sentence."""
+        return f"sources/{source_page_name(self.doc)}#{self.anchor}"
+
+    @property
+    def link(self) -> str | None:
+        """The source's url, when it is one a browser may follow."""
+        return self.url if self.url and self.url.lower().startswith(("https://", "http://")) else None
+
+
+def source_page_name(doc: str) -> str:
+    from urllib.parse import quote
+
+    return quote(doc, safe="") + ".html"
+
 
 class Value(_Model):
     """A value as printed, with its citation numbers."""
@@ -433,3 +453,65 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
 def _newest_date(docs: list[Document]) -> dt.date | None:
     dates = [d.date for d in docs if d.date]
     return max(dates) if dates else None
+
+
+# --- source pages ------------------------------------------------------------
+
+class BackLink(_Model):
+    brief_id: str
+    brief_title: str
+    number: int
+
+
+class Segment(_Model):
+    text: str
+    marked: bool
+    anchors: tuple[str, ...]        # span ids that start here
+    backlinks: tuple[BackLink, ...]  # citations whose span ends here
+
+
+class SourcePage(_Model):
+    """One source document, with every sentence a brief cites highlighted."""
+
+    doc: str
+    file_name: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    segments: tuple[Segment, ...]
+
+
+def build_source_pages(briefs: Iterable[Brief], docs: dict[str, Document]) -> list[SourcePage]:
+    spans = [(ref.doc, ref.start, ref.end, BackLink(brief_id=b.id, brief_title=b.title, number=ref.number))
+             for b in briefs for ref in b.references]
+    return build_source_pages_from_spans(spans, docs)
+
+
+def build_source_pages_from_spans(spans: Iterable[tuple[str, int, int, BackLink]],
+                                  docs: dict[str, Document]) -> list[SourcePage]:
+    by_doc: dict[str, dict[tuple[int, int], list[BackLink]]] = defaultdict(lambda: defaultdict(list))
+    for doc_id, start, end, link in spans:
+        by_doc[doc_id][(start, end)].append(link)
+    pages = []
+    for doc_id in sorted(by_doc):
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        cited = {span: links for span, links in by_doc[doc_id].items() if 0 <= span[0] <= span[1] <= len(doc.text)}
+        cuts = sorted({0, len(doc.text), *(p for span in cited for p in span)})
+        segments = []
+        for a, b in zip(cuts, cuts[1:]):
+            if a == b:
+                continue
+            marked = any(s <= a and b <= e for s, e in cited)
+            anchors = tuple(f"s-{s}-{e}" for s, e in sorted(cited) if s == a)
+            backs = tuple(link for (s, e) in sorted(cited) if e == b for link in cited[(s, e)])
+            segments.append(Segment(text=doc.text[a:b], marked=marked, anchors=anchors, backlinks=backs))
+        pages.append(SourcePage(
+            doc=doc_id, file_name=source_page_name(doc_id), title=doc.display_title, publisher=doc.publisher,
+            date=doc.date.isoformat() if doc.date else None,
+            url=doc.url if doc.url and doc.url.lower().startswith(("https://", "http://")) else None,
+            segments=tuple(segments),
+        ))
+    return pages

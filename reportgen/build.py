@@ -7,6 +7,7 @@ outputs as they were.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from reportgen.brief import Brief, build_brief
 from reportgen.errors import BuildError, InputError
+from reportgen.export import to_csv, to_xlsx
 from reportgen.extract import extract_facts
 from reportgen.facts import Fact, write_jsonl
 from reportgen.knowledge import build_knowledge, curated_facts
@@ -23,7 +25,7 @@ from reportgen.render import make_environment, markdown_to_html, render_html, re
 from reportgen.sources import Document, SkippedSource, read_documents
 
 log = logging.getLogger(__name__)
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "csv", "xlsx")
 
 
 @dataclass
@@ -97,6 +99,9 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     corpus = load_corpus(project)
     landscapes = load_landscapes(project, names, corpus)
     env = make_environment(template_dirs(project.root, templates))
+    manifest = read_manifest(out_dir)
+    if not names:  # a full build forgets briefs whose landscape is gone
+        manifest = {k: v for k, v in manifest.items() if k in {ls.id for _, ls in landscapes}}
 
     outputs: list[tuple[Path, bytes]] = []
     result = BuildResult()
@@ -104,18 +109,71 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         log.info("building %s", landscape.id)
         brief, facts = make_brief(project, path, landscape, corpus)
         result.briefs.append(brief)
-        html = render_html(brief, env)
-        if "html" in formats:
-            outputs.append((out_dir / f"{landscape.id}.html", html.encode("utf-8")))
-        if "pdf" in formats:
-            print_html = render_html(brief, env, media="print")
-            facts_jsonl = write_jsonl(facts).encode("utf-8")
-            pdf = render_pdf(print_html, base_dir=project.root, attachments=[(f"{landscape.id}.facts.jsonl", facts_jsonl)])
-            outputs.append((out_dir / f"{landscape.id}.pdf", pdf))
+        outputs.extend(render_brief(brief, facts, formats, env, project.root, out_dir))
+        manifest[brief.id] = manifest_entry(brief, formats)
+    outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
+    outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
     for target, data in outputs:
         write_atomic(target, data)
         result.written.append(target)
     return result
+
+
+def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_dir: Path) -> list[tuple[Path, bytes]]:
+    out = []
+    if "html" in formats:
+        out.append((out_dir / f"{brief.id}.html", render_html(brief, env).encode("utf-8")))
+    if "pdf" in formats:
+        print_html = render_html(brief, env, media="print")
+        facts_jsonl = write_jsonl(facts).encode("utf-8")
+        pdf = render_pdf(print_html, base_dir=root, as_of=brief.as_of,
+                         attachments=[(f"{brief.id}.facts.jsonl", facts_jsonl)])
+        out.append((out_dir / f"{brief.id}.pdf", pdf))
+    if "csv" in formats:
+        out.append((out_dir / f"{brief.id}.csv", to_csv(brief)))
+    if "xlsx" in formats:
+        out.append((out_dir / f"{brief.id}.xlsx", to_xlsx(brief)))
+    return out
+
+
+MANIFEST = ".manifest.json"
+
+
+def read_manifest(out_dir: Path) -> dict:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def manifest_entry(brief: Brief, formats) -> dict:
+    return {
+        "title": brief.title, "subtitle": brief.subtitle, "as_of": brief.as_of,
+        "rows": len(brief.rows), "rows_kind": brief.rows_kind, "sources": brief.source_count,
+        "formats": sorted(formats),
+        "references": [[r.number, r.doc, r.start, r.end] for r in brief.references],
+    }
+
+
+def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -> list[tuple[Path, bytes]]:
+    """The wiki index of every brief, and one page per cited source document."""
+    from reportgen.brief import BackLink, build_source_pages_from_spans
+
+    spans = []
+    for brief_id, entry in sorted(manifest.items()):
+        for number, doc, start, end in entry.get("references", []):
+            spans.append((doc, start, end, BackLink(brief_id=brief_id, brief_title=entry["title"], number=number)))
+    pages = build_source_pages_from_spans(spans, docs)
+    css = env.loader.get_source(env, "brief.css")[0]
+    out = []
+    for page in pages:
+        html = env.get_template("source.html").render(page=page, css=css)
+        out.append((out_dir / "sources" / page.file_name, html.encode("utf-8")))
+    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f != "references"}) for k, entry in sorted(manifest.items())]
+    index = env.get_template("index.html").render(briefs=briefs, css=css)
+    out.append((out_dir / "index.html", index.encode("utf-8")))
+    return out
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -89,8 +89,8 @@ def text(doc: str) -> None:
 
 @cli.command()
 @click.argument("landscapes", nargs=-1)
-@click.option("--format", "formats", default="html,pdf", show_default=True,
-              help="Comma-separated output formats: html, pdf.")
+@click.option("--format", "formats", default="html,pdf,csv,xlsx", show_default=True,
+              help="Comma-separated output formats: html, pdf, csv, xlsx.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: out/ in the project).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,

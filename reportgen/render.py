@@ -8,6 +8,7 @@ an override can extend it.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -85,8 +86,14 @@ def _template_location(exc: Exception) -> str:
     return where
 
 
-class RefusedFetch(Exception):
-    pass
+def _pdf_date(as_of: str | None):
+    """Attachment dates come from the brief's as-of date, never the clock."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(as_of or "").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def make_url_fetcher(allowed_roots: Iterable[Path], refused: list[str]):
@@ -114,15 +121,27 @@ def make_url_fetcher(allowed_roots: Iterable[Path], refused: list[str]):
     return ProjectOnlyFetcher()
 
 
-def render_pdf(html: str, base_dir: Path, attachments: list[tuple[str, bytes]] | None = None) -> bytes:
+def render_pdf(html: str, base_dir: Path, as_of: str | None = None,
+               attachments: list[tuple[str, bytes]] | None = None) -> bytes:
     """PDF bytes for the HTML; same HTML gives the same bytes."""
     import weasyprint
 
     refused: list[str] = []
     fetcher = make_url_fetcher([base_dir], refused)
     document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=fetcher, media_type="print")
-    files = [weasyprint.Attachment(string=data, name=name, url_fetcher=fetcher) for name, data in (attachments or [])]
+    stamp = _pdf_date(as_of)
+    files = [weasyprint.Attachment(string=data, name=name, url_fetcher=fetcher, description="facts of this brief (JSON Lines)",
+                                   created=stamp, modified=stamp)
+             for name, data in (attachments or [])]
+    # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     try:
         return document.write_pdf(attachments=files or None, uncompressed_pdf=False)
     except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
         raise BuildError(f"PDF rendering failed: {exc}") from exc
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
