@@ -111,6 +111,15 @@ class Column(_Model):
     label: str
 
 
+class ChangeView(_Model):
+    kind: str
+    subject: str
+    text: str
+    cites: tuple[int, ...]
+    old_quote: str | None
+    old_doc: str | None
+
+
 class Brief(_Model):
     """What `templates/brief.html` renders (documented field by field)."""
 
@@ -130,6 +139,8 @@ class Brief(_Model):
     guidelines: tuple[Value, ...]
     references: tuple[Reference, ...]
     skipped: tuple[SkippedSource, ...]
+    changes_since: str | None = None   # the edition "What changed" compares with
+    changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
 
 
@@ -398,8 +409,8 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
 
 # --- the brief ---------------------------------------------------------------
 
-def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Document],
-                skipped: Iterable[SkippedSource] = (), notes_html: list[str] | None = None) -> Brief:
+def select_entities(landscape: Landscape, knowledge: Knowledge) -> tuple[list[Entity], list[Entity]]:
+    """The brief's rows and its comparators, in display order (furthest along first)."""
     kind = "asset" if landscape.rows == "assets" else "organization"
     scope = landscape.scope
     candidates = knowledge.of_kind(kind)
@@ -410,9 +421,34 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         comparators = [e for e in candidates if e.key not in row_keys and in_scope(e, scope.comparators, knowledge)]
     rows.sort(key=lambda e: (-STAGE_RANK.get(highest_stage(e) or "", -1), e.name.casefold()))
     comparators.sort(key=lambda e: e.name.casefold())
+    return rows, comparators
 
+
+def brief_facts(entities: Iterable[Entity]) -> list[Fact]:
+    """The facts a brief shows, each under its entity's display name."""
+    return [f.model_copy(update={"subject": e.name}) for e in entities for f in e.facts]
+
+
+def resolve_as_of(landscape: Landscape, entities: Iterable[Entity], docs: dict[str, Document]) -> str:
+    if landscape.as_of:
+        return landscape.as_of.isoformat()
+    cited = {f.evidence.doc for e in entities for f in e.facts}
+    newest = _newest_date([docs[d] for d in cited if d in docs]) or _newest_date(list(docs.values()))
+    return newest.isoformat() if newest else "undated"
+
+
+def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Document],
+                skipped: Iterable[SkippedSource] = (), notes_html: list[str] | None = None,
+                changes=None, selection: tuple[list[Entity], list[Entity]] | None = None) -> Brief:
+    scope = landscape.scope
+    rows, comparators = selection or select_entities(landscape, knowledge)
     cites = _Citations(docs)
     summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
+    change_views: list[ChangeView] = []
+    if changes is not None and "changes" in landscape.sections:
+        for c in changes.changes:
+            change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=cites.cite(c.facts),
+                                           old_quote=c.old_quote, old_doc=c.old_doc))
     notes = []
     for note, html in zip(landscape.notes, notes_html or []):
         evidence = []
@@ -438,15 +474,14 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
-    cited_docs = {r.doc for r in cites.refs}
-    as_of = landscape.as_of or _newest_date([docs[d] for d in cited_docs if d in docs]) or _newest_date(list(docs.values()))
     return Brief(
         id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
-        as_of=as_of.isoformat() if as_of else "undated",
-        source_count=len(cited_docs), rows_kind=landscape.rows, sections=tuple(landscape.sections),
+        as_of=resolve_as_of(landscape, [*rows, *comparators], docs),
+        source_count=len({r.doc for r in cites.refs}), rows_kind=landscape.rows, sections=tuple(landscape.sections),
         columns=tuple(columns), rows=tuple(table), comparators=tuple(comparator_rows),
         summary=tuple(summary), notes=tuple(notes), profiles=tuple(profiles), guidelines=tuple(guidelines),
         references=tuple(cites.refs), skipped=tuple(skipped),
+        changes_since=changes.since if changes is not None else None, changes=tuple(change_views),
     )
 
 

@@ -1,12 +1,16 @@
 """The whole pipeline, top to bottom: sources -> facts -> knowledge -> briefs -> files.
 
-Everything is read and validated before anything is written, and every file is
-written to a temporary name and renamed, so a failed build leaves the previous
-outputs as they were.
+Everything is read and validated before anything is written; every file is
+written to a temporary name and renamed, so a failed or interrupted build
+leaves each output either as it was or complete. A brief whose inputs (its
+landscape, the facts it shows, the templates, the formats) are unchanged is
+not rendered again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -14,18 +18,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.brief import Brief, build_brief
-from reportgen.errors import BuildError, InputError
-from reportgen.export import to_csv, to_xlsx
-from reportgen.extract import extract_facts
+from reportgen import __version__
+from reportgen.brief import Brief, brief_facts, build_brief, resolve_as_of, select_entities
+from reportgen.errors import BuildError, InputError, Location, Problem
 from reportgen.facts import Fact, write_jsonl
 from reportgen.knowledge import build_knowledge, curated_facts
 from reportgen.landscape import Landscape, find_landscapes, load_landscape
-from reportgen.render import make_environment, markdown_to_html, render_html, render_pdf, template_dirs
-from reportgen.sources import Document, SkippedSource, read_documents
+from reportgen.sources import Document, SkippedSource
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "csv", "xlsx")
+MANIFEST = ".manifest.json"
 
 
 @dataclass
@@ -49,15 +52,71 @@ class Corpus:
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # brief id -> why it was not rebuilt
     briefs: list[Brief] = field(default_factory=list)
 
 
-def load_corpus(project: Project) -> Corpus:
-    docs, skipped = read_documents([project.sources]) if project.sources.is_dir() else ([], [])
+# --- reading -----------------------------------------------------------------
+
+def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True) -> Corpus:
+    """Read every source and extract its facts, reusing the cache where it can."""
+    from reportgen.extract import EXTRACTOR_VERSION
+    from reportgen.sources import DocumentError, find_sources, read_document, sidecar_path
+
+    paths = find_sources([project.sources]) if project.sources.is_dir() else []
+    cache = None
+    if cache_dir is not None:
+        from reportgen.cache import FactCache
+
+        cache = FactCache(cache_dir / "facts.sqlite")
+    docs: dict[str, Document] = {}
+    skipped: list[SkippedSource] = []
     facts: list[Fact] = []
-    for doc in docs:
-        facts.extend(extract_facts(doc))
-    return Corpus(docs={d.id: d for d in docs}, skipped=skipped, facts=facts)
+    try:
+        for path in paths:
+            try:
+                key = _source_key(path, sidecar_path(path))
+                hit = cache.get(path.name, key, EXTRACTOR_VERSION) if cache else None
+                if hit is not None:
+                    text, doc_facts = hit
+                    from reportgen.sources import read_sidecar
+
+                    doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path))
+                else:
+                    doc = read_document(path)
+                    doc_facts = _extract(doc) if extract or cache else []
+                    if cache:
+                        cache.put(path.name, key, EXTRACTOR_VERSION, doc.text, doc_facts)
+            except DocumentError as exc:
+                log.warning("skipping %s: %s", exc.path, exc.reason)
+                skipped.append(SkippedSource(id=path.name, reason=exc.reason))
+                continue
+            docs[doc.id] = doc
+            facts.extend(doc_facts)
+        if cache:
+            cache.keep_only(set(docs))
+    finally:
+        if cache:
+            cache.close()
+    return Corpus(docs=docs, skipped=skipped, facts=facts)
+
+
+def _extract(doc: Document) -> list[Fact]:
+    from reportgen.extract import extract_facts
+
+    return extract_facts(doc)
+
+
+def _source_key(path: Path, sidecar: Path) -> str:
+    from reportgen.sources import DocumentError
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        meta = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
+    except OSError as exc:
+        raise DocumentError(path.name, f"cannot read: {exc.strerror or exc}") from None
+    return f"{digest}:{meta}"
 
 
 def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -> list[tuple[Path, Landscape]]:
@@ -71,7 +130,6 @@ def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -
             problems.extend(exc.problems)
             continue
         if landscape.id in ids:
-            from reportgen.errors import Location, Problem
             problems.append(Problem(Location(str(path)), f"duplicate landscape id {landscape.id!r} (also in {ids[landscape.id]})"))
             continue
         ids[landscape.id] = path
@@ -81,62 +139,127 @@ def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -
     return loaded
 
 
-def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus) -> tuple[Brief, list[Fact]]:
+# --- one brief ---------------------------------------------------------------
+
+@dataclass
+class BriefPlan:
+    """A brief computed but not yet rendered: its view model, facts and input hash."""
+
+    brief: Brief
+    facts: list[Fact]
+    edition: object
+    new_edition: bool
+    inputs_hash: str
+
+
+def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
+               input_salt: str = "") -> BriefPlan:
+    from reportgen.editions import diff, place_edition, snapshot
+    from reportgen.render import markdown_to_html
+
     via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
     curated = curated_facts(landscape.entities, corpus.docs, via)
     knowledge = build_knowledge([*corpus.facts, *curated], landscape.entities)
+    rows, comparators = select_entities(landscape, knowledge)
+    facts = brief_facts([*rows, *comparators])
+    as_of = resolve_as_of(landscape, [*rows, *comparators], corpus.docs)
+    current = snapshot(landscape.id, as_of, [e.name for e in rows], facts)
+    edition, previous, is_new = (place_edition(out_dir, current) if out_dir else (current, None, False))
+    changes = diff(previous, edition)
     notes_html = [markdown_to_html(n.text) for n in landscape.notes]
-    brief = build_brief(landscape, knowledge, corpus.docs, corpus.skipped, notes_html)
-    shown = {r.name for r in (*brief.rows, *brief.comparators)}
-    facts = [f for e in knowledge.entities if e.name in shown for f in e.facts]
-    return brief, facts
+    brief = build_brief(landscape, knowledge, corpus.docs, corpus.skipped, notes_html, changes, (rows, comparators))
+    digest = hashlib.sha256()
+    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"), brief.model_dump_json()):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest())
 
 
-def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
-          out_dir: Path | None = None, templates: Path | None = None) -> BuildResult:
-    project = Project(project_root)
-    out_dir = out_dir or project.root / "out"
-    corpus = load_corpus(project)
-    landscapes = load_landscapes(project, names, corpus)
-    env = make_environment(template_dirs(project.root, templates))
-    manifest = read_manifest(out_dir)
-    if not names:  # a full build forgets briefs whose landscape is gone
-        manifest = {k: v for k, v in manifest.items() if k in {ls.id for _, ls in landscapes}}
-
-    outputs: list[tuple[Path, bytes]] = []
-    result = BuildResult()
-    for path, landscape in landscapes:
-        log.info("building %s", landscape.id)
-        brief, facts = make_brief(project, path, landscape, corpus)
-        result.briefs.append(brief)
-        outputs.extend(render_brief(brief, facts, formats, env, project.root, out_dir))
-        manifest[brief.id] = manifest_entry(brief, formats)
-    outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
-    outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
-    for target, data in outputs:
-        write_atomic(target, data)
-        result.written.append(target)
-    return result
+def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus) -> tuple[Brief, list[Fact]]:
+    plan = plan_brief(project, path, landscape, corpus, None)
+    return plan.brief, plan.facts
 
 
 def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_dir: Path) -> list[tuple[Path, bytes]]:
+    from reportgen.render import render_html
+
     out = []
     if "html" in formats:
         out.append((out_dir / f"{brief.id}.html", render_html(brief, env).encode("utf-8")))
     if "pdf" in formats:
+        from reportgen.render import render_pdf
+
         print_html = render_html(brief, env, media="print")
-        facts_jsonl = write_jsonl(facts).encode("utf-8")
         pdf = render_pdf(print_html, base_dir=root, as_of=brief.as_of,
-                         attachments=[(f"{brief.id}.facts.jsonl", facts_jsonl)])
+                         attachments=[(f"{brief.id}.facts.jsonl", write_jsonl(facts).encode("utf-8"))])
         out.append((out_dir / f"{brief.id}.pdf", pdf))
     if "csv" in formats:
+        from reportgen.export import to_csv
+
         out.append((out_dir / f"{brief.id}.csv", to_csv(brief)))
     if "xlsx" in formats:
+        from reportgen.export import to_xlsx
+
         out.append((out_dir / f"{brief.id}.xlsx", to_xlsx(brief)))
     return out
 
 
-MANIFEST = ".manifest.json"
+# --- the build ---------------------------------------------------------------
+
+def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
+          out_dir: Path | None = None, templates: Path | None = None, force: bool = False) -> BuildResult:
+    from reportgen.render import make_environment, template_dirs
+
+    project = Project(project_root)
+    out_dir = out_dir or project.root / "out"
+    with build_lock(out_dir):
+        corpus = load_corpus(project, cache_dir=out_dir / ".cache")
+        landscapes = load_landscapes(project, names, corpus)
+        dirs = template_dirs(project.root, templates)
+        salt = _templates_hash(dirs) + ",".join(sorted(formats))
+        manifest = read_manifest(out_dir)
+        if not names:  # a full build forgets briefs whose landscape is gone
+            manifest = {k: v for k, v in manifest.items() if k in {ls.id for _, ls in landscapes}}
+        site_before = json.dumps(manifest, sort_keys=True)
+
+        env = None
+        outputs: list[tuple[Path, bytes]] = []
+        result = BuildResult()
+        for path, landscape in landscapes:
+            plan = plan_brief(project, path, landscape, corpus, out_dir, salt)
+            result.briefs.append(plan.brief)
+            old = manifest.get(landscape.id, {})
+            files = [out_dir / f"{landscape.id}.{f}" for f in formats]
+            if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
+                result.skipped[landscape.id] = "inputs unchanged"
+                continue
+            log.info("building %s", landscape.id)
+            env = env or make_environment(dirs)
+            outputs.extend(render_brief(plan.brief, plan.facts, formats, env, project.root, out_dir))
+            if plan.new_edition:
+                from reportgen.editions import edition_bytes, editions_dir
+
+                outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
+                                edition_bytes(plan.edition)))
+            manifest[landscape.id] = manifest_entry(plan.brief, formats, plan.inputs_hash)
+            result.built.append(landscape.id)
+        if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
+            env = env or make_environment(dirs)
+            outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
+            outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
+        for target, data in outputs:
+            write_atomic(target, data)
+            result.written.append(target)
+    return result
+
+
+def _templates_hash(dirs: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for folder in dirs:
+        for path in sorted(folder.glob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def read_manifest(out_dir: Path) -> dict:
@@ -147,11 +270,11 @@ def read_manifest(out_dir: Path) -> dict:
         return {}
 
 
-def manifest_entry(brief: Brief, formats) -> dict:
+def manifest_entry(brief: Brief, formats, inputs_hash: str) -> dict:
     return {
         "title": brief.title, "subtitle": brief.subtitle, "as_of": brief.as_of,
         "rows": len(brief.rows), "rows_kind": brief.rows_kind, "sources": brief.source_count,
-        "formats": sorted(formats),
+        "formats": sorted(formats), "inputs": inputs_hash,
         "references": [[r.number, r.doc, r.start, r.end] for r in brief.references],
     }
 
@@ -164,16 +287,45 @@ def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -
     for brief_id, entry in sorted(manifest.items()):
         for number, doc, start, end in entry.get("references", []):
             spans.append((doc, start, end, BackLink(brief_id=brief_id, brief_title=entry["title"], number=number)))
-    pages = build_source_pages_from_spans(spans, docs)
     css = env.loader.get_source(env, "brief.css")[0]
     out = []
-    for page in pages:
+    for page in build_source_pages_from_spans(spans, docs):
         html = env.get_template("source.html").render(page=page, css=css)
         out.append((out_dir / "sources" / page.file_name, html.encode("utf-8")))
-    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f != "references"}) for k, entry in sorted(manifest.items())]
+    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f not in ("references", "inputs")})
+              for k, entry in sorted(manifest.items())]
     index = env.get_template("index.html").render(briefs=briefs, css=css)
     out.append((out_dir / "index.html", index.encode("utf-8")))
     return out
+
+
+# --- writing -----------------------------------------------------------------
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path, wait: float = 600.0):
+    """One build at a time per output folder: a second one waits, then gives up clearly."""
+    import fcntl
+    import time
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(out_dir / ".lock", "a+")
+    try:
+        deadline = time.monotonic() + wait
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not announced:
+                    log.warning("another build is writing %s; waiting for it to finish", out_dir)
+                    announced = True
+                if time.monotonic() > deadline:
+                    raise BuildError(f"{out_dir}: another build has held the lock for {wait:.0f} s; giving up") from None
+                time.sleep(0.2)
+        yield
+    finally:
+        handle.close()
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -201,7 +353,27 @@ def _umask() -> int:
     return mask
 
 
+def changes_since(project_root: Path, landscape_id: str, since: str | None = None,
+                  out_dir: Path | None = None):
+    """What changed between an edition (default: the one before the newest) and the newest."""
+    from reportgen.editions import diff, list_editions, read_edition
+
+    out_dir = out_dir or project_root / "out"
+    names = list_editions(out_dir, landscape_id)
+    if not names:
+        raise InputError(f"{landscape_id}: no editions in {out_dir} yet; run reportgen build first")
+    if since is not None and since not in names:
+        raise InputError(Problem(Location(since), f"no edition {since!r} of {landscape_id}",
+                                 f"editions: {', '.join(names)}"))
+    current = read_edition(out_dir, landscape_id, names[-1])
+    if since is None:
+        previous = read_edition(out_dir, landscape_id, names[-2]) if len(names) > 1 else None
+    else:
+        previous = read_edition(out_dir, landscape_id, since)
+    return diff(previous, current)
+
+
 def validate(project_root: Path, names: list[str] | None = None) -> list[Landscape]:
     project = Project(project_root)
-    corpus = load_corpus(project)
+    corpus = load_corpus(project, extract=False)
     return [landscape for _, landscape in load_landscapes(project, names, corpus)]

@@ -95,9 +95,10 @@ def text(doc: str) -> None:
               help="Output folder (default: out/ in the project).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of templates that override the project's by file name.")
+@click.option("--force", is_flag=True, help="Render every brief, even those whose inputs did not change.")
 @project_option
 def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templates: str | None,
-          project: str | None) -> None:
+          force: bool, project: str | None) -> None:
     """Build briefs (HTML and PDF) for LANDSCAPES (ids or files; default: all).
 
     Example: reportgen build bcma-therapies --format html
@@ -111,9 +112,74 @@ def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templa
                                  param_hint="--format")
     root = _project(project)
     result = run_build(root, list(landscapes) or None, chosen,
-                       Path(out_dir) if out_dir else None, Path(templates) if templates else None)
+                       Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+    for brief_id in result.built:
+        click.echo(f"built {brief_id}", err=True)
+    for brief_id, why in result.skipped.items():
+        click.echo(f"skipped {brief_id}: {why}", err=True)
     for path in result.written:
         click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.argument("landscape")
+@click.option("--since", default=None, help="Edition to compare with (default: the one before the newest).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None, help="Output folder holding the editions.")
+@project_option
+def diff(landscape: str, since: str | None, out_dir: str | None, project: str | None) -> None:
+    """Print what changed in LANDSCAPE's brief since an earlier edition.
+
+    Example: reportgen diff bcma-therapies --since 2023-07-03
+    """
+    from reportgen.build import changes_since
+
+    root = _project(project)
+    result = changes_since(root, landscape, since, Path(out_dir) if out_dir else None)
+    if result.since is None:
+        click.echo(f"{landscape}: first edition, nothing to compare with")
+        return
+    click.echo(f"{landscape}: what changed since {result.since}")
+    if not result.changes:
+        click.echo("  nothing")
+    for change in result.changes:
+        click.echo(f"  {change.kind:8} {change.subject}: {change.text}")
+        for fact in change.facts:
+            click.echo(f"           source {fact.evidence.doc}: \"{fact.evidence.quote}\"")
+        if change.old_quote:
+            click.echo(f"           was in {change.old_doc}: \"{change.old_quote}\"")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--title", default=None, help="Title (default: the headline the text states).")
+@click.option("--date", "date", default=None, help="Date YYYY-MM-DD (default: the dateline the text states).")
+@click.option("--publisher", default=None, help="Publisher (default: a wire service the text names).")
+@click.option("--url", default=None, help="Where the document was published.")
+@project_option
+def add(files: tuple[str, ...], title: str | None, date: str | None, publisher: str | None, url: str | None,
+        project: str | None) -> None:
+    """Copy documents into landscapes/sources/ with sidecar metadata.
+
+    Example: reportgen add ~/Downloads/press-release.html --date 2025-06-01
+    """
+    from reportgen.add import add_documents
+
+    for added in add_documents(_project(project), [Path(f) for f in files], title=title, date=date,
+                               publisher=publisher, url=url):
+        click.echo(f"{added.status} {added.name}: {added.message}", err=True)
+
+
+@cli.command()
+@click.option("--format", "formats", default="html,pdf,csv,xlsx", show_default=True, help="Output formats.")
+@project_option
+def watch(formats: str, project: str | None) -> None:
+    """Rebuild whenever a source, landscape or template changes, until Ctrl-C.
+
+    Example: reportgen watch --format html
+    """
+    from reportgen.watch import watch_project
+
+    watch_project(_project(project), tuple(f.strip() for f in formats.split(",") if f.strip()))
 
 
 @cli.command()

@@ -1,0 +1,97 @@
+"""`reportgen add`: bring documents into the project with their sidecar metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from reportgen.errors import InputError
+from reportgen.sources import DocumentError, derived_title, find_sources, read_document, sidecar_path, SUFFIXES
+
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+]
+WIRES = ("PRNewswire", "Business Wire", "GlobeNewswire", "Accesswire", "ACCESSWIRE", "EQS-News", "Newswire")
+
+
+@dataclass
+class Added:
+    name: str
+    status: str   # "added" or "refused"
+    message: str
+
+
+def stated_date(text: str, within: int = 2000) -> str | None:
+    """The first full date the opening of the text states (a dateline), as ISO."""
+    head = text[:within]
+    found = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(head):
+            month = m.group("month")
+            month_no = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
+            try:
+                found.append((m.start(), dt.date(int(m.group("year")), month_no, int(m.group("day")))))
+            except ValueError:
+                continue
+    return min(found)[1].isoformat() if found else None
+
+
+def stated_publisher(text: str, within: int = 1500) -> str | None:
+    head = text[:within]
+    hits = [(head.find(w), w) for w in WIRES if w in head]
+    return min(hits)[1] if hits else None
+
+
+def add_documents(project: Path, files: list[Path], title: str | None = None, date: str | None = None,
+                  publisher: str | None = None, url: str | None = None) -> list[Added]:
+    sources = project / "landscapes" / "sources"
+    sources.mkdir(parents=True, exist_ok=True)
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise InputError(f"--date {date!r}: use YYYY-MM-DD") from None
+    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in find_sources([sources])}
+    results = []
+    for file in files:
+        name = file.name
+        if file.suffix.lower() not in SUFFIXES:
+            results.append(Added(name, "refused", f"not a source type ({', '.join(SUFFIXES)})"))
+            continue
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        if digest in known:
+            results.append(Added(name, "refused", f"already in the project as {known[digest]} (same sha256)"))
+            continue
+        target = sources / name
+        if target.exists():
+            results.append(Added(name, "refused", f"{target} exists with other content; rename the file to add it"))
+            continue
+        try:
+            doc = read_document(file)
+        except DocumentError as exc:
+            results.append(Added(name, "refused", exc.reason))
+            continue
+        meta = {
+            "title": title or doc.title or derived_title(doc.text) or None,
+            "publisher": publisher or doc.publisher or stated_publisher(doc.text),
+            "date": date or (doc.date.isoformat() if doc.date else None) or stated_date(doc.text),
+            "url": url or doc.url,
+        }
+        meta = {k: v for k, v in meta.items() if v}
+        shutil.copyfile(file, target)
+        sidecar_path(target).write_text(
+            "# Written by reportgen add; edit freely.\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False),
+            encoding="utf-8")
+        known[digest] = name
+        results.append(Added(name, "added", ", ".join(f"{k}: {v}" for k, v in meta.items()) or "no metadata found"))
+    return results

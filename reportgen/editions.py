@@ -1,0 +1,167 @@
+"""Editions: a snapshot of a brief's facts each time it changes, and what changed since.
+
+Snapshots live in `out/<id>/editions/<as_of>.json` (`<as_of>-2.json`, ... when
+one date has several editions). They are history, not cache: the "What
+changed" section compares the brief with the edition before it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from reportgen.facts import Evidence, Fact, object_text, sort_facts
+from reportgen.knowledge import name_key
+
+EDITION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}|undated)(?:-(\d+))?$")
+
+
+class Edition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    landscape: str
+    as_of: str
+    rows: tuple[str, ...]
+    facts: tuple[Fact, ...]
+
+    def same_content(self, other: "Edition") -> bool:
+        return self.rows == other.rows and self.facts == other.facts
+
+
+class Change(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: str          # "new row", "new", "changed", "removed"
+    subject: str
+    text: str
+    facts: tuple[Fact, ...] = ()   # current facts to cite
+    old_quote: str | None = None   # for removed or changed facts: what the old source said
+    old_doc: str | None = None
+
+
+class ChangeSet(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    since: str | None   # previous edition name; None on a first edition
+    changes: tuple[Change, ...]
+
+
+def snapshot(landscape_id: str, as_of: str, rows: list[str], facts: list[Fact]) -> Edition:
+    return Edition(name=as_of, landscape=landscape_id, as_of=as_of, rows=tuple(rows), facts=tuple(sort_facts(facts)))
+
+
+def editions_dir(out_dir: Path, landscape_id: str) -> Path:
+    return out_dir / landscape_id / "editions"
+
+
+def list_editions(out_dir: Path, landscape_id: str) -> list[str]:
+    folder = editions_dir(out_dir, landscape_id)
+    names = [p.stem for p in folder.glob("*.json") if EDITION_NAME.match(p.stem)] if folder.is_dir() else []
+    return sorted(names, key=_edition_order)
+
+
+def _edition_order(name: str):
+    m = EDITION_NAME.match(name)
+    return (m.group(1), int(m.group(2) or 1)) if m else (name, 0)
+
+
+def read_edition(out_dir: Path, landscape_id: str, name: str) -> Edition:
+    path = editions_dir(out_dir, landscape_id) / f"{name}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    facts = tuple(Fact(subject=f["subject"], predicate=f["predicate"], object=f["object"],
+                       evidence=Evidence(**f["evidence"]), source=f.get("source", "extracted")) for f in data["facts"])
+    return Edition(name=name, landscape=data["landscape"], as_of=data["as_of"], rows=tuple(data["rows"]), facts=facts)
+
+
+def edition_bytes(edition: Edition) -> bytes:
+    data = {"landscape": edition.landscape, "as_of": edition.as_of, "rows": list(edition.rows),
+            "facts": [json.loads(f.to_json()) for f in edition.facts]}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def place_edition(out_dir: Path, current: Edition) -> tuple[Edition, Edition | None, bool]:
+    """Name the current edition and find the one before it.
+
+    Returns (current edition with its name, previous edition or None, whether
+    the current one is new and must be written).
+    """
+    names = list_editions(out_dir, current.landscape)
+    if names:
+        latest = read_edition(out_dir, current.landscape, names[-1])
+        if latest.same_content(current):
+            previous = read_edition(out_dir, current.landscape, names[-2]) if len(names) > 1 else None
+            return latest, previous, False
+        name = current.as_of
+        n = 1
+        while name in names:
+            n += 1
+            name = f"{current.as_of}-{n}"
+        return current.model_copy(update={"name": name}), latest, True
+    return current, None, True
+
+
+def _identity(fact: Fact) -> tuple:
+    """What makes two facts the same statement (values aside), for 'changed' detection."""
+    obj = fact.object
+    subject = name_key(fact.subject)
+    if isinstance(obj, dict):
+        if "endpoint" in obj:
+            return (subject, fact.predicate, name_key(str(obj["endpoint"])), name_key(str(obj.get("population", ""))))
+        if "event" in obj:
+            return (subject, fact.predicate, name_key(str(obj["event"])), str(obj.get("grade", "")))
+    if fact.predicate in ("target", "modality"):
+        return (subject, fact.predicate)
+    return (subject, fact.predicate, _value_key(fact))
+
+
+def _value_key(fact: Fact) -> str:
+    obj = fact.object
+    if isinstance(obj, dict):
+        return json.dumps({k: obj[k] for k in sorted(obj) if k not in ("population", "date")}, sort_keys=True)
+    return name_key(obj)
+
+
+def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> ChangeSet:
+    """What is new, changed and gone since `previous`, at the level of statements."""
+    if previous is None:
+        return ChangeSet(since=None, changes=())
+    changes: list[Change] = []
+    old_rows = {name_key(r) for r in previous.rows}
+    for row in current.rows:
+        if name_key(row) not in old_rows:
+            facts = tuple(f for f in current.facts if name_key(f.subject) == name_key(row))
+            changes.append(Change(kind="new row", subject=row, text=row, facts=facts[:3]))
+
+    def index(facts):
+        out: dict[tuple, dict[str, list[Fact]]] = {}
+        for f in facts:
+            out.setdefault(_identity(f), {}).setdefault(_value_key(f), []).append(f)
+        return out
+
+    old, new = index(previous.facts), index(current.facts)
+    for ident in sorted(set(old) | set(new), key=str):
+        before, after = old.get(ident, {}), new.get(ident, {})
+        added = [v for v in after if v not in before]
+        gone = [v for v in before if v not in after]
+        if added and gone:  # only value-free identities (an endpoint, a target) can differ in value
+            for a, g in zip(sorted(added), sorted(gone)):
+                fa, fg = after[a][0], before[g][0]
+                changes.append(Change(kind="changed", subject=fa.subject,
+                                      text=f"{fa.predicate}: {object_text(fg.object)} → {object_text(fa.object)}",
+                                      facts=tuple(after[a]), old_quote=fg.evidence.quote, old_doc=fg.evidence.doc))
+            added, gone = added[len(gone):], gone[len(added):]
+        for a in added:
+            f = after[a][0]
+            changes.append(Change(kind="new", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
+                                  facts=tuple(after[a])))
+        for g in gone:
+            f = before[g][0]
+            changes.append(Change(kind="removed", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
+                                  old_quote=f.evidence.quote, old_doc=f.evidence.doc))
+    order = {"new row": 0, "changed": 1, "new": 2, "removed": 3}
+    changes.sort(key=lambda c: (order[c.kind], c.subject.casefold(), c.text))
+    return ChangeSet(since=previous.name, changes=tuple(changes))

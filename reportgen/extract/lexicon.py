@@ -1,0 +1,169 @@
+"""Lexicons (YAML data files) compiled once into one alternation regex each.
+
+A lexicon maps a canonical term to its spellings. Each lexicon becomes a single
+compiled regex (longest spelling first), so scanning a document costs one pass
+per lexicon whatever its size, and a new target or disease is one YAML line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _is_abbrev(spelling: str) -> bool:
+    """Short symbols and acronyms are matched case-sensitively."""
+    letters = [c for c in spelling if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(spelling) <= 8 and upper >= 2 or (len(spelling) <= 4 and upper >= 1)
+
+
+def _pattern(spelling: str) -> str:
+    """A spelling as a regex: spaces and hyphens interchangeable, apostrophes loose."""
+    out = []
+    for ch in spelling:
+        if ch == " ":
+            out.append(r"[\s\-]+")
+        elif ch == "-":
+            out.append(r"[\s\-]?")
+        elif ch in "'’":
+            out.append(r"['’]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    canonical: str
+    surface: str
+    abbrev: bool
+
+
+@dataclass
+class Matcher:
+    """One compiled alternation over every spelling of a lexicon."""
+
+    entries: dict[str, list[str]]
+    regex: re.Pattern = field(init=False)
+    exact: dict[str, str] = field(init=False)
+    folded: dict[str, str] = field(init=False)
+    abbrevs: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.exact, self.folded, self.abbrevs = {}, {}, set()
+        alts: list[tuple[int, str]] = []
+        for canonical, spellings in self.entries.items():
+            for sp in spellings:
+                sp = str(sp)
+                if not sp.strip():
+                    continue
+                if _is_abbrev(sp):
+                    self.exact[_squash(sp)] = canonical
+                    self.abbrevs.add(_squash(sp))
+                    alts.append((len(sp), _pattern(sp)))
+                else:
+                    self.folded[_squash(sp).casefold()] = canonical
+                    alts.append((len(sp), f"(?i:{_pattern(sp)})"))
+        alts.sort(key=lambda a: -a[0])
+        body = "|".join(p for _, p in alts) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+    def lookup(self, surface: str) -> tuple[str | None, bool]:
+        key = _squash(surface)
+        if key in self.exact:
+            return self.exact[key], True
+        return self.folded.get(key.casefold()), False
+
+    def find_all(self, text: str) -> list[Match]:
+        found = []
+        for m in self.regex.finditer(text):
+            canonical, abbrev = self.lookup(m.group(0))
+            if canonical is not None:
+                found.append(Match(m.start(), m.end(), canonical, m.group(0), abbrev))
+        return found
+
+
+_SQUASH = re.compile(r"[\s\-]+")
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub(" ", text.replace("’", "'").replace("'", "")).strip()
+
+
+@dataclass
+class Lexicons:
+    targets: Matcher
+    modalities: Matcher
+    diseases: Matcher
+    generic_diseases: set[str]
+    organizations: Matcher
+    authorities: Matcher
+    country_authorities: Matcher
+    designations: Matcher
+    countries: Matcher
+    country_adjectives: Matcher
+    endpoints: Matcher
+    events: Matcher
+
+
+def _read(name: str) -> dict:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _merge(base: dict, extra: dict | None) -> dict:
+    out = {k: list(v or []) for k, v in base.items()}
+    for k, v in (extra or {}).items():
+        out.setdefault(str(k), [])
+        out[str(k)] += [str(s) for s in (v or [])]
+    return out
+
+
+@lru_cache(maxsize=8)
+def _load(extra_key: str | None) -> Lexicons:
+    extra = yaml.safe_load(extra_key) if extra_key else {}
+    return build_lexicons(extra or {})
+
+
+def build_lexicons(extra: dict) -> Lexicons:
+    diseases = _read("diseases.yaml")
+    regs = _read("regulators.yaml")
+    countries = _read("countries.yaml")
+    ends = _read("endpoints.yaml")
+    generic = _merge(diseases.get("generic", {}), extra.get("generic_diseases"))
+    specific = _merge(diseases.get("diseases", {}), extra.get("diseases"))
+    return Lexicons(
+        targets=Matcher(_merge(_read("targets.yaml"), extra.get("targets"))),
+        modalities=Matcher(_merge(_read("modalities.yaml"), extra.get("modalities"))),
+        diseases=Matcher({**specific, **generic}),
+        generic_diseases=set(generic),
+        organizations=Matcher(_merge(_read("organizations.yaml"), extra.get("organizations"))),
+        authorities=Matcher(_merge(regs.get("authorities", {}), extra.get("authorities"))),
+        country_authorities=Matcher(regs.get("countries", {})),
+        designations=Matcher(_merge(regs.get("designations", {}), extra.get("designations"))),
+        countries=Matcher(countries.get("names", {})),
+        country_adjectives=Matcher(countries.get("adjectives", {})),
+        endpoints=Matcher(_merge(ends.get("endpoints", {}), extra.get("endpoints"))),
+        events=Matcher(_merge(ends.get("events", {}), extra.get("events"))),
+    )
+
+
+def load_lexicons(extra: dict | None = None) -> Lexicons:
+    """The compiled lexicons, cached; `extra` adds spellings per lexicon.
+
+    `extra` keys: targets, modalities, diseases, generic_diseases,
+    organizations, authorities, designations, endpoints, events; each a
+    mapping canonical -> list of spellings (a landscape's own vocabulary).
+    """
+    key = yaml.safe_dump(extra, sort_keys=True) if extra else None
+    return _load(key)
