@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -19,6 +19,8 @@ from reportgen.landscape import Landscape, Scope, find_quote
 from reportgen.sources import Document, SkippedSource
 
 NOT_REPORTED = "not reported"
+# the order sections appear in, whatever order a landscape lists them in
+SECTION_ORDER = ("summary", "changes", "notes", "charts", "table", "comparators", "guidelines", "profiles", "references")
 
 
 class _Model(BaseModel):
@@ -72,6 +74,7 @@ class Value(_Model):
 class Cell(_Model):
     column: str
     values: tuple[Value, ...]
+    sort_key: str | None = None  # what the browser sorts by when the text would sort wrongly
 
     @property
     def empty(self) -> bool:
@@ -111,6 +114,11 @@ class Column(_Model):
     label: str
 
 
+class TocItem(_Model):
+    id: str
+    label: str
+
+
 class ChangeView(_Model):
     kind: str
     subject: str
@@ -139,6 +147,8 @@ class Brief(_Model):
     guidelines: tuple[Value, ...]
     references: tuple[Reference, ...]
     skipped: tuple[SkippedSource, ...]
+    toc: tuple[TocItem, ...] = ()      # the sections present, in order
+    charts: tuple[Any, ...] = ()       # reportgen.charts.Chart, inline SVG
     changes_since: str | None = None   # the edition "What changed" compares with
     changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
@@ -385,25 +395,84 @@ def anchor(name: str) -> str:
 
 # --- summary -----------------------------------------------------------------
 
+def _countries(entity: Entity, knowledge: Knowledge) -> list[Fact]:
+    """Country facts of an organization, or of an asset's developers."""
+    if entity.kind == "organization":
+        return entity.values("country")
+    out = []
+    for dev in _strings(entity, "developer"):
+        org = knowledge.find(dev)
+        if org is not None:
+            out.extend(org.values("country"))
+    return out
+
+
 def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cites: _Citations) -> list[Sentence]:
+    """Sentences generated from the facts: scope, leaders, newest events, best data."""
     kind = "assets" if landscape.rows == "assets" else "organizations"
-    out = [Sentence(text=f"{len(rows)} {kind if len(rows) != 1 else kind[:-1]} in scope.", cites=())]
+    noun = kind if len(rows) != 1 else kind[:-1]
+    out = [Sentence(text=f"{len(rows)} {noun} in scope" + (
+        ": " + ", ".join(e.name for e in rows[:8]) + (" and others" if len(rows) > 8 else "") if rows else "") + ".",
+        cites=())]
     if landscape.rows == "assets":
         staged = [(STAGE_RANK.get(highest_stage(e) or "", -1), e) for e in rows]
         staged = [(r, e) for r, e in staged if r >= 0]
         if staged:
             top = max(r for r, _ in staged)
+            stage = next(s_ for s_, r in STAGE_RANK.items() if r == top)
             leaders = [e for r, e in staged if r == top]
+            by_region: dict[str, list[str]] = defaultdict(list)
+            region_facts: list[Fact] = []
+            for e in leaders:
+                countries = _countries(e, knowledge)
+                region_facts.extend(countries)
+                for c in sorted({f.object for f in countries if isinstance(f.object, str)}) or ["region not stated"]:
+                    by_region[c].append(e.name)
+            regions = "; ".join(f"{r}: {', '.join(n)}" for r, n in sorted(by_region.items()))
             facts = [f for e in leaders for f in _stage_facts(e)]
-            stage = next(s for s, r in STAGE_RANK.items() if r == top)
-            names = ", ".join(e.name for e in leaders)
-            out.append(Sentence(text=f"Most advanced ({stage}): {names}.", cites=cites.cite(facts)))
+            text = f"Furthest along ({stage}): {', '.join(e.name for e in leaders)}"
+            if len(by_region) > 1 or "region not stated" not in by_region:
+                text += f" (by region: {regions})"
+            out.append(Sentence(text=text + ".", cites=cites.cite(facts + region_facts)))
+        others = sorted(((r, e) for r, e in staged if r != top), key=lambda x: (-x[0], x[1].name.casefold()))[:4] if staged else []
+        if others:
+            out.append(Sentence(text="Next: " + "; ".join(f"{e.name} ({highest_stage(e)})" for _, e in others) + ".",
+                                cites=cites.cite([f for _, e in others for f in _stage_facts(e)])))
     dated = [f for e in rows for f in e.values("regulatory") if isinstance(f.object, dict) and f.object.get("date")]
     if dated:
-        newest = max(f.object["date"] for f in dated)
-        facts = [f for f in dated if f.object["date"] == newest]
-        what = "; ".join(sorted({f"{f.subject}: {object_text(f.object)}" for f in facts}))
-        out.append(Sentence(text=f"Newest regulatory event: {what}.", cites=cites.cite(facts)))
+        dated.sort(key=lambda f: (f.object["date"], f.subject), reverse=True)
+        newest = []
+        for f in dated:
+            label = f"{f.object['date']} {f.subject}: {object_text({k: v for k, v in f.object.items() if k != 'date'})}"
+            if label not in [n for n, _ in newest]:
+                newest.append((label, f))
+            if len(newest) == 3:
+                break
+        out.append(Sentence(text="Newest regulatory events: " + "; ".join(n for n, _ in newest) + ".",
+                            cites=cites.cite([f for _, f in newest])))
+    efficacy = [(e, f) for e in rows for f in e.values("efficacy")
+                if isinstance(f.object, dict) and isinstance(f.object.get("value"), (int, float)) and f.object.get("unit") == "%"]
+    if efficacy:
+        counts: dict[str, int] = defaultdict(int)
+        for _, f in efficacy:
+            counts[name_key(f.object["endpoint"])] += 1
+        endpoint = sorted(counts, key=lambda k: (-counts[k], k))[0]
+        same = [(e, f) for e, f in efficacy if name_key(f.object["endpoint"]) == endpoint]
+        best_e, best_f = max(same, key=lambda ef: (ef[1].object["value"], ef[0].name))
+        pop = best_f.object.get("population")
+        text = (f"Best reported {best_f.object['endpoint']}: {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
+                f" for {best_e.name}" + (f", in {pop}" if pop else ", population size not stated") + ".")
+        out.append(Sentence(text=text, cites=cites.cite([best_f])))
+    if landscape.rows == "organizations":
+        by_country: dict[str, list[Fact]] = defaultdict(list)
+        for e in rows:
+            for f in e.values("country"):
+                if isinstance(f.object, str):
+                    by_country[f.object].append(f)
+        if by_country:
+            parts = [f"{c} {len({name_key(f.subject) for f in fs})}" for c, fs in sorted(by_country.items())]
+            out.append(Sentence(text="Where the text says so, by country: " + ", ".join(parts) + ".",
+                                cites=cites.cite([f for fs in by_country.values() for f in fs])))
     return out
 
 
@@ -461,8 +530,14 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     columns = [Column(key=c.key, label=c.label or c.key) for c in landscape.column_defs]
 
     def row(entity: Entity) -> Row:
-        return Row(anchor=anchor(entity.name), name=entity.name,
-                   cells=tuple(Cell(column=c.key, values=_cell(entity, c.key, cites, knowledge, scope)) for c in columns))
+        cells = []
+        for c in columns:
+            values = _cell(entity, c.key, cites, knowledge, scope)
+            sort_key = None
+            if c.key == "stage":
+                sort_key = f"{STAGE_RANK.get(highest_stage(entity) or '', -1) + 1:02d}"
+            cells.append(Cell(column=c.key, values=values, sort_key=sort_key))
+        return Row(anchor=anchor(entity.name), name=entity.name, cells=tuple(cells))
 
     table = [row(e) for e in rows]
     comparator_rows = [row(e) for e in comparators]
@@ -474,7 +549,19 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
+    present = {
+        "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": False,
+        "table": True, "comparators": bool(comparator_rows), "guidelines": bool(guidelines),
+        "profiles": bool(profiles), "references": bool(cites.refs),
+    }
+    labels = {"summary": "Summary", "changes": "What changed", "notes": "Analyst notes", "charts": "Charts",
+              "table": "Comparison", "comparators": "Comparators", "guidelines": "Regulatory guidelines",
+              "profiles": "Profiles", "references": "Sources"}
+    ids = {"table": "comparison"}
+    toc = [TocItem(id=ids.get(s_, s_), label=labels[s_]) for s_ in SECTION_ORDER
+           if s_ in landscape.sections and present.get(s_)]
     return Brief(
+        toc=tuple(toc),
         id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
         as_of=resolve_as_of(landscape, [*rows, *comparators], docs),
         source_count=len({r.doc for r in cites.refs}), rows_kind=landscape.rows, sections=tuple(landscape.sections),

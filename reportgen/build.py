@@ -65,6 +65,8 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     from reportgen.sources import DocumentError, find_sources, read_document, sidecar_path
 
     paths = find_sources([project.sources]) if project.sources.is_dir() else []
+    outside = [p for p in paths if not _within(p.resolve(), project.root.resolve())]
+    paths = [p for p in paths if p not in outside]
     cache = None
     if cache_dir is not None:
         from reportgen.cache import FactCache
@@ -72,6 +74,9 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
         cache = FactCache(cache_dir / "facts.sqlite")
     docs: dict[str, Document] = {}
     skipped: list[SkippedSource] = []
+    for path in outside:
+        log.warning("skipping %s: it links outside the project", path.name)
+        skipped.append(SkippedSource(id=path.name, reason="links to a file outside the project"))
     facts: list[Fact] = []
     try:
         for path in paths:
@@ -102,6 +107,19 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     return Corpus(docs=docs, skipped=skipped, facts=facts)
 
 
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def inside_project(root: Path, path: Path, what: str) -> Path:
+    """`path`, resolved, if it stays inside the project; an input error otherwise."""
+    resolved = (root / path).resolve() if not path.is_absolute() else path.resolve()
+    if not _within(resolved, root.resolve()):
+        raise InputError(Problem(Location(str(path)), f"{what} points outside the project ({root})",
+                                 "choose a folder inside the project"))
+    return resolved
+
+
 def _extract(doc: Document) -> list[Fact]:
     from reportgen.extract import extract_facts
 
@@ -124,6 +142,9 @@ def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -
     texts = {doc_id: doc.text for doc_id, doc in corpus.docs.items()}
     loaded, problems, ids = [], [], {}
     for path in find_landscapes(project.root, names):
+        if not _within(path.resolve(), project.root.resolve()):
+            problems.append(Problem(Location(str(path)), "landscape file is outside the project", None))
+            continue
         try:
             landscape = load_landscape(path, texts)
         except InputError as exc:
@@ -211,7 +232,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     from reportgen.render import make_environment, template_dirs
 
     project = Project(project_root)
-    out_dir = out_dir or project.root / "out"
+    out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     with build_lock(out_dir):
         corpus = load_corpus(project, cache_dir=out_dir / ".cache")
         landscapes = load_landscapes(project, names, corpus)
@@ -247,9 +268,8 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             env = env or make_environment(dirs)
             outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
             outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
-        for target, data in outputs:
-            write_atomic(target, data)
-            result.written.append(target)
+        write_all(outputs)
+        result.written.extend(target for target, _ in outputs)
     return result
 
 
@@ -328,6 +348,50 @@ def build_lock(out_dir: Path, wait: float = 600.0):
         handle.close()
 
 
+def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Stage every file beside its target, then rename them all.
+
+    A failure while staging (a full disk, say) removes what was staged and
+    leaves every previous output untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in outputs:
+            staged.append((_stage(target, data), target))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except OSError as exc:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise BuildError(f"cannot write outputs: {exc.strerror or exc}") from None
+
+
+def _stage(target: Path, data: bytes) -> str:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise BuildError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BuildError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it."""
     try:
@@ -358,7 +422,7 @@ def changes_since(project_root: Path, landscape_id: str, since: str | None = Non
     """What changed between an edition (default: the one before the newest) and the newest."""
     from reportgen.editions import diff, list_editions, read_edition
 
-    out_dir = out_dir or project_root / "out"
+    out_dir = inside_project(project_root, out_dir or project_root / "out", "--out")
     names = list_editions(out_dir, landscape_id)
     if not names:
         raise InputError(f"{landscape_id}: no editions in {out_dir} yet; run reportgen build first")

@@ -188,42 +188,43 @@ def _char_width(ch: str) -> float:
     return 0.66
 
 
-def svg_text_width(text: str, size: float) -> float:
+def svg_text_width(text: str, size: float, bold: bool = False) -> float:
     """Approximate rendered width of `text` at font size `size` (user units).
 
     A per-character table of DejaVu Sans advance widths (about 0.6 em for an
-    average lower-case letter) so long labels do not run off the chart.
+    average lower-case letter; bold about 10% wider) so long labels do not run
+    off the chart.
     """
-    return sum(_char_width(ch) for ch in str(text)) * size
+    return sum(_char_width(ch) for ch in str(text)) * size * (1.1 if bold else 1.0)
 
 
-def truncate(text: str, max_width: float, size: float) -> str:
-    """`text` cut at a word or character so it fits `max_width`, ending "…"."""
+def truncate(text: str, max_width: float, size: float, bold: bool = False) -> str:
+    """`text` cut so it fits `max_width`, ending "…" (unchanged if it fits)."""
     text = _clean(text)
-    if svg_text_width(text, size) <= max_width:
+    if svg_text_width(text, size, bold) <= max_width:
         return text
-    budget = max_width - svg_text_width("…", size)
+    budget = max_width - svg_text_width("…", size, bold)
     out = ""
     for ch in text:
-        if svg_text_width(out + ch, size) > budget:
+        if svg_text_width(out + ch, size, bold) > budget:
             break
         out += ch
     out = out.rstrip(" ,;:-/(")
     return out + "…" if out else "…"
 
 
-def _wrap(text: str, max_width: float, size: float, max_lines: int) -> list[str]:
+def _wrap(text: str, max_width: float, size: float, max_lines: int, bold: bool = False) -> list[str]:
     """Greedy word wrap into at most `max_lines` lines; the last one truncated."""
     words = _clean(text).split()
     lines: list[str] = []
     while words and len(lines) < max_lines:
         line = words.pop(0)
-        while words and svg_text_width(line + " " + words[0], size) <= max_width:
+        while words and svg_text_width(line + " " + words[0], size, bold) <= max_width:
             line += " " + words.pop(0)
         if len(lines) == max_lines - 1 and words:
             line = line + " " + " ".join(words)
             words = []
-        lines.append(truncate(line, max_width, size))
+        lines.append(truncate(line, max_width, size, bold))
     return lines or [""]
 
 
@@ -268,6 +269,12 @@ def _cite_short(cites: Iterable[int]) -> str:
     return "[" + ",".join(parts) + "]"
 
 
+def _natural(text: str) -> tuple:
+    """Sort key: case-insensitive, numbers by value ("T2" before "T10"), then exact text."""
+    parts = re.split(r"(\d+)", _clean(text).casefold())
+    return (tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), _clean(text))
+
+
 def _slug(text: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", _clean(text).casefold()).strip("-")
     return s[:40].strip("-") or "x"
@@ -305,8 +312,8 @@ def _text(x: float, y: float, text: str, *, size: float = FONT, anchor: str = "s
     return f"<text {attrs}>{body}</text>"
 
 
-def _labelled_width(text: str, size: float, cite: str) -> float:
-    return svg_text_width(text, size) + (svg_text_width(" " + cite, SMALL) if cite else 0)
+def _labelled_width(text: str, size: float, cite: str, bold: bool = False) -> float:
+    return svg_text_width(text, size, bold) + (svg_text_width(" " + cite, SMALL) if cite else 0)
 
 
 def _rect(x: float, y: float, w: float, h: float, fill: str, extra: str = "") -> str:
@@ -352,7 +359,7 @@ def _legend(items: Sequence[tuple[str, str]], y: float, *, x0: float = 8, title:
     line_h = 16
     if title:
         parts.append(_text(x, y + 10, title, weight="bold"))
-        x += svg_text_width(title, FONT) + 10
+        x += svg_text_width(title, FONT, bold=True) + 10
     max_label = WIDTH - x0 - 8 - 18
     for kind, label in items:
         label = truncate(label, min(max_label, 200), FONT)
@@ -429,7 +436,8 @@ def normalise_stage(stage: str | None) -> str:
     t = re.sub(r"phase (\d)[ab]?\s*[/-]\s*(?:phase )?(\d)[ab]?", r"phase \1/\2", t)
     t = re.sub(r"phase (\d)[ab]\b", r"phase \1", t)
     t = {"approval": "approved", "marketed": "approved", "filing": "filed",
-         "registration": "filed", "pre-registration": "filed"}.get(t, t)
+         "registration": "filed", "pre-registration": "filed", "ind-enabling": "preclinical",
+         "ind enabling": "preclinical"}.get(t, t)
     return t
 
 
@@ -479,7 +487,7 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
     if not points:
         return None
     best: dict[str, tuple[int, str, str, str, set[int]]] = {}
-    for p in sorted(points, key=lambda p: (_clean(p.asset).casefold(), p.stage, p.modality or "", p.cites)):
+    for p in sorted(points, key=lambda p: (_natural(p.asset), p.stage, p.modality or "", p.cites)):
         key = _clean(p.asset).casefold()
         stage = normalise_stage(p.stage)
         rank = STAGE_RANK.get(stage, -1)
@@ -496,6 +504,13 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
         best[key] = (r0, s0, m0, name, cites)
 
     assets = [v for _, v in sorted(best.items())]
+    shown: dict[str, str] = {}  # stage text outside the ladder keeps its first spelling
+    for p in sorted(points, key=lambda p: _natural(p.stage)):
+        shown.setdefault(normalise_stage(p.stage), _clean(p.stage))
+
+    def stage_label(s: str) -> str:
+        return _stage_label(s) if s in STAGE_RANK or s not in shown else shown[s]
+
     stages_present = {a[1] for a in assets}
     order = [s for s in STAGES if s in stages_present] + sorted(s for s in stages_present if s not in STAGE_RANK)
     mod_count = Counter(a[2] for a in assets)
@@ -508,7 +523,7 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
     for a in assets:
         by_stage[a[1]].append(a)
     for s in by_stage:
-        by_stage[s].sort(key=lambda a: (modalities.index(a[2]), a[3].casefold(), a[3]))
+        by_stage[s].sort(key=lambda a: (modalities.index(a[2]), _natural(a[3])))
 
     title = "Assets by highest stage and modality"
     header = ["Highest stage", "Modality", "Asset", "Citations"]
@@ -518,9 +533,9 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
     for s in order:
         group = by_stage[s]
         listed = "; ".join(f"{a[3]} ({a[2]} modality){' ' + cite_text(a[4]) if a[4] else ''}" for a in group)
-        sentences.append(f"{_stage_label(s)}: {_plural(len(group), 'asset')}: {listed}.")
+        sentences.append(f"{stage_label(s)}: {_plural(len(group), 'asset')}: {listed}.")
         for a in group:
-            rows.append([_stage_label(s), a[2], a[3], cite_text(a[4])])
+            rows.append([stage_label(s), a[2], a[3], cite_text(a[4])])
     alt = " ".join(sentences)
 
     # Layout.
@@ -528,15 +543,15 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
     legend_items = [(f"fill:{colours[m]}", m) for m in modalities]
     parts, y = _legend(legend_items, 6, title="Modality:")
     body += parts
-    labels = {s: truncate(_stage_label(s), 130, FONT) for s in order}
+    labels = {s: truncate(stage_label(s), 130, FONT) for s in order}
     left = 10 + max(svg_text_width(t, FONT) for t in labels.values()) + 10
-    left = max(left, 10 + svg_text_width("Highest stage", FONT) + 6)
+    left = max(left, 10 + svg_text_width("Highest stage", FONT, bold=True) + 6)
     ends = {s: (str(len(by_stage[s])),
                 _cite_short(set().union(*(a[4] for a in by_stage[s]))))
             for s in order}
     ends = {s: (t, c if svg_text_width(c, SMALL) <= 150 else truncate(c, 150, SMALL))
             for s, (t, c) in ends.items()}
-    end_w = max(_labelled_width(t, FONT, c) for t, c in ends.values())
+    end_w = max(_labelled_width(t, FONT, c, bold=True) for t, c in ends.values())
     right = WIDTH - 12 - end_w - 6
     ticks = _int_ticks(max(len(g) for g in by_stage.values()))
     scale = (right - left) / ticks[-1]
@@ -618,10 +633,10 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
     for e in events:
         items.append((parse_partial_date(e.date), _clean(e.asset), _clean(e.date), _event_kind(e.kind),
                       _clean(e.label), _cite_list(e.cites)))
+    items.sort(key=lambda it: (it[0] or date.max, _natural(it[1]), it[3], _natural(it[4]), it[5], it[2]))
     dated = [it for it in items if it[0] is not None]
     if not dated:
         return None
-    items.sort(key=lambda it: (it[0] or date.max, it[1].casefold(), it[1], it[3], it[4], it[5]))
     first: dict[str, date] = {}
     for it in dated:
         key = it[1].casefold()
@@ -629,7 +644,7 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
     lane_names: dict[str, str] = {}
     for it in sorted(dated, key=lambda it: (it[1].casefold(), it[1])):
         lane_names.setdefault(it[1].casefold(), it[1])
-    lanes = sorted(lane_names, key=lambda k: (first[k], k))
+    lanes = sorted(lane_names, key=lambda k: (first[k], _natural(lane_names[k])))
 
     title = "Regulatory events and readouts over time"
     header = ["Date", "Asset", "Event", "Kind", "Citations"]
@@ -650,8 +665,8 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
     parts, y = _legend(legend, 6, title="Event:")
     body += parts
 
-    lane_labels = {k: truncate(lane_names[k], 140, FONT) for k in lanes}
-    left = 10 + max(svg_text_width(t, FONT) for t in lane_labels.values()) + 14
+    lane_labels = {k: truncate(lane_names[k], 160, FONT, bold=True) for k in lanes}
+    left = 10 + max(svg_text_width(t, FONT, bold=True) for t in lane_labels.values()) + 14
     right = WIDTH - 16
     d0, d1 = date(y0, 1, 1), date(y1, 1, 1)
     span = (d1 - d0).days
@@ -698,9 +713,6 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
         body_lanes.append(_text(10, my + 3.5, lane_labels[k], weight="bold"))
         for it, mx, lx, text, cite, (side, r) in placed:
             ty = my - 9 - r * line if side == "above" else my + 17 + r * line
-            if r > 0:
-                y_from, y_to = (my - 6, ty + 3) if side == "above" else (my + 6, ty - 10)
-                body_lanes.append(_line(mx, y_from, mx, y_to, "#b5b5b5", 'stroke-dasharray="2,2"'))
             body_lanes.append(_text(lx, ty, text, size=SMALL, cite=cite))
         for it, mx, *_ in placed:
             _, colour, shape = EVENT_KINDS[it[3]]
@@ -751,7 +763,7 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     chart_id = chart_id or f"chart-efficacy-{_slug(normalise_endpoint(endpoint))}"
 
     def key(p: EfficacyPoint):
-        return (-p.value, _clean(p.asset).casefold(), _clean(p.population or "").casefold(),
+        return (-p.value, _natural(p.asset), _natural(p.population or ""),
                 p.n if p.n is not None else -1, p.cites)
     ordered = sorted(points, key=key)
     plotted = [p for p in ordered if _unit_key(p.unit) == unit_key]
@@ -781,7 +793,7 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
         t = _value_text(p.value, p.unit) + (f" (n={p.n})" if p.n is not None else "")
         c = _cite_short(p.cites)
         ends.append((t, c if svg_text_width(c, SMALL) <= 120 else truncate(c, 120, SMALL)))
-    end_w = max(_labelled_width(t, FONT, c) for t, c in ends)
+    end_w = max(_labelled_width(t, FONT, c, bold=True) for t, c in ends)
     lo = min(0.0, min(p.value for p in plotted))
     hi = max(0.0, max(p.value for p in plotted))
     if unit_key == "%" and lo >= 0 and hi <= 100:
@@ -865,8 +877,8 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
     if not cells:
         return None
     merged: dict[tuple[str, str, str], tuple[str, str, str, str, set[int]]] = {}
-    for c in sorted(cells, key=lambda c: (_clean(c.target).casefold(), _clean(c.indication).casefold(),
-                                          _clean(c.asset).casefold(), c.stage or "", c.cites)):
+    for c in sorted(cells, key=lambda c: (_natural(c.target), _natural(c.indication), _natural(c.asset),
+                                          c.stage or "", c.cites)):
         key = (_clean(c.target).casefold(), _clean(c.indication).casefold(), _clean(c.asset).casefold())
         stage = normalise_stage(c.stage)
         if key in merged:
@@ -884,13 +896,13 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
         for e in entries:
             count[e[idx].casefold()] += 1
             name.setdefault(e[idx].casefold(), e[idx])
-        return [name[k] for k in sorted(count, key=lambda k: (-count[k], k))]
+        return [name[k] for k in sorted(count, key=lambda k: (-count[k], _natural(name[k])))]
     targets, indications = order(0), order(1)
     grid: dict[tuple[str, str], list] = defaultdict(list)
     for e in entries:
         grid[(e[0].casefold(), e[1].casefold())].append(e)
     for k in grid:
-        grid[k].sort(key=lambda e: (-STAGE_RANK.get(e[3], -1), e[2].casefold(), e[2]))
+        grid[k].sort(key=lambda e: (-STAGE_RANK.get(e[3], -1), _natural(e[2])))
 
     def cell_stage(es: list) -> str:
         known = [e[3] for e in es if e[3] in STAGE_RANK]
@@ -920,16 +932,16 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
                        6, title="Highest stage:")
     body += parts
 
-    row_labels = {t: _wrap(t, 130, FONT, 2) for t in targets}
-    left = 10 + max(svg_text_width(line, FONT) for ls in row_labels.values() for line in ls) + 10
+    row_labels = {t: _wrap(t, 130, FONT, 2, bold=True) for t in targets}
+    left = 10 + max(svg_text_width(line, FONT, bold=True) for ls in row_labels.values() for line in ls) + 10
     right = WIDTH - 8
     col_w = (right - left) / len(indications)
     rotate = col_w < 70
     if rotate:
-        head_lines = {i: [truncate(i, 120, FONT)] for i in indications}
-        head_h = max(svg_text_width(ls[0], FONT) for ls in head_lines.values()) + 8
+        head_lines = {i: [truncate(i, 150, FONT, bold=True)] for i in indications}
+        head_h = max(svg_text_width(ls[0], FONT, bold=True) for ls in head_lines.values()) + 8
     else:
-        head_lines = {i: _wrap(i, col_w - 8, FONT, 3) for i in indications}
+        head_lines = {i: _wrap(i, col_w - 8, FONT, 3, bold=True) for i in indications}
         head_h = max(len(ls) for ls in head_lines.values()) * 12 + 6
     top = y + 4
     for j, i in enumerate(indications):

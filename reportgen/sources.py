@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 META_SUFFIX = ".meta.yaml"
 MAX_BYTES = 20 * 1024 * 1024  # larger sources are skipped, not read into memory
+MIN_HTML_TEXT = 40  # characters: less than a sentence of main text is not a press release
 
 
 class Document(BaseModel):
@@ -115,8 +116,9 @@ def read_html_file(path: Path) -> str:
         html, include_comments=False, include_tables=True, favor_recall=True,
         deduplicate=False, with_metadata=False,
     )
-    if not text or not text.strip():
-        raise DocumentError(path.name, "no main text found in the HTML page")
+    if not text or len(text.strip()) < MIN_HTML_TEXT:
+        found = len(text.strip()) if text else 0
+        raise DocumentError(path.name, f"no main text found in the HTML page ({found} characters; mostly script or markup?)")
     return text
 
 

@@ -16,10 +16,13 @@ def test_build_writes_html_for_every_landscape(basic_project):
     assert "<script>alert" not in html
 
 
-def test_same_inputs_give_same_bytes(basic_project, tmp_path):
-    build(basic_project, formats=("html",), out_dir=tmp_path / "one")
-    build(basic_project, formats=("html",), out_dir=tmp_path / "two")
-    assert (tmp_path / "one" / "basic-bcma.html").read_bytes() == (tmp_path / "two" / "basic-bcma.html").read_bytes()
+def test_same_inputs_give_same_bytes(basic_project):
+    formats = ("html", "pdf", "csv", "xlsx")
+    build(basic_project, formats=formats, out_dir=basic_project / "one")
+    build(basic_project, formats=formats, out_dir=basic_project / "two")
+    for suffix in formats:
+        name = f"basic-bcma.{suffix}"
+        assert (basic_project / "one" / name).read_bytes() == (basic_project / "two" / name).read_bytes(), name
 
 
 def test_invalid_landscape_writes_nothing_and_keeps_old_outputs(basic_project):

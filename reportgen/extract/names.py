@@ -1,0 +1,530 @@
+"""Drug and organization names found by shape, merged into entities per document.
+
+Assets: INN stems (-cabtagene autoleucel, -mab, -tinib, ...), short "-cel"
+names, brands marked ® / ™, and R&D codes in a drug context; aliases are
+joined by parenthesised definitions ("FUCASO (Equecabtagene Autoleucel, R&D
+code: CT103A)"), "X or Y", "R&D code: X" and shared INN prefixes ("eque-cel").
+Organizations: legal suffixes and company words (Inc., Therapeutics, Bio,
+Hospital...), stock codes, the well-known-sponsor lexicon, short-name
+definitions ('IASO Biotechnology ("IASO Bio")') and first-word short forms.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from reportgen.extract.lexicon import Lexicons
+
+# --- shapes ------------------------------------------------------------------
+
+_CAR_INN = r"[A-Za-z]{3,}(?:cabtagene|gene)\s+[A-Za-z]*leucel|[A-Za-z]{5,}leucel"
+_ADC_INN = r"[A-Za-z]{3,}mab\s+(?:vedotin|mafodotin|deruxtecan|govitecan|emtansine|tesirine|soravtansine|ozogamicin)"
+_STEM_INN = (r"[A-Za-z]{3,}(?:mab|tinib|ciclib|rafenib|parib|lisib|domide|vedotin|deruxtecan|govitecan|"
+             r"sertib|metinib|siran|nersen|cept)")
+INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
+SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
+BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
+CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3})-?\d{2,7}[A-Za-z]?)(?![\w]|-\d|\.\d)")
+RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
+OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
+
+NOT_CODE_PREFIX = re.compile(
+    r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
+    r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
+    r"MMY|Q|FY|H|T|NK)\d", re.I)
+NOT_INN = frozenset("concept except accept intercept percept incept adimab".split())
+NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
+DRUG_CONTEXT = re.compile(
+    r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
+    r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical", re.I)
+TRIAL_AFTER = re.compile(r"^\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
+TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
+PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
+
+# --- organizations -------------------------------------------------------------
+
+_ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|Pharma|Pharmaceuticals?|"
+            r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
+            r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
+            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology Inc")
+_LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
+          r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
+ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?:{_ORG_KEY})(?![\w\-])")
+ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
+LEGAL_RE = re.compile(_LEGAL)
+LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?)(?![\w])")
+LEFT_WORDS = re.compile(r"((?:(?:[A-Z][\w&'’\.\-]*|&|[a-z]+[A-Z][\w\-]*)\s+){1,5})$")
+STOCK_RE = re.compile(
+    r"((?:[A-Z][\w&'’\.\-]*,?\s+){0,3}[A-Z][\w&'’\.\-]*)\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
+    r"(?:NASDAQ|Nasdaq|NYSE|HKEX|HKG|HK|SSE|SHE|SZSE|SEHK|TSE|TYO|LSE|AIM|Euronext|SIX|ASX|KOSDAQ|KRX|"
+    r"Stock Code|stock code|OTC|OTCQX)\s*:\s*[\w.]+")
+DEF_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
+ORG_STOP = frozenset("""the a an in on at for and of about with by from to as its our their this that these those
+while since after before following during under over into between among both also today said announced
+january february march april may june july august september october november december
+professor prof dr mr ms mrs director chairman ceo cto cfo president founder co-founder vice head chief
+board investors media contact news press release full article back prev next disclaimer
+french american chinese japanese german swiss british korean us u.s. china-based us-based
+however meanwhile notably additionally furthermore moreover currently overall finally
+""".split())
+GENERIC_WORDS = frozenset("""regenerative medicine medical cancer cell cells gene therapy therapies clinical national
+international global first new advanced american society hospital university institute college school center
+centre capital bio biotech biotechnology biologics biotherapeutics therapeutics pharma pharmaceutical
+pharmaceuticals biosciences bioscience biopharma holdings corporation group company research human stem
+science technology sciences health healthcare innovation drug drugs main board stock exchange department
+neurology oncology hematology immunology life""".split())
+GEO_WORDS = frozenset("""china chinese shanghai beijing nanjing suzhou hangzhou guangzhou shenzhen wuhan chengdu hong kong
+taiwan japan kyoto tokyo osaka korea seoul us u.s. usa united states america american california texas boston
+cambridge san new york europe european france germany switzerland uk london national international global
+harvard stanford""".split())
+
+
+@dataclass
+class Entity:
+    kind: str  # "asset" | "org"
+    names: dict[str, int] = field(default_factory=dict)  # surface -> first offset
+    rank: dict[str, int] = field(default_factory=dict)   # surface -> canonical preference (lower wins)
+    links: dict[str, int] = field(default_factory=dict)  # alias surface -> offset where it is defined
+
+    @property
+    def canonical(self) -> str:
+        return min(self.names, key=lambda n: (self.rank.get(n, 9), -len(n) if self.kind == "org" else 0, self.names[n]))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    eid: int
+    surface: str
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[\s\-–®™\[\]\.,’'\"“”]+", "", name).casefold()
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, a: str) -> str:
+        self.parent.setdefault(a, a)
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Names:
+    entities: list[Entity]
+    assets: list[Mention]   # sorted by start
+    orgs: list[Mention]     # sorted by start
+    regulators: set[int] = field(default_factory=set)
+    name_links: list[tuple[int, str, int]] = field(default_factory=list)  # (eid, alias, offset)
+
+    def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+        i = bisect_left([m.start for m in mentions], start)
+        out = []
+        while i < len(mentions) and mentions[i].start < end:
+            out.append(mentions[i])
+            i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------
+
+def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | None:
+    """The (start, end) of a parenthesis opening right after pos (spaces/marks allowed)."""
+    m = re.compile(r"\s*(?:®|™|\[®\]|\[™\])?\s*\(").match(text, pos)
+    if not m:
+        return None
+    depth, i, stop = 0, m.end() - 1, min(len(text), m.end() + limit)
+    while i < stop:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return m.end(), i
+        elif c == "\n":
+            return None
+        i += 1
+    return None
+
+
+def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
+                org_spans: list[tuple[int, int]], trial_spans: list[tuple[int, int, str]]) -> tuple[dict, _Union, dict]:
+    """Asset surface mentions {(start, end): (surface, rank)} and their alias unions."""
+    cands: dict[tuple[int, int], tuple[str, int]] = {}
+    uf = _Union()
+    link_at: dict[str, int] = {}
+    trial_names = {norm(t[2]) for t in trial_spans}
+    trial_prefixes = {norm(t[2].split("-")[0]) for t in trial_spans if "-" in t[2]}
+
+    def covered(s: int, e: int, spans) -> bool:
+        return any(a <= s and e <= b for a, b, *_ in spans)
+
+    targets = {(m.start, m.end) for m in lex.targets.find_all(text)}
+    for m in INN_RE.finditer(text):
+        w = m.group(0)
+        if w.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
+            continue
+        cands[m.span()] = (w, 0)
+        base = re.sub(r"-[a-z]{4}$", "", w)
+        if base != w:
+            uf.union(norm(w), norm(base))
+            link_at.setdefault(norm(w), m.start())
+    inns = {norm(s): s for s, _ in cands.values()}
+    for m in SHORT_CEL_RE.finditer(text):
+        prefix, tail = m.group(1), m.group(2)
+        if prefix.casefold() in NOT_SHORT_CEL or prefix.isupper() and len(prefix) <= 3:
+            continue
+        match_inn = [k for k in inns if k.startswith(prefix.casefold())]
+        if tail == "cell" and not match_inn:
+            continue
+        cands[m.span()] = (m.group(0), 2)
+        for k in match_inn[:1]:
+            uf.union(norm(m.group(0)), k)
+            link_at.setdefault(norm(m.group(0)), m.start())
+    for m in BRAND_RE.finditer(text):
+        w = m.group(1)
+        s, e = m.span(1)
+        if (norm(w) in trial_names or norm(w) in trial_prefixes or covered(s, e, org_spans)
+                or covered(s, e, trial_spans) or lex.organizations.lookup(w)[0] or TRIAL_AFTER.match(text, m.end())):
+            continue
+        if (s, e) not in cands:
+            cands[(s, e)] = (w, 1)
+    for m in CODE_RE.finditer(text):
+        w = m.group(1)
+        s, e = m.span(1)
+        if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands:
+            continue
+        if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
+                or PHASE_BEFORE.search(text, max(0, s - 20), s):
+            continue
+        cands[(s, e)] = (w, 3)
+
+    # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
+    word_before = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]{2,}|[A-Z]{3,})\s*(?:®|™)?\s*$")
+    for (s, e), (w, rank) in sorted(cands.items()):
+        pass
+    spans = sorted(cands)
+    by_start = {s: (s, e) for s, e in spans}
+    for (s, e) in list(spans):
+        pos = e
+        for _ in range(3):
+            par = _paren_after(text, pos)
+            if not par:
+                break
+            ps, pe = par
+            for seg_s, seg_e in _segments(text, ps, pe):
+                seg = text[seg_s:seg_e]
+                rd = RD_CODE_RE.search(seg)
+                if rd:
+                    seg_s, seg_e = seg_s + rd.start(1), seg_s + rd.end(1)
+                    seg = rd.group(1)
+                seg = re.sub(r"\s+(?:injection|tablets?|capsules?|for injection)$", "", seg, flags=re.I)
+                seg_e = seg_s + len(seg)
+                key = (seg_s, seg_e)
+                if key in cands or rd or _looks_like_alias(seg, cands[(s, e)][1], lex):
+                    if key not in cands:
+                        cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
+                    uf.union(norm(cands[(s, e)][0]), norm(seg))
+                    link_at.setdefault(norm(seg), seg_s)
+                    link_at.setdefault(norm(cands[(s, e)][0]), seg_s)
+            pos = pe + 1
+        # "Brand (INN ...)": capitalized word right before an asset's paren
+    for (s, e), (w, rank) in list(cands.items()):
+        if rank != 0:
+            continue
+        before = text[max(0, s - 40):s]
+        m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
+        if m:
+            b = m.group(1)
+            bs = s - len(before) + m.start(1)
+            if _brand_ok(b, lex):
+                cands.setdefault((bs, bs + len(b)), (b, 1))
+                uf.union(norm(b), norm(w))
+                link_at.setdefault(norm(b), bs)
+        m = OR_BRAND_RE.search(text, max(0, s - 20), s)
+        if m and m.end() == s and _brand_ok(m.group(1), lex):
+            cands.setdefault(m.span(1), (m.group(1), 1))
+            uf.union(norm(m.group(1)), norm(w))
+            link_at.setdefault(norm(m.group(1)), m.start(1))
+    # "R&D code: X" anywhere: alias of the nearest asset before it in the sentence
+    for m in RD_CODE_RE.finditer(text):
+        key = m.span(1)
+        before = [k for k in cands if k[1] <= m.start() and m.start() - k[1] < 200 and k != key]
+        if before:
+            near = max(before)
+            cands.setdefault(key, (m.group(1), 3))
+            uf.union(norm(cands[near][0]), norm(m.group(1)))
+            link_at.setdefault(norm(m.group(1)), m.start(1))
+    # prefix of a mixed-case code used alone ("HiCM" for "HiCM-188")
+    for (s, e), (w, rank) in list(cands.items()):
+        mm = re.fullmatch(r"([A-Z][a-z][A-Z]{1,4})-\d+", w)
+        if mm:
+            for o in re.finditer(rf"(?<![\w\-]){re.escape(mm.group(1))}(?![\w\-])", text):
+                cands.setdefault(o.span(), (mm.group(1), 3))
+                uf.union(norm(w), norm(mm.group(1)))
+                link_at.setdefault(norm(mm.group(1)), o.start())
+
+    # codes need a drug context: a link to another name, or drug words in their sentence
+    starts = [s for s, _ in sentences]
+    linked = {k for k in uf.parent if any(uf.find(k) == uf.find(o) and o != k for o in uf.parent)}
+    for key, (w, rank) in list(cands.items()):
+        if rank != 3 or norm(w) in linked:
+            continue
+        i = max(0, bisect_left(starts, key[0] + 1) - 1)
+        ss, se = sentences[i] if sentences else (0, len(text))
+        sent = text[ss:se]
+        if not DRUG_CONTEXT.search(sent):
+            del cands[key]
+    return cands, uf, link_at
+
+
+def _segments(text: str, ps: int, pe: int):
+    """Parts of a parenthesis split at ; and , (quotes and spaces trimmed)."""
+    i = ps
+    for m in re.finditer(r"[;,]|$", text[ps:pe] + ""):
+        j = ps + m.start() if m.group(0) else pe
+        a, b = i, j
+        while a < b and text[a] in " \t\"“”'‘’":
+            a += 1
+        while b > a and text[b - 1] in " \t\"“”'‘’":
+            b -= 1
+        if b > a:
+            yield a, b
+        i = j + 1
+        if j >= pe:
+            break
+
+
+def _brand_ok(word: str, lex: Lexicons) -> bool:
+    low = word.casefold()
+    if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS:
+        return False
+    for matcher in (lex.organizations, lex.authorities, lex.diseases, lex.targets, lex.countries):
+        if matcher.lookup(word)[0]:
+            return False
+    return not NOT_CODE_PREFIX.match(word + "1")
+
+
+def _looks_like_alias(seg: str, owner_rank: int, lex: Lexicons) -> bool:
+    if INN_RE.fullmatch(seg) or SHORT_CEL_RE.fullmatch(seg):
+        return True
+    if CODE_RE.fullmatch(seg) and not NOT_CODE_PREFIX.match(seg):
+        return True
+    # a single capitalized word in an INN's parenthesis is its brand: "teclistamab (Tecvayli, ...)"
+    return owner_rank == 0 and bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{2,}", seg)) and _brand_ok(seg, lex)
+
+
+# --- organizations -------------------------------------------------------------
+
+def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]:
+    """Organization surface spans, and definitions (long span, short name)."""
+    spans: dict[tuple[int, int], str] = {}
+    for m in lex.organizations.find_all(text):
+        spans[(m.start, m.end)] = m.surface
+    for m in ORG_KEY_RE.finditer(text):
+        s, e = m.span()
+        if m.group(0) in ("University", "Institute", "Institutes", "College"):
+            of = ORG_OF_RE.match(text, e)
+            if of:
+                e = of.end()
+        legal = LEGAL_RE.match(text, e)
+        if legal:
+            e = legal.end()
+        left = LEFT_WORDS.search(text, max(0, s - 90), s)
+        words = left.group(1).split() if left else []
+        while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
+            words.pop(0)
+        if not words:
+            continue
+        if all(w.casefold().strip(".,") in GENERIC_WORDS for w in words):
+            continue
+        start = s - len(" ".join(words)) - 1 if left else s
+        # recompute start exactly from the left match
+        start = _exact_left(text, s, words)
+        if start is None:
+            continue
+        spans[(start, e)] = text[start:e].rstrip(",")
+    for m in LEGAL_ONLY_RE.finditer(text):
+        left = LEFT_WORDS.search(text, max(0, m.start() - 60), m.start())
+        if not left:
+            continue
+        words = left.group(1).split()
+        while words and words[0].casefold().strip(".,") in ORG_STOP:
+            words.pop(0)
+        if not words or all(w.casefold().strip(".,") in GENERIC_WORDS | GEO_WORDS for w in words):
+            continue
+        start = _exact_left(text, m.start(), words)
+        if start is not None:
+            spans.setdefault((start, m.end()), text[start:m.end()])
+    for m in STOCK_RE.finditer(text):
+        words = m.group(1).replace(",", "").split()
+        while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
+            words.pop(0)
+        if not words or len(words) > 4:
+            continue
+        s = m.end(1) - len(m.group(1))
+        off = m.group(1).find(words[0])
+        spans.setdefault((s + off, m.end(1)), text[s + off:m.end(1)])
+    # drop spans inside longer spans
+    ordered = sorted(spans, key=lambda k: (k[0], -k[1]))
+    kept: dict[tuple[int, int], str] = {}
+    last_end = -1
+    for k in ordered:
+        if k[0] >= last_end or k[1] > last_end:
+            if k[0] < last_end:  # overlapping, keep the earlier
+                continue
+            kept[k] = spans[k].strip()
+            last_end = k[1]
+    definitions = []
+    for (s, e), surface in list(kept.items()):
+        d = DEF_RE.match(text, e)
+        if d:
+            short = d.group(1).strip()
+            if short.casefold() not in ("the company", "company", "the group") and len(short) >= 2 \
+                    and not lex.authorities.lookup(short)[0]:
+                definitions.append((s, e, short))
+    # 'LONG-FORM (Short)' where the long form begins with the short name: "Shanghai Cancer Institute of ... (Shanghai Cancer Institute)"
+    for m in re.finditer(r"\(([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){1,3})\)", text):
+        short = m.group(1)
+        back = text.rfind(short, max(0, m.start() - 200), m.start())
+        if back >= 0 and "\n" not in text[back:m.start()] and "," not in text[back:m.start()]:
+            long_e = m.start()
+            while long_e > back and text[long_e - 1] == " ":
+                long_e -= 1
+            if long_e - back > len(short) + 3:
+                for k in [k for k in kept if back <= k[0] and k[1] <= long_e]:
+                    del kept[k]
+                kept[(back, long_e)] = text[back:long_e]
+                definitions.append((back, long_e, short))
+    return kept, definitions
+
+
+def _exact_left(text: str, key_start: int, words: list[str]) -> int | None:
+    pos = key_start
+    for w in reversed(words):
+        j = text.rfind(w, max(0, pos - len(w) - 3), pos)
+        if j < 0:
+            return None
+        pos = j
+    return pos
+
+
+def build_names(text: str, sentences, lex: Lexicons, trial_spans) -> Names:
+    org_spans, definitions = find_orgs(text, lex)
+    reg_spans = [(m.start, m.end) for m in lex.authorities.find_all(text)]
+    cands, uf, link_at = find_assets(text, sentences, lex, list(org_spans), trial_spans)
+
+    entities: list[Entity] = []
+    # assets: group surfaces by union root, then find every occurrence of every name
+    groups: dict[str, int] = {}
+    surfaces: dict[str, tuple[str, int]] = {}
+    for (s, e), (w, rank) in sorted(cands.items()):
+        n = norm(w)
+        if n not in surfaces or rank < surfaces[n][1]:
+            surfaces[n] = (w, rank) if n not in surfaces else (surfaces[n][0], rank)
+    for n in sorted(surfaces, key=lambda n: min(s for (s, e), (w, r) in cands.items() if norm(w) == n)):
+        root = uf.find(n)
+        if root not in groups:
+            groups[root] = len(entities)
+            entities.append(Entity("asset"))
+        ent = entities[groups[root]]
+    mentions: list[Mention] = []
+    asset_eid: dict[str, int] = {}
+    for (s, e), (w, rank) in sorted(cands.items()):
+        eid = groups[uf.find(norm(w))]
+        ent = entities[eid]
+        ent.names.setdefault(w, s)
+        ent.rank[w] = min(ent.rank.get(w, 9), rank)
+        asset_eid[w] = eid
+    # canonical base INN of a suffixed INN ("teclistamab" for "teclistamab-cqyv")
+    for ent in entities:
+        for w in list(ent.names):
+            base = re.sub(r"-[a-z]{4}$", "", w)
+            if base != w and ent.rank.get(w) == 0 and not any(norm(x) == norm(base) for x in ent.names):
+                ent.names[base] = ent.names[w]
+                ent.rank[base] = 0
+                ent.rank[w] = 1
+    if asset_eid:
+        alt = "|".join(re.escape(w) for w in sorted(asset_eid, key=len, reverse=True))
+        occ = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w]|-\w)")
+        for m in occ.finditer(text):
+            if any(a <= m.start() < b for a, b in org_spans if not (a <= m.start() and m.end() <= b and (a, b) == m.span())):
+                if not any((a, b) == m.span() for a, b in cands):
+                    continue
+            mentions.append(Mention(m.start(), m.end(), asset_eid[m.group(0)], m.group(0)))
+    for ent_id, ent in enumerate(entities):
+        for w in ent.names:
+            off = link_at.get(norm(w))
+            if off is not None:
+                ent.links.setdefault(w, off)
+
+    # organizations: merge by lexicon canonical / definitions / distinctive first word
+    org_mentions: list[Mention] = []
+    okey: dict[str, int] = {}
+    def org_id(surface: str) -> int:
+        canon = lex.organizations.lookup(surface)[0]
+        first = surface.split()[0].strip(",.’'") if surface.split() else surface
+        keys = [f"lex:{canon}"] if canon else []
+        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and len(first) >= 3:
+            keys.append(f"first:{first}")
+        keys.append(f"name:{norm(surface)}")
+        for k in keys:
+            if k in okey:
+                eid = okey[k]
+                break
+        else:
+            eid = len(entities)
+            entities.append(Entity("org"))
+        for k in keys:
+            okey.setdefault(k, eid)
+        return eid
+    for (s, e), surface in sorted(org_spans.items()):
+        eid = org_id(surface)
+        entities[eid].names.setdefault(surface, s)
+        entities[eid].rank.setdefault(surface, 0 if lex.organizations.lookup(surface)[0] is None else 1)
+        org_mentions.append(Mention(s, e, eid, surface))
+    for s, e, short in definitions:
+        eid = org_id(text[s:e])
+        entities[eid].names.setdefault(short, e)
+        entities[eid].rank.setdefault(short, 2)
+        entities[eid].links.setdefault(short, e)
+        okey.setdefault(f"name:{norm(short)}", eid)
+        okey.setdefault(f"first:{short.split()[0]}", eid)
+    # short forms used alone: defined short names and distinctive first words
+    shorts: dict[str, int] = {}
+    for k, eid in okey.items():
+        if k.startswith("first:"):
+            shorts.setdefault(k[6:], eid)
+    for s, e, short in definitions:
+        shorts.setdefault(short, okey.get(f"name:{norm(short)}"))
+    taken = [(m.start, m.end) for m in org_mentions] + [(m.start, m.end) for m in mentions]
+    if shorts:
+        alt = "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-]|’s\w|®)", text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            eid = shorts[m.group(0)]
+            if eid is None:
+                continue
+            org_mentions.append(Mention(m.start(), m.end(), eid, m.group(0)))
+    regulators = set()
+    org_mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    # an asset surface that is also an organization name is an organization
+    org_names = {norm(n) for ent in entities if ent.kind == "org" for n in ent.names}
+    mentions = [m for m in mentions if norm(m.surface) not in org_names]
+    return Names(entities, mentions, org_mentions, regulators)

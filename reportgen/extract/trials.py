@@ -1,0 +1,57 @@
+"""Trial identifiers: registry numbers and named studies ("FUMANBA-1 study")."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.extract.lexicon import Lexicons
+
+REGISTRY_RE = re.compile(
+    r"(?<![\w])(NCT\d{8}|CTR\d{8}|ChiCTR[-\w]*\d{6,}|jRCT\w{6,}|ISRCTN\d{6,}|"
+    r"EudraCT(?:\s+(?:No\.?|Number:?))?\s*\d{4}-\d{6}-\d{2})(?![\w])")
+_NAMED = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+STUDY\s+\d+)?"
+NAMED_BEFORE_RE = re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
+NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+({_NAMED})(?![\w\-])")
+STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,}(?:-[A-Z0-9]+)*\s+STUDY\s+\d+)")
+PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
+NOT_TRIAL = frozenset("""PHASE IIT ITT IST RCT IND NDA BLA MAA MRI CAR CAR-T CRS ICANS THE THIS US USA EU FDA EMA NMPA
+CDE ASCO ASH EHA ESMO AACR ASGCT EULAR ACR IMS NIH PRNEWSWIRE REGISTRATIONAL PIVOTAL OPEN-LABEL""".split())
+
+
+def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every trial identifier; registry numbers as written."""
+    found: dict[tuple[int, int], str] = {}
+    for m in REGISTRY_RE.finditer(text):
+        found[m.span(1)] = re.sub(r"\s+", " ", m.group(1))
+    for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if _plausible(name, text, lex):
+                found.setdefault(m.span(1), name)
+    for m in PAREN_LIST_RE.finditer(text):
+        for c in re.finditer(r"[A-Z]{2,}\d{2,}[A-Za-z]?", m.group(1)):
+            s = m.start(1) + c.start()
+            found.setdefault((s, s + len(c.group(0))), c.group(0))
+    spans = sorted(found, key=lambda k: (k[0], -k[1]))
+    out, last = [], -1
+    for s, e in spans:
+        if s >= last:
+            out.append((s, e, found[(s, e)]))
+            last = e
+    return out
+
+
+def _plausible(name: str, text: str, lex: Lexicons) -> bool:
+    if name.upper() in NOT_TRIAL or REGISTRY_RE.fullmatch(name) or len(name) < 4:
+        return False
+    for matcher in (lex.diseases, lex.authorities, lex.targets, lex.modalities, lex.organizations,
+                    lex.countries, lex.endpoints, lex.events):
+        if matcher.lookup(name)[0]:
+            return False
+    # a code also used outside "... study/trial" is a drug, not a study
+    if re.fullmatch(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?", name):
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            after = text[m.end():m.end() + 25]
+            if not re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I):
+                return False
+    return True
