@@ -476,6 +476,59 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
     return out
 
 
+# --- charts ------------------------------------------------------------------
+
+def _population_size(population: str | None) -> int | None:
+    import re
+
+    m = re.search(r"\b(\d{1,5})\b", population or "")
+    return int(m.group(1)) if m else None
+
+
+def _charts(rows: list[Entity], cites: _Citations) -> list:
+    """The four charts, from the same facts as the table; each number cited."""
+    from reportgen import charts
+
+    out = []
+    stage_points, events, efficacy, matrix = [], [], [], []
+    for e in rows:
+        stage_facts = _stage_facts(e)
+        stage = highest_stage(e)
+        modality = next(iter(_strings(e, "modality")), None)
+        if stage:
+            stage_points.append(charts.StagePoint(asset=e.name, stage=stage, modality=modality,
+                                                  cites=cites.cite(stage_facts)))
+        for f in e.values("regulatory"):
+            obj = f.object if isinstance(f.object, dict) else {}
+            if obj.get("date"):
+                label = " ".join(str(obj[k]) for k in ("authority", "detail") if obj.get(k)) or str(obj.get("action", ""))
+                if obj.get("action") and obj.get("action") != "designation":
+                    label = f"{obj.get('authority', '')} {obj['action']}".strip()
+                events.append(charts.TimelineEvent(asset=e.name, date=str(obj["date"]), label=label,
+                                                   kind=str(obj.get("action", "other")), cites=cites.cite([f])))
+        for f in e.values("efficacy"):
+            obj = f.object if isinstance(f.object, dict) else {}
+            if isinstance(obj.get("value"), (int, float)) and obj.get("endpoint"):
+                efficacy.append(charts.EfficacyPoint(
+                    asset=e.name, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
+                    n=_population_size(obj.get("population")), population=obj.get("population"), cites=cites.cite([f])))
+        targets = e.values("target")
+        indications = e.values("indication")
+        for t in targets:
+            for i in indications:
+                if isinstance(t.object, str) and isinstance(i.object, str):
+                    matrix.append(charts.MatrixCell(target=t.object, indication=i.object, asset=e.name, stage=stage,
+                                                    cites=cites.cite([t, i])))
+    for chart in (charts.stage_chart(stage_points), charts.timeline_chart(events)):
+        if chart is not None:
+            out.append(chart)
+    out.extend(charts.efficacy_charts(efficacy))
+    matrix_chart = charts.matrix_chart(matrix)
+    if matrix_chart is not None:
+        out.append(matrix_chart)
+    return out
+
+
 # --- the brief ---------------------------------------------------------------
 
 def select_entities(landscape: Landscape, knowledge: Knowledge) -> tuple[list[Entity], list[Entity]]:
@@ -528,6 +581,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
                 evidence.append((Evidence.from_span(doc.id, doc.text, *span, via=landscape.id), True))
         notes.append(NoteView(html=html, cites=cites.cite_evidence(evidence)))
     columns = [Column(key=c.key, label=c.label or c.key) for c in landscape.column_defs]
+    chart_list = _charts(rows, cites) if "charts" in landscape.sections and landscape.rows == "assets" else []
 
     def row(entity: Entity) -> Row:
         cells = []
@@ -550,7 +604,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
     present = {
-        "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": False,
+        "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": bool(chart_list),
         "table": True, "comparators": bool(comparator_rows), "guidelines": bool(guidelines),
         "profiles": bool(profiles), "references": bool(cites.refs),
     }
@@ -561,7 +615,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     toc = [TocItem(id=ids.get(s_, s_), label=labels[s_]) for s_ in SECTION_ORDER
            if s_ in landscape.sections and present.get(s_)]
     return Brief(
-        toc=tuple(toc),
+        toc=tuple(toc), charts=tuple(chart_list),
         id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
         as_of=resolve_as_of(landscape, [*rows, *comparators], docs),
         source_count=len({r.doc for r in cites.refs}), rows_kind=landscape.rows, sections=tuple(landscape.sections),

@@ -63,27 +63,29 @@ STAGES = (
 STAGE_RANK = {s: i for i, s in enumerate(STAGES)}
 UNKNOWN = "unknown"
 
-# Categorical palette for modalities, ordered dark -> light so neighbours in
-# the legend differ in greyscale too (approximate CIE L*: 22, 40, 50, 63, 72, 84).
-CATEGORICAL = ("#1d3557", "#6b4c9a", "#c8553d", "#2a9d8f", "#e9a23b", "#a8dadc",
-               "#4f6d7a", "#d4a5a5")
-UNKNOWN_FILL = "#e6e6e6"
+# Categorical palette for modalities.  The first five step through lightness
+# (CIE L* about 22, 38, 52, 68, 86) so they stay apart when printed in
+# greyscale; the last three only add hue, for landscapes with more modalities.
+CATEGORICAL = ("#1d3557", "#9b3b2c", "#2f8a7c", "#e8912d", "#f6d55c",
+               "#6b4c9a", "#6fb06f", "#9ecae1")
+UNKNOWN_FILL = "#ffffff"  # drawn with a dashed grey outline, in bars, cells and legends
+DASHED = 'stroke="#8a8a8a" stroke-width="1" stroke-dasharray="3,2"'
 
 # Sequential ramp for stages: light (early) -> dark (late).
 STAGE_COLORS = {
-    "preclinical": "#eef4fa", "phase 1": "#cfe1f2", "phase 1/2": "#a9cbe6",
-    "phase 2": "#7fb0d9", "phase 2/3": "#5592c6", "phase 3": "#3572ad",
+    "preclinical": "#dbe8f5", "phase 1": "#bfd6ee", "phase 1/2": "#9cc1e4",
+    "phase 2": "#76a8d6", "phase 2/3": "#5590c7", "phase 3": "#3572ad",
     "filed": "#1d5490", "approved": "#0b3264",
 }
-DARK_STAGES = {"phase 2/3", "phase 3", "filed", "approved"}  # white text on these
+DARK_STAGES = {"phase 3", "filed", "approved"}  # white text on these
 
 # Timeline event kinds: (legend label, fill colour, shape).
 EVENT_KINDS = {
     "approval": ("Approval", "#1d3557", "diamond"),
     "filing": ("Filing", "#6b4c9a", "square"),
-    "designation": ("Designation", "#c8553d", "triangle"),
-    "ind clearance": ("IND clearance", "#2a9d8f", "circle"),
-    "readout": ("Readout", "#e9a23b", "triangle-down"),
+    "designation": ("Designation", "#9b3b2c", "triangle"),
+    "ind clearance": ("IND clearance", "#2f8a7c", "circle"),
+    "readout": ("Readout", "#e8912d", "triangle-down"),
     "other": ("Other", "#9a9a9a", "cross"),
 }
 
@@ -369,7 +371,8 @@ def _legend(items: Sequence[tuple[str, str]], y: float, *, x0: float = 8, title:
             y += line_h
         if kind.startswith("fill:"):
             colour = kind[5:]
-            parts.append(_rect(x, y + 1, 12, 12, colour, 'stroke="#8a8a8a" stroke-width="0.5"'))
+            outline = DASHED if colour == UNKNOWN_FILL else 'stroke="#8a8a8a" stroke-width="0.5"'
+            parts.append(_rect(x, y + 1, 12, 12, colour, outline))
         else:
             _, shape, colour = kind.split(":", 2)
             parts.append(_marker(shape, x + 6, y + 7, colour))
@@ -573,7 +576,10 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
             k = sum(1 for a in by_stage[s] if a[2] == m)
             if not k:
                 continue
-            body.append(_rect(x, by, k * scale, bar_h, colours[m], 'stroke="#ffffff" stroke-width="1"'))
+            if m == UNKNOWN:
+                body.append(_rect(x + 1, by + 0.5, k * scale - 2, bar_h - 1, UNKNOWN_FILL, DASHED))
+            else:
+                body.append(_rect(x, by, k * scale, bar_h, colours[m], 'stroke="#ffffff" stroke-width="1"'))
             x += k * scale
         t, c = ends[s]
         body.append(_text(x + 5, by + bar_h / 2 + 3.5, t, weight="bold", cite=c))
@@ -989,8 +995,7 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
             extra = 'stroke="#ffffff" stroke-width="2"'
             body.append(_rect(x, y, col_w, row_h, fill, extra))
             if s == UNKNOWN:
-                body.append(_rect(x + 1.5, y + 1.5, col_w - 3, row_h - 3, "none",
-                                  'stroke="#999999" stroke-width="1" stroke-dasharray="3,2"'))
+                body.append(_rect(x + 1.5, y + 1.5, col_w - 3, row_h - 3, "none", DASHED))
             ink, cink = ("#ffffff", "#e6eef7") if s in DARK_STAGES else (INK, MUTED)
             lines = contents[i]
             for li, (text, cite) in enumerate(lines):

@@ -1,12 +1,123 @@
-"""Rule-based, deterministic fact extraction (stub: replaced by the real extractor)."""
+"""Rule-based, deterministic fact extraction (FACTS.md predicates).
+
+`extract_facts(doc)` segments the text into sentences, finds asset and
+organization names (merging aliases per document), then reads relations
+sentence by sentence. Lexicons live in `data/*.yaml` and are compiled once.
+"""
 
 from __future__ import annotations
 
-from reportgen.facts import Fact
+import json
+
+from reportgen.extract.lexicon import Lexicons, load_lexicons
+from reportgen.extract.names import Names, build_names, norm
+from reportgen.extract.relations import Context, Raw, run
+from reportgen.extract.sentences import split_sentences
+from reportgen.extract.trials import find_trials
+from reportgen.facts import Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "0"
+EXTRACTOR_VERSION = "1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences"]
 
 
-def extract_facts(doc: Document) -> list[Fact]:
-    return []
+def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list[Fact]:
+    """Facts the document states, each with the sentence that states it.
+
+    `lexicon`: extra spellings per lexicon (see `load_lexicons`), or a
+    prebuilt `Lexicons`; the default lexicons otherwise.
+    """
+    lex = lexicon if isinstance(lexicon, Lexicons) else load_lexicons(lexicon)
+    text = doc.text
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    trials = find_trials(text, lex)
+    names = build_names(text, sentences, lex, trials)
+    ctx = Context(
+        text=text, names=names, lex=lex, doc_date=doc.date,
+        diseases=_diseases(text, lex),
+        targets=lex.targets.find_all(text),
+        modalities=lex.modalities.find_all(text),
+        authorities=_authorities(text, lex),
+        designations=lex.designations.find_all(text),
+        endpoints=lex.endpoints.find_all(text),
+        events=lex.events.find_all(text),
+        trials=trials,
+        countries=lex.countries.find_all(text),
+        country_adj=lex.country_adjectives.find_all(text),
+    )
+    raws = run(ctx, sentences)
+    return _to_facts(doc, names, raws, sentences)
+
+
+def _diseases(text: str, lex: Lexicons):
+    """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
+    found = lex.diseases.find_all(text)
+    spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
+    return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
+
+
+def _authorities(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Regulator mentions, and country names standing for their regulator."""
+    out = [(m.start, m.end, m.canonical) for m in lex.authorities.find_all(text)]
+    taken = [(s, e) for s, e, _ in out]
+    for m in lex.country_authorities.find_all(text):
+        if not any(a <= m.start < b for a, b in taken):
+            out.append((m.start, m.end, m.canonical))
+    return sorted(out)
+
+
+def _sentence_of(sentences, pos: int) -> tuple[int, int]:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return sentences[lo]
+
+
+def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[Fact]:
+    text = doc.text
+    facts: dict[tuple, Fact] = {}
+
+    def emit(subject: str, predicate: str, obj, span):
+        s, e = span
+        key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
+        if key in facts:
+            return
+        facts[key] = Fact(subject=subject, predicate=predicate, object=obj,
+                          evidence=Evidence.from_span(doc.id, text, s, e))
+
+    used_assets = set()
+    for r in raws:
+        if r.predicate == "guideline":
+            emit(getattr(r, "subject_name"), "guideline", r.obj, r.span)
+            continue
+        ent = names.entities[r.eid]
+        obj = r.obj
+        if r.predicate in ("developer", "partner"):
+            obj = names.entities[obj].canonical
+            if norm(obj) == norm(ent.canonical):
+                continue
+        if ent.kind == "asset":
+            used_assets.add(r.eid)
+        emit(ent.canonical, r.predicate, obj, r.span)
+    # name facts: every alias of an asset (and defined short names of organizations)
+    for eid, ent in enumerate(names.entities):
+        if ent.kind == "asset" and len(ent.names) < 2:
+            continue
+        canon = ent.canonical
+        seen = {norm(canon)}
+        for name, first in sorted(ent.names.items(), key=lambda kv: kv[1]):
+            if norm(name) in seen:
+                continue
+            seen.add(norm(name))
+            if ent.kind == "org" and name not in ent.links:
+                continue
+            at = ent.links.get(name, first)
+            emit(canon, "name", name, _sentence_of(sentences, at))
+    return sort_facts(facts.values())

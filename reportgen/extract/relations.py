@@ -1,0 +1,790 @@
+"""Relations read sentence by sentence: who develops what, what it targets, etc.
+
+Every fact is tied to the sentence that states it. A fact term attaches to the
+nearest asset named in its sentence (the one before it, else the one after),
+skipping assets that only appear as comparators or prior therapies. Trials,
+phases, results and regulatory events may instead attach to the asset the
+discussion is about (the last one named), since press releases state those
+without repeating the drug's name ("Among the 101 evaluable patients, ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from reportgen.extract.lexicon import Lexicons, Match
+from reportgen.extract.names import Mention, Names
+
+# --- regions that do not describe the asset -----------------------------------
+PRIOR_RE = re.compile(
+    r"\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+|also\s+)?(?:received|been\s+treated|progressed)"
+    r"|\bprior\s+(?:lines?\s+of\s+)?(?:therap|treatment|regimen)|\bpreviously\s+received|\brefractory\s+to\b"
+    r"|\bafter\s+(?:at\s+least\s+)?(?:\w+\s+)?(?:prior\s+)?lines?\b", re.I)
+COMPARATOR_RE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
+    r"standard\s+of\s+care)\b", re.I)
+COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
+INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
+
+ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
+DEV_CUE_RE = re.compile(
+    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?\s+by|commerciali[sz]ed\s+by|marketed\s+by|"
+    r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
+    r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
+RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
+DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b", re.I)
+ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
+THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
+PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|alliances?|licen[sc]e|licensing|deal|joint\s+venture)\b", re.I)
+WITH_RE = re.compile(r"\b(?:with|between)\b", re.I)
+BOTH_COMPANIES_RE = re.compile(r"\bwith\s+both\s+(?:\w+\s+)?(?:companies|parties)\b", re.I)
+ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|these)\s+(?:pivotal\s+|registrational\s+|\w+\s+)?(?:study|studies|trial|trials|drug|therapy|treatment|product|"
+    r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
+UNNAMED_RE = re.compile(
+    r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
+
+# --- targets, regulatory, phases, results ----------------------------------------
+TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
+TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
+TARGET_POST = re.compile(
+    r"^(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*-?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s)", re.I)
+
+APPLICATION_RE = re.compile(
+    r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
+    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA)\b", re.I)
+APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license application": "BLA",
+             "biologic license application": "BLA", "bla": "BLA", "marketing authorization application": "MAA",
+             "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA"}
+IND_RE = re.compile(
+    r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
+    r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
+    r"|\bclinical\s+trial\s+(?:approvals?|applications?\s+approvals?)\b"
+    r"|\bcleared\s+(?:its\s+|the\s+|an\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
+    r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)", re.I)
+HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
+ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
+FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
+APPROVE_RE = re.compile(
+    r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?)\b", re.I)
+DATE_RE = re.compile(
+    r"\b(?:(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d{2})|"
+    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|in\s+(?P<yonly>(?:19|20)\d{2})\b)")
+MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
+
+PHASE_RE = re.compile(
+    r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
+
+NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
+PCT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%")
+MONTHS_VAL_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s+months?\b")
+WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12}
+COUNT_EVENT_RE = re.compile(
+    r"(?:\b(?P<all>all)\s+)?(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:(?:of\s+the\s+)?(?:\w+\s+)?(?:patients?|subjects?|participants?)\s+)?(?:only\s+)?(?:experienced|had|developed|reported)\s+"
+    r"(?P<grade>(?:a\s+)?(?:grade|Grade)\s*[≥>=<≤]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?$", re.I)
+GRADE_RE = re.compile(r"(?:(?P<pre>[≥>]=?)\s*grade\s*(?P<g0>\d)|grade\s*(?P<op>[≥>]=?|≤|<)?\s*(?P<g1>\d)(?:\s*(?:-|–|to)\s*(?P<g2>\d))?(?P<hi>\s+or\s+(?:higher|above|greater))?)", re.I)
+FOCUS_RE = re.compile(
+    r"\b(?:focus(?:es|ed)?\s+on|focusing\s+on|engaged\s+in|dedicated\s+to|specializ(?:es|ed|ing)\s+in|specialist\s+in|"
+    r"committed\s+to)\s+(?:the\s+field\s+of\s+|the\s+)?(?:(?:discovery|development|research|manufacturing|commercialization|"
+    r"discovering|developing|manufacturing|marketing|and|,|\s)+(?:of\s+)?)?(?P<what>[^,.;:“”\"()]{3,80})", re.I)
+AREA_OF_FOCUS_RE = re.compile(r"^\W*For\s+(?P<org>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2}),\s+(?P<what>[^,.;]{3,60}?)\s+is\s+(?:a|the|our)\s+(?:key\s+|main\s+|core\s+)?(?:area|field|focus)", re.I)
+REMARKS_RE = re.compile(r"\b(?:remarks|views|insights?)\s+on\s+the\s+field\s+of\s+(?P<what>[\w\s\-]{3,50}?)(?=[.:;,“\"]|$)", re.I)
+COMPANY_DESC_RE = re.compile(r"^,?\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?P<what>(?:cell|gene|CAR-T|antibody|RNA|iPSC|stem\s+cell|cell\s+and\s+gene)[\w\s\-]{0,30}?)\s+company\b", re.I)
+PERSON_RE = re.compile(r"\b(?:Dr\.|Professor|Prof\.|Mr\.|Ms\.)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+[^,“\"]{0,80}?\b(?:of|at)\s+$")
+GUIDELINE_RE = re.compile(r"[“\"](?P<title>[^”\"]{10,250}?\b[Gg]uidelines?\b[^”\"]{0,250}?)[”\"]")
+STATUS_RE = re.compile(r"\s*\((?P<status>Draft\s+for\s+Comments?|Draft|Trial|Trial\s+Implementation|Final)\)\s*$", re.I)
+BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
+IN_COUNTRY_AFTER_RE = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?")
+
+
+@dataclass
+class Raw:
+    """A fact before it becomes a `Fact`: subject entity id, predicate, object, sentence span."""
+
+    eid: int
+    predicate: str
+    obj: object
+    span: tuple[int, int]
+
+
+@dataclass
+class Context:
+    text: str
+    names: Names
+    lex: Lexicons
+    doc_date: dt.date | None
+    diseases: list[Match]
+    targets: list[Match]
+    modalities: list[Match]
+    authorities: list[tuple[int, int, str]]
+    designations: list[Match]
+    endpoints: list[Match]
+    events: list[Match]
+    trials: list[tuple[int, int, str]]
+    countries: list[Match]
+    country_adj: list[Match]
+    out: list[Raw] = field(default_factory=list)
+    developers: dict[int, set[int]] = field(default_factory=dict)
+    primary_org: int | None = None
+    current: int | None = None
+    focus_phrase: str | None = None
+    persons: dict[str, int] = field(default_factory=dict)
+
+    def add(self, eid, predicate, obj, span):
+        if eid is None or obj in (None, "", {}):
+            return
+        self.out.append(Raw(eid, predicate, obj, span))
+        if predicate == "developer":
+            self.developers.setdefault(eid, set()).add(obj)
+
+
+def _within(items, s, e):
+    return [m for m in items if s <= _start(m) and _end(m) <= e]
+
+
+def _start(m):
+    return m.start if hasattr(m, "start") and not isinstance(m, tuple) else m[0]
+
+
+def _end(m):
+    return m.end if hasattr(m, "end") and not isinstance(m, tuple) else m[1]
+
+
+def _regions(sent: str, base: int):
+    """Absolute spans of prior-therapy and comparator clauses, and 'including' tails."""
+    blocked, including = [], []
+    m = PRIOR_RE.search(sent)
+    if m:
+        blocked.append((base + m.start(), base + len(sent)))
+    for m in COMPARATOR_RE.finditer(sent):
+        end = COMPARATOR_END_RE.search(sent, m.end())
+        blocked.append((base + m.start(), base + (end.start() if end else len(sent))))
+    m = INCLUDING_RE.search(sent)
+    if m:
+        including.append((base + m.start(), base + len(sent)))
+    return blocked, including
+
+
+def _inside(pos, regions):
+    return any(a <= pos < b for a, b in regions)
+
+
+def _nearest(assets: list[Mention], pos: int) -> int | None:
+    before = [m for m in assets if m.end <= pos]
+    if before:
+        return before[-1].eid
+    after = [m for m in assets if m.start >= pos]
+    return after[0].eid if after else None
+
+
+def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
+    names, text = ctx.names, ctx.text
+    orgs_all = names.orgs
+    non_reg = [m for m in orgs_all]
+    ctx.primary_org = non_reg[0].eid if non_reg else None
+    for s, e in sentences:
+        sent = text[s:e]
+        span = (s, e)
+        blocked, including = _regions(sent, s)
+        assets_all = names.in_span(names.assets, s, e)
+        assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        orgs = names.in_span(orgs_all, s, e)
+        _developer(ctx, sent, s, span, assets, orgs)
+        _partner(ctx, sent, s, span, orgs)
+        _org_facts(ctx, sent, s, span, orgs)
+        unnamed = not assets and UNNAMED_RE.search(sent) and (
+            _within(ctx.modalities, s, e) or _within(ctx.targets, s, e))
+        if unnamed:
+            ctx.current = None
+        subject_fallback = ctx.current if not assets_all else None
+        anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
+        # targets
+        for m in _within(ctx.targets, s, e):
+            if _inside(m.start, blocked) or not _target_context(text, s, m):
+                continue
+            ctx.add(_nearest(assets, m.start), "target", m.canonical, span)
+        for m in _within(ctx.modalities, s, e):
+            if _inside(m.start, blocked) or _inside(m.start, including):
+                continue
+            ctx.add(_nearest(assets, m.start), "modality", m.canonical, span)
+        for m in _disease_mentions(ctx, s, e):
+            if _inside(m.start, blocked) and not assets:
+                continue
+            ctx.add(_nearest(assets, m.start), "indication", m.canonical, span)
+        # trials and phases
+        trial_subject = None
+        for ts, te, name in _within(ctx.trials, s, e):
+            eid = _nearest(assets, ts) if assets else subject_fallback
+            ctx.add(eid, "trial", name, span)
+            trial_subject = trial_subject or eid
+        for m in PHASE_RE.finditer(sent):
+            pos = s + m.start()
+            if _inside(pos, blocked):
+                continue
+            eid = _nearest(assets, pos) if assets else (
+                subject_fallback if (trial_subject or anaphoric) else None)
+            ctx.add(eid, "phase", {"stage": _stage(m)}, span)
+        _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
+                    bool(assets_all) or anaphoric)
+        _results(ctx, sent, s, span, assets, subject_fallback)
+        _guidelines(ctx, sent, s, span)
+        if assets:
+            ctx.current = assets[0].eid
+    return ctx.out
+
+
+def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
+    if not orgs or ctx.current is None:
+        return False
+    first = orgs[0]
+    if first.start - base > 12:
+        return False
+    return first.eid in ctx.developers.get(ctx.current, set())
+
+
+def _target_context(text: str, base: int, m: Match) -> bool:
+    pre = text[max(0, m.start - 8):m.start]
+    if TARGET_PRE_ADJ.search(pre):
+        return True
+    if TARGET_POST.match(text, m.end, min(len(text), m.end + 40)):
+        return True
+    window = text[max(base, m.start - 110):m.start]
+    hit = None
+    for hit in TARGET_PRE_WIN.finditer(window):
+        pass
+    if hit is None:
+        return False
+    gap = window[hit.end():]
+    if re.search(r"[.;]\s", gap):
+        return False
+    return len(gap) <= (100 if re.match(r"bind|recogn", hit.group(0), re.I) else 45)
+
+
+def _disease_mentions(ctx: Context, s: int, e: int):
+    text = ctx.text
+    for m in _within(ctx.diseases, s, e):
+        if m.canonical in ctx.lex.generic_diseases:
+            pre = text[max(s, m.start - 45):m.start]
+            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
+                continue
+        yield m
+
+
+def _stage(m: re.Match) -> str:
+    def num(x):
+        return ROMAN.get(x.lower()) if x.lower() in ROMAN else int(x)
+    a = num(m.group("a"))
+    b = num(m.group("b")) if m.group("b") else None
+    if b and b != a:
+        lo, hi = sorted((a, b))
+        if (lo, hi) in ((1, 2), (2, 3)):
+            return f"phase {lo}/{hi}"
+        return f"phase {hi}"
+    return f"phase {min(a, 3)}" if a <= 3 else "approved"
+
+
+# --- developer and partner -------------------------------------------------------
+
+def _org_list_after(orgs: list[Mention], text: str, pos: int, first_gap: int = 45) -> list[Mention]:
+    """Organizations listed right after pos: 'by A and B', 'developers - US major A and biotech firm B'."""
+    out, cursor = [], pos
+    for m in orgs:
+        if m.start < pos:
+            continue
+        gap = text[cursor:m.start]
+        limit = first_gap if not out else 40
+        if len(gap) > limit or re.search(r"[.;]\s|\bto\b|\bfor\b", gap):
+            break
+        if out and not re.search(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|/)", gap):
+            break
+        out.append(m)
+        cursor = m.end
+    return out
+
+
+def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention]):
+    text = ctx.text
+    if not orgs and not THE_COMPANY_RE.search(sent) and not ITS_RE.search(sent):
+        return
+    # possessive: "Sanofi's (SNY +4%) Sarclisa", "Fate Therapeutics’ iPSC-derived CAR-T FT819"
+    for o in orgs:
+        pm = re.match(r"(?:’s|'s|’|'|\?s)(?!\w)\s*(?:\([^)]{0,30}\)\s*)?", text[o.end:o.end + 40])
+        if not pm:
+            continue
+        after = [a for a in assets if o.end <= a.start <= o.end + 70]
+        if after and not any(o2.start > o.end and o2.start < after[0].start for o2 in orgs):
+            gap = text[o.end:after[0].start]
+            if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
+                ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ORG R&D code: X"
+    for m in re.finditer(r"R&D code", sent):
+        o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
+        near = [a for a in assets if a.start > base + m.start()]
+        if o and near:
+            ctx.add(near[0].eid, "developer", o[0].eid, span)
+    # "its X" / "our X" / "the Company's X"
+    for m in list(ITS_RE.finditer(sent)) + list(THE_COMPANY_RE.finditer(sent)):
+        pos = base + m.end()
+        after = [a for a in assets if 0 <= a.start - pos <= 110]
+        if not after:
+            continue
+        if re.search(r"[;.]\s", text[pos:after[0].start]):
+            continue
+        owner = [o for o in orgs if o.end <= base + m.start() and o.eid not in ctx.names.regulators]
+        eid = owner[-1].eid if owner and m.group(0).lower() == "its" else None
+        if eid is None and (m.group(0).lower() != "its" or not orgs):
+            eid = ctx.primary_org
+        if eid is not None and not _is_regulator(ctx, eid):
+            ctx.add(after[0].eid, "developer", eid, span)
+    # announcer: "A and B announce(d) ... ASSET"
+    verb = ANNOUNCE_RE.search(sent)
+    if verb:
+        vpos = base + verb.start()
+        subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid)]
+        targets = [a for a in assets if a.start > vpos]
+        if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
+            seen = []
+            for o in subj:
+                if o.eid not in seen:
+                    seen.append(o.eid)
+            for t in {a.eid for a in targets}:
+                for eid in seen:
+                    ctx.add(t, "developer", eid, span)
+    # cue words: "co-developed by A and B", "developers - A and B", "a pipeline program of A"
+    for m in DEV_CUE_RE.finditer(sent):
+        listed = _org_list_after(orgs, text, base + m.end())
+        if not listed:
+            continue
+        before = text[max(base, base + m.start() - 40):base + m.start()]
+        if re.search(r"\b(?:the|this)\s+(?:product|drug|therapy|treatment|candidate)(?:’s|'s)\s*$", before):
+            asset = ctx.current
+        else:
+            asset = _nearest(assets, base + m.start()) if assets else ctx.current
+        for o in listed:
+            if not _is_regulator(ctx, o.eid):
+                co = m.group(0).lower().startswith(("co", "under co"))
+                for other in ctx.developers.get(asset, set()) if co else ():
+                    if other != o.eid:
+                        _pair(ctx, other, o.eid, span)
+                ctx.add(asset, "developer", o.eid, span)
+    # "A secured ... rights to ASSET"; "... agreement with B to develop and commercialize ASSET"
+    for rx in (RIGHTS_RE, DEVELOP_TO_RE):
+        for m in rx.finditer(sent):
+            after = [a for a in assets if a.start >= base + m.end()]
+            if not after:
+                continue
+            owners = [o for o in orgs if not _is_regulator(ctx, o.eid)]
+            if rx is RIGHTS_RE:
+                owners = [o for o in owners if o.end <= base + m.start()][:1]
+            for o in owners:
+                ctx.add(after[0].eid, "developer", o.eid, span)
+    # an organization inside an asset's parenthesis: "teclistamab-cqyv (Tecvayli, Janssen Biotech, Inc.)"
+    for a in assets:
+        par = re.match(r"\s*\(([^()]{0,120})\)", text[a.end:a.end + 130])
+        if not par:
+            continue
+        ps = a.end + par.start(1)
+        for o in orgs:
+            if ps <= o.start and o.end <= ps + len(par.group(1)):
+                ctx.add(a.eid, "developer", o.eid, span)
+
+
+def _is_regulator(ctx: Context, eid: int) -> bool:
+    names = ctx.names.entities[eid].names
+    return any(ctx.lex.authorities.lookup(n)[0] for n in names)
+
+
+def _pair(ctx: Context, a: int, b: int, span):
+    if a == b or _is_regulator(ctx, a) or _is_regulator(ctx, b):
+        return
+    ctx.add(a, "partner", b, span)
+
+
+def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
+    text = ctx.text
+    verb = ANNOUNCE_RE.search(sent)
+    if verb:
+        subj = []
+        for o in orgs:
+            if o.end <= base + verb.start() and not _is_regulator(ctx, o.eid) and o.eid not in subj:
+                subj.append(o.eid)
+        if len(subj) >= 2 and re.search(r"\band\b", text[orgs[0].start:base + verb.start()]):
+            for i, a in enumerate(subj):
+                for b in subj[i + 1:]:
+                    _pair(ctx, a, b, span)
+    cue = PARTNER_RE.search(sent)
+    if not cue:
+        return
+    both = BOTH_COMPANIES_RE.search(sent)
+    if both and orgs:
+        subj = orgs[0].eid
+        prior = []
+        for m in reversed([m for m in ctx.names.orgs if m.start < base]):
+            if m.eid != subj and m.eid not in prior and not _is_regulator(ctx, m.eid):
+                prior.append(m.eid)
+            if len(prior) == 2:
+                break
+        for p in prior:
+            _pair(ctx, subj, p, span)
+    between = re.search(r"\bbetween\b", sent)
+    if between:
+        listed = _org_list_after(orgs, text, base + between.end())
+        for i, a in enumerate(listed):
+            for b in listed[i + 1:]:
+                _pair(ctx, a.eid, b.eid, span)
+    for w in WITH_RE.finditer(sent):
+        if w.group(0).lower() != "with":
+            continue
+        listed = _org_list_after(orgs, text, base + w.end())
+        subj = [o for o in orgs if o.end <= base + w.start() and not _is_regulator(ctx, o.eid)]
+        if listed and subj:
+            for o in listed:
+                _pair(ctx, subj[0].eid, o.eid, span)
+    # "A and B reached/signed/entered ... collaboration"
+    verb = re.search(r"\b(?:reached|signed|entered|formed|established|launched)\b", sent)
+    if verb:
+        subj = []
+        for o in orgs:
+            if o.end <= base + verb.start() and not _is_regulator(ctx, o.eid) and o.eid not in subj:
+                subj.append(o.eid)
+        if len(subj) == 2:
+            _pair(ctx, subj[0], subj[1], span)
+
+
+# --- focus, country (organizations) ------------------------------------------------
+
+def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
+    text = ctx.text
+    # persons and their organizations: "Dr. Zhang Ying, Co-Founder of Zhongsheng Suyuan"
+    for o in orgs:
+        pm = PERSON_RE.search(text, max(base, o.start - 140), o.start)
+        if pm:
+            ctx.persons[pm.group("name")] = o.eid
+    for o in orgs:
+        if _is_regulator(ctx, o.eid):
+            continue
+        after = text[o.end:min(len(text), o.end + 220)]
+        after = re.sub(r"^\s*\([^)]*\)", "", after)
+        d = COMPANY_DESC_RE.match(after)
+        if d:
+            ctx.add(o.eid, "focus", _clean_focus(d.group("what")), span)
+        f = FOCUS_RE.search(after[:160])
+        if f and not re.search(r"[.;]\s", after[:f.start()]) and not [x for x in orgs if o.end < x.start < o.end + f.start()]:
+            ctx.add(o.eid, "focus", _clean_focus(f.group("what")), span)
+            ctx.focus_phrase = _clean_focus(f.group("what"))
+    m = AREA_OF_FOCUS_RE.search(sent)
+    if m:
+        eid = _org_by_name(ctx, m.group("org"), orgs)
+        if eid is not None:
+            ctx.add(eid, "focus", _clean_focus(m.group("what")), span)
+            ctx.focus_phrase = _clean_focus(m.group("what"))
+    r = REMARKS_RE.search(sent)
+    if r:
+        for person, eid in ctx.persons.items():
+            if person in sent[:r.start()]:
+                ctx.add(eid, "focus", _clean_focus(r.group("what")), span)
+                ctx.focus_phrase = _clean_focus(r.group("what"))
+    # "representative entities in this field include A in the United States and B in Japan"
+    if re.search(r"\b(?:in|of)\s+this\s+field\b|\bleading\s+the\s+way\b", sent) and ctx.focus_phrase:
+        for o in orgs:
+            if not _is_regulator(ctx, o.eid):
+                ctx.add(o.eid, "focus", ctx.focus_phrase, span)
+    # country: "A in the United States", "China-based A", "French pharmaceutical giant A", "In the U.S., ... companies ...: A, B"
+    for o in orgs:
+        if _is_regulator(ctx, o.eid):
+            continue
+        after = IN_COUNTRY_AFTER_RE.match(text, o.end)
+        if after:
+            c = [m for m in ctx.countries if m.start == after.end()]
+            if c and text[after.start():after.end()].strip().startswith("in"):
+                ctx.add(o.eid, "country", c[0].canonical, span)
+        adj = [m for m in ctx.country_adj if m.end <= o.start and o.start - m.end <= 35
+               and re.fullmatch(r"[\s\-]*(?:[a-z][\w\-]*\s+){0,3}", text[m.end:o.start])]
+        if adj:
+            ctx.add(o.eid, "country", adj[-1].canonical, span)
+        pre = text[max(base, o.start - 120):o.start]
+        b = re.search(r"\bbased\s+in\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?)", text[o.end:o.end + 160])
+        if b and not re.search(r"[.;]\s", text[o.end:o.end + b.start()]):
+            c = ctx.lex.countries.lookup(b.group(1))[0]
+            if c and not [x for x in orgs if o.end < x.start < o.end + b.start()]:
+                ctx.add(o.eid, "country", c, span)
+    lead = re.match(r"\W*In\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?),[^:]*\bcompanies\b[^:]*:", sent)
+    if lead:
+        c = ctx.lex.countries.lookup(lead.group(1))[0]
+        if c:
+            for o in orgs:
+                if o.start > base + lead.end():
+                    ctx.add(o.eid, "country", c, span)
+
+
+def _org_by_name(ctx: Context, name: str, orgs: list[Mention]):
+    for o in orgs:
+        if o.surface == name or name in ctx.names.entities[o.eid].names:
+            return o.eid
+    return None
+
+
+def _clean_focus(what: str) -> str:
+    what = re.sub(r"\s+", " ", what).strip(" -")
+    what = re.sub(r"^(?:the\s+field\s+of|the|innovative|novel)\s+", "", what, flags=re.I)
+    what = re.split(r"\s+(?:for|with|that|which|and\s+(?:the|is|are)|stated)\b", what)[0]
+    return what.strip()
+
+
+# --- regulatory ----------------------------------------------------------------
+
+def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
+    text = ctx.text
+    auths = _within(ctx.authorities, base, base + len(sent))
+    actions: list[tuple[int, int, str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add_action(s, e, action, detail=None):
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            return
+        taken.append((s, e))
+        actions.append((s, e, action, detail))
+
+    for m in IND_RE.finditer(sent):
+        add_action(base + m.start(), base + m.end(), "IND clearance")
+    for m in HOLD_RE.finditer(sent):
+        add_action(base + m.start(), base + m.end(), "clinical hold")
+    for m in _within(ctx.designations, base, base + len(sent)):
+        add_action(m.start, m.end, "designation", m.canonical)
+    apps = list(APPLICATION_RE.finditer(sent))
+    for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
+        for m in rx.finditer(sent):
+            app = _nearby_app(apps, m, sent)
+            if action != "approval" and not app:
+                continue
+            add_action(base + m.start(), base + m.end(), action, app)
+    actions.sort()
+    for i, (s, e, action, detail) in enumerate(actions):
+        authority_list = _authorities_for(ctx, sent, base, s, e, auths, actions, i)
+        if not authority_list:
+            if action == "designation" and named:
+                authority_list = ["other"]
+            else:
+                continue
+        eid = _nearest(assets, s) if assets else fallback
+        if eid is None:
+            continue
+        date = _date_near(ctx, sent, base, e, actions[i + 1][0] if i + 1 < len(actions) else base + len(sent))
+        ind = [m for m in _disease_mentions(ctx, e, base + len(sent))][:1]
+        for auth in authority_list:
+            obj = {"authority": auth, "action": action}
+            if detail:
+                obj["detail"] = detail
+            if ind and action in ("approval", "designation", "filing", "filing accepted"):
+                obj["indication"] = ind[0].canonical
+            if date:
+                obj["date"] = date
+            ctx.add(eid, "regulatory", obj, span)
+
+
+def _nearby_app(apps, m, sent):
+    best = None
+    for a in apps:
+        dist = m.start() - a.end() if a.end() <= m.start() else a.start() - m.end()
+        if 0 <= dist <= 70 and not re.search(r"[;]", sent[min(a.end(), m.end()):max(a.start(), m.start())]):
+            if best is None or dist < best[0]:
+                best = (dist, a)
+    if best is None:
+        return None
+    raw = re.sub(r"\s+", " ", best[1].group(0)).lower()
+    return APP_CANON.get(raw, best[1].group(0))
+
+
+def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
+    """Authorities stated for an action: the nearest one, with any joined to it by 'and'."""
+    nxt = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
+    prev = actions[i - 1][1] if i > 0 else base
+    after = [a for a in auths if e <= a[0] < min(nxt, e + 90)]
+    before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s]
+    action = actions[i][2]
+    pick = None
+    if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]):
+        group = [after[0]]
+        for a in after[1:]:
+            if re.fullmatch(r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?(?:both\s+)?", ctx.text[group[-1][1]:a[0]]):
+                group.append(a)
+        pick = group
+    elif before:
+        group = [before[-1]]
+        for a in reversed(before[:-1]):
+            if re.fullmatch(r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?", ctx.text[a[1]:group[0][0]]) or \
+                    re.fullmatch(r"\s*(?:both\s+)?", ctx.text[a[1]:group[0][0]]):
+                group.insert(0, a)
+        pick = group
+    if not pick:
+        return []
+    out = []
+    for a in pick:
+        if a[2] not in out:
+            out.append(a[2])
+    return out
+
+
+def _date_near(ctx, sent, base, pos, stop):
+    for m in DATE_RE.finditer(ctx.text, pos, max(pos, min(stop, pos + 120))):
+        return _iso(m)
+    m = None
+    for m in DATE_RE.finditer(sent):
+        return _iso(m)
+    if TODAY_RE.search(sent) and ctx.doc_date:
+        return ctx.doc_date.isoformat()
+    return None
+
+
+def _iso(m: re.Match) -> str | None:
+    if m.group("iso"):
+        return m.group("iso")
+    if m.group("yonly"):
+        return m.group("yonly")
+    mon = MONTHS[m.group("mon")[:3].lower()]
+    if m.group("day"):
+        try:
+            return dt.date(int(m.group("year")), mon, int(m.group("day"))).isoformat()
+        except ValueError:
+            return f"{m.group('year')}-{mon:02d}"
+    return f"{m.group('year')}-{mon:02d}"
+
+
+# --- efficacy and safety ------------------------------------------------------------
+
+def _number(x: str):
+    v = float(x)
+    return int(v) if v.is_integer() and "." not in x else v
+
+
+def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
+    text = ctx.text
+    eps = _within(ctx.endpoints, base, base + len(sent))
+    evs = _within(ctx.events, base, base + len(sent))
+    if not eps and not evs:
+        return
+    used: set[int] = set()
+    terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
+    for i, (s, e, kind, m) in enumerate(terms):
+        eid = _nearest(assets, s) if assets else fallback
+        if eid is None:
+            continue
+        nxt = terms[i + 1][0] if i + 1 < len(terms) else base + len(sent)
+        prev_end = terms[i - 1][1] if i > 0 else base
+        values = []
+        # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
+        seg = text[e:nxt]
+        seg_cut = re.split(r";|\.\s|\bwhile\b|\bwhereas\b", seg)[0]
+        lead = re.match(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
+        rest = seg_cut[lead.end():] if lead else seg_cut
+        pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
+        if pm:
+            values.append((e + lead.end() + pm.start(1), pm.group(1), "%"))
+        else:
+            vm = re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            if vm:
+                tail = rest[vm.end():]
+                for off, num in _pct_chain(tail):
+                    values.append((e + lead.end() + vm.end() + off, num, "%"))
+                if not values:
+                    mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
+                    if mm and kind == "efficacy":
+                        values.append((e, mm.group(1), "months"))
+            elif kind == "efficacy":
+                nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
+                if nm:
+                    values.append((e, nm.group(1), "%"))
+        # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
+        if not values:
+            pre = text[max(prev_end, s - 90):s]
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
+            if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
+                values.append((s, pm.group(1), "%"))
+        grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        if not values and kind == "safety":
+            cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
+            if cm:
+                n = cm.group("n").lower()
+                values.append((s, str(WORD_NUM.get(n, n)), "patients"))
+                grade = _grade(cm.group("grade") or "") or grade
+        for v in values:
+            pos, num, unit = v[0], v[1], v[2]
+            if pos in used:
+                continue
+            used.add(pos)
+            value = _number(num)
+            if kind == "efficacy":
+                endpoint = m.canonical
+                lm = re.search(r"(\d{1,2})-month\s*$", text[max(base, s - 12):s])
+                if lm and unit == "%":
+                    endpoint = f"{lm.group(1)}-month {endpoint} rate"
+                obj = {"endpoint": endpoint, "value": value, "unit": unit}
+            else:
+                obj = {"event": m.canonical, "value": value, "unit": unit}
+                if grade:
+                    obj["grade"] = grade
+            ctx.add(eid, kind, obj, span)
+
+
+PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
+PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _pct_chain(tail: str) -> list[tuple[int, str]]:
+    """'25%, 28.6% and 35.2%' -> each value with its offset; stops at the first non-value."""
+    out, pos = [], 0
+    while True:
+        m = PCT_ITEM.match(tail, pos)
+        if not m:
+            return out
+        out.append((m.start(1), m.group(1)))
+        sep = PCT_SEP.match(tail, m.end())
+        if not sep:
+            return out
+        pos = sep.end()
+
+
+def _grade(before: str) -> str | None:
+    g = None
+    for g in GRADE_RE.finditer(before):
+        pass
+    if not g:
+        return None
+    if g.group("pre"):
+        return f">={g.group('g0')}"
+    if g.group("g2"):
+        return f"{g.group('g1')}-{g.group('g2')}"
+    if g.group("op") in ("≥", ">=", ">") or g.group("hi"):
+        return f">={g.group('g1')}"
+    return g.group("g1")
+
+
+# --- guidelines ------------------------------------------------------------------
+
+def _guidelines(ctx: Context, sent: str, base: int, span):
+    if "uideline" not in sent:
+        return
+    auths = _within(ctx.authorities, base, base + len(sent))
+    if not auths:
+        return
+    for m in GUIDELINE_RE.finditer(sent):
+        title = m.group("title").strip()
+        obj = {"title": title}
+        st = STATUS_RE.search(title)
+        if st:
+            obj["title"] = title[:st.start()].strip()
+            obj["status"] = st.group("status").lower()
+        d = DATE_RE.search(sent)
+        if d:
+            obj["date"] = _iso(d)
+        near = min(auths, key=lambda a: abs(a[0] - (base + m.start())))
+        ctx.out.append(Raw(-1, "guideline", obj, span))
+        ctx.out[-1].subject_name = near[2]  # type: ignore[attr-defined]
