@@ -248,15 +248,22 @@ def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_k
         by_text[k].append(fact)
     conflicts: set[str] = set()
     if conflict_key:
-        seen: dict[str, set[str]] = defaultdict(set)
+        # readings of one thing (an endpoint, a target) that differ between
+        # documents; one document stating two values is a subgroup, not a dispute
+        seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for k in order:
             for fact in by_text[k]:
                 ck = conflict_key(fact)
                 if ck is not None:
-                    seen[ck].add(k)
-        for ks in seen.values():
-            if len(ks) > 1:
-                conflicts |= ks
+                    seen[ck][k].add(fact.evidence.doc)
+        for readings in seen.values():
+            if len(readings) > 1:
+                docs_per_reading = list(readings.values())
+                if any(a != b for a in docs_per_reading for b in docs_per_reading):
+                    for k, docs in readings.items():
+                        others = set().union(*(d for kk, d in readings.items() if kk != k))
+                        if docs - others or others - docs:
+                            conflicts.add(k)
     values = []
     for k in order:
         group = by_text[k]
@@ -265,6 +272,39 @@ def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_k
             curated=all(f.source == "curated" for f in group), conflict=k in conflicts,
         ))
     return tuple(values)
+
+
+_SPECIFIC_KEYS = ("authority", "action", "detail", "indication", "date")
+
+
+def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
+    """Regulatory facts: a statement that a more specific one contains is merged into it.
+
+    "NMPA approval" and "NMPA approval NDA, multiple myeloma (2023-07-03)" are one
+    event told twice; the reader sees the specific one with both citations.
+    """
+    def fields(f: Fact) -> dict:
+        obj = f.object if isinstance(f.object, dict) else {}
+        return {k: name_key(str(obj[k])) for k in _SPECIFIC_KEYS if obj.get(k)}
+
+    ordered = sorted(facts, key=lambda f: (-len(fields(f)), f.evidence.doc, f.evidence.start))
+    groups: list[tuple[Fact, list[Fact]]] = []
+    for fact in ordered:
+        mine = fields(fact)
+        home = next((g for g in groups if all(fields(g[0]).get(k) == v for k, v in mine.items())), None)
+        if home is None:
+            groups.append((fact, [fact]))
+        else:
+            home[1].append(fact)
+    groups.sort(key=lambda g: (str(g[0].object.get("date", "9999")) if isinstance(g[0].object, dict) else "",
+                               g[0].evidence.doc, g[0].evidence.start))
+    return groups
+
+
+def _regulatory_values(facts: list[Fact], cites: _Citations) -> tuple[Value, ...]:
+    return tuple(Value(text=object_text(head.object), cites=cites.cite(group),
+                       curated=all(f.source == "curated" for f in group))
+                 for head, group in _merge_less_specific(facts))
 
 
 def _stage_facts(entity: Entity) -> list[Fact]:
@@ -336,6 +376,8 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
         facts = [f for f in facts if _matches_any([f.object], scope.indications, substring=True)] or facts
     if key in ("developer", "partner"):
         return _group_values(facts, cites, text_of=lambda f: _display_org(f.object, knowledge))
+    if key == "regulatory":
+        return _regulatory_values(facts, cites)
     conflict_key = _endpoint_key if key in ("efficacy", "safety") else None
     if key in ("target", "modality"):
         conflict_key = lambda f: key  # noqa: E731 - one target or modality expected
@@ -366,8 +408,7 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge) -> Profile
         elif key in ("developer", "partner"):
             values = _group_values(entity.values(key), cites, text_of=lambda f: _display_org(f.object, knowledge))
         elif key == "regulatory":
-            facts = sorted(entity.values(key), key=lambda f: (str(f.object.get("date", "")), f.evidence.doc, f.evidence.start))
-            values = _group_values(facts, cites)
+            values = _regulatory_values(entity.values(key), cites)
         elif key == "guideline":
             values = _group_values(entity.values(key), cites, text_of=_guideline_text)
         else:
@@ -506,11 +547,17 @@ def _charts(rows: list[Entity], cites: _Citations) -> list:
                     label = f"{obj.get('authority', '')} {obj['action']}".strip()
                 events.append(charts.TimelineEvent(asset=e.name, date=str(obj["date"]), label=label,
                                                    kind=str(obj.get("action", "other")), cites=cites.cite([f])))
+        endpoint_counts: dict[str, int] = defaultdict(int)
+        for f in e.values("efficacy"):
+            if isinstance(f.object, dict):
+                endpoint_counts[charts.normalise_endpoint(str(f.object.get("endpoint", "")))] += 1
         for f in e.values("efficacy"):
             obj = f.object if isinstance(f.object, dict) else {}
             if isinstance(obj.get("value"), (int, float)) and obj.get("endpoint"):
+                several = endpoint_counts[charts.normalise_endpoint(str(obj["endpoint"]))] > 1
+                label = f"{e.name} ({obj['population']})" if several and obj.get("population") else e.name
                 efficacy.append(charts.EfficacyPoint(
-                    asset=e.name, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
+                    asset=label, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
                     n=_population_size(obj.get("population")), population=obj.get("population"), cites=cites.cite([f])))
         targets = e.values("target")
         indications = e.values("indication")
@@ -555,7 +602,8 @@ def resolve_as_of(landscape: Landscape, entities: Iterable[Entity], docs: dict[s
     if landscape.as_of:
         return landscape.as_of.isoformat()
     cited = {f.evidence.doc for e in entities for f in e.facts}
-    newest = _newest_date([docs[d] for d in cited if d in docs]) or _newest_date(list(docs.values()))
+    # only the documents the brief rests on: an unrelated new source must not date it
+    newest = _newest_date([docs[d] for d in cited if d in docs])
     return newest.isoformat() if newest else "undated"
 
 

@@ -307,7 +307,9 @@ def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -
     for brief_id, entry in sorted(manifest.items()):
         for number, doc, start, end in entry.get("references", []):
             spans.append((doc, start, end, BackLink(brief_id=brief_id, brief_title=entry["title"], number=number)))
-    css = env.loader.get_source(env, "brief.css")[0]
+    from reportgen.render import stylesheet
+
+    css = stylesheet(env)
     out = []
     for page in build_source_pages_from_spans(spans, docs):
         html = env.get_template("source.html").render(page=page, css=css)

@@ -60,11 +60,11 @@ def _template_names(brief_id: str) -> list[str]:
     return [f"brief-{brief_id}.html", "brief.html"]
 
 
-def render_html(brief: Brief, env: jinja2.Environment, css_name: str = "brief.css", media: str = "screen") -> str:
+def render_html(brief: Brief, env: jinja2.Environment, media: str = "screen") -> str:
     """The brief as one self-contained HTML page (inline CSS and SVG)."""
     try:
         template = env.select_template(_template_names(brief.id))
-        css = env.loader.get_source(env, css_name)[0]
+        css = stylesheet(env, media)
         return template.render(brief=brief, css=css, media=media, template_name=template.name)
     except jinja2.UndefinedError as exc:
         raise BuildError(f"{_template_location(exc)}: {exc.message} (template variable not defined)") from None
@@ -72,6 +72,12 @@ def render_html(brief: Brief, env: jinja2.Environment, css_name: str = "brief.cs
         raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"template not found: {exc.name}") from None
+
+
+def stylesheet(env: jinja2.Environment, media: str = "screen") -> str:
+    """The brief's CSS, inlined: brief.css, plus screen.css outside print."""
+    names = ["brief.css"] if media == "print" else ["brief.css", "screen.css"]
+    return "\n".join(env.loader.get_source(env, name)[0] for name in names)
 
 
 def _template_location(exc: Exception) -> str:

@@ -58,7 +58,7 @@ def test_adding_a_document_rebuilds_only_the_brief_it_touches(basic_project):
     assert second.built == ["basic-bcma"]
     assert second.skipped == {"basic-orgs": "inputs unchanged"}
     html = (basic_project / "out" / "basic-bcma.html").read_text()
-    assert "What changed since 2025-06-09" in html
+    assert "What changed since 2025-03-03" in html
     brief = next(b for b in second.briefs if b.id == "basic-bcma")
     new_facts = [c for c in brief.changes if c.kind in ("new", "changed")]
     assert new_facts and all(c.cites for c in new_facts)
@@ -66,11 +66,11 @@ def test_adding_a_document_rebuilds_only_the_brief_it_touches(basic_project):
     cited_docs = {brief.references[n - 1].doc for c in new_facts for n in c.cites}
     assert cited_docs == {"incoming.txt"}
     editions = sorted(p.name for p in (basic_project / "out" / "basic-bcma" / "editions").iterdir())
-    assert editions == ["2025-06-09.json", "2025-09-15.json"]
+    assert editions == ["2025-03-03.json", "2025-09-15.json"]
 
     third = build(basic_project, formats=("html",))
     assert third.built == [] and third.written == []
-    assert changes_since(basic_project, "basic-bcma").since == "2025-06-09"
+    assert changes_since(basic_project, "basic-bcma").since == "2025-03-03"
 
 
 def test_add_refuses_a_document_it_already_has(basic_project):
@@ -89,7 +89,7 @@ def test_diff_command_prints_changes(basic_project):
     result = subprocess.run([sys.executable, "-m", "reportgen", "diff", "basic-bcma", "--project", str(basic_project)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "what changed since 2025-06-09" in result.stdout
+    assert "what changed since 2025-03-03" in result.stdout
     assert "incoming.txt" in result.stdout
 
 

@@ -94,8 +94,8 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
 
     used_assets = set()
     for r in raws:
-        if r.predicate == "guideline":
-            emit(getattr(r, "subject_name"), "guideline", r.obj, r.span)
+        if r.eid == -1:
+            emit(getattr(r, "subject_name"), r.predicate, r.obj, r.span)
             continue
         ent = names.entities[r.eid]
         obj = r.obj

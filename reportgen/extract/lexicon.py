@@ -54,14 +54,14 @@ class Matcher:
     """One compiled alternation over every spelling of a lexicon."""
 
     entries: dict[str, list[str]]
-    regex: re.Pattern = field(init=False)
+    regexes: list = field(init=False)
     exact: dict[str, str] = field(init=False)
     folded: dict[str, str] = field(init=False)
     abbrevs: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.exact, self.folded, self.abbrevs = {}, {}, set()
-        alts: list[tuple[int, str]] = []
+        exact_atoms, folded_atoms = [], []
         for canonical, spellings in self.entries.items():
             for sp in spellings:
                 sp = str(sp)
@@ -70,13 +70,11 @@ class Matcher:
                 if _is_abbrev(sp):
                     self.exact[_squash(sp)] = canonical
                     self.abbrevs.add(_squash(sp))
-                    alts.append((len(sp), _pattern(sp)))
+                    exact_atoms.append(_atoms(sp))
                 else:
                     self.folded[_squash(sp).casefold()] = canonical
-                    alts.append((len(sp), f"(?i:{_pattern(sp)})"))
-        alts.sort(key=lambda a: -a[0])
-        body = "|".join(p for _, p in alts) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+                    folded_atoms.append(_atoms(sp.casefold()))
+        self.regexes = [rx for rx in (_trie_regex(exact_atoms, 0), _trie_regex(folded_atoms, re.I)) if rx]
 
     def lookup(self, surface: str) -> tuple[str | None, bool]:
         key = _squash(surface)
@@ -85,12 +83,59 @@ class Matcher:
         return self.folded.get(key.casefold()), False
 
     def find_all(self, text: str) -> list[Match]:
-        found = []
-        for m in self.regex.finditer(text):
-            canonical, abbrev = self.lookup(m.group(0))
-            if canonical is not None:
-                found.append(Match(m.start(), m.end(), canonical, m.group(0), abbrev))
-        return found
+        """Non-overlapping matches, leftmost then longest."""
+        hits = []
+        for rx in self.regexes:
+            for m in rx.finditer(text):
+                canonical, abbrev = self.lookup(m.group(0))
+                if canonical is not None:
+                    hits.append(Match(m.start(), m.end(), canonical, m.group(0), abbrev))
+        if len(self.regexes) > 1:
+            hits.sort(key=lambda h: (h.start, -h.end))
+            out, last = [], -1
+            for h in hits:
+                if h.start >= last:
+                    out.append(h)
+                    last = h.end
+            return out
+        return hits
+
+
+def _atoms(spelling: str) -> tuple[str, ...]:
+    """A spelling as regex atoms: spaces and hyphens interchangeable, apostrophes loose."""
+    out = []
+    for ch in spelling:
+        if ch == " ":
+            out.append(r"[\s\-]+")
+        elif ch == "-":
+            out.append(r"[\s\-]?")
+        elif ch in "'’":
+            out.append(r"['’]?")
+        else:
+            out.append(re.escape(ch))
+    return tuple(out)
+
+
+def _trie_regex(spellings: list[tuple[str, ...]], flags: int) -> re.Pattern | None:
+    """One regex shaped as a trie of the spellings (fast first-atom dispatch, longest first)."""
+    if not spellings:
+        return None
+    trie: dict = {}
+    for atoms in spellings:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape("") + a + build(child) for a, child in sorted(node.items()) if a]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return re.compile(rf"(?<![\w])(?:{build(trie)})(?![\w])", flags)
 
 
 _SQUASH = re.compile(r"[\s\-]+")

@@ -55,13 +55,13 @@ ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
 LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?)(?![\w])")
-LEFT_WORDS = re.compile(r"((?:(?:[A-Z][\w&'’\.\-]*|&|[a-z]+[A-Z][\w\-]*)\s+){1,5})$")
+LEFT_WORDS = re.compile(r"((?:(?:[A-Z][\w&'’\.\-]*|&|[a-z]+[A-Z][\w\-]*)[ \t]+){1,5})$")
 STOCK_RE = re.compile(
     r"((?:[A-Z][\w&'’\.\-]*,?\s+){0,3}[A-Z][\w&'’\.\-]*)\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
     r"(?:NASDAQ|Nasdaq|NYSE|HKEX|HKG|HK|SSE|SHE|SZSE|SEHK|TSE|TYO|LSE|AIM|Euronext|SIX|ASX|KOSDAQ|KRX|"
     r"Stock Code|stock code|OTC|OTCQX)\s*:\s*[\w.]+")
 DEF_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
-ORG_STOP = frozenset("""the a an in on at for and of about with by from to as its our their this that these those
+ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
 january february march april may june july august september october november december
 professor prof dr mr ms mrs director chairman ceo cto cfo president founder co-founder vice head chief
@@ -346,7 +346,8 @@ def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], lis
             e = legal.end()
         left = LEFT_WORDS.search(text, max(0, s - 90), s)
         words = left.group(1).split() if left else []
-        while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
+        while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")
+                         or (words[0].endswith(".") and len(words[0]) > 3)):
             words.pop(0)
         if not words:
             continue

@@ -41,8 +41,11 @@ PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|allianc
 WITH_RE = re.compile(r"\b(?:with|between)\b", re.I)
 BOTH_COMPANIES_RE = re.compile(r"\bwith\s+both\s+(?:\w+\s+)?(?:companies|parties)\b", re.I)
 ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|these)\s+(?:pivotal\s+|registrational\s+|\w+\s+)?(?:study|studies|trial|trials|drug|therapy|treatment|product|"
+    r"\b(?:the|this|these)\s+(?:[\w’'\-]+\s+){0,2}(?:study|studies|trial|trials|drug|therapy|treatment|product|"
     r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
+GRANT_RE = re.compile(r"\b(?:received|granted|obtained|awarded|garnered|grants?|receives?)\b", re.I)
+STUDY_OF_RE = re.compile(r"^[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
+THIS_SUBJECT_RE = re.compile(r"\W*(?:This|The)\s+(?:[\w\-()]+\s+){0,8}?(?:therapy|drug|product|candidate|treatment|antibody)\s+(?:is|was|has)\b")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
 
@@ -50,7 +53,7 @@ UNNAMED_RE = re.compile(
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
 TARGET_POST = re.compile(
-    r"^(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*-?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s)", re.I)
+    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*-?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s)", re.I)
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
@@ -94,10 +97,12 @@ GRADE_RE = re.compile(r"(?:(?P<pre>[≥>]=?)\s*grade\s*(?P<g0>\d)|grade\s*(?P<op
 FOCUS_RE = re.compile(
     r"\b(?:focus(?:es|ed)?\s+on|focusing\s+on|engaged\s+in|dedicated\s+to|specializ(?:es|ed|ing)\s+in|specialist\s+in|"
     r"committed\s+to)\s+(?:the\s+field\s+of\s+|the\s+)?(?:(?:discovery|development|research|manufacturing|commercialization|"
-    r"discovering|developing|manufacturing|marketing|and|,|\s)+(?:of\s+)?)?(?P<what>[^,.;:“”\"()]{3,80})", re.I)
+    r"discovering|developing|manufacturing|marketing|and|,|\s)+(?:of\s+)?)?(?P<what>[^,.;:“”\"]{3,80})", re.I)
 AREA_OF_FOCUS_RE = re.compile(r"^\W*For\s+(?P<org>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2}),\s+(?P<what>[^,.;]{3,60}?)\s+is\s+(?:a|the|our)\s+(?:key\s+|main\s+|core\s+)?(?:area|field|focus)", re.I)
 REMARKS_RE = re.compile(r"\b(?:remarks|views|insights?)\s+on\s+the\s+field\s+of\s+(?P<what>[\w\s\-]{3,50}?)(?=[.:;,“\"]|$)", re.I)
 COMPANY_DESC_RE = re.compile(r"^,?\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?P<what>(?:cell|gene|CAR-T|antibody|RNA|iPSC|stem\s+cell|cell\s+and\s+gene)[\w\s\-]{0,30}?)\s+company\b", re.I)
+PERSON_TEXT_RE = re.compile(r"\b(?:Dr\.|Professor|Prof\.|Mr\.|Ms\.)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+[^,“\"]{0,80}?\b(?:of|at)\s+(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
+FOCUS_LEAD_RE = re.compile(r"\W*(?P<org>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})\s+focus(?:es)?\s+on\s+(?:the\s+field\s+of\s+)?(?P<what>[^,.;:“”\"]{3,60})")
 PERSON_RE = re.compile(r"\b(?:Dr\.|Professor|Prof\.|Mr\.|Ms\.)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+[^,“\"]{0,80}?\b(?:of|at)\s+$")
 GUIDELINE_RE = re.compile(r"[“\"](?P<title>[^”\"]{10,250}?\b[Gg]uidelines?\b[^”\"]{0,250}?)[”\"]")
 STATUS_RE = re.compile(r"\s*\((?P<status>Draft\s+for\s+Comments?|Draft|Trial|Trial\s+Implementation|Final)\)\s*$", re.I)
@@ -137,6 +142,13 @@ class Context:
     current: int | None = None
     focus_phrase: str | None = None
     persons: dict[str, int] = field(default_factory=dict)
+
+    def add_named(self, name: str, predicate, obj, span):
+        """A fact about an organization known only by the name the text gives it."""
+        if name and obj:
+            raw = Raw(-1, predicate, obj, span)
+            raw.subject_name = name  # type: ignore[attr-defined]
+            self.out.append(raw)
 
     def add(self, eid, predicate, obj, span):
         if eid is None or obj in (None, "", {}):
@@ -205,6 +217,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if unnamed:
             ctx.current = None
         subject_fallback = ctx.current if not assets_all else None
+        if not assets_all and not unnamed and ctx.current is not None and THIS_SUBJECT_RE.match(sent):
+            assets = [Mention(s, s, ctx.current, "")]
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
         for m in _within(ctx.targets, s, e):
@@ -231,9 +245,13 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             eid = _nearest(assets, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
+            of = STUDY_OF_RE.match(text, s + m.end())
+            if of:
+                nxt = [a for a in assets if a.start == s + m.end() + of.end()]
+                eid = nxt[0].eid if nxt else eid
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
         _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
-                    bool(assets_all) or anaphoric)
+                    bool(assets_all))
         _results(ctx, sent, s, span, assets, subject_fallback)
         _guidelines(ctx, sent, s, span)
         if assets:
@@ -312,6 +330,7 @@ def _org_list_after(orgs: list[Mention], text: str, pos: int, first_gap: int = 4
 
 def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention]):
     text = ctx.text
+    all_assets = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
     if not orgs and not THE_COMPANY_RE.search(sent) and not ITS_RE.search(sent):
         return
     # possessive: "Sanofi's (SNY +4%) Sarclisa", "Fate Therapeutics’ iPSC-derived CAR-T FT819"
@@ -319,7 +338,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         pm = re.match(r"(?:’s|'s|’|'|\?s)(?!\w)\s*(?:\([^)]{0,30}\)\s*)?", text[o.end:o.end + 40])
         if not pm:
             continue
-        after = [a for a in assets if o.end <= a.start <= o.end + 70]
+        after = [a for a in all_assets if o.end <= a.start <= o.end + 70]
         if after and not any(o2.start > o.end and o2.start < after[0].start for o2 in orgs):
             gap = text[o.end:after[0].start]
             if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
@@ -464,10 +483,14 @@ def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
 def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
     text = ctx.text
     # persons and their organizations: "Dr. Zhang Ying, Co-Founder of Zhongsheng Suyuan"
-    for o in orgs:
-        pm = PERSON_RE.search(text, max(base, o.start - 140), o.start)
-        if pm:
-            ctx.persons[pm.group("name")] = o.eid
+    for pm in PERSON_TEXT_RE.finditer(sent):
+        org = pm.group("org")
+        hit = [o for o in orgs if o.start == base + pm.start("org")]
+        ctx.persons[pm.group("name")] = hit[0].eid if hit else org
+    lead = FOCUS_LEAD_RE.match(sent)
+    if lead and not [o for o in orgs if o.start == base + lead.start("org")]:
+        ctx.add_named(lead.group("org"), "focus", _clean_focus(lead.group("what")), span)
+        ctx.focus_phrase = _clean_focus(lead.group("what"))
     for o in orgs:
         if _is_regulator(ctx, o.eid):
             continue
@@ -490,10 +513,14 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
     if r:
         for person, eid in ctx.persons.items():
             if person in sent[:r.start()]:
-                ctx.add(eid, "focus", _clean_focus(r.group("what")), span)
-                ctx.focus_phrase = _clean_focus(r.group("what"))
+                what = _clean_focus(r.group("what"))
+                if isinstance(eid, int):
+                    ctx.add(eid, "focus", what, span)
+                else:
+                    ctx.add_named(eid, "focus", what, span)
+                ctx.focus_phrase = what
     # "representative entities in this field include A in the United States and B in Japan"
-    if re.search(r"\b(?:in|of)\s+this\s+field\b|\bleading\s+the\s+way\b", sent) and ctx.focus_phrase:
+    if re.search(r"\b(?:entities|companies|players|institutions|leaders)\b[^.;]{0,30}\bin\s+this\s+field\b|\bleading\s+the\s+way\b", sent) and ctx.focus_phrase:
         for o in orgs:
             if not _is_regulator(ctx, o.eid):
                 ctx.add(o.eid, "focus", ctx.focus_phrase, span)
@@ -503,7 +530,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             continue
         after = IN_COUNTRY_AFTER_RE.match(text, o.end)
         if after:
-            c = [m for m in ctx.countries if m.start == after.end()]
+            c = [m for m in ctx.countries if m.start in (after.end(), after.end() - 4)]
             if c and text[after.start():after.end()].strip().startswith("in"):
                 ctx.add(o.eid, "country", c[0].canonical, span)
         adj = [m for m in ctx.country_adj if m.end <= o.start and o.start - m.end <= 35
@@ -535,7 +562,7 @@ def _org_by_name(ctx: Context, name: str, orgs: list[Mention]):
 def _clean_focus(what: str) -> str:
     what = re.sub(r"\s+", " ", what).strip(" -")
     what = re.sub(r"^(?:the\s+field\s+of|the|innovative|novel)\s+", "", what, flags=re.I)
-    what = re.split(r"\s+(?:for|with|that|which|and\s+(?:the|is|are)|stated)\b", what)[0]
+    what = re.split(r"\s+(?:for|with|that|which|based|in\s+China|and\s+(?:the|is|are)|stated)\b", what)[0]
     return what.strip()
 
 
@@ -557,20 +584,30 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         add_action(base + m.start(), base + m.end(), "IND clearance")
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
-    for m in _within(ctx.designations, base, base + len(sent)):
+    for m in merge_abbrev(_within(ctx.designations, base, base + len(sent)), ctx.text):
         add_action(m.start, m.end, "designation", m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
-            app = _nearby_app(apps, m, sent)
+            app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
             if action != "approval" and not app:
                 continue
             add_action(base + m.start(), base + m.end(), action, app)
     actions.sort()
+    found = [_authorities_for(ctx, sent, base, a[0], a[1], auths, actions, i) for i, a in enumerate(actions)]
+    # "RMAT and Orphan Drug designations from the U.S. FDA": a designation shares the authority named after the next one
+    for i in range(len(actions) - 2, -1, -1):
+        s, e, action, _ = actions[i]
+        ns = actions[i + 1][0]
+        if action == "designation" and actions[i + 1][2] == "designation" and found[i + 1] and \
+                not [a for a in auths if e <= a[0] < ns] and \
+                re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:designations?\s*)?(?:,|and|as\s+well\s+as|&)\s*(?:the\s+|an?\s+)?",
+                             ctx.text[e:ns], re.I):
+            found[i] = found[i + 1]
     for i, (s, e, action, detail) in enumerate(actions):
-        authority_list = _authorities_for(ctx, sent, base, s, e, auths, actions, i)
+        authority_list = found[i]
         if not authority_list:
-            if action == "designation" and named:
+            if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = ["other"]
             else:
                 continue
@@ -590,11 +627,11 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             ctx.add(eid, "regulatory", obj, span)
 
 
-def _nearby_app(apps, m, sent):
+def _nearby_app(apps, m, sent, window=70):
     best = None
     for a in apps:
         dist = m.start() - a.end() if a.end() <= m.start() else a.start() - m.end()
-        if 0 <= dist <= 70 and not re.search(r"[;]", sent[min(a.end(), m.end()):max(a.start(), m.start())]):
+        if 0 <= dist <= window and not re.search(r"[;]", sent[min(a.end(), m.end()):max(a.start(), m.start())]):
             if best is None or dist < best[0]:
                 best = (dist, a)
     if best is None:
@@ -660,6 +697,31 @@ def _iso(m: re.Match) -> str | None:
 
 # --- efficacy and safety ------------------------------------------------------------
 
+RECUR_RE = re.compile(r"\bno\s+(?:[\w\-]+\s+)?(?:recurrence|relapse)s?\b", re.I)
+
+
+def _recurrence(sent: str, base: int) -> list[Match]:
+    return [Match(base + m.start(), base + m.end(), "no recurrence", m.group(0), False) for m in RECUR_RE.finditer(sent)]
+
+
+def merge_abbrev(items: list[Match], text: str) -> list[Match]:
+    """'overall response rate (ORR)' is one term: the abbreviation in parentheses joins the term before it."""
+    items = sorted(items, key=lambda m: (m.start, -m.end))
+    out: list[Match] = []
+    for m in items:
+        if out and out[-1].start <= m.start < out[-1].end:
+            continue
+        if out:
+            gap = text[out[-1].end:m.start]
+            close = re.match(r"\s*\)", text[m.end:m.end + 3])
+            if re.fullmatch(r"\s*[\(\[]\s*", gap) and close:
+                prev = out[-1]
+                out[-1] = Match(prev.start, m.end + close.end(), prev.canonical, prev.surface, prev.abbrev)
+                continue
+        out.append(m)
+    return out
+
+
 def _number(x: str):
     v = float(x)
     return int(v) if v.is_integer() and "." not in x else v
@@ -667,8 +729,8 @@ def _number(x: str):
 
 def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     text = ctx.text
-    eps = _within(ctx.endpoints, base, base + len(sent))
-    evs = _within(ctx.events, base, base + len(sent))
+    eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
+    evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)
     if not eps and not evs:
         return
     used: set[int] = set()
@@ -683,7 +745,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
         rest = seg_cut[lead.end():] if lead else seg_cut
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
@@ -743,7 +805,7 @@ def _pct_chain(tail: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     while True:
         m = PCT_ITEM.match(tail, pos)
-        if not m:
+        if not m or (out and re.match(r"\s+(?:of\s+(?:the\s+)?\w+\s+)?(?:reached|achieved|had|attained|experienced)\b", tail[m.end():])):
             return out
         out.append((m.start(1), m.group(1)))
         sep = PCT_SEP.match(tail, m.end())
@@ -778,6 +840,8 @@ def _guidelines(ctx: Context, sent: str, base: int, span):
     for m in GUIDELINE_RE.finditer(sent):
         title = m.group("title").strip()
         obj = {"title": title}
+        title = title.rstrip(" .,;")
+        obj["title"] = title
         st = STATUS_RE.search(title)
         if st:
             obj["title"] = title[:st.start()].strip()

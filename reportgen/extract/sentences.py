@@ -18,7 +18,7 @@ ltd.co nat semin immunol neurol mass conn penn ill fla wash minn mich n.j n.y
 """.split())
 
 _LINE = re.compile(r"[^\n\r]+")
-_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s)")
+_END = re.compile(r"[.!?]+(?:\d{1,2}(?:[,\-–]\d{1,2})*(?=\s+[A-Z“\"]))?[\"”’'\)\]]*(?=\s)")
 _LEAD = re.compile(r"^[\s\-\*•·▪–—>#|]+")
 _TRAIL = re.compile(r"[\s|]+$")
 _NEXT = re.compile(r"\s+([\"“‘'(\[]?[A-Z0-9•\-])")
