@@ -1,6 +1,7 @@
 """The PDF, opened with a PDF library: title, page numbers, quotes, attached facts."""
 
 import json
+import logging
 import re
 
 import pytest
@@ -9,16 +10,45 @@ from pypdf import PdfReader
 from reportgen.build import build
 
 
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 @pytest.fixture(scope="module")
-def bcma_pdf(tmp_path_factory):
+def sample_pdfs(tmp_path_factory):
+    """Every sample brief rendered once, with WeasyPrint's warnings collected."""
     import shutil
     from conftest import ROOT
 
     project = tmp_path_factory.mktemp("pdf") / "project"
     shutil.copytree(ROOT / "landscapes", project / "landscapes")
-    result = build(project, ["bcma-therapies"], formats=("pdf",))
-    (brief,) = result.briefs
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        result = build(project, formats=("pdf",))
+    finally:
+        logger.removeHandler(handler)
+    return project, result, handler.messages
+
+
+@pytest.fixture(scope="module")
+def bcma_pdf(sample_pdfs):
+    project, result, _ = sample_pdfs
+    brief = next(b for b in result.briefs if b.id == "bcma-therapies")
     return project / "out" / "bcma-therapies.pdf", brief
+
+
+def test_no_layout_warnings(sample_pdfs):
+    _, result, messages = sample_pdfs
+    assert len(result.briefs) == 3
+    assert not [m for m in messages if "overflow" in m.lower()], messages
+    assert not messages, messages
 
 
 def page_texts(path):
@@ -58,3 +88,18 @@ def test_facts_are_attached(bcma_pdf):
     assert list(attachments) == ["bcma-therapies.facts.jsonl"]
     lines = attachments["bcma-therapies.facts.jsonl"][0].decode().splitlines()
     assert lines and all(set(json.loads(l)) >= {"subject", "predicate", "object", "evidence"} for l in lines)
+
+
+def test_bookmarks_follow_the_sections(bcma_pdf):
+    path, brief = bcma_pdf
+    reader = PdfReader(path)
+    top = reader.outline[0]
+    assert top.title == brief.title
+    titles = [item.title for item in reader.outline[1] if not isinstance(item, list)]
+    assert titles[:2] == ["Contents", "Summary"] and "Comparison" in titles and titles[-1] == "Sources"
+
+
+def test_pdf_dates_come_from_as_of(bcma_pdf):
+    path, brief = bcma_pdf
+    meta = PdfReader(path).metadata
+    assert meta["/CreationDate"].startswith("D:" + brief.as_of.replace("-", ""))

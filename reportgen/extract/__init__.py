@@ -11,7 +11,7 @@ import json
 
 from reportgen.extract.lexicon import Lexicons, load_lexicons
 from reportgen.extract.names import Names, build_names, norm
-from reportgen.extract.relations import Context, Raw, run
+from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.trials import find_trials
 from reportgen.facts import Evidence, Fact, sort_facts
@@ -37,14 +37,14 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     names = build_names(text, sentences, lex, trials)
     ctx = Context(
         text=text, names=names, lex=lex, doc_date=doc.date,
-        diseases=_diseases(text, lex),
-        targets=lex.targets.find_all(text),
-        modalities=lex.modalities.find_all(text),
-        authorities=_authorities(text, lex),
-        designations=lex.designations.find_all(text),
-        endpoints=lex.endpoints.find_all(text),
-        events=lex.events.find_all(text),
-        trials=trials,
+        diseases=Spans(_diseases(text, lex)),
+        targets=Spans(lex.targets.find_all(text)),
+        modalities=Spans(lex.modalities.find_all(text)),
+        authorities=Spans(_authorities(text, lex)),
+        designations=Spans(lex.designations.find_all(text)),
+        endpoints=Spans(lex.endpoints.find_all(text)),
+        events=Spans(lex.events.find_all(text)),
+        trials=Spans(trials),
         countries=lex.countries.find_all(text),
         country_adj=lex.country_adjectives.find_all(text),
     )

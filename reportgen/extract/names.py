@@ -129,9 +129,13 @@ class Names:
     orgs: list[Mention]     # sorted by start
     regulators: set[int] = field(default_factory=set)
     name_links: list[tuple[int, str, int]] = field(default_factory=list)  # (eid, alias, offset)
+    _starts: dict = field(default_factory=dict)
 
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-        i = bisect_left([m.start for m in mentions], start)
+        key = id(mentions)
+        if key not in self._starts:
+            self._starts[key] = [m.start for m in mentions]
+        i = bisect_left(self._starts[key], start)
         out = []
         while i < len(mentions) and mentions[i].start < end:
             out.append(mentions[i])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons, Match
@@ -158,7 +159,18 @@ class Context:
             self.developers.setdefault(eid, set()).add(obj)
 
 
+class Spans(list):
+    """Mentions sorted by start, sliced by offsets with bisect (no per-sentence scans)."""
+
+    def __init__(self, items=()):
+        super().__init__(sorted(items, key=lambda m: (_start(m), -_end(m))))
+        self.starts = [_start(m) for m in self]
+
+
 def _within(items, s, e):
+    if isinstance(items, Spans):
+        i, j = bisect_left(items.starts, s), bisect_left(items.starts, e)
+        return [m for m in items[i:j] if _end(m) <= e]
     return [m for m in items if s <= _start(m) and _end(m) <= e]
 
 
