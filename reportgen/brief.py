@@ -19,6 +19,7 @@ from reportgen.landscape import Landscape, Scope, find_quote
 from reportgen.sources import Document, SkippedSource
 
 NOT_REPORTED = "not reported"
+MAX_CITES = 3  # sources cited per value; all facts stay in the attached facts file
 # the order sections appear in, whatever order a landscape lists them in
 SECTION_ORDER = ("summary", "changes", "notes", "charts", "table", "comparators", "guidelines", "profiles", "references")
 
@@ -163,7 +164,25 @@ class _Citations:
         self.refs: list[Reference] = []
 
     def cite(self, facts: Iterable[Fact]) -> tuple[int, ...]:
-        return self.cite_evidence((f.evidence, f.source == "curated") for f in facts)
+        return self.cite_evidence(self._pick((f.evidence, f.source == "curated") for f in facts))
+
+    def _pick(self, items) -> list:
+        """At most MAX_CITES sources per value: the analyst's first, then the newest documents.
+
+        A value stated by eighty wire copies needs a few sources a reader can
+        open, not eighty numbers; the attached facts file keeps them all.
+        """
+        items = list(items)
+        by_doc: dict[str, tuple] = {}
+        for ev, curated in sorted(items, key=lambda it: (it[0].doc, it[0].start, it[0].end)):
+            by_doc.setdefault(ev.doc, (ev, curated))
+        def rank(item):
+            ev, curated = item
+            doc = self.docs.get(ev.doc)
+            date = doc.date.toordinal() if doc and doc.date else 0
+            return (not curated, -date, ev.doc, ev.start)
+        chosen = sorted(by_doc.values(), key=rank)[:MAX_CITES]
+        return chosen
 
     def cite_evidence(self, items: Iterable[tuple[Evidence, bool]]) -> tuple[int, ...]:
         out = []

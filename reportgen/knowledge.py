@@ -27,6 +27,10 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-_.,'\"’‘“”®™©\[\]]", "", text)
 
 
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:Inc|Incorporated|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|plc|PLC|GmbH|AG|S\.?A|N\.?V|B\.?V|K\.?K)\.?)+$")
+
+
 class Entity(BaseModel):
     """An asset or organization with every fact about it."""
 
@@ -127,6 +131,14 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     for fact in facts:
         if fact.predicate in ("developer", "partner") and isinstance(fact.object, str):
             note(fact.object, 1)
+
+    # "Innovent Biologics Inc." and "Innovent Biologics" are one organization
+    # when both spellings occur; a legal suffix alone never creates a link
+    for key in list(display):
+        for form in display[key]:
+            stripped = name_key(_LEGAL_SUFFIX.sub("", form))
+            if stripped and stripped != key and stripped in display:
+                uf.union(key, stripped)
 
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:

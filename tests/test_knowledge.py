@@ -49,3 +49,12 @@ def test_merge_is_independent_of_input_order():
     one = build_knowledge(facts)
     two = build_knowledge(list(reversed(facts)))
     assert [(e.name, e.names) for e in one.entities] == [(e.name, e.names) for e in two.entities]
+
+
+def test_legal_suffix_spellings_join_only_when_both_occur():
+    facts = [fact("ZT-101", "developer", "Zorbatec Bio, Inc."), fact("ZT-202", "developer", "Zorbatec Bio"),
+             fact("ZT-303", "developer", "Quill Group")]
+    knowledge = build_knowledge(facts)
+    assert knowledge.find("Zorbatec Bio") is knowledge.find("Zorbatec Bio, Inc.")
+    assert knowledge.find("Quill Group").name == "Quill Group"
+    assert knowledge.find("Quill") is None

@@ -33,37 +33,38 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     sentences = split_sentences(text)
     if not sentences:
         return []
+    found = lex.scan(text)
     trials = find_trials(text, lex)
-    names = build_names(text, sentences, lex, trials)
+    names = build_names(text, sentences, lex, trials, found)
     ctx = Context(
         text=text, names=names, lex=lex, doc_date=doc.date,
-        diseases=Spans(_diseases(text, lex)),
-        targets=Spans(lex.targets.find_all(text)),
-        modalities=Spans(lex.modalities.find_all(text)),
-        authorities=Spans(_authorities(text, lex)),
-        designations=Spans(lex.designations.find_all(text)),
-        endpoints=Spans(lex.endpoints.find_all(text)),
-        events=Spans(lex.events.find_all(text)),
+        diseases=Spans(_diseases(found)),
+        targets=Spans(found["targets"]),
+        modalities=Spans(found["modalities"]),
+        authorities=Spans(_authorities(found)),
+        designations=Spans(found["designations"]),
+        endpoints=Spans(found["endpoints"]),
+        events=Spans(found["events"]),
         trials=Spans(trials),
-        countries=lex.countries.find_all(text),
-        country_adj=lex.country_adjectives.find_all(text),
+        countries=found["countries"],
+        country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
     return _to_facts(doc, names, raws, sentences)
 
 
-def _diseases(text: str, lex: Lexicons):
+def _diseases(scan: dict):
     """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
-    found = lex.diseases.find_all(text)
+    found = scan["diseases"]
     spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
     return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
 
 
-def _authorities(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+def _authorities(scan: dict) -> list[tuple[int, int, str]]:
     """Regulator mentions, and country names standing for their regulator."""
-    out = [(m.start, m.end, m.canonical) for m in lex.authorities.find_all(text)]
+    out = [(m.start, m.end, m.canonical) for m in scan["authorities"]]
     taken = [(s, e) for s, e, _ in out]
-    for m in lex.country_authorities.find_all(text):
+    for m in scan["country_authorities"]:
         if not any(a <= m.start < b for a, b in taken):
             out.append((m.start, m.end, m.canonical))
     return sorted(out)

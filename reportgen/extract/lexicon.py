@@ -54,7 +54,6 @@ class Matcher:
     """One compiled alternation over every spelling of a lexicon."""
 
     entries: dict[str, list[str]]
-    regexes: list = field(init=False)
     exact: dict[str, str] = field(init=False)
     folded: dict[str, str] = field(init=False)
     abbrevs: set[str] = field(init=False)
@@ -74,7 +73,15 @@ class Matcher:
                 else:
                     self.folded[_squash(sp).casefold()] = canonical
                     folded_atoms.append(_atoms(sp.casefold()))
-        self.regexes = [rx for rx in (_trie_regex(exact_atoms, 0), _trie_regex(folded_atoms, re.I)) if rx]
+        self._atoms = (exact_atoms, folded_atoms)
+        self._regexes = None
+
+    @property
+    def regexes(self) -> list:
+        if self._regexes is None:
+            exact_atoms, folded_atoms = self._atoms
+            self._regexes = [rx for rx in (_trie_regex(exact_atoms, 0), _trie_regex(folded_atoms, re.I)) if rx]
+        return self._regexes
 
     def lookup(self, surface: str) -> tuple[str | None, bool]:
         key = _squash(surface)
@@ -159,6 +166,39 @@ class Lexicons:
     country_adjectives: Matcher
     endpoints: Matcher
     events: Matcher
+    _combined: list = field(default_factory=list)
+
+    NAMES = ("targets", "modalities", "diseases", "organizations", "authorities", "country_authorities",
+             "designations", "countries", "country_adjectives", "endpoints", "events")
+
+    def scan(self, text: str) -> dict[str, list[Match]]:
+        """Every lexicon's matches in two passes over the text (one case-sensitive, one not).
+
+        Across lexicons the longest match wins at a position; a spelling shared by
+        several lexicons ("US": a country, a regulator's country) is reported to each.
+        """
+        if not self._combined:
+            exact, folded = [], []
+            for name in self.NAMES:
+                e, f = getattr(self, name)._atoms
+                exact += e
+                folded += f
+            self._combined = [rx for rx in (_trie_regex(exact, 0), _trie_regex(folded, re.I)) if rx]
+        hits = []
+        for rx in self._combined:
+            hits += [(m.start(), -m.end(), m.group(0)) for m in rx.finditer(text)]
+        hits.sort()
+        out: dict[str, list[Match]] = {name: [] for name in self.NAMES}
+        last = -1
+        for start, neg_end, surface in hits:
+            if start < last:
+                continue
+            last = -neg_end
+            for name in self.NAMES:
+                canonical, abbrev = getattr(self, name).lookup(surface)
+                if canonical is not None:
+                    out[name].append(Match(start, -neg_end, canonical, surface, abbrev))
+        return out
 
 
 def _read(name: str) -> dict:

@@ -26,7 +26,8 @@ _STEM_INN = (r"[A-Za-z]{3,}(?:mab|tinib|ciclib|rafenib|parib|lisib|domide|vedoti
 INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3})-?\d{2,7}[A-Za-z]?)(?![\w]|-\d|\.\d)")
+CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
+STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 
@@ -39,7 +40,7 @@ NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car 
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
     r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical", re.I)
-TRIAL_AFTER = re.compile(r"^\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
+TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 
@@ -60,7 +61,7 @@ STOCK_RE = re.compile(
     r"((?:[A-Z][\w&'’\.\-]*,?\s+){0,3}[A-Z][\w&'’\.\-]*)\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
     r"(?:NASDAQ|Nasdaq|NYSE|HKEX|HKG|HK|SSE|SHE|SZSE|SEHK|TSE|TYO|LSE|AIM|Euronext|SIX|ASX|KOSDAQ|KRX|"
     r"Stock Code|stock code|OTC|OTCQX)\s*:\s*[\w.]+")
-DEF_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
+DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
 january february march april may june july august september october november december
@@ -166,7 +167,8 @@ def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | Non
 
 
 def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
-                org_spans: list[tuple[int, int]], trial_spans: list[tuple[int, int, str]]) -> tuple[dict, _Union, dict]:
+                org_spans: list[tuple[int, int]], trial_spans: list[tuple[int, int, str]],
+                target_matches=None) -> tuple[dict, _Union, dict]:
     """Asset surface mentions {(start, end): (surface, rank)} and their alias unions."""
     cands: dict[tuple[int, int], tuple[str, int]] = {}
     uf = _Union()
@@ -177,13 +179,13 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     def covered(s: int, e: int, spans) -> bool:
         return any(a <= s and e <= b for a, b, *_ in spans)
 
-    targets = {(m.start, m.end) for m in lex.targets.find_all(text)}
+    targets = {(m.start, m.end) for m in (target_matches if target_matches is not None else lex.targets.find_all(text))}
     for m in INN_RE.finditer(text):
         w = m.group(0)
         if w.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
             continue
-        cands[m.span()] = (w, 0)
         base = re.sub(r"-[a-z]{4}$", "", w)
+        cands[m.span()] = (w, 0 if base == w else 0.5)
         if base != w:
             uf.union(norm(w), norm(base))
             link_at.setdefault(norm(w), m.start())
@@ -218,12 +220,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         cands[(s, e)] = (w, 3)
 
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
-    word_before = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]{2,}|[A-Z]{3,})\s*(?:®|™)?\s*$")
-    for (s, e), (w, rank) in sorted(cands.items()):
-        pass
-    spans = sorted(cands)
-    by_start = {s: (s, e) for s, e in spans}
-    for (s, e) in list(spans):
+    for (s, e) in sorted(cands):
         pos = e
         for _ in range(3):
             par = _paren_after(text, pos)
@@ -248,7 +245,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             pos = pe + 1
         # "Brand (INN ...)": capitalized word right before an asset's paren
     for (s, e), (w, rank) in list(cands.items()):
-        if rank != 0:
+        if rank not in (0, 0.5):
             continue
         before = text[max(0, s - 40):s]
         m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
@@ -291,7 +288,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         i = max(0, bisect_left(starts, key[0] + 1) - 1)
         ss, se = sentences[i] if sentences else (0, len(text))
         sent = text[ss:se]
-        if not DRUG_CONTEXT.search(sent):
+        short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
+        if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent):
             del cands[key]
     return cands, uf, link_at
 
@@ -329,15 +327,15 @@ def _looks_like_alias(seg: str, owner_rank: int, lex: Lexicons) -> bool:
     if CODE_RE.fullmatch(seg) and not NOT_CODE_PREFIX.match(seg):
         return True
     # a single capitalized word in an INN's parenthesis is its brand: "teclistamab (Tecvayli, ...)"
-    return owner_rank == 0 and bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{2,}", seg)) and _brand_ok(seg, lex)
+    return owner_rank in (0, 0.5) and bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{2,}", seg)) and _brand_ok(seg, lex)
 
 
 # --- organizations -------------------------------------------------------------
 
-def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]:
+def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]:
     """Organization surface spans, and definitions (long span, short name)."""
     spans: dict[tuple[int, int], str] = {}
-    for m in lex.organizations.find_all(text):
+    for m in known if known is not None else lex.organizations.find_all(text):
         spans[(m.start, m.end)] = m.surface
     for m in ORG_KEY_RE.finditer(text):
         s, e = m.span()
@@ -357,8 +355,6 @@ def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], lis
             continue
         if all(w.casefold().strip(".,") in GENERIC_WORDS for w in words):
             continue
-        start = s - len(" ".join(words)) - 1 if left else s
-        # recompute start exactly from the left match
         start = _exact_left(text, s, words)
         if start is None:
             continue
@@ -400,13 +396,13 @@ def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], lis
         if d:
             short = d.group(1).strip()
             if short.casefold() not in ("the company", "company", "the group") and len(short) >= 2 \
-                    and not lex.authorities.lookup(short)[0]:
+                    and not lex.authorities.lookup(short)[0] and _abbreviates(short, surface):
                 definitions.append((s, e, short))
     # 'LONG-FORM (Short)' where the long form begins with the short name: "Shanghai Cancer Institute of ... (Shanghai Cancer Institute)"
     for m in re.finditer(r"\(([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){1,3})\)", text):
         short = m.group(1)
         back = text.rfind(short, max(0, m.start() - 200), m.start())
-        if back >= 0 and "\n" not in text[back:m.start()] and "," not in text[back:m.start()]:
+        if back >= 0 and not re.search(r"[\n,()]", text[back:m.start()]):
             long_e = m.start()
             while long_e > back and text[long_e - 1] == " ":
                 long_e -= 1
@@ -416,6 +412,13 @@ def find_orgs(text: str, lex: Lexicons) -> tuple[dict[tuple[int, int], str], lis
                 kept[(back, long_e)] = text[back:long_e]
                 definitions.append((back, long_e, short))
     return kept, definitions
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A short name must share the long name's start or be its initials (not a ticker like 'SNYNF')."""
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return short[:3].casefold() == long[:3].casefold() or short.replace(" ", "") == initials
 
 
 def _exact_left(text: str, key_start: int, words: list[str]) -> int | None:
@@ -428,10 +431,10 @@ def _exact_left(text: str, key_start: int, words: list[str]) -> int | None:
     return pos
 
 
-def build_names(text: str, sentences, lex: Lexicons, trial_spans) -> Names:
-    org_spans, definitions = find_orgs(text, lex)
-    reg_spans = [(m.start, m.end) for m in lex.authorities.find_all(text)]
-    cands, uf, link_at = find_assets(text, sentences, lex, list(org_spans), trial_spans)
+def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | None = None) -> Names:
+    scan = scan if scan is not None else lex.scan(text)
+    org_spans, definitions = find_orgs(text, lex, scan["organizations"])
+    cands, uf, link_at = find_assets(text, sentences, lex, list(org_spans), trial_spans, scan["targets"])
 
     entities: list[Entity] = []
     # assets: group surfaces by union root, then find every occurrence of every name
@@ -441,12 +444,14 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans) -> Names:
         n = norm(w)
         if n not in surfaces or rank < surfaces[n][1]:
             surfaces[n] = (w, rank) if n not in surfaces else (surfaces[n][0], rank)
-    for n in sorted(surfaces, key=lambda n: min(s for (s, e), (w, r) in cands.items() if norm(w) == n)):
+    first_at: dict[str, int] = {}
+    for (s, e), (w, r) in sorted(cands.items()):
+        first_at.setdefault(norm(w), s)
+    for n in sorted(surfaces, key=lambda n: first_at[n]):
         root = uf.find(n)
         if root not in groups:
             groups[root] = len(entities)
             entities.append(Entity("asset"))
-        ent = entities[groups[root]]
     mentions: list[Mention] = []
     asset_eid: dict[str, int] = {}
     for (s, e), (w, rank) in sorted(cands.items()):
@@ -459,10 +464,9 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans) -> Names:
     for ent in entities:
         for w in list(ent.names):
             base = re.sub(r"-[a-z]{4}$", "", w)
-            if base != w and ent.rank.get(w) == 0 and not any(norm(x) == norm(base) for x in ent.names):
+            if base != w and ent.rank.get(w) == 0.5 and not any(norm(x) == norm(base) for x in ent.names):
                 ent.names[base] = ent.names[w]
                 ent.rank[base] = 0
-                ent.rank[w] = 1
     if asset_eid:
         alt = "|".join(re.escape(w) for w in sorted(asset_eid, key=len, reverse=True))
         occ = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w]|-\w)")

@@ -45,7 +45,7 @@ ANAPHOR_RE = re.compile(
     r"\b(?:the|this|these)\s+(?:[\w’'\-]+\s+){0,2}(?:study|studies|trial|trials|drug|therapy|treatment|product|"
     r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
 GRANT_RE = re.compile(r"\b(?:received|granted|obtained|awarded|garnered|grants?|receives?)\b", re.I)
-STUDY_OF_RE = re.compile(r"^[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
+STUDY_OF_RE = re.compile(r"[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
 THIS_SUBJECT_RE = re.compile(r"\W*(?:This|The)\s+(?:[\w\-()]+\s+){0,8}?(?:therapy|drug|product|candidate|treatment|antibody)\s+(?:is|was|has)\b")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
@@ -68,6 +68,7 @@ IND_RE = re.compile(
     r"|\bclinical\s+trial\s+(?:approvals?|applications?\s+approvals?)\b"
     r"|\bcleared\s+(?:its\s+|the\s+|an\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
     r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)", re.I)
+REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -104,11 +105,12 @@ REMARKS_RE = re.compile(r"\b(?:remarks|views|insights?)\s+on\s+the\s+field\s+of\
 COMPANY_DESC_RE = re.compile(r"^,?\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?P<what>(?:cell|gene|CAR-T|antibody|RNA|iPSC|stem\s+cell|cell\s+and\s+gene)[\w\s\-]{0,30}?)\s+company\b", re.I)
 PERSON_TEXT_RE = re.compile(r"\b(?:Dr\.|Professor|Prof\.|Mr\.|Ms\.)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+[^,“\"]{0,80}?\b(?:of|at)\s+(?P<org>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
 FOCUS_LEAD_RE = re.compile(r"\W*(?P<org>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})\s+focus(?:es)?\s+on\s+(?:the\s+field\s+of\s+)?(?P<what>[^,.;:“”\"]{3,60})")
+SPEAKER_FIELD_RE = re.compile(r",?\s*(?:stated|said|noted|commented)\s*[:,]?\s*[“\"]\s*The\s+(?P<what>[\w\-]+(?:\s[\w\-]+){0,3}?)\s+(?:track|field|sector|area)\b")
 PERSON_RE = re.compile(r"\b(?:Dr\.|Professor|Prof\.|Mr\.|Ms\.)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+[^,“\"]{0,80}?\b(?:of|at)\s+$")
 GUIDELINE_RE = re.compile(r"[“\"](?P<title>[^”\"]{10,250}?\b[Gg]uidelines?\b[^”\"]{0,250}?)[”\"]")
 STATUS_RE = re.compile(r"\s*\((?P<status>Draft\s+for\s+Comments?|Draft|Trial|Trial\s+Implementation|Final)\)\s*$", re.I)
 BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
-IN_COUNTRY_AFTER_RE = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?")
+IN_COUNTRY_AFTER_RE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -259,7 +261,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 subject_fallback if (trial_subject or anaphoric) else None)
             of = STUDY_OF_RE.match(text, s + m.end())
             if of:
-                nxt = [a for a in assets if a.start == s + m.end() + of.end()]
+                nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
         _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
@@ -268,7 +270,25 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _guidelines(ctx, sent, s, span)
         if assets:
             ctx.current = assets[0].eid
+    _code_prefix_developers(ctx, sentences)
     return ctx.out
+
+
+def _code_prefix_developers(ctx: Context, sentences) -> None:
+    """An R&D code named after a company in the text is that company's ("IASO-782" of IASO Bio)."""
+    org_words: dict[str, int] = {}
+    for eid, ent in enumerate(ctx.names.entities):
+        if ent.kind == "org" and not _is_regulator(ctx, eid):
+            for n in ent.names:
+                org_words.setdefault(n.split()[0].casefold(), eid)
+    if not org_words:
+        return
+    for m in ctx.names.assets:
+        code = re.fullmatch(r"([A-Za-z]{2,6})-?\d{2,7}[A-Za-z]?", m.surface)
+        if code and code.group(1).casefold() in org_words:
+            span = next(((s, e) for s, e in sentences if s <= m.start < e), None)
+            if span:
+                ctx.add(m.eid, "developer", org_words[code.group(1).casefold()], span)
 
 
 def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
@@ -521,6 +541,12 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         if eid is not None:
             ctx.add(eid, "focus", _clean_focus(m.group("what")), span)
             ctx.focus_phrase = _clean_focus(m.group("what"))
+    # a speaker's quote that opens on a field: "..., Vice President at Legend Capital, stated: “The MSC track is ..."
+    q = SPEAKER_FIELD_RE.search(sent)
+    if q:
+        speaker = [o for o in orgs if o.end <= base + q.start()]
+        if speaker and base + q.start() - speaker[-1].end <= 25 and not _is_regulator(ctx, speaker[-1].eid):
+            ctx.add(speaker[-1].eid, "focus", _clean_focus(q.group("what")), span)
     r = REMARKS_RE.search(sent)
     if r:
         for person, eid in ctx.persons.items():
@@ -582,6 +608,9 @@ def _clean_focus(what: str) -> str:
 
 def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
     text = ctx.text
+    designations = _within(ctx.designations, base, base + len(sent))
+    if not designations and not REGULATORY_HINT_RE.search(sent):
+        return
     auths = _within(ctx.authorities, base, base + len(sent))
     actions: list[tuple[int, int, str, str | None]] = []
     taken: list[tuple[int, int]] = []
@@ -596,7 +625,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         add_action(base + m.start(), base + m.end(), "IND clearance")
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
-    for m in merge_abbrev(_within(ctx.designations, base, base + len(sent)), ctx.text):
+    for m in merge_abbrev(designations, ctx.text):
         add_action(m.start, m.end, "designation", m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):

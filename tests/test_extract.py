@@ -1,0 +1,207 @@
+"""Extractor rules on short invented press-release text (no corpus needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reportgen.extract import EXTRACTOR_VERSION, extract_facts, load_lexicons, split_sentences
+from reportgen.sources import Document
+
+
+def doc(text: str, date: dt.date | None = None, name: str = "fixture.txt") -> Document:
+    return Document(id=name, text=text, sha256="0" * 64, date=date)
+
+
+def facts_of(text: str, **kw):
+    return extract_facts(doc(text, **kw))
+
+
+def has(facts, subject, predicate, obj=None, **keys):
+    for f in facts:
+        if f.subject.casefold() != subject.casefold() or f.predicate != predicate:
+            continue
+        if obj is not None and (f.object if isinstance(f.object, str) else None) != obj:
+            continue
+        if keys and not (isinstance(f.object, dict) and all(f.object.get(k) == v for k, v in keys.items())):
+            continue
+        return f
+    return None
+
+
+def assert_grounded(facts, text):
+    for f in facts:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.quote
+        assert f.evidence.quote.strip() == f.evidence.quote
+
+
+RELEASE = (
+    "BOSTON, May 2, 2024 /PRNewswire/ -- Zorbatec Bio, Inc. (\"Zorbatec\", Nasdaq: ZRBT) and Quillon "
+    "Therapeutics today announced that the U.S. Food and Drug Administration (FDA) has approved the "
+    "Biologics License Application (BLA) for VELORA® (zorbacabtagene autoleucel, zorba-cel, Zorbatec R&D "
+    "code: ZT-101), an autologous anti-CD19 chimeric antigen receptor (CAR) T-cell therapy, for the "
+    "treatment of relapsed or refractory diffuse large B-cell lymphoma (DLBCL).\n"
+    "The approval is based on the pivotal ZEPHYR-2 study (NCT01234567), a Phase 2 trial.\n"
+    "- Among 80 evaluable patients, the overall response rate (ORR) was 82.5%, and 61% achieved a complete "
+    "response (CR).\n"
+    "- Of the 95 treated patients, only two experienced grade ≥3 cytokine release syndrome (CRS); "
+    "neutropenia (41%) was the most common adverse event.\n"
+    "Zorba-cel also received Breakthrough Therapy designation from the FDA in March 2022.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def release():
+    return facts_of(RELEASE, date=dt.date(2024, 5, 2))
+
+
+def test_version_string():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_names_merge_into_inn(release):
+    names = {f.object for f in release if f.predicate == "name" and f.subject == "zorbacabtagene autoleucel"}
+    assert {"VELORA", "zorba-cel", "ZT-101"} <= names
+    # every other fact about the drug uses the INN as its subject
+    assert {f.subject for f in release if f.predicate in ("target", "modality", "trial")} == {"zorbacabtagene autoleucel"}
+
+
+def test_company_short_name_is_a_name_fact_but_not_the_company_placeholder(release):
+    assert has(release, "Zorbatec Bio, Inc.", "name", "Zorbatec")
+    assert not any(f.object == "the Company" for f in release if f.predicate == "name")
+
+
+def test_developers_and_partners(release):
+    assert has(release, "zorbacabtagene autoleucel", "developer", "Zorbatec Bio, Inc.")
+    assert has(release, "zorbacabtagene autoleucel", "developer", "Quillon Therapeutics")
+    pair = {(f.subject, f.object) for f in release if f.predicate == "partner"}
+    assert ("Zorbatec Bio, Inc.", "Quillon Therapeutics") in pair or ("Quillon Therapeutics", "Zorbatec Bio, Inc.") in pair
+
+
+def test_target_modality_indication(release):
+    assert has(release, "zorbacabtagene autoleucel", "target", "CD19")
+    assert has(release, "zorbacabtagene autoleucel", "modality", "CAR-T")
+    assert has(release, "zorbacabtagene autoleucel", "indication", "diffuse large B-cell lymphoma")
+
+
+def test_regulatory_approval_and_designation(release):
+    approval = has(release, "zorbacabtagene autoleucel", "regulatory", authority="FDA", action="approval")
+    assert approval and approval.object.get("detail") == "BLA"
+    assert approval.object.get("date") == "2024-05-02"
+    btd = has(release, "zorbacabtagene autoleucel", "regulatory", authority="FDA", action="designation",
+              detail="Breakthrough Therapy")
+    assert btd and btd.object.get("date") == "2022-03"
+
+
+def test_trials_and_phase(release):
+    assert has(release, "zorbacabtagene autoleucel", "trial", "ZEPHYR-2")
+    assert has(release, "zorbacabtagene autoleucel", "trial", "NCT01234567")
+    assert has(release, "zorbacabtagene autoleucel", "phase", stage="phase 2")
+
+
+def test_efficacy_without_drug_name_in_sentence(release):
+    assert has(release, "zorbacabtagene autoleucel", "efficacy", endpoint="ORR", value=82.5)
+    assert has(release, "zorbacabtagene autoleucel", "efficacy", endpoint="CR", value=61)
+
+
+def test_safety_counts_grades_and_percentages(release):
+    crs = has(release, "zorbacabtagene autoleucel", "safety", event="CRS", value=2)
+    assert crs and crs.object["unit"] == "patients" and crs.object["grade"] == ">=3"
+    assert has(release, "zorbacabtagene autoleucel", "safety", event="neutropenia", value=41, unit="%")
+
+
+def test_every_evidence_span_is_exact(release):
+    assert_grounded(release, RELEASE)
+    for f in release:
+        assert f.evidence.doc == "fixture.txt"
+
+
+def test_deterministic(release):
+    again = facts_of(RELEASE, date=dt.date(2024, 5, 2))
+    assert [f.to_json() for f in again] == [f.to_json() for f in release]
+
+
+def test_code_and_brand_shapes():
+    text = ("Kestrel Pharmaceuticals announced that its bispecific antibody KST-204 (brevitamab) targeting "
+            "BCMA and CD3 received Orphan Drug Designation from the European Medicines Agency (EMA) for "
+            "multiple myeloma. Brevitamab is being evaluated in the Phase 1/2 KESTREL-1 trial.")
+    fs = facts_of(text)
+    assert has(fs, "brevitamab", "name", "KST-204")
+    assert has(fs, "brevitamab", "developer", "Kestrel Pharmaceuticals")
+    assert has(fs, "brevitamab", "modality", "bispecific antibody")
+    assert has(fs, "brevitamab", "target", "BCMA") and has(fs, "brevitamab", "target", "CD3")
+    assert has(fs, "brevitamab", "regulatory", authority="EMA", action="designation", detail="Orphan Drug")
+    assert has(fs, "brevitamab", "phase", stage="phase 1/2")
+    assert has(fs, "brevitamab", "trial", "KESTREL-1")
+    assert_grounded(fs, text)
+
+
+def test_prior_therapy_is_not_the_drugs_target():
+    text = ("Pellucid Bio's PL-330 is an anti-GPRC5D CAR-T cell therapy for patients with multiple myeloma "
+            "who have previously received an anti-CD38 monoclonal antibody.")
+    fs = facts_of(text)
+    assert has(fs, "PL-330", "target", "GPRC5D")
+    assert not has(fs, "PL-330", "target", "CD38")
+    assert not has(fs, "PL-330", "modality", "monoclonal antibody")
+    assert has(fs, "PL-330", "developer", "Pellucid Bio")
+
+
+def test_ind_clearance_by_country_and_clinical_hold():
+    text = ("Nimbus Cell Therapeutics said NB-17, its allogeneic iPSC-derived NK cell therapy, has obtained "
+            "clinical trial approvals in both China and the U.S. for systemic lupus erythematosus (SLE). "
+            "Later, NB-17 studies were placed on clinical hold by the FDA.")
+    fs = facts_of(text)
+    assert has(fs, "NB-17", "regulatory", authority="NMPA", action="IND clearance")
+    assert has(fs, "NB-17", "regulatory", authority="FDA", action="IND clearance")
+    assert has(fs, "NB-17", "regulatory", authority="FDA", action="clinical hold")
+    assert has(fs, "NB-17", "modality", "iPSC-derived cell")
+    assert has(fs, "NB-17", "modality", "NK cell")
+    assert has(fs, "NB-17", "indication", "systemic lupus erythematosus")
+
+
+def test_focus_country_and_guideline():
+    text = ("On March 3, 2022, the Center for Drug Evaluation (CDE) released the “Technical Guidelines for "
+            "Gene-Modified Cell Products (Draft for Comments).”\n"
+            "Orvane Biotechnology, a clinical-stage cell therapy company based in China, focuses on the field "
+            "of retinal cell regeneration.\n"
+            "French pharmaceutical group Valmont Pharma also joined.")
+    fs = facts_of(text)
+    g = has(fs, "CDE", "guideline")
+    assert g and g.object == {"title": "Technical Guidelines for Gene-Modified Cell Products",
+                              "status": "draft for comments", "date": "2022-03-03"}
+    assert has(fs, "Orvane Biotechnology", "focus", "retinal cell regeneration")
+    assert has(fs, "Orvane Biotechnology", "country", "China")
+    assert has(fs, "Valmont Pharma", "country", "France")
+
+
+def test_sentence_segmentation_on_abbreviations():
+    text = ("Innovex Co., Ltd. and Dr. Ann Lee of the U.S. site met vs. No. 2 team. The ORR was 45.5% (n=20). "
+            "Next line without period\n- Bullet one. Bullet two\n## Heading")
+    spans = split_sentences(text)
+    got = [text[s:e] for s, e in spans]
+    assert got == [
+        "Innovex Co., Ltd. and Dr. Ann Lee of the U.S. site met vs. No. 2 team.",
+        "The ORR was 45.5% (n=20).",
+        "Next line without period",
+        "Bullet one.",
+        "Bullet two",
+        "Heading",
+    ]
+    for s, e in spans:
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_lexicon_extension():
+    text = "Arrowleaf Therapeutics' AL-55 is an anti-ZEBRA1 CAR-T cell therapy for glimmer syndrome."
+    assert not has(facts_of(text), "AL-55", "target", "ZEBRA1")
+    extra = {"targets": {"ZEBRA1": ["ZEBRA1"]}, "diseases": {"glimmer syndrome": ["glimmer syndrome"]}}
+    fs = extract_facts(doc(text), lexicon=extra)
+    assert has(fs, "AL-55", "target", "ZEBRA1")
+    assert has(fs, "AL-55", "indication", "glimmer syndrome")
+    assert load_lexicons() is load_lexicons()  # cached
+
+
+def test_empty_and_plain_text():
+    assert facts_of("   \n") == []
+    assert facts_of("The weather was fine and nobody announced anything.") == []
