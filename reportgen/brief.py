@@ -607,9 +607,40 @@ def select_entities(landscape: Landscape, knowledge: Knowledge) -> tuple[list[En
     if scope.comparators is not None:
         row_keys = {e.key for e in rows}
         comparators = [e for e in candidates if e.key not in row_keys and in_scope(e, scope.comparators, knowledge)]
+    rows = [scoped_view(e, scope) for e in rows]
     rows.sort(key=lambda e: (-STAGE_RANK.get(highest_stage(e) or "", -1), e.name.casefold()))
     comparators.sort(key=lambda e: e.name.casefold())
     return rows, comparators
+
+
+_INDICATION_BOUND = ("efficacy", "safety", "phase", "regulatory", "trial")
+
+
+def scoped_view(entity: Entity, scope: Scope) -> Entity:
+    """An asset as a brief scoped to some indications should show it.
+
+    Data, stages and regulatory events are kept when they name an in-scope
+    indication, or name none and come from a document whose indications for
+    this asset are all in scope: a myeloma response rate has no place in an
+    autoimmunity brief.
+    """
+    if not scope.indications or entity.kind != "asset":
+        return entity
+    doc_indications: dict[str, list[str]] = defaultdict(list)
+    for f in entity.values("indication"):
+        if isinstance(f.object, str):
+            doc_indications[f.evidence.doc].append(f.object)
+
+    def keep(f: Fact) -> bool:
+        if f.predicate not in _INDICATION_BOUND:
+            return True
+        stated = f.object.get("indication") if isinstance(f.object, dict) else None
+        if stated:
+            return _matches_any([str(stated)], scope.indications, substring=True)
+        inds = doc_indications.get(f.evidence.doc, [])
+        return bool(inds) and all(_matches_any([i], scope.indications, substring=True) for i in inds)
+
+    return entity.model_copy(update={"facts": tuple(f for f in entity.facts if keep(f))})
 
 
 def brief_facts(entities: Iterable[Entity]) -> list[Fact]:
