@@ -58,17 +58,28 @@ TARGET_POST = re.compile(
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
-    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA)\b", re.I)
+    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA|"
+    r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application)\b", re.I)
 APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license application": "BLA",
              "biologic license application": "BLA", "bla": "BLA", "marketing authorization application": "MAA",
-             "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA"}
+             "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA",
+             "investigational new drug application": "IND", "investigational new drug (ind) application": "IND",
+             "ind application": "IND", "clinical trial application": "IND"}
 IND_RE = re.compile(
     r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
     r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
     r"|\bclinical\s+trial\s+(?:approvals?|applications?\s+approvals?)\b"
     r"|\bcleared\s+(?:its\s+|the\s+|an\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
-    r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)", re.I)
+    r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)"
+    # "approval from the FDA to initiate a Phase I/II clinical study": leave the authority outside the action
+    r"|\b(?:approv(?:al|ed)|clearance|cleared|authori[sz](?:ation|ed))\b(?=[^.;]{0,100}?\bto\s+(?:initiate|conduct|start|commence|"
+    r"begin|launch|carry\s+out|proceed\s+with)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b)"
+    r"|\bapprov(?:ed|es)\s+(?:an?\s+|the\s+|its\s+)?clinical\s+trial\s+applications?\b"
+    r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
+    r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b", re.I)
 REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
+GENERIC_DESIGNATION_RE = re.compile(
+    r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility|criteria|requirements)\b", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -626,6 +637,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
     for m in merge_abbrev(designations, ctx.text):
+        if GENERIC_DESIGNATION_RE.match(ctx.text, m.end):
+            continue
         add_action(m.start, m.end, "designation", m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
@@ -633,6 +646,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
             if action != "approval" and not app:
                 continue
+            if action == "approval" and app == "IND":
+                action, app = "IND clearance", None
             add_action(base + m.start(), base + m.end(), action, app)
     actions.sort()
     found = [_authorities_for(ctx, sent, base, a[0], a[1], auths, actions, i) for i, a in enumerate(actions)]
@@ -645,6 +660,11 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                 re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:designations?\s*)?(?:,|and|as\s+well\s+as|&)\s*(?:the\s+|an?\s+)?",
                              ctx.text[e:ns], re.I):
             found[i] = found[i + 1]
+    for i in range(1, len(actions)):
+        if actions[i][2] == "designation" and actions[i - 1][2] == "designation" and found[i - 1] and not found[i] and \
+                re.fullmatch(r"\s*(?:designations?\s*)?(?:,|and|as\s+well\s+as|&)\s*(?:the\s+|an?\s+)?",
+                             ctx.text[actions[i - 1][1]:actions[i][0]], re.I):
+            found[i] = found[i - 1]
     for i, (s, e, action, detail) in enumerate(actions):
         authority_list = found[i]
         if not authority_list:
@@ -691,8 +711,9 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     pick = None
     if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]):
         group = [after[0]]
-        for a in after[1:]:
-            if re.fullmatch(r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?(?:both\s+)?", ctx.text[group[-1][1]:a[0]]):
+        for a in [a for a in auths if after[0][0] < a[0] < min(nxt, e + 160)]:
+            if re.fullmatch(r"(?:\s*\([^()]{1,15}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})?"
+                            r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?(?:both\s+)?", ctx.text[group[-1][1]:a[0]]):
                 group.append(a)
         pick = group
     elif before:
@@ -755,7 +776,7 @@ def merge_abbrev(items: list[Match], text: str) -> list[Match]:
         if out:
             gap = text[out[-1].end:m.start]
             close = re.match(r"\s*\)", text[m.end:m.end + 3])
-            if re.fullmatch(r"\s*[\(\[]\s*", gap) and close:
+            if re.fullmatch(r"\s*[\(\[]\s*(?:[A-Za-z]{2,6}[\-–+]?\s+)?", gap) and close:
                 prev = out[-1]
                 out[-1] = Match(prev.start, m.end + close.end(), prev.canonical, prev.surface, prev.abbrev)
                 continue
@@ -810,7 +831,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             pre = text[max(prev_end, s - 90):s]
             pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
-                values.append((s, pm.group(1), "%"))
+                values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
