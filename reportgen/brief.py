@@ -225,7 +225,7 @@ def in_scope(entity: Entity, scope: Scope, knowledge: Knowledge) -> bool:
         return False
     if scope.names and not _matches_any(entity.names, scope.names):
         return False
-    if scope.documents and not (entity.documents & set(scope.documents)):
+    if scope.documents and not (knowledge.documents_of(entity) & set(scope.documents)):
         return False
     if scope.targets and not _matches_any(_strings(entity, "target"), scope.targets):
         return False

@@ -59,9 +59,18 @@ class BuildResult:
 
 # --- reading -----------------------------------------------------------------
 
-def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True) -> Corpus:
-    """Read every source and extract its facts, reusing the cache where it can."""
+def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True,
+                lexicon: dict | None = None) -> Corpus:
+    """Read every source and extract its facts, reusing the cache where it can.
+
+    `lexicon` extends the extractor's lexicons (a landscape's `lexicon:`); facts
+    extracted with it are cached apart.
+    """
     from reportgen.extract import EXTRACTOR_VERSION
+
+    version = EXTRACTOR_VERSION
+    if lexicon:
+        version += "+" + hashlib.sha256(json.dumps(lexicon, sort_keys=True).encode()).hexdigest()[:12]
     from reportgen.sources import DocumentError, find_sources, read_document, sidecar_path
 
     paths = find_sources([project.sources]) if project.sources.is_dir() else []
@@ -82,7 +91,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
         for path in paths:
             try:
                 key = _source_key(path, sidecar_path(path))
-                hit = cache.get(path.name, key, EXTRACTOR_VERSION) if cache else None
+                hit = cache.get(path.name, key, version) if cache else None
                 if hit is not None:
                     text, doc_facts = hit
                     from reportgen.sources import read_sidecar
@@ -90,9 +99,9 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                     doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path))
                 else:
                     doc = read_document(path)
-                    doc_facts = _extract(doc) if extract or cache else []
+                    doc_facts = _extract(doc, lexicon) if extract or cache else []
                     if cache:
-                        cache.put(path.name, key, EXTRACTOR_VERSION, doc.text, doc_facts)
+                        cache.put(path.name, key, version, doc.text, doc_facts)
             except DocumentError as exc:
                 log.warning("skipping %s: %s", exc.path, exc.reason)
                 skipped.append(SkippedSource(id=path.name, reason=exc.reason))
@@ -120,10 +129,10 @@ def inside_project(root: Path, path: Path, what: str) -> Path:
     return resolved
 
 
-def _extract(doc: Document) -> list[Fact]:
+def _extract(doc: Document, lexicon: dict | None = None) -> list[Fact]:
     from reportgen.extract import extract_facts
 
-    return extract_facts(doc)
+    return extract_facts(doc, lexicon=lexicon or None)
 
 
 def _source_key(path: Path, sidecar: Path) -> str:
@@ -246,8 +255,12 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         env = None
         outputs: list[tuple[Path, bytes]] = []
         result = BuildResult()
+        corpora = {"": corpus}
         for path, landscape in landscapes:
-            plan = plan_brief(project, path, landscape, corpus, out_dir, salt)
+            lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
+            if lex_key not in corpora:
+                corpora[lex_key] = load_corpus(project, cache_dir=out_dir / ".cache", lexicon=landscape.lexicon)
+            plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt)
             result.briefs.append(plan.brief)
             old = manifest.get(landscape.id, {})
             files = [out_dir / f"{landscape.id}.{f}" for f in formats]

@@ -14,10 +14,10 @@ from pathlib import Path
 from reportgen.facts import Evidence, Fact
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE IF NOT EXISTS documents_v2 (
     doc TEXT NOT NULL, sha256 TEXT NOT NULL, version TEXT NOT NULL,
     meta TEXT NOT NULL, text TEXT NOT NULL, facts TEXT NOT NULL,
-    PRIMARY KEY (doc)
+    PRIMARY KEY (doc, version)
 );
 """
 
@@ -38,12 +38,12 @@ class FactCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(SCHEMA)
-        db.execute("SELECT count(*) FROM documents").fetchone()
+        db.execute("SELECT count(*) FROM documents_v2").fetchone()
         return db
 
     def get(self, doc: str, sha256: str, version: str) -> tuple[str, list[Fact]] | None:
         row = self.db.execute(
-            "SELECT text, facts FROM documents WHERE doc = ? AND sha256 = ? AND version = ?",
+            "SELECT text, facts FROM documents_v2 WHERE doc = ? AND sha256 = ? AND version = ?",
             (doc, sha256, version),
         ).fetchone()
         if row is None:
@@ -54,14 +54,14 @@ class FactCache:
     def put(self, doc: str, sha256: str, version: str, text: str, facts: list[Fact], meta: dict | None = None) -> None:
         payload = json.dumps([json.loads(f.to_json()) for f in facts], ensure_ascii=False)
         self.db.execute(
-            "INSERT OR REPLACE INTO documents (doc, sha256, version, meta, text, facts) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents_v2 (doc, sha256, version, meta, text, facts) VALUES (?, ?, ?, ?, ?, ?)",
             (doc, sha256, version, json.dumps(meta or {}), text, payload),
         )
 
     def keep_only(self, docs: set[str]) -> int:
         """Forget documents that are no longer sources; returns how many."""
-        stale = [d for (d,) in self.db.execute("SELECT doc FROM documents") if d not in docs]
-        self.db.executemany("DELETE FROM documents WHERE doc = ?", [(d,) for d in stale])
+        stale = [d for (d,) in self.db.execute("SELECT DISTINCT doc FROM documents_v2") if d not in docs]
+        self.db.executemany("DELETE FROM documents_v2 WHERE doc = ?", [(d,) for d in stale])
         return len(stale)
 
     def close(self) -> None:

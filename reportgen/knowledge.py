@@ -74,6 +74,7 @@ class Knowledge:
 
     def __init__(self, entities: list[Entity]):
         self.entities = sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.key))
+        self._developer_docs: dict[str, set[str]] | None = None
         self._by_name = {}
         for entity in self.entities:
             for name in entity.names:
@@ -81,6 +82,20 @@ class Knowledge:
 
     def find(self, name: str) -> Entity | None:
         return self._by_name.get(name_key(name))
+
+    def documents_of(self, entity: Entity) -> set[str]:
+        """Documents with a fact about the entity, or naming it as a developer."""
+        docs = set(entity.documents)
+        if entity.kind == "organization":
+            if self._developer_docs is None:
+                self._developer_docs = defaultdict(set)
+                for other in self.entities:
+                    for f in other.values("developer"):
+                        if isinstance(f.object, str):
+                            self._developer_docs[name_key(f.object)].add(f.evidence.doc)
+            for n in entity.names:
+                docs |= self._developer_docs.get(name_key(n), set())
+        return docs
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]

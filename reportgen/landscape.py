@@ -121,6 +121,8 @@ class Landscape(_Strict):
     sections: list[str] = list(SECTIONS)
     entities: list[CuratedEntity] = []
     notes: list[Note] = []
+    # extra spellings for the extractor's lexicons, e.g. {targets: {ZEBRA1: [ZEBRA1, ZB1]}}
+    lexicon: dict[str, dict[str, list[str]]] = {}
 
     @property
     def column_defs(self) -> list[Column]:
@@ -242,6 +244,13 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
         if isinstance(section, str) and section not in SECTIONS:
             problems.append(Problem(locate(tree, ("sections", i), shown), f"unknown section {section!r}",
                                     _hint(section, SECTIONS).lstrip("; ") or f"sections: {', '.join(SECTIONS)}"))
+    from reportgen.extract.lexicon import DATA_DIR
+
+    lexicons = sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+    for key in _dict(data.get("lexicon")):
+        if key not in lexicons:
+            problems.append(Problem(locate(tree, ("lexicon", key), shown), f"unknown lexicon {key!r}",
+                                    _hint(key, lexicons).lstrip("; ") or f"lexicons: {', '.join(lexicons)}"))
     seen: set[str] = set()
     for i, entity in enumerate(_list(data.get("entities"))):
         name = _dict(entity).get("name")

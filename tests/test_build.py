@@ -70,3 +70,93 @@ def test_every_citation_quote_is_verbatim_in_its_source(sample_project):
         assert brief.references, landscape.id
         for ref in brief.references:
             assert corpus.docs[ref.doc].text[ref.start:ref.end] == ref.quote
+
+
+def test_a_landscape_can_extend_the_lexicons(basic_project):
+    sources = basic_project / "landscapes" / "sources"
+    (sources / "zebra.txt").write_text(
+        "Stripe Therapeutics today announced that the FDA has cleared the IND for SX-12, "
+        "its anti-ZEBRA1 CAR-T cell therapy, in multiple myeloma.\n")
+    (basic_project / "landscapes" / "zebra.yaml").write_text(
+        "id: zebra\ntitle: ZEBRA1\nscope:\n  targets: [ZEBRA1]\nlexicon:\n  targets:\n    ZEBRA1: [ZEBRA1]\n")
+    result = build(basic_project, ["zebra"], formats=("html",))
+    (brief,) = result.briefs
+    assert [r.name for r in brief.rows] == ["SX-12"]
+    # the default lexicons know no ZEBRA1: other briefs are not affected
+    plain = load_corpus(Project(basic_project))
+    assert not [f for f in plain.facts if f.predicate == "target" and f.object == "ZEBRA1"]
+
+
+def test_unknown_lexicon_is_an_input_error(basic_project):
+    (basic_project / "landscapes" / "zebra.yaml").write_text("id: zebra\ntitle: Z\nlexicon:\n  tagrets: {}\n")
+    with pytest.raises(InputError) as info:
+        build(basic_project, ["zebra"], formats=("html",))
+    assert "zebra.yaml:4:3: unknown lexicon 'tagrets' (did you mean 'targets'?)" in str(info.value)
+
+
+def test_html_and_pdf_say_the_same(basic_project):
+    """The print HTML (what the PDF is made from) has the same text as the web page."""
+    import re
+    from reportgen.render import make_environment, render_html, template_dirs
+
+    project = Project(basic_project)
+    corpus = load_corpus(project)
+    env = make_environment(template_dirs(basic_project))
+    for path, landscape in load_landscapes(project, None, corpus):
+        brief, _ = make_brief(project, path, landscape, corpus)
+
+        def text(html):
+            html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+            return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+        assert text(render_html(brief, env)) == text(render_html(brief, env, media="print"))
+
+
+def test_every_citation_link_opens_its_source_at_the_quote(basic_project):
+    import html as htmllib
+    import re
+    from urllib.parse import unquote
+
+    build(basic_project, formats=("html",))
+    out = basic_project / "out"
+    for page in ("basic-bcma.html", "basic-orgs.html"):
+        html = (out / page).read_text()
+        links = set(re.findall(r'href="(sources/[^"#]+)#(s-(\d+)-(\d+))"', html))
+        assert links, page
+        for target, anchor, start, end in links:
+            source = (out / unquote(target)).read_text()
+            assert f'id="{anchor}"' in source
+            doc = (basic_project / "landscapes" / "sources" / unquote(target)[len("sources/"):-len(".html")]).read_text()
+            quote = doc[int(start):int(end)]
+            after = source.split(f'id="{anchor}"></span>', 1)[1]
+            marked = "".join(re.findall(r"<mark>(.*?)</mark>", after[: len(after)], flags=re.S))
+            assert htmllib.unescape(marked).startswith(quote[:40])
+            back = re.findall(r'href="\.\./([^"#]+)#ref-(\d+)"', source)
+            assert back and all((out / b).exists() for b, _ in back)
+
+
+def test_a_second_build_waits_then_gives_up_clearly(tmp_path):
+    import threading
+    from reportgen.build import build_lock
+
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold():
+        with build_lock(tmp_path):
+            held.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    try:
+        with pytest.raises(BuildError) as info:
+            with build_lock(tmp_path, wait=0.5):
+                pass
+        assert "another build" in str(info.value)
+    finally:
+        release.set()
+        thread.join()
+    with build_lock(tmp_path, wait=0.5):  # free again once the first is done
+        pass

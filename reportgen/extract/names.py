@@ -22,7 +22,16 @@ from reportgen.extract.lexicon import Lexicons
 _CAR_INN = r"[A-Za-z]{3,}(?:cabtagene|gene)\s+[A-Za-z]*leucel|[A-Za-z]{5,}leucel"
 _ADC_INN = r"[A-Za-z]{3,}mab\s+(?:vedotin|mafodotin|deruxtecan|govitecan|emtansine|tesirine|soravtansine|ozogamicin)"
 _STEM_INN = (r"[A-Za-z]{3,}(?:mab|tinib|ciclib|rafenib|parib|lisib|domide|vedotin|deruxtecan|govitecan|"
-             r"sertib|metinib|siran|nersen|cept)")
+             r"sertib|metinib|siran|nersen|cept|bart|tug|mig|lutamide|zomib|gliflozin|glutide|gliptin|previr|buvir|asvir|"
+             r"tegravir|platin|taxel|rubicin|tecan|degib|olimus|dustat|rsen|parvovec|repvec)")
+# a lowercase drug name introduced as such: "the investigational drug orteronel plus prednisone"
+INTRO_RE = re.compile(
+    r"\b(?:investigational|experimental)\s+(?:new\s+)?(?:drug|agent|compound|medicine|molecule|therapy|therapeutic|treatment)\s+"
+    r"([a-z]{6,}|[A-Z][a-z]{5,})(?=\s*(?:\(|,|plus\b|in\s+combination\b|and\b|was\b|is\b|has\b|had\b|"
+    r"demonstrated\b|showed\b|reduced\b|achieved\b|improved\b|met\b|for\b|in\s+(?:patients|adults|men|women|people)\b))")
+NOT_INTRO = frozenset("""candidate candidates product products program programme approach approaches platform option options
+therapy therapies treatment treatments designed developed targeting called named known currently being which whose
+research regimen regimens combination monotherapy alone arm group cohort option""".split())
 INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
@@ -189,6 +198,12 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if base != w:
             uf.union(norm(w), norm(base))
             link_at.setdefault(norm(w), m.start())
+    for m in INTRO_RE.finditer(text):
+        w = m.group(1)
+        if w.casefold() in NOT_INTRO or covered(m.start(1), m.end(1), org_spans) or any(
+                mt.lookup(w)[0] for mt in (lex.diseases, lex.targets, lex.modalities, lex.organizations, lex.endpoints)):
+            continue
+        cands.setdefault(m.span(1), (w, 0))
     inns = {norm(s): s for s, _ in cands.values()}
     for m in SHORT_CEL_RE.finditer(text):
         prefix, tail = m.group(1), m.group(2)

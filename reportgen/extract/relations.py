@@ -36,6 +36,9 @@ DEV_CUE_RE = re.compile(
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
 DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b", re.I)
+FOR_ORG_TO_RE = re.compile(
+    r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
+    r"commerciali[sz]e|market|sell|manufacture))*\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
 PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|alliances?|licen[sc]e|licensing|deal|joint\s+venture)\b", re.I)
@@ -95,6 +98,8 @@ TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 PHASE_RE = re.compile(
     r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|\s+dose\b|\s*\(RP2D\)", re.I)
+PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
@@ -214,6 +219,23 @@ def _inside(pos, regions):
     return any(a <= pos < b for a, b in regions)
 
 
+def _described(text: str, assets: list[Mention], s: int, e: int) -> list[tuple[int, int, int]]:
+    """Parentheses right after an asset name: "HLX07 (recombinant anti-EGFR humanized monoclonal antibody)"."""
+    out = []
+    for a in assets:
+        par = re.match(r"\s*\(([^()]{3,120})\)", text[a.end:min(e, a.end + 125)])
+        if par and not re.search(r"[;:]|\d", par.group(1)):
+            out.append((a.end + par.start(1), a.end + par.end(1), a.eid))
+    return out
+
+
+def _owner(described, pos: int) -> int | None:
+    for ps, pe, eid in described:
+        if ps <= pos < pe:
+            return eid
+    return None
+
+
 def _nearest(assets: list[Mention], pos: int) -> int | None:
     before = [m for m in assets if m.end <= pos]
     if before:
@@ -246,16 +268,28 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             assets = [Mention(s, s, ctx.current, "")]
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
+        described = _described(text, assets_all, s, e)
         for m in _within(ctx.targets, s, e):
+            owner = _owner(described, m.start)
+            if owner is not None and _target_context(text, s, m):
+                ctx.add(owner, "target", m.canonical, span)
+                continue
             if _inside(m.start, blocked) or not _target_context(text, s, m):
                 continue
             ctx.add(_nearest(assets, m.start), "target", m.canonical, span)
         for m in _within(ctx.modalities, s, e):
+            owner = _owner(described, m.start)
+            if owner is not None:
+                ctx.add(owner, "modality", m.canonical, span)
+                continue
             if _inside(m.start, blocked) or _inside(m.start, including):
                 continue
             ctx.add(_nearest(assets, m.start), "modality", m.canonical, span)
+        verb = ANNOUNCE_RE.search(sent)
         for m in _disease_mentions(ctx, s, e):
             if _inside(m.start, blocked) and not assets:
+                continue
+            if verb and m.end <= s + verb.start() and not [a for a in assets if a.end <= m.start]:
                 continue
             ctx.add(_nearest(assets, m.start), "indication", m.canonical, span)
         # trials and phases
@@ -266,7 +300,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             trial_subject = trial_subject or eid
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
-            if _inside(pos, blocked):
+            if _inside(pos, blocked) or PHASE_PART_RE.match(sent, m.end()) or \
+                    PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
             eid = _nearest(assets, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
@@ -423,6 +458,10 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
     # cue words: "co-developed by A and B", "developers - A and B", "a pipeline program of A"
     for m in DEV_CUE_RE.finditer(sent):
         listed = _org_list_after(orgs, text, base + m.end())
+        if not listed and ctx.primary_org is not None and re.match(r"by\b", m.group(0).split()[-1]) and \
+                re.match(r"\s*the\s+company\b", text[base + m.end():base + m.end() + 20], re.I):
+            # "SKB535 ... developed by the company": the company the release is about
+            listed = [Mention(base + m.end(), base + m.end(), ctx.primary_org, "")]
         if not listed:
             continue
         before = text[max(base, base + m.start() - 40):base + m.start()]
@@ -437,6 +476,14 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                     if other != o.eid:
                         _pair(ctx, other, o.eid, span)
                 ctx.add(asset, "developer", o.eid, span)
+    # "opens the door for A to commercialize and sell ASSET"
+    for o in orgs:
+        if not re.search(r"\bfor\s+$", text[max(base, o.start - 6):o.start]):
+            continue
+        tm = FOR_ORG_TO_RE.match(text, o.end)
+        after = [a for a in assets if tm and 0 <= a.start - tm.end() <= 40]
+        if after and not _is_regulator(ctx, o.eid):
+            ctx.add(after[0].eid, "developer", o.eid, span)
     # "A secured ... rights to ASSET"; "... agreement with B to develop and commercialize ASSET"
     for rx in (RIGHTS_RE, DEVELOP_TO_RE):
         for m in rx.finditer(sent):
@@ -713,7 +760,8 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
         group = [after[0]]
         for a in [a for a in auths if after[0][0] < a[0] < min(nxt, e + 160)]:
             if re.fullmatch(r"(?:\s*\([^()]{1,15}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})?"
-                            r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?(?:both\s+)?", ctx.text[group[-1][1]:a[0]]):
+                            r"[\s,]*(?:and|&|/|,)\s*(?:the\s+)?(?:both\s+)?", ctx.text[group[-1][1]:a[0]]) and \
+                    not (i + 1 < len(actions) and re.fullmatch(r"\s*(?:[’']s\s*)?", ctx.text[a[1]:nxt])):
                 group.append(a)
         pick = group
     elif before:
@@ -806,14 +854,17 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         values = []
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
-        seg_cut = re.split(r";|\.\s|\bwhile\b|\bwhereas\b", seg)[0]
+        seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
         lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
         rest = seg_cut[lead.end():] if lead else seg_cut
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
             values.append((e + lead.end() + pm.start(1), pm.group(1), "%"))
         else:
-            vm = re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
+            if vs:
+                values.append((e + lead.end() + vs.start(1), vs.group(1), "months"))
+            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
@@ -822,7 +873,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
                         values.append((e, mm.group(1), "months"))
-            elif kind == "efficacy":
+            elif kind == "efficacy" and not vs:
                 nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
                     values.append((e, nm.group(1), "%"))
@@ -858,6 +909,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+VS_MONTHS_RE = re.compile(
+    r"(?:(?:was|were|of|:)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:months?\s+)?(?:v\.?|vs\.?|versus)\s+\d{1,3}(?:\.\d+)?\s+months?\b")
 PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
 PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 

@@ -12,6 +12,10 @@ REGISTRY_RE = re.compile(
 _NAMED = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+STUDY\s+\d+)?"
 NAMED_BEFORE_RE = re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
 NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+({_NAMED})(?![\w\-])")
+# "ELM-PC4, a pivotal, international, randomized Phase 3 trial"
+NAMED_APPOS_RE = re.compile(
+    rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
+    r"(?:clinical\s+)?(?:study|trial))\b")
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,}(?:-[A-Z0-9]+)*\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
 NOT_TRIAL = frozenset("""PHASE IIT ITT IST RCT IND NDA BLA MAA MRI CAR CAR-T CRS ICANS THE THIS US USA EU FDA EMA NMPA
@@ -23,7 +27,7 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     found: dict[tuple[int, int], str] = {}
     for m in REGISTRY_RE.finditer(text):
         found[m.span(1)] = re.sub(r"\s+", " ", m.group(1))
-    for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
+    for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE, NAMED_APPOS_RE):
         for m in rx.finditer(text):
             name = m.group(1)
             if _plausible(name, text, lex):
