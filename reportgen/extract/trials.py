@@ -9,14 +9,15 @@ from reportgen.extract.lexicon import Lexicons
 REGISTRY_RE = re.compile(
     r"(?<![\w])(NCT\d{8}|CTR\d{8}|ChiCTR[-\w]*\d{6,}|jRCT\w{6,}|ISRCTN\d{6,}|"
     r"EudraCT(?:\s+(?:No\.?|Number:?))?\s*\d{4}-\d{6}-\d{2})(?![\w])")
-_NAMED = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+STUDY\s+\d+)?"
+# bounded repeats: a 20,000-character token must not cost quadratic backtracking
+_NAMED = r"[A-Z][A-Za-z0-9]{0,30}[A-Z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,20}){0,4}(?:\s+STUDY\s+\d+)?"
 NAMED_BEFORE_RE = re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
 NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+({_NAMED})(?![\w\-])")
 # "ELM-PC4, a pivotal, international, randomized Phase 3 trial"
 NAMED_APPOS_RE = re.compile(
     rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
     r"(?:clinical\s+)?(?:study|trial))\b")
-STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,}(?:-[A-Z0-9]+)*\s+STUDY\s+\d+)")
+STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
 NOT_TRIAL = frozenset("""PHASE IIT ITT IST RCT IND NDA BLA MAA MRI CAR CAR-T CRS ICANS THE THIS US USA EU FDA EMA NMPA
 CDE ASCO ASH EHA ESMO AACR ASGCT EULAR ACR IMS NIH PRNEWSWIRE REGISTRATIONAL PIVOTAL OPEN-LABEL""".split())
