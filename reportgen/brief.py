@@ -438,12 +438,7 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge) -> Profile
 
 
 def _guideline_text(fact: Fact) -> str:
-    obj = fact.object
-    if not isinstance(obj, dict):
-        return str(obj)
-    text = str(obj.get("title", ""))
-    extras = [str(obj[k]) for k in ("status", "date") if obj.get(k)]
-    return text + (f" ({', '.join(extras)})" if extras else "")
+    return object_text(fact.object)
 
 
 def anchor(name: str) -> str:

@@ -123,6 +123,9 @@ def object_text(value: ObjectValue) -> str:
         if value.get("date"):
             text += f" ({value['date']})"
         return text
+    if "title" in value:
+        extras = [str(value[k]) for k in ("status", "date") if value.get(k)]
+        return str(value["title"]).rstrip(".") + (f" ({', '.join(extras)})" if extras else "")
     if "stage" in value:
         text = value["stage"]
         if value.get("indication"):

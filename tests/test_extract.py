@@ -205,3 +205,111 @@ def test_lexicon_extension():
 def test_empty_and_plain_text():
     assert facts_of("   \n") == []
     assert facts_of("The weather was fine and nobody announced anything.") == []
+
+
+# --- generalization rules (1.1) ------------------------------------------------------------
+
+def test_ind_clearance_phrasings():
+    text = ("Parvex Therapeutics received approval from the U.S. Food and Drug Administration (FDA) to initiate a "
+            "Phase 1/2 clinical study of PX-201 in adults with lupus.\n"
+            "The National Medical Products Administration has approved a clinical trial application for PX-305 "
+            "(an anti-CD38 antibody-drug conjugate).\n")
+    facts = facts_of(text)
+    assert has(facts, "PX-201", "regulatory", authority="FDA", action="IND clearance")
+    assert not has(facts, "PX-201", "regulatory", action="approval")
+    assert has(facts, "PX-305", "regulatory", authority="NMPA", action="IND clearance")
+    assert not has(facts, "PX-305", "regulatory", action="approval")
+    assert_grounded(facts, text)
+
+
+def test_ind_application_accepted_is_filing_accepted():
+    text = ("Tallow Pharma Co., Ltd. announced that the investigational new drug application for TW-118, a "
+            "monoclonal antibody, has been accepted by the NMPA.\n")
+    facts = facts_of(text)
+    assert has(facts, "TW-118", "regulatory", authority="NMPA", action="filing accepted")
+
+
+def test_designations_share_authority_and_group_with_dates():
+    text = ("The FDA has granted orphan drug designation and rare pediatric disease designation for QX-77, a gene "
+            "therapy for Fabry disease.\n"
+            "QX-12, a monoclonal antibody, received orphan drug designation from both the US Food and Drug "
+            "Administration (FDA) in March 2024 and the European Commission (EC) in May 2024.\n")
+    facts = facts_of(text)
+    assert has(facts, "QX-77", "regulatory", authority="FDA", detail="Rare Pediatric Disease")
+    assert not has(facts, "QX-77", "regulatory", authority="other")
+    assert has(facts, "QX-12", "regulatory", authority="FDA", detail="Orphan Drug")
+    assert has(facts, "QX-12", "regulatory", authority="EMA", detail="Orphan Drug")
+
+
+def test_generic_designation_features_are_not_designations():
+    text = ("Lumora Bio announced that LM-404, a monoclonal antibody, received Breakthrough Therapy Designation "
+            "from the FDA.\n"
+            "The designation supports the program through Fast Track designation features.\n")
+    facts = facts_of(text)
+    assert has(facts, "LM-404", "regulatory", detail="Breakthrough Therapy")
+    assert not has(facts, "LM-404", "regulatory", detail="Fast Track")
+
+
+def test_new_inn_stems_and_introduced_drug_names():
+    text = ("The NMPA has granted marketing approval for Dravokibart in moderate-to-severe atopic dermatitis.\n"
+            "Harlow Pharmaceutical today announced data showing that the investigational drug velarenol plus "
+            "prednisone improved survival in men with metastatic castration-resistant prostate cancer.\n")
+    facts = facts_of(text)
+    assert has(facts, "Dravokibart", "regulatory", authority="NMPA", action="approval")
+    assert has(facts, "Dravokibart", "indication", "atopic dermatitis")
+    assert has(facts, "velarenol", "indication", "prostate cancer")
+
+
+def test_developer_the_company_and_for_org_to_commercialize():
+    text = ("Corvane Biotech announced that the company received a clinical trial notification for the ADC "
+            "drug CV-535 developed by the company from the NMPA.\n"
+            "The approval opens the door for Corvane Biotech to commercialize and sell CV-535 in China.\n")
+    facts = facts_of(text)
+    f = has(facts, "CV-535", "developer", "Corvane Biotech")
+    assert f
+
+
+def test_median_value_against_comparator_takes_first_arm():
+    text = ("Kestrel Pharma's KS-900 was studied in KESTREL-3, a randomized, double blind Phase 3 trial in "
+            "prostate cancer [median rPFS 12.4 v. 8.1 months (HR 0.7)].\n")
+    facts = facts_of(text)
+    assert has(facts, "KS-900", "efficacy", endpoint="rPFS", value=12.4)
+    assert not has(facts, "KS-900", "efficacy", value=8.1)
+    assert has(facts, "KS-900", "trial", "KESTREL-3")
+
+
+def test_disease_before_announce_describes_the_announcer():
+    text = ("Orrin Bio, a company dedicated to therapies for autoimmune diseases, today announced FDA "
+            "clearance of the IND for OR-12, a CAR-T therapy, for the treatment of systemic lupus erythematosus.\n")
+    facts = facts_of(text)
+    assert has(facts, "OR-12", "indication", "systemic lupus erythematosus")
+    assert not has(facts, "OR-12", "indication", "autoimmune diseases")
+
+
+def test_phase_parts_and_recommended_dose_are_not_stages():
+    text = ("NX-19 is being evaluated in a Phase 1/2 clinical trial in lupus. The Phase 1 portion of the "
+            "Phase 1/2 trial of NX-19 aims to determine the recommended dose for the Phase 2 study.\n")
+    facts = facts_of(text)
+    assert has(facts, "NX-19", "phase", stage="phase 1/2")
+    assert not has(facts, "NX-19", "phase", stage="phase 1")
+    assert not has(facts, "NX-19", "phase", stage="phase 2")
+
+
+def test_parenthesised_description_of_a_combination_partner():
+    text = ("The NMPA approved a clinical trial application for HZ-43 (an anti-PD-L1 antibody-drug conjugate) "
+            "in combination with HZ-07 (recombinant anti-EGFR humanized monoclonal antibody injection).\n")
+    facts = facts_of(text)
+    assert has(facts, "HZ-07", "target", "EGFR")
+    assert has(facts, "HZ-07", "modality", "monoclonal antibody")
+    assert has(facts, "HZ-43", "target", "PD-L1")
+    assert not has(facts, "HZ-43", "target", "EGFR")
+
+
+def test_common_adverse_events_and_qualified_abbreviation():
+    text = ("In the phase 1 study of TK-88, the most common treatment-related adverse events were diarrhea (85%), "
+            "rash (43%), vomiting (30%) and stomatitis (22%). TK-88 achieved an overall response rate (ORR) of 90% "
+            "and a stringent complete response (MRD- sCR) rate of 75.5%.\n")
+    facts = facts_of(text)
+    for event, v in (("rash", 43), ("vomiting", 30), ("stomatitis", 22)):
+        assert has(facts, "TK-88", "safety", event=event, value=v)
+    assert has(facts, "TK-88", "efficacy", endpoint="sCR", value=75.5)

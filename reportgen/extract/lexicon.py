@@ -167,6 +167,7 @@ class Lexicons:
     endpoints: Matcher
     events: Matcher
     _combined: list = field(default_factory=list)
+    _lookups: dict = field(default_factory=dict)  # surface -> [(lexicon, canonical, abbrev)], filled by scan
 
     NAMES = ("targets", "modalities", "diseases", "organizations", "authorities", "country_authorities",
              "designations", "countries", "country_adjectives", "endpoints", "events")
@@ -189,15 +190,23 @@ class Lexicons:
             hits += [(m.start(), -m.end(), m.group(0)) for m in rx.finditer(text)]
         hits.sort()
         out: dict[str, list[Match]] = {name: [] for name in self.NAMES}
+        cache = self._lookups
         last = -1
         for start, neg_end, surface in hits:
             if start < last:
                 continue
             last = -neg_end
-            for name in self.NAMES:
-                canonical, abbrev = getattr(self, name).lookup(surface)
-                if canonical is not None:
-                    out[name].append(Match(start, -neg_end, canonical, surface, abbrev))
+            found = cache.get(surface)
+            if found is None:
+                found = []
+                for name in self.NAMES:
+                    canonical, abbrev = getattr(self, name).lookup(surface)
+                    if canonical is not None:
+                        found.append((name, canonical, abbrev))
+                if len(cache) < 50000:
+                    cache[surface] = found
+            for name, canonical, abbrev in found:
+                out[name].append(Match(start, -neg_end, canonical, surface, abbrev))
         return out
 
 

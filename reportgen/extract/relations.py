@@ -75,7 +75,7 @@ IND_RE = re.compile(
     r"|\bcleared\s+(?:its\s+|the\s+|an\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
     r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)"
     # "approval from the FDA to initiate a Phase I/II clinical study": leave the authority outside the action
-    r"|\b(?:approv(?:al|ed)|clearance|cleared|authori[sz](?:ation|ed))\b(?=[^.;]{0,100}?\bto\s+(?:initiate|conduct|start|commence|"
+    r"|\b(?:approv(?:al|ed)|clearance|cleared|authori[sz](?:ation|ed))\b(?=(?:[^.;]|(?<=[A-Z])\.){0,100}?\bto\s+(?:initiate|conduct|start|commence|"
     r"begin|launch|carry\s+out|proceed\s+with)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b)"
     r"|\bapprov(?:ed|es)\s+(?:an?\s+|the\s+|its\s+)?clinical\s+trial\s+applications?\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"

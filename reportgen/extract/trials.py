@@ -16,7 +16,8 @@ NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+({_NAMED})(?![\w\-])")
 # "ELM-PC4, a pivotal, international, randomized Phase 3 trial"
 NAMED_APPOS_RE = re.compile(
     rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
-    r"(?:clinical\s+)?(?:study|trial))\b")
+    r"(?:clinical\s+)?)$")
+TRIAL_WORD_RE = re.compile(r"\b(?:study|trial)\b", re.I)
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
 NOT_TRIAL = frozenset("""PHASE IIT ITT IST RCT IND NDA BLA MAA MRI CAR CAR-T CRS ICANS THE THIS US USA EU FDA EMA NMPA
@@ -28,7 +29,12 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     found: dict[tuple[int, int], str] = {}
     for m in REGISTRY_RE.finditer(text):
         found[m.span(1)] = re.sub(r"\s+", " ", m.group(1))
-    for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE, NAMED_APPOS_RE):
+    for w in TRIAL_WORD_RE.finditer(text):
+        lo = max(0, w.start() - 160)
+        m = NAMED_APPOS_RE.search(text, lo, w.start())
+        if m and _plausible(m.group(1), text, lex):
+            found.setdefault(m.span(1), m.group(1))
+    for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
         for m in rx.finditer(text):
             name = m.group(1)
             if _plausible(name, text, lex):
