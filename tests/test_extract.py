@@ -313,3 +313,12 @@ def test_common_adverse_events_and_qualified_abbreviation():
     for event, v in (("rash", 43), ("vomiting", 30), ("stomatitis", 22)):
         assert has(facts, "TK-88", "safety", event=event, value=v)
     assert has(facts, "TK-88", "efficacy", endpoint="sCR", value=75.5)
+
+
+def test_efficacy_carries_the_population_its_sentence_opens_on():
+    text = ("Zorbatec Bio today announced results for ZT-101, its anti-CD19 CAR-T cell therapy, in lupus. "
+            "Among the 24 evaluable patients, the overall response rate (ORR) was 75%. "
+            "In 10 patients without prior biologics, ORR was 90%.")
+    found = facts_of(text)
+    pops = {f.object["value"]: f.object.get("population") for f in found if f.predicate == "efficacy"}
+    assert pops == {75: "24 evaluable patients", 90: "10 patients without prior biologics"}

@@ -7,6 +7,8 @@ sentence by sentence. Lexicons live in `data/*.yaml` and are compiled once.
 
 from __future__ import annotations
 
+import re
+
 import json
 
 from reportgen.extract.lexicon import Lexicons, load_lexicons
@@ -17,7 +19,7 @@ from reportgen.extract.trials import find_trials
 from reportgen.facts import Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences"]
 
@@ -50,7 +52,23 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
-    return _to_facts(doc, names, raws, sentences)
+    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences)]
+
+
+# "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
+POPULATION_RE = re.compile(
+    r"^\W*(?:Among|In|Of|For)\s+(?:the\s+|all\s+)?(\d[\d,]*\s+(?:[\w\-/]+\s+){0,4}?"
+    r"(?:patients|subjects|participants)(?:\s+(?:with|without|who|in|treated|receiving)\s+[^,;:]{1,60})?)\s*[,:]")
+
+
+def _with_population(fact: Fact) -> Fact:
+    """An efficacy figure whose sentence opens on its population carries it."""
+    if fact.predicate != "efficacy" or not isinstance(fact.object, dict) or fact.object.get("population"):
+        return fact
+    m = POPULATION_RE.match(fact.evidence.quote)
+    if not m:
+        return fact
+    return fact.model_copy(update={"object": {**fact.object, "population": m.group(1).strip()}})
 
 
 def _diseases(scan: dict):
