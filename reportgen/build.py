@@ -67,12 +67,11 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     extracted with it are cached apart.
     """
     from reportgen.extract import EXTRACTOR_VERSION
+    from reportgen.sources import DocumentError, find_sources, read_document, read_sidecar, sidecar_path
 
     version = EXTRACTOR_VERSION
     if lexicon:
         version += "+" + hashlib.sha256(json.dumps(lexicon, sort_keys=True).encode()).hexdigest()[:12]
-    from reportgen.sources import DocumentError, find_sources, read_document, sidecar_path
-
     paths = find_sources([project.sources]) if project.sources.is_dir() else []
     outside = [p for p in paths if not _within(p.resolve(), project.root.resolve())]
     paths = [p for p in paths if p not in outside]
@@ -94,8 +93,6 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                 hit = cache.get(path.name, key, version) if cache else None
                 if hit is not None:
                     text, doc_facts = hit
-                    from reportgen.sources import read_sidecar
-
                     doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path))
                 else:
                     doc = read_document(path)
