@@ -240,7 +240,9 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     with build_lock(out_dir):
+        log.info("reading sources in %s", project.sources)
         corpus = load_corpus(project, cache_dir=out_dir / ".cache")
+        log.info("%d sources read, %d skipped, %d facts", len(corpus.docs), len(corpus.skipped), len(corpus.facts))
         landscapes = load_landscapes(project, names, corpus)
         dirs = template_dirs(project.root, templates)
         salt = _templates_hash(dirs) + ",".join(sorted(formats))
@@ -264,7 +266,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
                 result.skipped[landscape.id] = "inputs unchanged"
                 continue
-            log.info("building %s", landscape.id)
+            log.info("rendering %s (%s)", landscape.id, ", ".join(formats))
             env = env or make_environment(dirs)
             outputs.extend(render_brief(plan.brief, plan.facts, formats, env, project.root, out_dir))
             if plan.new_edition:

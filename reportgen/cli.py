@@ -27,14 +27,14 @@ def _setup_logging(verbose: bool) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Say more on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
 @click.version_option(package_name="reportgen")
-def cli(verbose: bool) -> None:
+def cli(quiet: bool) -> None:
     """Cited competitive-landscape briefs from biotech press releases.
 
     Example: reportgen build
     """
-    _setup_logging(verbose)
+    _setup_logging(not quiet)
 
 
 def _project(project: str | None) -> Path:

@@ -35,7 +35,7 @@ def table_rows(brief: Brief) -> list[list[str]]:
         cells[0] = row.name
         numbers = sorted({n for cell in row.cells for v in cell.values for n in v.cites})
         cites = "\n".join(f"[{n}] {refs[n].doc} ({refs[n].start}-{refs[n].end}): {refs[n].quote}" for n in numbers)
-        return [*cells, role, cites]
+        return [_cell_safe(c) for c in (*cells, role, cites)]
 
     lines += [line(r, "in scope") for r in brief.rows]
     lines += [line(r, "comparator") for r in brief.comparators]
@@ -62,7 +62,7 @@ def to_xlsx(brief: Brief) -> bytes:
     sheet.title = "Comparison"
     rows = table_rows(brief)
     for line in rows:
-        sheet.append([_cell_safe(v) for v in line])
+        sheet.append(line)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
