@@ -52,6 +52,22 @@ def stated_publisher(text: str, within: int = 1500) -> str | None:
     return min(hits)[1] if hits else None
 
 
+def html_metadata(path: Path) -> dict:
+    """Title, publisher, date and url an HTML page states in its markup (trafilatura)."""
+    import trafilatura
+
+    try:
+        found = trafilatura.extract_metadata(path.read_text(encoding="utf-8", errors="replace"))
+    except Exception:  # metadata is a convenience; the text was already read
+        return {}
+    if found is None:
+        return {}
+    out = {"title": found.title, "publisher": found.sitename, "url": found.url}
+    if found.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(found.date)):
+        out["date"] = str(found.date)
+    return {k: v for k, v in out.items() if v}
+
+
 def add_documents(project: Path, files: list[Path], title: str | None = None, date: str | None = None,
                   publisher: str | None = None, url: str | None = None) -> list[Added]:
     sources = project / "landscapes" / "sources"
@@ -81,11 +97,12 @@ def add_documents(project: Path, files: list[Path], title: str | None = None, da
         except DocumentError as exc:
             results.append(Added(name, "refused", exc.reason))
             continue
+        page = html_metadata(file) if file.suffix.lower() in (".html", ".htm") else {}
         meta = {
-            "title": title or doc.title or derived_title(doc.text) or None,
-            "publisher": publisher or doc.publisher or stated_publisher(doc.text),
-            "date": date or (doc.date.isoformat() if doc.date else None) or stated_date(doc.text),
-            "url": url or doc.url,
+            "title": title or doc.title or page.get("title") or derived_title(doc.text) or None,
+            "publisher": publisher or doc.publisher or page.get("publisher") or stated_publisher(doc.text),
+            "date": date or (doc.date.isoformat() if doc.date else None) or stated_date(doc.text) or page.get("date"),
+            "url": url or doc.url or page.get("url"),
         }
         meta = {k: v for k, v in meta.items() if v}
         shutil.copyfile(file, target)
