@@ -117,8 +117,11 @@ def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templa
         click.echo(f"built {brief_id}", err=True)
     for brief_id, why in result.skipped.items():
         click.echo(f"skipped {brief_id}: {why}", err=True)
-    for path in result.written:
-        click.echo(f"wrote {path}", err=True)
+    if result.written:
+        folder = Path(out_dir) if out_dir else root / "out"
+        click.echo(f"wrote {len(result.written)} files in {folder}", err=True)
+    else:
+        click.echo("nothing to write: every brief is up to date", err=True)
 
 
 @cli.command()

@@ -19,7 +19,7 @@ def test_every_command_has_help():
 def test_build_html_exit_0_and_progress_on_stderr(basic_project):
     result = run("build", "--format", "html", "--project", str(basic_project))
     assert result.returncode == 0, result.stderr
-    assert "basic-bcma.html" in result.stderr and result.stdout == ""
+    assert "built basic-bcma" in result.stderr and "wrote " in result.stderr and result.stdout == ""
 
 
 def test_validate_bad_input_exit_2_with_location(basic_project):

@@ -103,3 +103,26 @@ def test_pdf_dates_come_from_as_of(bcma_pdf):
     path, brief = bcma_pdf
     meta = PdfReader(path).metadata
     assert meta["/CreationDate"].startswith("D:" + brief.as_of.replace("-", ""))
+
+
+def test_long_table_repeats_its_header_and_fits_the_page(basic_project):
+    """60 assets: the comparison table spans pages; every page of it starts with the header row."""
+    sources = basic_project / "landscapes" / "sources"
+    for i in range(60):
+        (sources / f"gen{i:02d}.txt").write_text(
+            f"Generic Bio {i} today announced that GB-{100 + i}, its anti-BCMA CAR-T cell therapy, "
+            f"entered a Phase {1 + i % 3} trial in multiple myeloma.\n")
+    handler = _Collect()
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        build(basic_project, ["basic-bcma"], formats=("pdf",))
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert not handler.messages, handler.messages
+    texts = page_texts(basic_project / "out" / "basic-bcma.pdf")
+    start = next(i for i, t in enumerate(texts) if "\nComparison\n" in t or t.startswith("Comparison\n"))
+    end = next(i for i, t in enumerate(texts) if i >= start and "added by an analyst" in t)
+    table_pages = texts[start:end + 1]
+    assert len(table_pages) >= 2
+    for text in table_pages:
+        assert "Developer" in text and "Target" in text and "Modality" in text
