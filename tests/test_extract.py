@@ -322,3 +322,81 @@ def test_efficacy_carries_the_population_its_sentence_opens_on():
     found = facts_of(text)
     pops = {f.object["value"]: f.object.get("population") for f in found if f.predicate == "efficacy"}
     assert pops == {75: "24 evaluable patients", 90: "10 patients without prior biologics"}
+
+
+# --- extractor 1.3: names and attachments seen in a second held-out round ------------
+
+def test_gene_therapy_and_adc_payload_inns_and_prefixed_codes():
+    text = ("Norvale Therapeutics announced that the FDA approved VELMORA (quintigene zaloparvovec), a gene therapy "
+            "for inherited retinal dystrophy caused by biallelic ABC12 mutations. "
+            "Separately, the FDA cleared the IND for its CD19-directed CAR-T therapy Q-CAR117 and for "
+            "gomatuzumab pelitecan, an antibody-drug conjugate.")
+    facts = facts_of(text)
+    assert has(facts, "quintigene zaloparvovec", "name", "VELMORA") or has(facts, "VELMORA", "name", "quintigene zaloparvovec")
+    assert has(facts, "VELMORA", "regulatory", authority="FDA", action="approval") or \
+        has(facts, "quintigene zaloparvovec", "regulatory", authority="FDA", action="approval")
+    assert not any(f.subject == "ABC12" for f in facts)  # a mutated gene is not a drug
+    assert has(facts, "Q-CAR117", "modality", "CAR-T")
+    assert has(facts, "gomatuzumab pelitecan", "modality", "ADC")
+    assert_grounded(facts, text)
+
+
+def test_hyphen_stop_prefix_and_phase_study_context_for_codes():
+    text = ("Corvia Bio said the primary efficacy analysis of the Phase 3 study of mRNA-5521 confirmed the result. "
+            "The COVID-19 program continues.")
+    facts = facts_of(text)
+    assert has(facts, "mRNA-5521", "phase", stage="phase 3")
+    assert not any(f.subject == "COVID-19" for f in facts)
+
+
+def test_short_name_in_class_parenthesis_and_capitalised_at_sentence_start():
+    text = ("Tanwell Pharma announced that its HER2-targeted antibody-drug conjugate (relo-ban) met its primary "
+            "endpoint in a Phase III study. Relo-ban has received Breakthrough Therapy designation from the U.S. FDA.")
+    facts = facts_of(text)
+    assert has(facts, "relo-ban", "phase", stage="phase 3")
+    assert has(facts, "relo-ban", "regulatory", authority="FDA", detail="Breakthrough Therapy")
+
+
+def test_inn_short_form_previously_codes_and_brand_names():
+    text = ("The agency approved datrazumab velotecan (dat-VT, previously AB123/XY-4567) for breast cancer. "
+            "Brinolatinib, developed by Hanmora, is sold under the brand name of Brinora in Korea and Brinoxa in the US.")
+    facts = facts_of(text)
+    names = {f.object for f in facts if f.predicate == "name"}
+    assert {"dat-VT", "AB123", "XY-4567"} <= names
+    assert {"Brinora", "Brinoxa"} <= names
+
+
+def test_trial_known_as_and_study_number():
+    text = ("The study, known as ORCHID-7, evaluated zentumab in lung cancer. "
+            "Zentumab met both endpoints in a Phase III trial (Study No.: ZT-A01-301).")
+    facts = facts_of(text)
+    assert has(facts, "zentumab", "trial", "ORCHID-7")
+    assert has(facts, "zentumab", "trial", "ZT-A01-301")
+
+
+def test_comparator_after_over_and_superiority_to():
+    text = ("Akenza's bispecific antibody rivomab was tested in lung cancer. "
+            "Median overall survival reached 25.1 months, an extension over the 20.2 months seen in the "
+            "pembrolizumab arm. The phase 3 LOTUS trial showed the superiority of the combination to osimertinib.")
+    facts = facts_of(text)
+    assert has(facts, "rivomab", "efficacy", endpoint="OS", value=25.1)
+    assert not any(f.subject in ("pembrolizumab", "osimertinib") for f in facts)
+    assert has(facts, "rivomab", "trial", "LOTUS")
+
+
+def test_cell_biology_is_not_a_modality_and_headline_designation_takes_the_named_regulator():
+    text = ("Orbix receives orphan drug designation for zorgacestat\n"
+            "Orbix today announced the U.S. FDA has granted orphan drug designation for zorgacestat, a small molecule "
+            "inhibitor. Velomab is a bispecific antibody designed for improved T and NK cell activation.")
+    facts = facts_of(text)
+    assert not has(facts, "velomab", "modality", "NK cell")
+    assert has(facts, "zorgacestat", "regulatory", authority="FDA", action="designation")
+    assert not has(facts, "zorgacestat", "regulatory", authority="other")
+
+
+def test_designation_shares_the_regulator_across_and():
+    text = ("Previously, the FDA had granted zelumab orphan drug designation for the treatment of gout "
+            "(June 2018) and fast track designation for the treatment of severe gout (November 2018).")
+    facts = facts_of(text)
+    assert has(facts, "zelumab", "regulatory", authority="FDA", detail="Orphan Drug")
+    assert has(facts, "zelumab", "regulatory", authority="FDA", detail="Fast Track")

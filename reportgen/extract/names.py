@@ -20,10 +20,13 @@ from reportgen.extract.lexicon import Lexicons
 # --- shapes ------------------------------------------------------------------
 
 _CAR_INN = r"[A-Za-z]{3,}(?:cabtagene|gene)\s+[A-Za-z]*leucel|[A-Za-z]{5,}leucel"
-_ADC_INN = r"[A-Za-z]{3,}mab\s+(?:vedotin|mafodotin|deruxtecan|govitecan|emtansine|tesirine|soravtansine|ozogamicin)"
+_ADC_INN = (r"[A-Za-z]{3,}mab\s+(?:vedotin|mafodotin|deruxtecan|govitecan|emtansine|tesirine|soravtansine|ozogamicin|"
+            r"[a-z]{2,}(?:tecan|dotin|tansine|mycin|rubicin|tesirine))")
+# gene therapy INNs: "voretigene neparvovec", "onasemnogene abeparvovec", "nadofaragene firadenovec"
+_GT_INN = r"[A-Za-z]{3,}gene\s+[a-z]{3,}vec"
 _STEM_INN = (r"[A-Za-z]{3,}(?:mab|tinib|ciclib|rafenib|parib|lisib|domide|vedotin|deruxtecan|govitecan|"
              r"sertib|metinib|siran|nersen|cept|bart|tug|mig|lutamide|zomib|gliflozin|glutide|gliptin|previr|buvir|asvir|"
-             r"tegravir|platin|taxel|rubicin|tecan|degib|olimus|dustat|rsen|parvovec|repvec)")
+             r"tegravir|platin|taxel|rubicin|tecan|degib|olimus|dustat|rsen|parvovec|repvec|cestat|zolid)")
 # a lowercase drug name introduced as such: "the investigational drug orteronel plus prednisone"
 INTRO_RE = re.compile(
     r"\b(?:investigational|experimental)\s+(?:new\s+)?(?:drug|agent|compound|medicine|molecule|therapy|therapeutic|treatment)\s+"
@@ -31,11 +34,12 @@ INTRO_RE = re.compile(
     r"demonstrated\b|showed\b|reduced\b|achieved\b|improved\b|met\b|for\b|in\s+(?:patients|adults|men|women|people)\b))")
 NOT_INTRO = frozenset("""candidate candidates product products program programme approach approaches platform option options
 therapy therapies treatment treatments designed developed targeting called named known currently being which whose
-research regimen regimens combination monotherapy alone arm group cohort option""".split())
-INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
+research regimen regimens combination monotherapy alone arm group cohort option application applications
+program programs trial trials study studies""".split())
+INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
+CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
@@ -43,14 +47,24 @@ OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 NOT_CODE_PREFIX = re.compile(
     r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
     r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
-    r"MMY|Q|FY|H|T|NK)\d", re.I)
+    r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
 NOT_INN = frozenset("concept except accept intercept percept incept adimab".split())
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
-    r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical", re.I)
+    r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
+# a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
+CLASS_PAREN_RE = re.compile(
+    r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
+# "under the brand names Leclaza in Korea and Lazcluze in the US"
+BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,})(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}))?")
+PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called)\s+", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
+# a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
+GENE_AFTER = re.compile(r"\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
+                        r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
+GENE_BEFORE = re.compile(r"\b(?:biallelic|mutant|mutated|mutations?\s+(?:in|of)(?:\s+the)?|germline|somatic)\s+$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 
 # --- organizations -------------------------------------------------------------
@@ -204,6 +218,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 mt.lookup(w)[0] for mt in (lex.diseases, lex.targets, lex.modalities, lex.organizations, lex.endpoints)):
             continue
         cands.setdefault(m.span(1), (w, 0))
+    for m in CLASS_PAREN_RE.finditer(text):
+        if not covered(m.start(1), m.end(1), org_spans):
+            cands.setdefault(m.span(1), (m.group(1), 2))
     inns = {norm(s): s for s, _ in cands.values()}
     for m in SHORT_CEL_RE.finditer(text):
         prefix, tail = m.group(1), m.group(2)
@@ -230,7 +247,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands:
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
-                or PHASE_BEFORE.search(text, max(0, s - 20), s):
+                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
+                or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
 
@@ -250,13 +268,24 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                     seg = rd.group(1)
                 seg = re.sub(r"\s+(?:injection|tablets?|capsules?|for injection)$", "", seg, flags=re.I)
                 seg_e = seg_s + len(seg)
-                key = (seg_s, seg_e)
-                if key in cands or rd or _looks_like_alias(seg, cands[(s, e)][1], lex):
-                    if key not in cands:
-                        cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
-                    uf.union(norm(cands[(s, e)][0]), norm(seg))
-                    link_at.setdefault(norm(seg), seg_s)
-                    link_at.setdefault(norm(cands[(s, e)][0]), seg_s)
+                lead = PAREN_LEAD_RE.match(seg)
+                if lead:
+                    seg_s, seg = seg_s + lead.end(), seg[lead.end():]
+                parts = [(seg_s, seg)]
+                if "/" in seg and all(CODE_RE.fullmatch(x) for x in seg.split("/")):
+                    parts, off = [], seg_s
+                    for x in seg.split("/"):
+                        parts.append((off, x))
+                        off += len(x) + 1
+                owner = cands[(s, e)]
+                for seg_s, seg in parts:
+                    key = (seg_s, seg_s + len(seg))
+                    if key in cands or rd or _looks_like_alias(seg, owner[1], lex) or _inn_short(seg, owner):
+                        if key not in cands:
+                            cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
+                        uf.union(norm(owner[0]), norm(seg))
+                        link_at.setdefault(norm(seg), seg_s)
+                        link_at.setdefault(norm(owner[0]), seg_s)
             pos = pe + 1
         # "Brand (INN ...)": capitalized word right before an asset's paren
     for (s, e), (w, rank) in list(cands.items()):
@@ -285,6 +314,18 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             cands.setdefault(key, (m.group(1), 3))
             uf.union(norm(cands[near][0]), norm(m.group(1)))
             link_at.setdefault(norm(m.group(1)), m.start(1))
+    # "X ... under the brand name of A in Korea and B in the US": brands of the nearest asset before
+    for m in BRAND_NAME_RE.finditer(text):
+        before = [k for k in cands if k[1] <= m.start() and m.start() - k[1] < 200 and cands[k][1] in (0, 0.5)]
+        if not before:
+            continue
+        near = max(before)
+        for g in (1, 2):
+            b = m.group(g)
+            if b and _brand_ok(b, lex):
+                cands.setdefault(m.span(g), (b, 1))
+                uf.union(norm(cands[near][0]), norm(b))
+                link_at.setdefault(norm(b), m.start(g))
     # prefix of a mixed-case code used alone ("HiCM" for "HiCM-188")
     for (s, e), (w, rank) in list(cands.items()):
         mm = re.fullmatch(r"([A-Z][a-z][A-Z]{1,4})-\d+", w)
@@ -324,6 +365,12 @@ def _segments(text: str, ps: int, pe: int):
         i = j + 1
         if j >= pe:
             break
+
+
+def _inn_short(seg: str, owner: tuple) -> bool:
+    """A hyphenated short form of an INN in its parenthesis: "sacituzumab tirumotecan (sac-TMT)"."""
+    return owner[1] in (0, 0.5) and bool(re.fullmatch(r"[a-z]{2,5}-[A-Za-z]{2,6}", seg)) \
+        and owner[0].casefold().startswith(seg.split("-")[0].casefold())
 
 
 def _brand_ok(word: str, lex: Lexicons) -> bool:
@@ -482,6 +529,9 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
             if base != w and ent.rank.get(w) == 0.5 and not any(norm(x) == norm(base) for x in ent.names):
                 ent.names[base] = ent.names[w]
                 ent.rank[base] = 0
+    for w, eid in list(asset_eid.items()):
+        if w[:1].islower() and w[:1].upper() + w[1:] not in asset_eid:
+            asset_eid[w[:1].upper() + w[1:]] = eid
     if asset_eid:
         alt = "|".join(re.escape(w) for w in sorted(asset_eid, key=len, reverse=True))
         occ = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w]|-\w)")

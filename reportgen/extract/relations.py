@@ -25,7 +25,8 @@ PRIOR_RE = re.compile(
     r"|\bafter\s+(?:at\s+least\s+)?(?:\w+\s+)?(?:prior\s+)?lines?\b", re.I)
 COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
-    r"standard\s+of\s+care)\b", re.I)
+    r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
+    r"(?:improvement|extension|advantage|benefit)\s+over)\b", re.I)
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
@@ -52,6 +53,11 @@ STUDY_OF_RE = re.compile(r"[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+
 THIS_SUBJECT_RE = re.compile(r"\W*(?:This|The)\s+(?:[\w\-()]+\s+){0,8}?(?:therapy|drug|product|candidate|treatment|antibody)\s+(?:is|was|has)\b")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
+
+# "T and NK cell activation", "T cell engager": cell words that describe biology, not the product's modality
+BIOLOGY_AFTER_RE = re.compile(
+    r"s?\s*(?:activation|activity|function|engag\w*|recruitment|infiltration|depletion|exhaustion|proliferation|"
+    r"killing|-mediated|mediated|responses?)\b", re.I)
 
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
@@ -263,7 +269,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             _within(ctx.modalities, s, e) or _within(ctx.targets, s, e))
         if unnamed:
             ctx.current = None
-        subject_fallback = ctx.current if not assets_all else None
+        # every asset named only as a comparator: the sentence is still about the current one
+        subject_fallback = ctx.current if not assets else None
         if not assets_all and not unnamed and ctx.current is not None and THIS_SUBJECT_RE.match(sent):
             assets = [Mention(s, s, ctx.current, "")]
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
@@ -282,7 +289,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if owner is not None:
                 ctx.add(owner, "modality", m.canonical, span)
                 continue
-            if _inside(m.start, blocked) or _inside(m.start, including):
+            if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end):
                 continue
             ctx.add(_nearest(assets, m.start), "modality", m.canonical, span)
         verb = ANNOUNCE_RE.search(sent)
@@ -317,6 +324,11 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if assets:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
+    # a headline designation with no regulator named is the one a later sentence attributes
+    named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
+             if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
+    ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
+                                          and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
 
 
@@ -712,6 +724,11 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                 re.fullmatch(r"\s*(?:designations?\s*)?(?:,|and|as\s+well\s+as|&)\s*(?:the\s+|an?\s+)?",
                              ctx.text[actions[i - 1][1]:actions[i][0]], re.I):
             found[i] = found[i - 1]
+    # "the FDA had granted X orphan drug designation for ... (June 2018) and fast track designation for ..."
+    for i in range(1, len(actions)):
+        if actions[i][2] == "designation" and actions[i - 1][2] == "designation" and found[i - 1] and not found[i] and \
+                AND_NEXT_RE.fullmatch(ctx.text, actions[i - 1][1], actions[i][0]):
+            found[i] = found[i - 1]
     for i, (s, e, action, detail) in enumerate(actions):
         authority_list = found[i]
         if not authority_list:
@@ -733,6 +750,9 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             if date:
                 obj["date"] = date
             ctx.add(eid, "regulatory", obj, span)
+
+
+AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
 
 
 def _nearby_app(apps, m, sent, window=70):

@@ -12,7 +12,9 @@ REGISTRY_RE = re.compile(
 # bounded repeats: a 20,000-character token must not cost quadratic backtracking
 _NAMED = r"[A-Z][A-Za-z0-9]{0,30}[A-Z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,20}){0,4}(?:\s+STUDY\s+\d+)?"
 NAMED_BEFORE_RE = re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
-NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+({_NAMED})(?![\w\-])")
+NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+(?:(?:known\s+as|called|named|dubbed)\s+)?({_NAMED})(?![\w\-])")
+# "(Study No.: AB-C01-305)", "Protocol No. XYZ-301"
+STUDY_NO_RE = re.compile(r"\b(?:Study|Protocol|Trial)\s+(?:No\.?|Number|ID)\s*:?\s*([A-Z][A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){1,4})(?![\w\-])")
 # "ELM-PC4, a pivotal, international, randomized Phase 3 trial"
 NAMED_APPOS_RE = re.compile(
     rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
@@ -34,6 +36,8 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
         m = NAMED_APPOS_RE.search(text, lo, w.start())
         if m and _plausible(m.group(1), text, lex):
             found.setdefault(m.span(1), m.group(1))
+    for m in STUDY_NO_RE.finditer(text):
+        found.setdefault(m.span(1), m.group(1))
     for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
         for m in rx.finditer(text):
             name = m.group(1)
