@@ -407,22 +407,8 @@ def _stage(target: Path, data: bytes) -> str:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            os.chmod(tmp, 0o666 & ~_umask())
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise BuildError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    """Write one file: staged beside the target, then renamed over it."""
+    write_all([(target, data)])
 
 
 def _umask() -> int:

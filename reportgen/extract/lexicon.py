@@ -25,21 +25,6 @@ def _is_abbrev(spelling: str) -> bool:
     return len(spelling) <= 8 and upper >= 2 or (len(spelling) <= 4 and upper >= 1)
 
 
-def _pattern(spelling: str) -> str:
-    """A spelling as a regex: spaces and hyphens interchangeable, apostrophes loose."""
-    out = []
-    for ch in spelling:
-        if ch == " ":
-            out.append(r"[\s\-]+")
-        elif ch == "-":
-            out.append(r"[\s\-]?")
-        elif ch in "'’":
-            out.append(r"['’]?")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class Match:
     start: int
