@@ -45,7 +45,7 @@ def median(values):
 
 def sample_project(dest: Path) -> Path:
     shutil.copytree(ROOT / "landscapes", dest / "landscapes")
-    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "reportgen" / "templates", dest / "templates")
     return dest
 
 
@@ -63,7 +63,7 @@ def synthetic_release(i: int) -> str:
 def large_project(dest: Path) -> Path:
     sources = dest / "landscapes" / "sources"
     sources.mkdir(parents=True)
-    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "reportgen" / "templates", dest / "templates")
     docs = sorted(p for p in CORPUS.glob("*.txt"))
     n = 0
     while n < 1800:

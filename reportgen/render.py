@@ -1,8 +1,9 @@
 """Render a `Brief` to HTML (Jinja) and PDF (WeasyPrint).
 
 Templates are looked up by file name in the user's folder first, then in the
-project's `templates/`; `default:brief.html` always names the packaged one, so
-an override can extend it.
+project's `templates/`, then in the package's own `reportgen/templates/` (so a
+wheel install carries them); `default:brief.html` always names the packaged
+one, so an override can extend it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from reportgen.errors import BuildError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # shipped as package data
 
 
 def template_dirs(project: Path | None, extra: Path | None = None) -> list[Path]:
