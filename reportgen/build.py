@@ -21,13 +21,14 @@ from pathlib import Path
 from reportgen import __version__
 from reportgen.brief import Brief, brief_facts, build_brief, resolve_as_of, select_entities
 from reportgen.errors import BuildError, InputError, Location, Problem
-from reportgen.facts import Fact, write_jsonl
+from reportgen.facts import Fact
 from reportgen.knowledge import build_knowledge, curated_facts
 from reportgen.landscape import Landscape, find_landscapes, load_landscape
+from reportgen.output import default_formats, output_path
 from reportgen.sources import Document, SkippedSource
 
 log = logging.getLogger(__name__)
-FORMATS = ("html", "pdf", "csv", "xlsx")
+FORMATS = default_formats()  # the registered writers that a plain build writes
 MANIFEST = ".manifest.json"
 
 
@@ -208,27 +209,11 @@ def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpu
 
 
 def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_dir: Path) -> list[tuple[Path, bytes]]:
-    from reportgen.render import render_html
+    """One file per format, each written by its registered writer (reportgen/output/)."""
+    from reportgen.output import OutputContext, get_writer, output_path
 
-    out = []
-    if "html" in formats:
-        out.append((out_dir / f"{brief.id}.html", render_html(brief, env).encode("utf-8")))
-    if "pdf" in formats:
-        from reportgen.render import render_pdf
-
-        print_html = render_html(brief, env, media="print")
-        pdf = render_pdf(print_html, base_dir=root, as_of=brief.as_of,
-                         attachments=[(f"{brief.id}.facts.jsonl", write_jsonl(facts).encode("utf-8"))])
-        out.append((out_dir / f"{brief.id}.pdf", pdf))
-    if "csv" in formats:
-        from reportgen.export import to_csv
-
-        out.append((out_dir / f"{brief.id}.csv", to_csv(brief)))
-    if "xlsx" in formats:
-        from reportgen.export import to_xlsx
-
-        out.append((out_dir / f"{brief.id}.xlsx", to_xlsx(brief)))
-    return out
+    context = OutputContext(env=env, root=root, out_dir=out_dir)
+    return [(output_path(out_dir, brief.id, f), get_writer(f).write(brief, facts, context)) for f in formats]
 
 
 # --- the build ---------------------------------------------------------------
@@ -262,7 +247,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt)
             result.briefs.append(plan.brief)
             old = manifest.get(landscape.id, {})
-            files = [out_dir / f"{landscape.id}.{f}" for f in formats]
+            files = [output_path(out_dir, landscape.id, f) for f in formats]
             if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
                 result.skipped[landscape.id] = "inputs unchanged"
                 continue
