@@ -20,33 +20,89 @@ class _StderrHandler(logging.Handler):
 
 
 def _setup_logging(verbose: bool) -> None:
+    """INFO (progress) unless quiet; warnings and errors always."""
     root = logging.getLogger("reportgen")
     root.handlers[:] = [_StderrHandler()]
     root.setLevel(logging.INFO if verbose else logging.WARNING)
     root.propagate = False
 
 
+def _set_quiet(ctx: click.Context, _param, value: bool) -> bool:
+    """`-q` before or after the command: once given, it stays on."""
+    root = ctx.find_root()
+    root.meta["reportgen.quiet"] = root.meta.get("reportgen.quiet", False) or value
+    _setup_logging(not root.meta["reportgen.quiet"])
+    return value
+
+
+def _set_project(ctx: click.Context, _param, value: str | None) -> str | None:
+    """`--project` before or after the command; the one nearest the command wins."""
+    if value is not None:
+        ctx.find_root().meta["reportgen.project"] = value
+    return value
+
+
+def _quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().meta.get("reportgen.quiet"))
+
+
+def _progress(message: str) -> None:
+    """A progress line on stderr, unless -q."""
+    if not _quiet():
+        click.echo(message, err=True)
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+                            callback=_set_quiet, help="Only warnings and errors on stderr.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
+@quiet_option
+@click.option("--project", type=click.Path(file_okay=False), default=None, expose_value=False,
+              callback=_set_project, help="Project folder (also accepted after the command).")
 @click.version_option(package_name="reportgen")
-def cli(quiet: bool) -> None:
+def cli() -> None:
     """Cited competitive-landscape briefs from biotech press releases.
 
     Example: reportgen build
     """
-    _setup_logging(not quiet)
 
 
 def _project(project: str | None) -> Path:
     from reportgen.project import find_project
 
+    ctx = click.get_current_context(silent=True)
+    if project is None and ctx is not None:
+        project = ctx.find_root().meta.get("reportgen.project")
     return find_project(Path(project) if project else None)
 
 
-project_option = click.option(
-    "--project", type=click.Path(file_okay=False), default=None,
-    help="Project folder (holds landscapes/ and templates/); default: found from the current folder.",
-)
+def project_option(command):
+    """`--project` and `-q` on a command, so both work after it as well as before."""
+    command = click.option(
+        "--project", type=click.Path(file_okay=False), default=None,
+        help="Project folder (holds landscapes/ and templates/); default: found from the current folder.",
+    )(command)
+    return quiet_option(command)
+
+
+def _format_help() -> str:
+    from reportgen.output import default_formats, writers
+
+    listed = "; ".join(f"{w.name} ({w.description})" for w in writers())
+    return f"Comma-separated output formats: {listed}. Default: {','.join(default_formats())}."
+
+
+def _parse_formats(text: str | None) -> tuple[str, ...]:
+    from reportgen.output import UnknownFormat, default_formats, parse_formats
+
+    if text is None:
+        return default_formats()
+    try:
+        return parse_formats(text)
+    except UnknownFormat as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
 
 
 @cli.command()
@@ -77,6 +133,7 @@ def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
 
 @cli.command()
 @click.argument("doc", type=click.Path(exists=True, dir_okay=False))
+@quiet_option
 def text(doc: str) -> None:
     """Print the text of DOC that evidence offsets point into.
 
@@ -89,39 +146,34 @@ def text(doc: str) -> None:
 
 @cli.command()
 @click.argument("landscapes", nargs=-1)
-@click.option("--format", "formats", default="html,pdf,csv,xlsx", show_default=True,
-              help="Comma-separated output formats: html, pdf, csv, xlsx.")
+@click.option("--format", "formats", default=None, help=_format_help())
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: out/ in the project).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of templates that override the project's by file name.")
 @click.option("--force", is_flag=True, help="Render every brief, even those whose inputs did not change.")
 @project_option
-def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templates: str | None,
+def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None, templates: str | None,
           force: bool, project: str | None) -> None:
-    """Build briefs (HTML and PDF) for LANDSCAPES (ids or files; default: all).
+    """Build briefs for LANDSCAPES (ids or files; default: all), one file per format.
 
-    Example: reportgen build bcma-therapies --format html
+    Example: reportgen build bcma-therapies --format html,pptx,docx
     """
-    from reportgen.build import FORMATS, build as run_build
+    from reportgen.build import build as run_build
 
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    bad = [f for f in chosen if f not in FORMATS]
-    if bad or not chosen:
-        raise click.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; use {', '.join(FORMATS)}",
-                                 param_hint="--format")
+    chosen = _parse_formats(formats)
     root = _project(project)
     result = run_build(root, list(landscapes) or None, chosen,
                        Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
     for brief_id in result.built:
-        click.echo(f"built {brief_id}", err=True)
+        _progress(f"built {brief_id}")
     for brief_id, why in result.skipped.items():
-        click.echo(f"skipped {brief_id}: {why}", err=True)
+        _progress(f"skipped {brief_id}: {why}")
     if result.written:
         folder = Path(out_dir) if out_dir else root / "out"
-        click.echo(f"wrote {len(result.written)} files in {folder}", err=True)
+        _progress(f"wrote {len(result.written)} files in {folder}")
     else:
-        click.echo("nothing to write: every brief is up to date", err=True)
+        _progress("nothing to write: every brief is up to date")
 
 
 @cli.command()
@@ -132,11 +184,14 @@ def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templa
 def diff(landscape: str, since: str | None, out_dir: str | None, project: str | None) -> None:
     """Print what changed in LANDSCAPE's brief since an earlier edition.
 
-    Example: reportgen diff bcma-therapies --since 2023-07-03
+    Editions are named by as-of date (out/<id>/editions/); run build first.
+
+    Example: reportgen diff bcma-therapies
     """
     from reportgen.build import changes_since
 
     root = _project(project)
+    _require_landscape(root, landscape, Path(out_dir) if out_dir else None)
     result = changes_since(root, landscape, since, Path(out_dir) if out_dir else None)
     if result.since is None:
         click.echo(f"{landscape}: first edition, nothing to compare with")
@@ -150,6 +205,16 @@ def diff(landscape: str, since: str | None, out_dir: str | None, project: str | 
             click.echo(f"           source {fact.evidence.doc}: \"{fact.evidence.quote}\"")
         if change.old_quote:
             click.echo(f"           was in {change.old_doc}: \"{change.old_quote}\"")
+
+
+def _require_landscape(root: Path, landscape: str, out_dir: Path | None) -> None:
+    """A clear 'no such landscape' (with did-you-mean) unless it exists or has editions."""
+    from reportgen.editions import list_editions
+    from reportgen.landscape import find_landscapes
+
+    if list_editions((root / out_dir) if out_dir else root / "out", landscape):
+        return
+    find_landscapes(root, [landscape])  # raises "no such landscape (did you mean ...?)"
 
 
 @cli.command()
@@ -167,22 +232,29 @@ def add(files: tuple[str, ...], title: str | None, date: str | None, publisher: 
     """
     from reportgen.add import add_documents
 
+    refused = 0
     for added in add_documents(_project(project), [Path(f) for f in files], title=title, date=date,
                                publisher=publisher, url=url):
-        click.echo(f"{added.status} {added.name}: {added.message}", err=True)
+        if added.status == "refused":
+            refused += 1
+            click.echo(f"error: refused {added.name}: {added.message}", err=True)
+        else:
+            _progress(f"{added.status} {added.name}: {added.message}")
+    if refused:
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @cli.command()
-@click.option("--format", "formats", default="html,pdf,csv,xlsx", show_default=True, help="Output formats.")
+@click.option("--format", "formats", default=None, help=_format_help())
 @project_option
-def watch(formats: str, project: str | None) -> None:
+def watch(formats: str | None, project: str | None) -> None:
     """Rebuild whenever a source, landscape or template changes, until Ctrl-C.
 
     Example: reportgen watch --format html
     """
     from reportgen.watch import watch_project
 
-    watch_project(_project(project), tuple(f.strip() for f in formats.split(",") if f.strip()))
+    watch_project(_project(project), _parse_formats(formats))
 
 
 @cli.command()
@@ -196,7 +268,7 @@ def validate(landscapes: tuple[str, ...], project: str | None) -> None:
     from reportgen.build import validate as run_validate
 
     for landscape in run_validate(_project(project), list(landscapes) or None):
-        click.echo(f"ok {landscape.id}", err=True)
+        _progress(f"ok {landscape.id}")
 
 
 def main() -> None:

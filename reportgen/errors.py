@@ -29,7 +29,7 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
+        text = f"{self.location}: {self.message}" if self.location.path else self.message
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -44,7 +44,7 @@ class InputError(ReportgenError):
 
     def __init__(self, problems: list[Problem] | Problem | str):
         if isinstance(problems, str):
-            problems = [Problem(Location("<input>"), problems)]
+            problems = [Problem(Location(""), problems)]  # the message names what it is about
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems = problems

@@ -30,7 +30,7 @@ def test_validate_bad_input_exit_2_with_location(basic_project):
 
 
 def test_bad_usage_exit_2(basic_project):
-    assert run("build", "--format", "docx", "--project", str(basic_project)).returncode == 2
+    assert run("build", "--format", "nope", "--project", str(basic_project)).returncode == 2
     assert run("no-such-command").returncode == 2
     assert run("build", "no-such-landscape", "--project", str(basic_project)).returncode == 2
 
