@@ -6,7 +6,6 @@ them in the source tree and hides the bug this test guards against.
 
 import shutil
 import subprocess
-import sys
 import sysconfig
 import venv
 from pathlib import Path

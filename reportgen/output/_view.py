@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # characters XML 1.0 forbids (python-pptx and python-docx refuse them); source text is untrusted
@@ -31,13 +31,6 @@ def cite_text(numbers) -> str:
 def cited(text: str, numbers) -> str:
     marks = cite_text(numbers)
     return clean(f"{text} {marks}" if marks else text)
-
-
-@dataclass(frozen=True)
-class Line:
-    """A sentence or value with its citation numbers, as printed: 'text [1,2]'."""
-
-    text: str
 
 
 @dataclass(frozen=True)
@@ -96,7 +89,6 @@ class BriefView:
     skipped: tuple[str, ...]
     not_reported: str
     legend: str = LEGEND
-    extra: dict = field(default_factory=dict)
 
 
 def as_of_stamp(as_of: str | None) -> dt.datetime:

@@ -342,8 +342,6 @@ def _table_slides(prs, title: str, table: TableView, footer: str | None = None) 
 
 
 def _table_shape(slide, table: TableView, columns, widths, header_h, page, top) -> None:
-    from pptx.util import Pt
-
     height = header_h + sum(h for _, h in page)
     shape = slide.shapes.add_table(len(page) + 1, len(columns), _pt(MARGIN), _pt(top),
                                    _pt(sum(widths)), _pt(height))
