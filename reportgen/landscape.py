@@ -111,6 +111,8 @@ class Scope(_Strict):
     names: list[str] = []
     documents: list[str] = []
     exclude: list[str] = []
+    # Rows whose country no source states: left out (exclude) or kept and counted (include).
+    countries_unstated: Literal["exclude", "include"] = "exclude"
 
 
 class ScopeWithComparators(Scope):

@@ -8,6 +8,7 @@ or None.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from .knowledge import name_key
@@ -53,3 +54,21 @@ def matches_indications(values: Iterable[str], wanted: list[str | DiseaseArea]) 
         if why is not None:
             out.append(why)
     return out
+
+
+@functools.cache
+def _modality_spellings() -> dict[str, tuple[str, ...]]:
+    import yaml
+
+    from .extract.lexicon import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "modalities.yaml").read_text(encoding="utf-8")) or {}
+    return {k: tuple(v or ()) for k, v in data.items() if isinstance(k, str)}
+
+
+def modality_forms(modality: str) -> tuple[str, ...]:
+    """The modality and the spellings the extractor knows for it (one home: extract/data/modalities.yaml)."""
+    forms = (modality, *_modality_spellings().get(modality, ()))
+    # "iPSC-derived cell": a focus sentence says "iPSCs" or "iPSC platform", not "-derived".
+    head = modality.split("-derived")[0]
+    return forms + ((head,) if head != modality else ())
