@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from reportgen.facts import STAGE_RANK, Evidence, Fact, object_text
 from reportgen.knowledge import Entity, Knowledge, name_key
 from reportgen.landscape import Landscape, Scope, find_quote
+from reportgen.scope import indication_match, matches_indications, modality_forms
 from reportgen.sources import Document, SkippedSource
 
 NOT_REPORTED = "not reported"
@@ -221,34 +222,79 @@ def _strings(entity: Entity, predicate: str) -> list[str]:
 
 
 def in_scope(entity: Entity, scope: Scope, knowledge: Knowledge) -> bool:
+    return scope_reasons(entity, scope, knowledge) is not None
+
+
+def _assets_of(org: Entity, knowledge: Knowledge) -> list[Entity]:
+    keys = {name_key(n) for n in org.names}
+    return [a for a in knowledge.of_kind("asset") if any(name_key(d) in keys for d in _strings(a, "developer"))]
+
+
+def _modality_in_focus(org: Entity, wanted: list[str]) -> list[str]:
+    """Focus statements whose sentence names a wanted modality ("iPSC" for iPSC-derived cell)."""
+    out = []
+    for f in org.values("focus"):
+        for w in wanted:
+            forms = modality_forms(w)
+            quote = f.evidence.quote if f.evidence else ""
+            if any(name_key(x) in name_key(quote) or name_key(x) in name_key(str(f.object)) for x in forms):
+                out.append(f"{f.object}: {w}")
+                break
+    return out
+
+
+def scope_reasons(entity: Entity, scope: Scope, knowledge: Knowledge) -> list[str] | None:
+    """Why an entity is a row ("systemic sclerosis: autoimmune"), or None when it is not.
+
+    An organization matches a filter through its own facts or through the
+    assets it develops: "develops an iPSC-derived cell asset" puts it in an
+    iPSC landscape as "focus: iPSC" does.
+    """
     if scope.exclude and _matches_any(entity.names, scope.exclude):
-        return False
+        return None
     if scope.names and not _matches_any(entity.names, scope.names):
-        return False
+        return None
     if scope.documents and not (knowledge.documents_of(entity) & set(scope.documents)):
-        return False
-    if scope.targets and not _matches_any(_strings(entity, "target"), scope.targets):
-        return False
-    if scope.modalities and not _matches_any(_strings(entity, "modality"), scope.modalities):
-        return False
+        return None
+    reasons: list[str] = []
+    assets = _assets_of(entity, knowledge) if entity.kind == "organization" else [entity]
+    if scope.targets:
+        hits = [a.name for a in assets if _matches_any(_strings(a, "target"), scope.targets)]
+        if not hits:
+            return None
+        if entity.kind == "organization":
+            reasons.append("develops " + ", ".join(hits))
+    if scope.modalities:
+        hits = [f"{a.name}: {m}" for a in assets for m in _strings(a, "modality") if _matches_any([m], scope.modalities)]
+        if entity.kind == "organization":
+            hits += _modality_in_focus(entity, scope.modalities)
+        if not hits:
+            return None
+        if entity.kind == "organization":
+            reasons.extend(hits)
     if scope.indications:
-        field = "indication" if entity.kind == "asset" else "focus"
-        if not _matches_any(_strings(entity, field), scope.indications, substring=True):
-            return False
+        hits = [why for a in assets for why in matches_indications(_strings(a, "indication"), scope.indications)]
+        if entity.kind == "organization":
+            hits += matches_indications(_strings(entity, "focus"), scope.indications)
+        if not hits:
+            return None
+        reasons.extend(dict.fromkeys(hits))
     if scope.countries:
-        countries = _strings(entity, "country")
-        if entity.kind == "asset":
-            for dev in _strings(entity, "developer"):
-                org = knowledge.find(dev)
-                if org:
-                    countries += _strings(org, "country")
-        if not _matches_any(countries, scope.countries):
-            return False
-    return True
+        orgs = [entity] if entity.kind == "organization" else [
+            o for o in (knowledge.find(d) for d in _strings(entity, "developer")) if o is not None]
+        countries = _strings(entity, "country") + [c for o in orgs if o is not entity for c in _strings(o, "country")]
+        if countries:
+            if not _matches_any(countries, scope.countries):
+                return None
+        elif scope.countries_unstated != "include":
+            return None
+        else:
+            reasons.append("country not stated")
+    return reasons
 
 
 def _has_scope(scope: Scope) -> bool:
-    return any(v for k, v in scope.model_dump().items() if k not in ("exclude", "comparators"))
+    return any(v for k, v in scope.model_dump().items() if k not in ("exclude", "comparators", "countries_unstated"))
 
 
 # --- values ------------------------------------------------------------------
@@ -392,7 +438,7 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
         return tuple(out)
     facts = entity.values(key)
     if key == "indication" and scope.indications and entity.kind == "asset":
-        facts = [f for f in facts if _matches_any([f.object], scope.indications, substring=True)] or facts
+        facts = [f for f in facts if indication_match(f.object, scope.indications)] or facts
     if key in ("developer", "partner"):
         return _group_values(facts, cites, text_of=lambda f: _display_org(f.object, knowledge))
     if key == "regulatory":
@@ -631,9 +677,9 @@ def scoped_view(entity: Entity, scope: Scope) -> Entity:
             return True
         stated = f.object.get("indication") if isinstance(f.object, dict) else None
         if stated:
-            return _matches_any([str(stated)], scope.indications, substring=True)
+            return indication_match(str(stated), scope.indications) is not None
         inds = doc_indications.get(f.evidence.doc, [])
-        return bool(inds) and all(_matches_any([i], scope.indications, substring=True) for i in inds)
+        return bool(inds) and all(indication_match(i, scope.indications) is not None for i in inds)
 
     return entity.model_copy(update={"facts": tuple(f for f in entity.facts if keep(f))})
 
@@ -691,8 +737,10 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     profiles = [_profile(e, cites, knowledge) for e in [*rows, *comparators]] if "profiles" in landscape.sections else []
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
+        # The guidelines the rows' own sources cite, not every guideline of the corpus.
+        row_docs = set().union(*(knowledge.documents_of(e) for e in rows)) if rows else set()
         gfacts = [f for e in knowledge.entities for f in e.values("guideline")
-                  if not scope.documents or f.evidence.doc in scope.documents]
+                  if f.evidence.doc in (set(scope.documents) if scope.documents else row_docs)]
         gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 

@@ -84,16 +84,35 @@ class CuratedEntity(_Strict):
     remove: list[Removal] = []
 
 
+class DiseaseArea(_Strict):
+    """`{area: autoimmune}`: every disease the vocabulary files under that area (reportgen/diseases.py)."""
+
+    area: str
+
+    @field_validator("area")
+    @classmethod
+    def _known_area(cls, value: str) -> str:
+        from .diseases import vocabulary  # loaded only when a landscape scopes by area
+
+        vocab = vocabulary()
+        if vocab.area(value) is None:
+            raise ValueError(f"unknown disease area {value!r}{_hint(value, vocab.area_names())} "
+                             f"(areas: {', '.join(vocab.area_names())})")
+        return value
+
+
 class Scope(_Strict):
     """Which entities are rows: every listed filter must match (any of its values)."""
 
     targets: list[str] = []
     modalities: list[str] = []
-    indications: list[str] = []
+    indications: list[str | DiseaseArea] = []
     countries: list[str] = []
     names: list[str] = []
     documents: list[str] = []
     exclude: list[str] = []
+    # Rows whose country no source states: left out (exclude) or kept and counted (include).
+    countries_unstated: Literal["exclude", "include"] = "exclude"
 
 
 class ScopeWithComparators(Scope):
