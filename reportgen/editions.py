@@ -41,6 +41,7 @@ class Change(BaseModel):
     facts: tuple[Fact, ...] = ()   # current facts to cite
     old_quote: str | None = None   # for removed or changed facts: what the old source said
     old_doc: str | None = None
+    pending: bool = False          # newly extracted and not yet reviewed (landscapes/review.yaml)
 
 
 class ChangeSet(BaseModel):
@@ -165,3 +166,32 @@ def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> Ch
     order = {"new row": 0, "changed": 1, "new": 2, "removed": 3}
     changes.sort(key=lambda c: (order[c.kind], c.subject.casefold(), c.text))
     return ChangeSet(since=previous.name, changes=tuple(changes))
+
+
+def mark_pending(changes: ChangeSet, is_pending) -> ChangeSet:
+    """`review: marked`: new facts nobody has reviewed yet are flagged as pending."""
+    marked = tuple(c.model_copy(update={"pending": True})
+                   if c.kind in ("new", "new row", "changed") and c.facts and all(is_pending(f) for f in c.facts) else c
+                   for c in changes.changes)
+    return changes.model_copy(update={"changes": marked})
+
+
+def pending_changes(changes: ChangeSet, previous: Edition | None, hidden: list[Fact]) -> ChangeSet:
+    """`review: required`: facts the brief hides until reviewed, from documents new since `previous`.
+
+    They are not in the brief, so they cannot be "new" in it; they are listed
+    so the reader knows what awaits review.
+    """
+    if previous is None or not hidden:
+        return changes
+    seen_docs = {f.evidence.doc for f in previous.facts}
+    extra, keys = [], set()
+    for f in sort_facts(hidden):
+        key = (name_key(f.subject), f.predicate, _value_key(f))
+        if f.evidence.doc in seen_docs or key in keys:
+            continue
+        keys.add(key)
+        extra.append(Change(kind="awaiting review", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
+                            pending=True, old_quote=f.evidence.quote, old_doc=f.evidence.doc))
+    extra.sort(key=lambda c: (c.subject.casefold(), c.text))
+    return changes.model_copy(update={"changes": changes.changes + tuple(extra)})

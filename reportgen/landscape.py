@@ -123,6 +123,9 @@ class Landscape(_Strict):
     notes: list[Note] = []
     # extra spellings for the extractor's lexicons, e.g. {targets: {ZEBRA1: [ZEBRA1, ZB1]}}
     lexicon: dict[str, dict[str, list[str]]] = {}
+    # what the brief shows of facts no analyst has reviewed (landscapes/review.yaml):
+    # required hides them, marked flags them, off shows them as reviewed ones
+    review: Literal["required", "marked", "off"] = "off"
 
     @property
     def column_defs(self) -> list[Column]:
@@ -293,6 +296,54 @@ def _scope_documents(data: dict):
         yield ("scope", "documents", i), doc
     for i, doc in enumerate(_list(_dict(scope.get("comparators")).get("documents"))):
         yield ("scope", "comparators", "documents", i), doc
+
+
+def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]:
+    """Every `remove:` must name an entity that exists and a value it has.
+
+    `knowledge` is built from the extracted facts with no removal applied. A
+    removal that matches nothing removes nothing, silently: that is an error,
+    with a did-you-mean hint from the entity's names or values.
+    """
+    problems: list[Problem] = []
+    if not any(e.remove for e in landscape.entities):
+        return problems
+    shown = str(path)
+    try:
+        _, tree = load_yaml_with_positions(path.read_text(encoding="utf-8"), shown)
+    except (OSError, UnicodeDecodeError, InputError):
+        tree = None
+    for i, entity in enumerate(landscape.entities):
+        for j, removal in enumerate(entity.remove):
+            problem = removal_problem(knowledge, entity.name, removal.predicate, removal.object,
+                                      locate(tree, ("entities", i, "name"), shown),
+                                      locate(tree, ("entities", i, "remove", j,
+                                                    "object" if removal.object is not None else "predicate"), shown))
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def removal_problem(knowledge, name: str, predicate: str, obj, name_at: Location, value_at: Location) -> Problem | None:
+    """Why a removal of (`name`, `predicate`, `obj`) removes nothing, or None when it matches a fact."""
+    from reportgen.facts import object_text
+    from reportgen.knowledge import _removed
+
+    entity = knowledge.find(name)
+    if entity is None:
+        names = sorted({n for e in knowledge.entities for n in e.names})
+        return Problem(name_at, f"remove: no extracted entity named {name!r}",
+                       _hint(name, names).lstrip("; ") or "see `reportgen review` for the entities found")
+    extracted = [f for f in entity.values(predicate) if f.source == "extracted"]
+    probe = Removal(predicate=predicate, object=obj)
+    if any(_removed(f, [probe]) for f in extracted):
+        return None
+    if not extracted:
+        return Problem(value_at, f"remove: {entity.name} has no extracted {predicate!r} value; nothing to remove")
+    values = sorted({f.object if isinstance(f.object, str) else object_text(f.object) for f in extracted})
+    shown_obj = obj if isinstance(obj, str) else object_text(obj) if obj else ""
+    hint = _hint(shown_obj, values).lstrip("; ") or f"its {predicate} values: {', '.join(map(repr, values[:6]))}"
+    return Problem(value_at, f"remove: {entity.name} has no {predicate} {shown_obj!r}; nothing removed", hint)
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
