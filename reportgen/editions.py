@@ -179,19 +179,24 @@ def mark_pending(changes: ChangeSet, is_pending) -> ChangeSet:
 def pending_changes(changes: ChangeSet, previous: Edition | None, hidden: list[Fact]) -> ChangeSet:
     """`review: required`: facts the brief hides until reviewed, from documents new since `previous`.
 
-    They are not in the brief, so they cannot be "new" in it; they are listed
-    so the reader knows what awaits review.
+    They are not in the brief, so they cannot be "new" in it, and their values
+    are not shown (the brief shows reviewed facts only): each subject is told
+    with how many new facts await review, and from which documents.
     """
     if previous is None or not hidden:
         return changes
     seen_docs = {f.evidence.doc for f in previous.facts}
-    extra, keys = [], set()
+    waiting: dict[str, tuple[str, set, set]] = {}
     for f in sort_facts(hidden):
-        key = (name_key(f.subject), f.predicate, _value_key(f))
-        if f.evidence.doc in seen_docs or key in keys:
+        if f.evidence.doc in seen_docs:
             continue
-        keys.add(key)
-        extra.append(Change(kind="awaiting review", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
-                            pending=True, old_quote=f.evidence.quote, old_doc=f.evidence.doc))
+        subject, keys, docs = waiting.setdefault(name_key(f.subject), (f.subject, set(), set()))
+        keys.add((f.predicate, _value_key(f)))
+        docs.add(f.evidence.doc)
+    extra = []
+    for subject, keys, docs in waiting.values():
+        noun = "fact" if len(keys) == 1 else "facts"
+        extra.append(Change(kind="awaiting review", subject=subject, pending=True,
+                            text=f"{len(keys)} new extracted {noun} awaiting review ({', '.join(sorted(docs))})"))
     extra.sort(key=lambda c: (c.subject.casefold(), c.text))
     return changes.model_copy(update={"changes": changes.changes + tuple(extra)})

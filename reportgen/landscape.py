@@ -42,6 +42,7 @@ ORGANIZATION_COLUMNS = {
 }
 SECTIONS = ("summary", "notes", "charts", "table", "comparators", "profiles", "guidelines", "changes", "references")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+REVIEW_FILE_NAME = "review.yaml"  # the project's reviewed facts, beside the landscapes
 
 
 class _Strict(BaseModel):
@@ -330,8 +331,8 @@ def removal_problem(knowledge, name: str, predicate: str, obj, name_at: Location
     from reportgen.knowledge import _removed
 
     entity = knowledge.find(name)
-    if entity is None:
-        names = sorted({n for e in knowledge.entities for n in e.names})
+    if entity is None or not any(f.source == "extracted" for f in entity.facts):
+        names = sorted({n for e in knowledge.entities if any(f.source == "extracted" for f in e.facts) for n in e.names})
         return Problem(name_at, f"remove: no extracted entity named {name!r}",
                        _hint(name, names).lstrip("; ") or "see `reportgen review` for the entities found")
     extracted = [f for f in entity.values(predicate) if f.source == "extracted"]
@@ -360,15 +361,16 @@ def find_landscapes(project: Path, names: list[str] | None = None) -> list[Path]
     """Landscape files by id or path; default: every landscapes/*.yaml."""
     folder = project / "landscapes"
     if not names:
-        return sorted(folder.glob("*.yaml"))
+        # landscapes/review.yaml holds the reviewed facts (reportgen/review.py), not a landscape
+        return sorted(p for p in folder.glob("*.yaml") if p.name != REVIEW_FILE_NAME)
     paths = []
     for name in names:
         candidate = Path(name)
         if candidate.suffix in (".yaml", ".yml") and candidate.exists():
             paths.append(candidate)
-        elif re.fullmatch(ID_PATTERN, name) and (folder / f"{name}.yaml").exists():
+        elif re.fullmatch(ID_PATTERN, name) and name != "review" and (folder / f"{name}.yaml").exists():
             paths.append(folder / f"{name}.yaml")
         else:
-            known = [p.stem for p in folder.glob("*.yaml")]
+            known = [p.stem for p in folder.glob("*.yaml") if p.name != REVIEW_FILE_NAME]
             raise InputError(Problem(Location(name), "no such landscape", _hint(name, known).lstrip("; ") or None))
     return paths

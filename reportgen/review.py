@@ -393,3 +393,174 @@ def load_worklist(path: Path) -> list[tuple[WorkItem, Location]]:
 
 
 SHORT_ID = re.compile(r"^[0-9a-f]{6,64}$")
+
+
+# --- the review session (what `reportgen review` shows and changes) -----------
+
+@dataclass
+class Item:
+    """One extracted fact as the review command lists it."""
+
+    short: str
+    full: str
+    fact: Fact
+    date: str | None
+    status: str   # pending | accepted | rejected | corrected
+
+    def to_json(self) -> str:
+        ev = self.fact.evidence
+        return json.dumps({"id": self.short, "status": self.status, "doc": ev.doc, "date": self.date,
+                           "subject": self.fact.subject, "predicate": self.fact.predicate,
+                           "object": self.fact.object, "value": object_text(self.fact.object),
+                           "quote": ev.quote, "start": ev.start, "end": ev.end}, ensure_ascii=False)
+
+
+@dataclass
+class Counts:
+    reviewed: int = 0
+    pending: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class Session:
+    root: Path
+    review: Review
+    docs: dict
+    items: dict[str, Item]                 # full id -> item, every extracted fact of the project
+    in_landscape: dict[str, set[str]]      # landscape id -> full ids of the facts about its rows
+    counts: dict[str, Counts]
+    stale: list[Decision]
+    id_length: int
+
+    def listing(self, landscape: str | None = None, doc: str | None = None, predicate: str | None = None,
+                subject: str | None = None, status: str | None = "pending") -> list[Item]:
+        """Facts to review, newest documents first (sidecar date, then name), in reading order."""
+        from reportgen.knowledge import name_key
+
+        chosen = self.in_landscape.get(landscape, set()) if landscape else set(self.items)
+        out = [it for full, it in self.items.items() if full in chosen
+               and (status is None or it.status == status)
+               and (doc is None or it.fact.evidence.doc == doc)
+               and (predicate is None or it.fact.predicate == predicate)
+               and (subject is None or name_key(subject) in name_key(it.fact.subject))]
+        dates = {it.fact.evidence.doc: it.date or "" for it in out}
+        order = sorted(dates, key=lambda name: (dates[name] == "", _neg(dates[name]), name))
+        position = {name: i for i, name in enumerate(order)}
+        out.sort(key=lambda it: (position[it.fact.evidence.doc], it.fact.evidence.start, it.fact.evidence.end,
+                                 it.fact.predicate, it.short))
+        return out
+
+    def resolve(self, given: Iterable[str]) -> list[Item]:
+        """Items by the ids the user typed (a unique prefix of at least 6 hex); bad ids are an error."""
+        problems, out = [], []
+        shorts = [it.short for it in self.items.values()]
+        for raw in given:
+            ident = raw.strip().lower()
+            if not SHORT_ID.match(ident):
+                problems.append(Problem(Location(raw), "not a fact id (6 to 64 hex characters)",
+                                        "use an id `reportgen review` printed"))
+                continue
+            matches = [it for full, it in self.items.items() if full.startswith(ident)]
+            if not matches:
+                problems.append(Problem(Location(raw), "no extracted fact has this id",
+                                        _hint(ident, shorts).lstrip("; ") or "run `reportgen review` to list the ids"))
+            elif len(matches) > 1:
+                problems.append(Problem(Location(raw), f"ambiguous id: {len(matches)} facts start with it",
+                                        "give more characters: " + ", ".join(sorted(m.short for m in matches))))
+            else:
+                out.append(matches[0])
+        if problems:
+            raise InputError(problems)
+        return out
+
+    def write(self, decisions: Iterable[Decision]) -> Path:
+        from reportgen.build import write_atomic
+
+        merged = merge_decisions(self.review, decisions)
+        write_atomic(self.review.path, dump_review(merged, self.review.removals))
+        return self.review.path
+
+
+def _neg(date: str) -> tuple:
+    """Sort key putting later ISO dates first."""
+    return tuple(-ord(c) for c in date)
+
+
+def open_session(root: Path, names: list[str] | None = None) -> Session:
+    """Read the project (facts from the cache when it can), its landscapes and the review file."""
+    from reportgen.brief import select_entities
+    from reportgen.build import Project, load_corpus, load_landscapes
+    from reportgen.knowledge import build_knowledge, curated_facts
+
+    project = Project(root)
+    cache = root / "out" / ".cache"
+    corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None)
+    landscapes = load_landscapes(project, names, corpus)
+    review = load_review(root, {d: doc.text for d, doc in corpus.docs.items()})
+    corpora = {"": corpus}
+    for _, ls in landscapes:
+        key = json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else ""
+        if key not in corpora:
+            corpora[key] = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None,
+                                       lexicon=ls.lexicon)
+    facts: dict[str, Fact] = {}
+    for c in corpora.values():
+        for f in c.facts:
+            if f.source == "extracted":
+                facts.setdefault(fact_id(f), f)
+    length = short_ids(facts)
+    items = {}
+    for full, f in facts.items():
+        d = review.lookup(full)
+        doc = corpus.docs.get(f.evidence.doc)
+        items[full] = Item(short=full[:length], full=full, fact=f, status=d.status if d else "pending",
+                           date=doc.date.isoformat() if doc is not None and doc.date else None)
+    in_landscape: dict[str, set[str]] = {}
+    counts: dict[str, Counts] = {}
+    for path, ls in landscapes:
+        c = corpora[json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else ""]
+        via = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        knowledge = build_knowledge([*c.facts, *curated_facts(ls.entities, c.docs, via)], ls.entities, review.removals)
+        rows, comparators = select_entities(ls, knowledge)
+        ids = {fact_id(f) for e in [*rows, *comparators] for f in e.facts if f.source == "extracted"}
+        ids &= set(items)
+        in_landscape[ls.id] = ids
+        n = Counts()
+        for full in ids:
+            status = items[full].status
+            if status == "pending":
+                n.pending += 1
+            elif status == "rejected":
+                n.rejected += 1
+            else:
+                n.reviewed += 1
+        counts[ls.id] = n
+    stale = apply_decisions([], review, known_ids=facts).stale
+    return Session(root=root, review=review, docs=corpus.docs, items=items, in_landscape=in_landscape,
+                   counts=counts, stale=stale, id_length=length)
+
+
+def decisions_from_worklist(session: Session, path: Path) -> list[Decision]:
+    """The decided items of an edited worklist, as decisions (pending ones are left for later)."""
+    entries = load_worklist(path)
+    decided = [(w, where) for w, where in entries if w.status != "pending"]
+    items = session.resolve([w.id for w, _ in decided])
+    out, problems = [], []
+    for (w, where), item in zip(decided, items):
+        if w.status == "corrected":
+            doc = session.docs.get(w.cite.doc)
+            if doc is None:
+                problems.append(Problem(where, f"cite: no source document {w.cite.doc!r}",
+                                        _hint(w.cite.doc, session.docs).lstrip("; ") or None))
+                continue
+            if find_quote(doc.text, w.cite.quote) is None:
+                problems.append(Problem(where, f"cite: quote not found verbatim in {w.cite.doc}: {w.cite.quote[:60]!r}"))
+                continue
+        base = decision_for(item.fact, item.short, w.status, w.reason)
+        if w.status == "corrected":
+            base = base.model_copy(update={"object": w.object, "cite": w.cite})
+        out.append(base)
+    if problems:
+        raise InputError(problems)
+    return out
