@@ -722,7 +722,8 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     ids = {"table": "comparison"}
     toc = [TocItem(id=ids.get(s_, s_), label=labels[s_]) for s_ in SECTION_ORDER
            if s_ in landscape.sections and present.get(s_)]
-    pending_count = hidden_pending if landscape.review == "required" else _count_pending(table, comparator_rows, profiles)
+    pending_count = (hidden_pending if landscape.review == "required"
+                     else _count_pending(table, comparator_rows, profiles) + sum(g.pending for g in guidelines))
     summary = [*summary, *_review_sentence(landscape.review, pending_count, "summary" in landscape.sections)]
     return Brief(
         review_mode=landscape.review, pending_count=pending_count,

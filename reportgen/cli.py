@@ -253,7 +253,7 @@ def review(landscape: str | None, doc: str | None, predicate: str | None, subjec
         for d in decisions:
             click.echo(f"{d.status} {d.id}: {d.subject} {d.predicate} {d.value!r}", err=True)
         session = open_session(root, [landscape] if landscape else None)
-        click.echo(f"wrote {len(decisions)} decisions to {path.relative_to(root).as_posix()}", err=True)
+        click.echo(f"wrote {len(decisions)} decision{'' if len(decisions) == 1 else 's'} to {path.relative_to(root).as_posix()}", err=True)
     else:
         items = session.listing(landscape and next(iter(session.counts), None), doc, predicate, subject)
         if worklist:
