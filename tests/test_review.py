@@ -286,3 +286,13 @@ def test_worklist_round_trip(project):
     target["id"] = "abcdef1234"
     work.write_text(yaml.safe_dump(data, sort_keys=False))
     assert run("review", "--apply", str(work), project=project).returncode == 2
+
+
+def test_bad_review_file_is_an_error_with_position(project):
+    (project / "landscapes" / "review.yaml").write_text(
+        "decisions:\n  - id: abcdef1234\n    staus: accepted\n  - id: abcdef1235\n    status: maybe\n")
+    with pytest.raises(InputError) as err:
+        validate(project)
+    messages = [str(p) for p in err.value.problems]
+    assert any(m.startswith("landscapes/review.yaml:3:5: unknown key 'staus'") and "status" in m for m in messages), messages
+    assert any(m.startswith("landscapes/review.yaml:5:") and "status" in m for m in messages), messages
