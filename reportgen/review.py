@@ -495,15 +495,15 @@ def open_session(root: Path, names: list[str] | None = None) -> Session:
 
     project = Project(root)
     cache = root / "out" / ".cache"
-    corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None)
+    # the same cache as the build: reviewing a large corpus twice does not extract it twice
+    corpus = load_corpus(project, cache_dir=cache)
     landscapes = load_landscapes(project, names, corpus)
     review = load_review(root, {d: doc.text for d, doc in corpus.docs.items()})
     corpora = {"": corpus}
     for _, ls in landscapes:
         key = json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else ""
         if key not in corpora:
-            corpora[key] = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None,
-                                       lexicon=ls.lexicon)
+            corpora[key] = load_corpus(project, cache_dir=cache, lexicon=ls.lexicon)
     facts: dict[str, Fact] = {}
     for c in corpora.values():
         for f in c.facts:
