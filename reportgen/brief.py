@@ -71,6 +71,7 @@ class Value(_Model):
     cites: tuple[int, ...]
     curated: bool = False
     conflict: bool = False
+    pending: bool = False  # review: marked, and no analyst has reviewed a fact behind it
 
 
 class Cell(_Model):
@@ -128,6 +129,7 @@ class ChangeView(_Model):
     cites: tuple[int, ...]
     old_quote: str | None
     old_doc: str | None
+    pending: bool = False
 
 
 class Brief(_Model):
@@ -154,6 +156,9 @@ class Brief(_Model):
     changes_since: str | None = None   # the edition "What changed" compares with
     changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
+    review_mode: str = "off"           # the landscape's `review:` (required | marked | off)
+    pending_count: int = 0             # marked: values shown not yet reviewed; required: values hidden
+    review_note: str | None = None     # the review mode, said on the cover (None when off)
 
 
 class _Citations:
@@ -163,6 +168,12 @@ class _Citations:
         self.docs = docs
         self.numbers: dict[tuple, int] = {}
         self.refs: list[Reference] = []
+        self.is_pending = None  # review: marked -> a function telling a fact not yet reviewed
+
+    def pending(self, facts: Iterable[Fact]) -> bool:
+        """A value is pending when none of the facts behind it is reviewed or curated."""
+        facts = list(facts)
+        return bool(self.is_pending and facts and all(self.is_pending(f) for f in facts))
 
     def cite(self, facts: Iterable[Fact]) -> tuple[int, ...]:
         return self.cite_evidence(self._pick((f.evidence, f.source == "curated") for f in facts))
@@ -335,6 +346,7 @@ def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_k
         values.append(Value(
             text=text_of(group[0]), cites=cites.cite(group),
             curated=all(f.source == "curated" for f in group), conflict=k in conflicts,
+            pending=cites.pending(group),
         ))
     return tuple(values)
 
@@ -368,7 +380,7 @@ def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
 
 def _regulatory_values(facts: list[Fact], cites: _Citations) -> tuple[Value, ...]:
     return tuple(Value(text=object_text(head.object), cites=cites.cite(group),
-                       curated=all(f.source == "curated" for f in group))
+                       curated=all(f.source == "curated" for f in group), pending=cites.pending(group))
                  for head, group in _merge_less_specific(facts))
 
 
@@ -423,7 +435,8 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
         for n in entity.names[1:]:
             facts = by_name.get(name_key(n))
             if facts:  # a name is shown only where a sentence states it
-                out.append(Value(text=n, cites=cites.cite(facts), curated=all(f.source == "curated" for f in facts)))
+                out.append(Value(text=n, cites=cites.cite(facts), curated=all(f.source == "curated" for f in facts),
+                                 pending=cites.pending(facts)))
         return tuple(out)
     if key == "stage":
         facts = _stage_facts(entity)
@@ -700,16 +713,18 @@ def resolve_as_of(landscape: Landscape, entities: Iterable[Entity], docs: dict[s
 
 def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Document],
                 skipped: Iterable[SkippedSource] = (), notes_html: list[str] | None = None,
-                changes=None, selection: tuple[list[Entity], list[Entity]] | None = None) -> Brief:
+                changes=None, selection: tuple[list[Entity], list[Entity]] | None = None,
+                is_pending=None, hidden_pending: int = 0) -> Brief:
     scope = landscape.scope
     rows, comparators = selection or select_entities(landscape, knowledge)
     cites = _Citations(docs)
+    cites.is_pending = is_pending
     summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
     change_views: list[ChangeView] = []
     if changes is not None and "changes" in landscape.sections:
         for c in changes.changes:
             change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=cites.cite(c.facts),
-                                           old_quote=c.old_quote, old_doc=c.old_doc))
+                                           old_quote=c.old_quote, old_doc=c.old_doc, pending=c.pending))
     notes = []
     for note, html in zip(landscape.notes, notes_html or []):
         evidence = []
@@ -755,7 +770,12 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     ids = {"table": "comparison"}
     toc = [TocItem(id=ids.get(s_, s_), label=labels[s_]) for s_ in SECTION_ORDER
            if s_ in landscape.sections and present.get(s_)]
+    pending_count = (hidden_pending if landscape.review == "required"
+                     else _count_pending(table, comparator_rows, profiles) + sum(g.pending for g in guidelines))
+    summary = [*summary, *_review_sentence(landscape.review, pending_count, "summary" in landscape.sections)]
     return Brief(
+        review_mode=landscape.review, pending_count=pending_count,
+        review_note=_review_note(landscape.review, pending_count),
         toc=tuple(toc), charts=tuple(chart_list),
         id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
         as_of=resolve_as_of(landscape, [*rows, *comparators], docs),
@@ -765,6 +785,38 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         references=tuple(cites.refs), skipped=tuple(skipped),
         changes_since=changes.since if changes is not None else None, changes=tuple(change_views),
     )
+
+
+def _count_pending(table: list[Row], comparators: list[Row], profiles: list[Profile]) -> int:
+    """Distinct values (per row) shown but not yet reviewed, in the table and profiles."""
+    seen = {(r.anchor, c.column, v.text) for r in [*table, *comparators] for c in r.cells for v in c.values if v.pending}
+    shown = {(a, t) for a, _, t in seen}
+    for p in profiles:
+        for g in p.groups:
+            for v in g.values:
+                if v.pending and (p.anchor, v.text) not in shown:
+                    shown.add((p.anchor, v.text))
+                    seen.add((p.anchor, g.label, v.text))
+    return len(seen)
+
+
+def _review_sentence(mode: str, count: int, wanted: bool) -> list[Sentence]:
+    if not wanted or mode == "off" or not count:
+        return []
+    plural = "value" if count == 1 else "values"
+    if mode == "marked":
+        return [Sentence(text=f"{count} {plural} not yet reviewed (marked ◦).", cites=())]
+    return [Sentence(text=f"{count} extracted {plural} not yet reviewed, not shown.", cites=())]
+
+
+def _review_note(mode: str, count: int) -> str | None:
+    if mode == "required":
+        return ("Review mode: required. Only values an analyst accepted or added are shown"
+                + (f"; {count} not yet reviewed are left out." if count else "."))
+    if mode == "marked":
+        return ("Review mode: marked. Values no analyst has reviewed yet are marked ◦"
+                + (f" ({count} in this brief)." if count else "; none in this brief."))
+    return None
 
 
 def _newest_date(docs: list[Document]) -> dt.date | None:

@@ -181,30 +181,46 @@ class BriefPlan:
 
 
 def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
-               input_salt: str = "") -> BriefPlan:
-    from reportgen.editions import diff, place_edition, snapshot
+               input_salt: str = "", review=None) -> BriefPlan:
+    from reportgen.editions import diff, mark_pending, pending_changes, place_edition, snapshot
     from reportgen.render import markdown_to_html
+    from reportgen.review import apply_decisions, hide_pending
 
     via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
+    applied = apply_decisions(corpus.facts, review, corpus.docs)
     curated = curated_facts(landscape.entities, corpus.docs, via)
-    knowledge = build_knowledge([*corpus.facts, *curated], landscape.entities)
+    knowledge = build_knowledge([*applied.facts, *curated], landscape.entities, review.removals if review else ())
+    full = knowledge
+    if landscape.review == "required":
+        knowledge = hide_pending(knowledge, applied)
     rows, comparators = select_entities(landscape, knowledge)
     facts = brief_facts([*rows, *comparators])
     as_of = resolve_as_of(landscape, [*rows, *comparators], corpus.docs)
     current = snapshot(landscape.id, as_of, [e.name for e in rows], facts)
     edition, previous, is_new = (place_edition(out_dir, current) if out_dir else (current, None, False))
     changes = diff(previous, edition)
+    hidden: list[Fact] = []
+    if landscape.review == "marked":
+        changes = mark_pending(changes, applied.is_pending)
+    elif landscape.review == "required":
+        by_key = {e.key: e for e in full.entities}
+        hidden = [f for e in [*rows, *comparators] for f in by_key.get(e.key, e).facts if applied.is_pending(f)]
+        changes = pending_changes(changes, previous, hidden)
     notes_html = [markdown_to_html(n.text) for n in landscape.notes]
-    brief = build_brief(landscape, knowledge, corpus.docs, corpus.skipped, notes_html, changes, (rows, comparators))
+    brief = build_brief(landscape, knowledge, corpus.docs, corpus.skipped, notes_html, changes, (rows, comparators),
+                        is_pending=applied.is_pending if landscape.review == "marked" else None,
+                        hidden_pending=len({(f.subject, f.predicate, f.object_key()) for f in hidden}))
     digest = hashlib.sha256()
-    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"), brief.model_dump_json()):
+    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"), brief.model_dump_json(),
+                 review.digest if review else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest())
 
 
-def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus) -> tuple[Brief, list[Fact]]:
-    plan = plan_brief(project, path, landscape, corpus, None)
+def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus,
+               review=None) -> tuple[Brief, list[Fact]]:
+    plan = plan_brief(project, path, landscape, corpus, None, review=review)
     return plan.brief, plan.facts
 
 
@@ -244,7 +260,10 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
             if lex_key not in corpora:
                 corpora[lex_key] = load_corpus(project, cache_dir=out_dir / ".cache", lexicon=landscape.lexicon)
-            plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt)
+        review = check_review(project, landscapes, corpora)
+        for path, landscape in landscapes:
+            lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
+            plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review)
             result.briefs.append(plan.brief)
             old = manifest.get(landscape.id, {})
             files = [output_path(out_dir, landscape.id, f) for f in formats]
@@ -424,5 +443,52 @@ def changes_since(project_root: Path, landscape_id: str, since: str | None = Non
 
 def validate(project_root: Path, names: list[str] | None = None) -> list[Landscape]:
     project = Project(project_root)
-    corpus = load_corpus(project, extract=False)
-    return [landscape for _, landscape in load_landscapes(project, names, corpus)]
+    cache = project.root / "out" / ".cache"
+    # removals are checked against the facts, so validate extracts (reusing the cache when there is one)
+    corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None)
+    landscapes = load_landscapes(project, names, corpus)
+    corpora = {"": corpus}
+    for _, landscape in landscapes:
+        lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
+        if lex_key not in corpora:
+            corpora[lex_key] = load_corpus(project, lexicon=landscape.lexicon)
+    check_review(project, landscapes, corpora)
+    return [landscape for _, landscape in landscapes]
+
+
+def check_review(project: Project, landscapes: list[tuple[Path, Landscape]], corpora: dict[str, "Corpus"]):
+    """Load the review file once; fail on removals that match nothing; warn of stale decisions.
+
+    Every `remove:` (a landscape's or the review file's) must name an entity
+    and a value that the extracted facts have: one that matches nothing
+    would remove nothing, silently.
+    """
+    from reportgen.landscape import check_removals, removal_problem
+    from reportgen.review import apply_decisions, fact_id, load_review, stale_problems
+
+    corpus = corpora[""]
+    review = load_review(project.root, {d: doc.text for d, doc in corpus.docs.items()})
+    problems: list[Problem] = []
+    for path, landscape in landscapes:
+        if not any(e.remove for e in landscape.entities):
+            continue
+        lex_corpus = corpora[json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""]
+        via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
+        curated = curated_facts(landscape.entities, lex_corpus.docs, via)
+        unremoved = [e.model_copy(update={"remove": []}) for e in landscape.entities]
+        problems.extend(check_removals(path, landscape, build_knowledge([*lex_corpus.facts, *curated], unremoved)))
+    if review.removals:
+        knowledges = [build_knowledge(c.facts) for c in corpora.values()]
+        for removal, (name_at, value_at, predicate_at) in zip(review.removals, review.removal_positions):
+            found = [removal_problem(k, removal.entity, removal.predicate, removal.object, name_at,
+                                     value_at or predicate_at) for k in knowledges]
+            if all(found):
+                problems.append(found[0])
+    if problems:
+        raise InputError(problems)
+    if review.decisions:
+        known = {fact_id(f) for c in corpora.values() for f in c.facts if f.source == "extracted"}
+        stale = apply_decisions([], review, known_ids=known).stale
+        for problem in stale_problems(review, stale):
+            log.warning("%s", problem)
+    return review

@@ -271,6 +271,80 @@ def validate(landscapes: tuple[str, ...], project: str | None) -> None:
         _progress(f"ok {landscape.id}")
 
 
+def _ids(values: tuple[str, ...]) -> list[str]:
+    return [part for v in values for part in v.replace(",", " ").split()]
+
+
+@cli.command()
+@click.argument("landscape", required=False)
+@click.option("--doc", default=None, help="Only facts from this source document.")
+@click.option("--predicate", default=None, help="Only facts with this predicate (target, phase, ...).")
+@click.option("--subject", default=None, help="Only facts whose subject contains this name.")
+@click.option("--accept", "accept", multiple=True, metavar="ID...", help="Accept these facts (ids, comma- or space-separated).")
+@click.option("--reject", "reject", multiple=True, metavar="ID...", help="Reject these facts (ids, comma- or space-separated).")
+@click.option("--reason", default=None, help="Why (with --reject or --accept); kept in the review file.")
+@click.option("--worklist", type=click.Path(dir_okay=False), default=None,
+              help="Write the listed facts to an editable YAML worklist instead of printing them.")
+@click.option("--apply", "apply_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Record the decisions of an edited worklist.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@project_option
+def review(landscape: str | None, doc: str | None, predicate: str | None, subject: str | None,
+           accept: tuple[str, ...], reject: tuple[str, ...], reason: str | None, worklist: str | None,
+           apply_file: str | None, fmt: str, project: str | None) -> None:
+    """List extracted facts not yet reviewed (newest documents first), or record decisions.
+
+    Decisions go to landscapes/review.yaml and apply to every landscape.
+
+    Example: reportgen review bcma-therapies --predicate target
+    Example: reportgen review --reject 3fa2c1d9e0 --reason "another asset's target"
+    """
+    from reportgen.build import inside_project, write_atomic
+    from reportgen.facts import object_text
+    from reportgen.review import decision_for, decisions_from_worklist, dump_worklist, open_session, stale_problems
+
+    root = _project(project)
+    if reason and not (accept or reject):
+        raise click.UsageError("--reason goes with --accept or --reject")
+    session = open_session(root, [landscape] if landscape else None)
+    for problem in stale_problems(session.review, session.stale):
+        click.echo(f"warning: {problem}", err=True)
+    decisions = []
+    if accept or reject:
+        accepted, rejected = session.resolve(_ids(accept)), session.resolve(_ids(reject))
+        both = {i.full for i in accepted} & {i.full for i in rejected}
+        if both:
+            raise click.UsageError("a fact cannot be both accepted and rejected: "
+                                   + ", ".join(sorted(session.items[f].short for f in both)))
+        decisions = [decision_for(i.fact, i.short, "accepted", reason) for i in accepted]
+        decisions += [decision_for(i.fact, i.short, "rejected", reason) for i in rejected]
+    if apply_file:
+        decisions += decisions_from_worklist(session, Path(apply_file))
+    if decisions:
+        path = session.write(decisions)
+        for d in decisions:
+            click.echo(f"{d.status} {d.id}: {d.subject} {d.predicate} {d.value!r}", err=True)
+        session = open_session(root, [landscape] if landscape else None)
+        click.echo(f"wrote {len(decisions)} decision{'' if len(decisions) == 1 else 's'} to {path.relative_to(root).as_posix()}", err=True)
+    else:
+        items = session.listing(landscape and next(iter(session.counts), None), doc, predicate, subject)
+        if worklist:
+            target = inside_project(root, Path(worklist), "--worklist")
+            write_atomic(target, dump_worklist((i.short, i.fact) for i in items))
+            click.echo(f"wrote {len(items)} facts to review in {worklist}; "
+                       f"edit it, then: reportgen review --apply {worklist}", err=True)
+        elif fmt == "jsonl":
+            for item in items:
+                click.echo(item.to_json())
+        else:
+            for item in items:
+                click.echo(f"{item.short}  {item.fact.subject} | {item.fact.predicate} | {object_text(item.fact.object)}")
+                click.echo(f"    \"{' '.join(item.fact.evidence.quote.split())}\"")
+                click.echo(f"    {item.fact.evidence.doc}{' (' + item.date + ')' if item.date else ''}")
+    for ls_id, n in session.counts.items():
+        click.echo(f"{ls_id}: {n.reviewed} reviewed, {n.pending} pending, {n.rejected} rejected", err=True)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -41,6 +41,7 @@ class Change(BaseModel):
     facts: tuple[Fact, ...] = ()   # current facts to cite
     old_quote: str | None = None   # for removed or changed facts: what the old source said
     old_doc: str | None = None
+    pending: bool = False          # newly extracted and not yet reviewed (landscapes/review.yaml)
 
 
 class ChangeSet(BaseModel):
@@ -165,3 +166,37 @@ def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> Ch
     order = {"new row": 0, "changed": 1, "new": 2, "removed": 3}
     changes.sort(key=lambda c: (order[c.kind], c.subject.casefold(), c.text))
     return ChangeSet(since=previous.name, changes=tuple(changes))
+
+
+def mark_pending(changes: ChangeSet, is_pending) -> ChangeSet:
+    """`review: marked`: new facts nobody has reviewed yet are flagged as pending."""
+    marked = tuple(c.model_copy(update={"pending": True})
+                   if c.kind in ("new", "new row", "changed") and c.facts and all(is_pending(f) for f in c.facts) else c
+                   for c in changes.changes)
+    return changes.model_copy(update={"changes": marked})
+
+
+def pending_changes(changes: ChangeSet, previous: Edition | None, hidden: list[Fact]) -> ChangeSet:
+    """`review: required`: facts the brief hides until reviewed, from documents new since `previous`.
+
+    They are not in the brief, so they cannot be "new" in it, and their values
+    are not shown (the brief shows reviewed facts only): each subject is told
+    with how many new facts await review, and from which documents.
+    """
+    if previous is None or not hidden:
+        return changes
+    seen_docs = {f.evidence.doc for f in previous.facts}
+    waiting: dict[str, tuple[str, set, set]] = {}
+    for f in sort_facts(hidden):
+        if f.evidence.doc in seen_docs:
+            continue
+        subject, keys, docs = waiting.setdefault(name_key(f.subject), (f.subject, set(), set()))
+        keys.add((f.predicate, _value_key(f)))
+        docs.add(f.evidence.doc)
+    extra = []
+    for subject, keys, docs in waiting.values():
+        noun = "fact" if len(keys) == 1 else "facts"
+        extra.append(Change(kind="awaiting review", subject=subject, pending=True,
+                            text=f"{len(keys)} new extracted {noun} awaiting review ({', '.join(sorted(docs))})"))
+    extra.sort(key=lambda c: (c.subject.casefold(), c.text))
+    return changes.model_copy(update={"changes": changes.changes + tuple(extra)})

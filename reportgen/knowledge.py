@@ -120,9 +120,15 @@ def curated_facts(entities: Iterable[CuratedEntity], docs: dict[str, Document], 
     return out
 
 
-def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()) -> Knowledge:
-    """Merge facts into entities; apply the analyst's aliases and removals."""
+def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = (),
+                    removals: Iterable = ()) -> Knowledge:
+    """Merge facts into entities; apply the analyst's aliases and removals.
+
+    `removals`: project-wide removals from the review file (each with
+    `entity`, `predicate`, `object`), applied like a landscape's `remove:`.
+    """
     facts = list(facts)
+    removals = list(removals)
     curated = list(curated)
     uf = _UnionFind()
     display: dict[str, dict[str, int]] = defaultdict(dict)  # key -> surface form -> count
@@ -173,7 +179,10 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     for key in display:
         members[uf.find(key)].add(key)
 
-    removals = {name_key(e.name): e.remove for e in curated}
+    extra_removals = removals
+    removals = {name_key(e.name): list(e.remove) for e in curated}
+    for r in extra_removals:
+        removals.setdefault(name_key(r.entity), []).append(r)
     kinds = {name_key(e.name): e.kind for e in curated if e.kind}
     org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner") and isinstance(f.object, str)}
 

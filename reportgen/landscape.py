@@ -42,6 +42,7 @@ ORGANIZATION_COLUMNS = {
 }
 SECTIONS = ("summary", "notes", "charts", "table", "comparators", "profiles", "guidelines", "changes", "references")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+REVIEW_FILE_NAME = "review.yaml"  # the project's reviewed facts, beside the landscapes
 
 
 class _Strict(BaseModel):
@@ -142,6 +143,9 @@ class Landscape(_Strict):
     notes: list[Note] = []
     # extra spellings for the extractor's lexicons, e.g. {targets: {ZEBRA1: [ZEBRA1, ZB1]}}
     lexicon: dict[str, dict[str, list[str]]] = {}
+    # what the brief shows of facts no analyst has reviewed (landscapes/review.yaml):
+    # required hides them, marked flags them, off shows them as reviewed ones
+    review: Literal["required", "marked", "off"] = "off"
 
     @property
     def column_defs(self) -> list[Column]:
@@ -314,6 +318,54 @@ def _scope_documents(data: dict):
         yield ("scope", "comparators", "documents", i), doc
 
 
+def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]:
+    """Every `remove:` must name an entity that exists and a value it has.
+
+    `knowledge` is built from the extracted facts with no removal applied. A
+    removal that matches nothing removes nothing, silently: that is an error,
+    with a did-you-mean hint from the entity's names or values.
+    """
+    problems: list[Problem] = []
+    if not any(e.remove for e in landscape.entities):
+        return problems
+    shown = str(path)
+    try:
+        _, tree = load_yaml_with_positions(path.read_text(encoding="utf-8"), shown)
+    except (OSError, UnicodeDecodeError, InputError):
+        tree = None
+    for i, entity in enumerate(landscape.entities):
+        for j, removal in enumerate(entity.remove):
+            problem = removal_problem(knowledge, entity.name, removal.predicate, removal.object,
+                                      locate(tree, ("entities", i, "name"), shown),
+                                      locate(tree, ("entities", i, "remove", j,
+                                                    "object" if removal.object is not None else "predicate"), shown))
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def removal_problem(knowledge, name: str, predicate: str, obj, name_at: Location, value_at: Location) -> Problem | None:
+    """Why a removal of (`name`, `predicate`, `obj`) removes nothing, or None when it matches a fact."""
+    from reportgen.facts import object_text
+    from reportgen.knowledge import _removed
+
+    entity = knowledge.find(name)
+    if entity is None or not any(f.source == "extracted" for f in entity.facts):
+        names = sorted({n for e in knowledge.entities if any(f.source == "extracted" for f in e.facts) for n in e.names})
+        return Problem(name_at, f"remove: no extracted entity named {name!r}",
+                       _hint(name, names).lstrip("; ") or "see `reportgen review` for the entities found")
+    extracted = [f for f in entity.values(predicate) if f.source == "extracted"]
+    probe = Removal(predicate=predicate, object=obj)
+    if any(_removed(f, [probe]) for f in extracted):
+        return None
+    if not extracted:
+        return Problem(value_at, f"remove: {entity.name} has no extracted {predicate!r} value; nothing to remove")
+    values = sorted({f.object if isinstance(f.object, str) else object_text(f.object) for f in extracted})
+    shown_obj = obj if isinstance(obj, str) else object_text(obj) if obj else ""
+    hint = _hint(shown_obj, values).lstrip("; ") or f"its {predicate} values: {', '.join(map(repr, values[:6]))}"
+    return Problem(value_at, f"remove: {entity.name} has no {predicate} {shown_obj!r}; nothing removed", hint)
+
+
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Where `quote` stands in `text`: exactly, or with whitespace differences."""
     start = text.find(quote)
@@ -328,15 +380,16 @@ def find_landscapes(project: Path, names: list[str] | None = None) -> list[Path]
     """Landscape files by id or path; default: every landscapes/*.yaml."""
     folder = project / "landscapes"
     if not names:
-        return sorted(folder.glob("*.yaml"))
+        # landscapes/review.yaml holds the reviewed facts (reportgen/review.py), not a landscape
+        return sorted(p for p in folder.glob("*.yaml") if p.name != REVIEW_FILE_NAME)
     paths = []
     for name in names:
         candidate = Path(name)
         if candidate.suffix in (".yaml", ".yml") and candidate.exists():
             paths.append(candidate)
-        elif re.fullmatch(ID_PATTERN, name) and (folder / f"{name}.yaml").exists():
+        elif re.fullmatch(ID_PATTERN, name) and name != "review" and (folder / f"{name}.yaml").exists():
             paths.append(folder / f"{name}.yaml")
         else:
-            known = [p.stem for p in folder.glob("*.yaml")]
+            known = [p.stem for p in folder.glob("*.yaml") if p.name != REVIEW_FILE_NAME]
             raise InputError(Problem(Location(name), "no such landscape", _hint(name, known).lstrip("; ") or None))
     return paths

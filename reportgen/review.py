@@ -1,0 +1,566 @@
+"""Reviewed facts: the analyst's accept / reject / correct decisions, for the whole project.
+
+Decisions live in `landscapes/review.yaml` and apply to every landscape. A
+fact is known by an id derived from what it says and the sentence it quotes
+(document, predicate, subject, object, quote) - not offsets, cache or
+extractor version - so a decision survives re-extraction and a new extractor
+as long as the fact and its quote are unchanged. A decision whose fact is gone
+is stale: reported, never applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Literal, Mapping
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reportgen.errors import InputError, Location, Problem
+from reportgen.facts import PREDICATES, Evidence, Fact, object_text
+from reportgen.landscape import Citation, _hint, find_quote
+from reportgen.yamlpos import load_yaml_with_positions, locate
+
+REVIEW_FILE = Path("landscapes") / "review.yaml"
+MIN_ID = 10  # hex characters printed; longer only when two facts would share a prefix
+STATUSES = ("accepted", "rejected", "corrected")
+MODES = ("required", "marked", "off")
+
+
+def _norm(text: str) -> str:
+    from reportgen.knowledge import name_key
+
+    return name_key(text)
+
+
+def fact_id(fact: Fact) -> str:
+    """The full id of an extracted fact (64 hex); stable across extractor versions.
+
+    A partnership is one statement whichever side is its subject, so both
+    sides give the same id.
+    """
+    subject = _norm(fact.subject)
+    obj: Any = fact.object
+    if fact.predicate == "partner" and isinstance(obj, str):
+        subject, obj = sorted((subject, _norm(obj)))
+    canonical = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    quote = " ".join(fact.evidence.quote.split())
+    payload = json.dumps([fact.evidence.doc, fact.predicate, subject, canonical, quote], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def short_ids(full_ids: Iterable[str]) -> int:
+    """The shortest prefix length (at least MIN_ID) that keeps distinct ids distinct."""
+    ids = sorted(set(full_ids))
+    length = MIN_ID
+    for a, b in zip(ids, ids[1:]):
+        common = len(_common_prefix(a, b))
+        length = max(length, common + 1)
+    return length
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+# --- the file ----------------------------------------------------------------
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Decision(_Strict):
+    """One reviewed fact. `doc`...`quote` are context for readers of the file; `id` decides."""
+
+    id: str = Field(pattern=r"^[0-9a-f]{6,64}$")
+    status: Literal["accepted", "rejected", "corrected"]
+    reason: str | None = None
+    object: str | dict[str, Any] | None = None   # corrected: the right value
+    cite: Citation | None = None                  # corrected: the sentence that states it
+    doc: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    value: str | None = None
+    quote: str | None = None
+
+
+class ReviewRemoval(_Strict):
+    """A project-wide `remove:`: every value of `predicate` (or the one `object`) of `entity`."""
+
+    entity: str
+    predicate: str
+    object: str | dict[str, Any] | None = None
+    reason: str | None = None
+
+    @field_validator("predicate")
+    @classmethod
+    def _known_predicate(cls, v: str) -> str:
+        if v not in PREDICATES:
+            raise ValueError(f"unknown predicate {v!r}{_hint(v, PREDICATES)}")
+        return v
+
+
+class ReviewFile(_Strict):
+    decisions: list[Decision] = []
+    remove: list[ReviewRemoval] = []
+
+
+@dataclass
+class Review:
+    """The loaded review file, with where each entry stands (for messages)."""
+
+    path: Path
+    shown: str
+    decisions: list[Decision] = field(default_factory=list)
+    removals: list[ReviewRemoval] = field(default_factory=list)
+    positions: dict[str, Location] = field(default_factory=dict)  # decision id -> where
+    removal_positions: list[tuple[Location, Location | None, Location | None]] = field(default_factory=list)
+    digest: str = ""
+    tree: Any = None
+
+    def lookup(self, full_id: str) -> Decision | None:
+        for length in self._lengths:
+            d = self._by_id.get(full_id[:length])
+            if d is not None:
+                return d
+        return None
+
+    def __post_init__(self) -> None:
+        self._by_id = {d.id: d for d in self.decisions}
+        self._lengths = sorted({len(d.id) for d in self.decisions}, reverse=True)
+
+
+def review_path(root: Path) -> Path:
+    return root / REVIEW_FILE
+
+
+def load_review(root: Path, documents: Mapping[str, str] | None = None) -> Review:
+    """Parse and validate the project's review file (an absent file means no decisions)."""
+    path = review_path(root)
+    shown = REVIEW_FILE.as_posix()
+    if not path.exists():
+        return Review(path=path, shown=shown)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(Location(shown), f"cannot read review file: {exc}")) from None
+    data, tree = load_yaml_with_positions(text, shown)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(Problem(Location(shown, 1, 1), "the review file must be a mapping (decisions:, remove:)"))
+    problems: list[Problem] = []
+    parsed = None
+    try:
+        parsed = ReviewFile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in ("str", "dict[str,any]"))))
+            where = locate(tree, loc, shown)
+            if err["type"] == "extra_forbidden":
+                keys = list(Decision.model_fields) if "decisions" in loc else (
+                    list(ReviewRemoval.model_fields) if "remove" in loc else list(ReviewFile.model_fields))
+                problems.append(Problem(where, f"unknown key {loc[-1]!r}", _hint(str(loc[-1]), keys).lstrip("; ") or None))
+            elif err["type"] == "missing":
+                problems.append(Problem(where, f"missing required key {'.'.join(map(str, loc))!r}"))
+            else:
+                problems.append(Problem(where, f"{'.'.join(map(str, loc))}: {err['msg']}"))
+    positions: dict[str, Location] = {}
+    if parsed is not None:
+        for i, d in enumerate(parsed.decisions):
+            where = locate(tree, ("decisions", i, "id"), shown)
+            if d.id in positions:
+                problems.append(Problem(where, f"duplicate decision for {d.id} (also at line {positions[d.id].line})"))
+            positions.setdefault(d.id, where)
+            if d.status == "corrected":
+                if d.object is None or d.cite is None:
+                    problems.append(Problem(locate(tree, ("decisions", i), shown),
+                                            f"decision {d.id}: a correction needs `object` and `cite` {{doc, quote}}"))
+                elif documents is not None:
+                    cite_at = locate(tree, ("decisions", i, "cite"), shown)
+                    if d.cite.doc not in documents:
+                        problems.append(Problem(cite_at, f"cite: no source document {d.cite.doc!r}",
+                                                _hint(d.cite.doc, documents).lstrip("; ") or "see landscapes/sources/"))
+                    elif find_quote(documents[d.cite.doc], d.cite.quote) is None:
+                        problems.append(Problem(cite_at, f"cite: quote not found verbatim in {d.cite.doc}: {d.cite.quote[:60]!r}"))
+            elif d.object is not None or d.cite is not None:
+                problems.append(Problem(locate(tree, ("decisions", i, "status"), shown),
+                                        f"decision {d.id}: `object` and `cite` belong to status: corrected"))
+    if problems or parsed is None:
+        raise InputError(problems)
+    removal_positions = [(locate(tree, ("remove", i, "entity"), shown),
+                          locate(tree, ("remove", i, "object"), shown) if r.object is not None else None,
+                          locate(tree, ("remove", i, "predicate"), shown))
+                         for i, r in enumerate(parsed.remove)]
+    return Review(path=path, shown=shown, decisions=list(parsed.decisions), removals=list(parsed.remove),
+                  positions=positions, removal_positions=removal_positions,
+                  digest=hashlib.sha256(raw).hexdigest(), tree=tree)
+
+
+# --- applying ----------------------------------------------------------------
+
+@dataclass
+class Applied:
+    """Facts with the decisions applied, and what each extracted fact's state is."""
+
+    facts: list[Fact]
+    accepted: set[str]          # full ids of accepted facts
+    rejected: list[Fact]        # extracted facts a decision rejected
+    corrected: list[Fact]       # the extracted facts a correction replaced
+    stale: list[Decision]       # decisions whose fact no longer exists
+
+    def is_pending(self, fact: Fact) -> bool:
+        return fact.source == "extracted" and fact_id(fact) not in self.accepted
+
+
+def apply_decisions(facts: Iterable[Fact], review: Review | None, docs: Mapping[str, Any] | None = None,
+                    known_ids: Iterable[str] | None = None) -> Applied:
+    """Drop rejected facts, replace corrected ones, note accepted ones.
+
+    `known_ids`: full ids of every fact in the project (when facts come from
+    several extraction runs); a decision matching none of them is stale.
+    """
+    facts = list(facts)
+    if review is None or not review.decisions:
+        return Applied(facts=facts, accepted=set(), rejected=[], corrected=[], stale=[])
+    out, accepted, rejected, corrected, used = [], set(), [], [], set()
+    for fact in facts:
+        if fact.source != "extracted":
+            out.append(fact)
+            continue
+        full = fact_id(fact)
+        decision = review.lookup(full)
+        if decision is None:
+            out.append(fact)
+            continue
+        used.add(decision.id)
+        if decision.status == "accepted":
+            accepted.add(full)
+            out.append(fact)
+        elif decision.status == "rejected":
+            rejected.append(fact)
+        else:
+            corrected.append(fact)
+            replacement = _correction(fact, decision, docs, review.shown)
+            if replacement is not None:
+                out.append(replacement)
+    if known_ids is not None:
+        lengths = {len(d.id) for d in review.decisions}
+        prefixes = {k[:n] for k in known_ids for n in lengths}
+        used |= {d.id for d in review.decisions if d.id in prefixes}
+    stale = [d for d in review.decisions if d.id not in used]
+    return Applied(facts=out, accepted=accepted, rejected=rejected, corrected=corrected, stale=stale)
+
+
+def hide_pending(knowledge, applied: Applied):
+    """The knowledge as `review: required` shows it: accepted and curated facts only.
+
+    Entities stay merged as the extractor found them; only what they show shrinks.
+    """
+    from reportgen.knowledge import Knowledge
+
+    return Knowledge([e.model_copy(update={"facts": tuple(f for f in e.facts if not applied.is_pending(f))})
+                      for e in knowledge.entities])
+
+
+def _correction(fact: Fact, decision: Decision, docs, via: str) -> Fact | None:
+    doc = (docs or {}).get(decision.cite.doc) if decision.cite else None
+    if doc is None:
+        return None
+    span = find_quote(doc.text, decision.cite.quote)
+    if span is None:  # validated at load time
+        return None
+    evidence = Evidence.from_span(doc.id, doc.text, *span, via=via)
+    return Fact(subject=fact.subject, predicate=fact.predicate, object=decision.object, evidence=evidence,
+                source="curated")
+
+
+def stale_problems(review: Review, stale: Iterable[Decision]) -> list[Problem]:
+    out = []
+    for d in stale:
+        what = " ".join(p for p in (d.subject, d.predicate, repr(d.value) if d.value else None) if p)
+        out.append(Problem(review.positions.get(d.id, Location(review.shown)),
+                           f"stale decision {d.id} ({d.status}{': ' + what if what else ''}): "
+                           "no extracted fact has this id any more",
+                           "the document or the sentence changed; review the fact again and delete this entry"))
+    return out
+
+
+# --- writing -----------------------------------------------------------------
+
+def decision_for(fact: Fact, short: str, status: str, reason: str | None = None) -> Decision:
+    return Decision(id=short, status=status, reason=reason, doc=fact.evidence.doc, subject=fact.subject,
+                    predicate=fact.predicate, value=object_text(fact.object), quote=fact.evidence.quote)
+
+
+HEADER = """\
+# Reviewed facts: decisions about extracted facts, for every landscape.
+# Written by `reportgen review`; safe to edit by hand (keep it sorted by id).
+#   status: accepted | rejected (optional reason) | corrected (object + cite: {doc, quote})
+#   doc, subject, predicate, value, quote: what the fact said, for readers; the id decides.
+# remove: project-wide removals, [{entity, predicate, object (optional), reason}].
+"""
+
+
+def dump_review(decisions: Iterable[Decision], removals: Iterable[ReviewRemoval] = ()) -> bytes:
+    """The review file's bytes: decisions sorted by id, keys in a fixed order (diff-friendly)."""
+    order = list(Decision.model_fields)
+    items = []
+    for d in sorted(decisions, key=lambda d: d.id):
+        data = d.model_dump(exclude_none=True, mode="json")
+        items.append({k: data[k] for k in order if k in data})
+    body: dict[str, Any] = {"decisions": items}
+    rem = [r.model_dump(exclude_none=True, mode="json") for r in removals]
+    if rem:
+        body["remove"] = rem
+    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return (HEADER + text).encode("utf-8")
+
+
+def merge_decisions(review: Review, new: Iterable[Decision]) -> list[Decision]:
+    """The file's decisions with `new` ones replacing those of the same fact."""
+    merged = {d.id: d for d in review.decisions}
+    for d in new:
+        for old in [k for k in merged if k.startswith(d.id) or d.id.startswith(k)]:
+            del merged[old]
+        merged[d.id] = d
+    return list(merged.values())
+
+
+WORKLIST_HEADER = """\
+# reportgen review worklist: set each status to accepted, rejected (add a reason)
+# or corrected (add object: and cite: {doc, quote}); leave pending to decide later.
+# Feed it back with: reportgen review --apply THIS_FILE
+"""
+
+
+class WorkItem(_Strict):
+    id: str = Field(pattern=r"^[0-9a-f]{6,64}$")
+    status: Literal["pending", "accepted", "rejected", "corrected"] = "pending"
+    reason: str | None = None
+    object: str | dict[str, Any] | None = None
+    cite: Citation | None = None
+    doc: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    value: str | None = None
+    quote: str | None = None
+
+
+def dump_worklist(items: Iterable[tuple[str, Fact]]) -> bytes:
+    rows = []
+    for short, fact in items:
+        rows.append({"id": short, "status": "pending", "doc": fact.evidence.doc, "subject": fact.subject,
+                     "predicate": fact.predicate, "value": object_text(fact.object), "quote": fact.evidence.quote})
+    text = yaml.safe_dump({"facts": rows}, sort_keys=False, allow_unicode=True, width=100)
+    return (WORKLIST_HEADER + text).encode("utf-8")
+
+
+def load_worklist(path: Path) -> list[tuple[WorkItem, Location]]:
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(Location(shown), f"cannot read worklist: {exc}")) from None
+    data, tree = load_yaml_with_positions(text, shown)
+    if not isinstance(data, dict) or not isinstance(data.get("facts", []), list):
+        raise InputError(Problem(Location(shown, 1, 1), "a worklist is a mapping with a `facts:` list"))
+    out, problems = [], []
+    for i, item in enumerate(data.get("facts") or []):
+        where = locate(tree, ("facts", i), shown)
+        try:
+            parsed = WorkItem.model_validate(item)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ("facts", i, *[p for p in err["loc"] if not (isinstance(p, str) and "[" in p)])
+                problems.append(Problem(locate(tree, loc, shown), f"{'.'.join(map(str, loc[2:])) or 'item'}: {err['msg']}"))
+            continue
+        if parsed.status == "corrected" and (parsed.object is None or parsed.cite is None):
+            problems.append(Problem(where, f"{parsed.id}: a correction needs `object` and `cite` {{doc, quote}}"))
+            continue
+        out.append((parsed, where))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+SHORT_ID = re.compile(r"^[0-9a-f]{6,64}$")
+
+
+# --- the review session (what `reportgen review` shows and changes) -----------
+
+@dataclass
+class Item:
+    """One extracted fact as the review command lists it."""
+
+    short: str
+    full: str
+    fact: Fact
+    date: str | None
+    status: str   # pending | accepted | rejected | corrected
+
+    def to_json(self) -> str:
+        ev = self.fact.evidence
+        return json.dumps({"id": self.short, "status": self.status, "doc": ev.doc, "date": self.date,
+                           "subject": self.fact.subject, "predicate": self.fact.predicate,
+                           "object": self.fact.object, "value": object_text(self.fact.object),
+                           "quote": ev.quote, "start": ev.start, "end": ev.end}, ensure_ascii=False)
+
+
+@dataclass
+class Counts:
+    reviewed: int = 0
+    pending: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class Session:
+    root: Path
+    review: Review
+    docs: dict
+    items: dict[str, Item]                 # full id -> item, every extracted fact of the project
+    in_landscape: dict[str, set[str]]      # landscape id -> full ids of the facts about its rows
+    counts: dict[str, Counts]
+    stale: list[Decision]
+    id_length: int
+
+    def listing(self, landscape: str | None = None, doc: str | None = None, predicate: str | None = None,
+                subject: str | None = None, status: str | None = "pending") -> list[Item]:
+        """Facts to review, newest documents first (sidecar date, then name), in reading order."""
+        from reportgen.knowledge import name_key
+
+        chosen = self.in_landscape.get(landscape, set()) if landscape else set(self.items)
+        out = [it for full, it in self.items.items() if full in chosen
+               and (status is None or it.status == status)
+               and (doc is None or it.fact.evidence.doc == doc)
+               and (predicate is None or it.fact.predicate == predicate)
+               and (subject is None or name_key(subject) in name_key(it.fact.subject))]
+        dates = {it.fact.evidence.doc: it.date or "" for it in out}
+        order = sorted(dates, key=lambda name: (dates[name] == "", _neg(dates[name]), name))
+        position = {name: i for i, name in enumerate(order)}
+        out.sort(key=lambda it: (position[it.fact.evidence.doc], it.fact.evidence.start, it.fact.evidence.end,
+                                 it.fact.predicate, it.short))
+        return out
+
+    def resolve(self, given: Iterable[str]) -> list[Item]:
+        """Items by the ids the user typed (a unique prefix of at least 6 hex); bad ids are an error."""
+        problems, out = [], []
+        shorts = [it.short for it in self.items.values()]
+        for raw in given:
+            ident = raw.strip().lower()
+            if not SHORT_ID.match(ident):
+                problems.append(Problem(Location(raw), "not a fact id (6 to 64 hex characters)",
+                                        "use an id `reportgen review` printed"))
+                continue
+            matches = [it for full, it in self.items.items() if full.startswith(ident)]
+            if not matches:
+                problems.append(Problem(Location(raw), "no extracted fact has this id",
+                                        _hint(ident, shorts).lstrip("; ") or "run `reportgen review` to list the ids"))
+            elif len(matches) > 1:
+                problems.append(Problem(Location(raw), f"ambiguous id: {len(matches)} facts start with it",
+                                        "give more characters: " + ", ".join(sorted(m.short for m in matches))))
+            else:
+                out.append(matches[0])
+        if problems:
+            raise InputError(problems)
+        return out
+
+    def write(self, decisions: Iterable[Decision]) -> Path:
+        from reportgen.build import write_atomic
+
+        merged = merge_decisions(self.review, decisions)
+        write_atomic(self.review.path, dump_review(merged, self.review.removals))
+        return self.review.path
+
+
+def _neg(date: str) -> tuple:
+    """Sort key putting later ISO dates first."""
+    return tuple(-ord(c) for c in date)
+
+
+def open_session(root: Path, names: list[str] | None = None) -> Session:
+    """Read the project (facts from the cache when it can), its landscapes and the review file."""
+    from reportgen.brief import select_entities
+    from reportgen.build import Project, load_corpus, load_landscapes
+    from reportgen.knowledge import build_knowledge, curated_facts
+
+    project = Project(root)
+    cache = root / "out" / ".cache"
+    # the same cache as the build: reviewing a large corpus twice does not extract it twice
+    corpus = load_corpus(project, cache_dir=cache)
+    landscapes = load_landscapes(project, names, corpus)
+    review = load_review(root, {d: doc.text for d, doc in corpus.docs.items()})
+    corpora = {"": corpus}
+    for _, ls in landscapes:
+        key = json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else ""
+        if key not in corpora:
+            corpora[key] = load_corpus(project, cache_dir=cache, lexicon=ls.lexicon)
+    facts: dict[str, Fact] = {}
+    for c in corpora.values():
+        for f in c.facts:
+            if f.source == "extracted":
+                facts.setdefault(fact_id(f), f)
+    length = short_ids(facts)
+    items = {}
+    for full, f in facts.items():
+        d = review.lookup(full)
+        doc = corpus.docs.get(f.evidence.doc)
+        items[full] = Item(short=full[:length], full=full, fact=f, status=d.status if d else "pending",
+                           date=doc.date.isoformat() if doc is not None and doc.date else None)
+    in_landscape: dict[str, set[str]] = {}
+    counts: dict[str, Counts] = {}
+    for path, ls in landscapes:
+        c = corpora[json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else ""]
+        via = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        knowledge = build_knowledge([*c.facts, *curated_facts(ls.entities, c.docs, via)], ls.entities, review.removals)
+        rows, comparators = select_entities(ls, knowledge)
+        ids = {fact_id(f) for e in [*rows, *comparators] for f in e.facts if f.source == "extracted"}
+        ids &= set(items)
+        in_landscape[ls.id] = ids
+        n = Counts()
+        for full in ids:
+            status = items[full].status
+            if status == "pending":
+                n.pending += 1
+            elif status == "rejected":
+                n.rejected += 1
+            else:
+                n.reviewed += 1
+        counts[ls.id] = n
+    stale = apply_decisions([], review, known_ids=facts).stale
+    return Session(root=root, review=review, docs=corpus.docs, items=items, in_landscape=in_landscape,
+                   counts=counts, stale=stale, id_length=length)
+
+
+def decisions_from_worklist(session: Session, path: Path) -> list[Decision]:
+    """The decided items of an edited worklist, as decisions (pending ones are left for later)."""
+    entries = load_worklist(path)
+    decided = [(w, where) for w, where in entries if w.status != "pending"]
+    items = session.resolve([w.id for w, _ in decided])
+    out, problems = [], []
+    for (w, where), item in zip(decided, items):
+        if w.status == "corrected":
+            doc = session.docs.get(w.cite.doc)
+            if doc is None:
+                problems.append(Problem(where, f"cite: no source document {w.cite.doc!r}",
+                                        _hint(w.cite.doc, session.docs).lstrip("; ") or None))
+                continue
+            if find_quote(doc.text, w.cite.quote) is None:
+                problems.append(Problem(where, f"cite: quote not found verbatim in {w.cite.doc}: {w.cite.quote[:60]!r}"))
+                continue
+        base = decision_for(item.fact, item.short, w.status, w.reason)
+        if w.status == "corrected":
+            base = base.model_copy(update={"object": w.object, "cite": w.cite})
+        out.append(base)
+    if problems:
+        raise InputError(problems)
+    return out
