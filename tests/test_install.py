@@ -10,6 +10,8 @@ import sysconfig
 import venv
 from pathlib import Path
 
+from reportgen.landscape import find_landscapes
+
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".venv", ".git", "out", "build", "*.egg-info", "__pycache__", ".pytest_cache",
                               ".hypothesis")
@@ -40,7 +42,7 @@ def test_a_wheel_install_in_a_fresh_venv_builds_the_sample_briefs(tmp_path):
     result = subprocess.run([env_dir / "bin" / "reportgen", "-q", "build", "--format", "html,csv"],
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 0, result.stderr
-    ids = sorted(p.stem for p in (ROOT / "landscapes").glob("*.yaml"))
+    ids = sorted(p.stem for p in find_landscapes(ROOT))
     for brief_id in ids:
         html = (project / "out" / f"{brief_id}.html").read_text(encoding="utf-8")
         assert "<style>" in html and "</html>" in html  # the packaged base.html and CSS
