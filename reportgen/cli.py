@@ -64,9 +64,11 @@ def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
     from reportgen.facts import object_text, sort_facts
     from reportgen.sources import iter_documents
 
-    paths = [Path(s) for s in sources] or [_project(project) / "landscapes" / "sources"]
+    # the build's path policy: sources and sidecars that resolve outside the project are skipped
+    root = _project(project) if project or not sources else None
+    paths = [Path(s) for s in sources] or [root / "landscapes" / "sources"]
     out = sys.stdout
-    for doc in iter_documents(paths):
+    for doc in iter_documents(paths, root):
         found = sort_facts(extract_facts(doc))
         for fact in found:
             if fmt == "jsonl":
@@ -82,9 +84,10 @@ def text(doc: str) -> None:
 
     Example: reportgen text landscapes/sources/000_09b67a30cd904425.txt
     """
+    from reportgen.paths import project_of
     from reportgen.sources import read_document
 
-    sys.stdout.write(read_document(Path(doc)).text)
+    sys.stdout.write(read_document(Path(doc), project_of(Path(doc))).text)
 
 
 @cli.command()
@@ -103,16 +106,32 @@ def build(landscapes: tuple[str, ...], formats: str, out_dir: str | None, templa
 
     Example: reportgen build bcma-therapies --format html
     """
-    from reportgen.build import FORMATS, build as run_build
+    from reportgen.build import build as run_build
+
+    chosen = _formats(formats)
+    root = _project(project)
+    try:
+        result = run_build(root, list(landscapes) or None, chosen,
+                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+    except ReportgenError as exc:
+        if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
+            _report_build(exc.result, out_dir, root)
+        raise
+    _report_build(result, out_dir, root)
+
+
+def _formats(formats: str) -> tuple[str, ...]:
+    from reportgen.build import FORMATS
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in chosen if f not in FORMATS]
     if bad or not chosen:
         raise click.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; use {', '.join(FORMATS)}",
                                  param_hint="--format")
-    root = _project(project)
-    result = run_build(root, list(landscapes) or None, chosen,
-                       Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+    return chosen
+
+
+def _report_build(result, out_dir: str | None, root: Path) -> None:
     for brief_id in result.built:
         click.echo(f"built {brief_id}", err=True)
     for brief_id, why in result.skipped.items():
@@ -167,9 +186,12 @@ def add(files: tuple[str, ...], title: str | None, date: str | None, publisher: 
     """
     from reportgen.add import add_documents
 
-    for added in add_documents(_project(project), [Path(f) for f in files], title=title, date=date,
-                               publisher=publisher, url=url):
+    results = add_documents(_project(project), [Path(f) for f in files], title=title, date=date,
+                            publisher=publisher, url=url)
+    for added in results:
         click.echo(f"{added.status} {added.name}: {added.message}", err=True)
+    if any(added.status == "refused" for added in results):
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @cli.command()
@@ -182,7 +204,8 @@ def watch(formats: str, project: str | None) -> None:
     """
     from reportgen.watch import watch_project
 
-    watch_project(_project(project), tuple(f.strip() for f in formats.split(",") if f.strip()))
+    chosen = _formats(formats)
+    watch_project(_project(project), chosen)
 
 
 @cli.command()
@@ -199,6 +222,13 @@ def validate(landscapes: tuple[str, ...], project: str | None) -> None:
         click.echo(f"ok {landscape.id}", err=True)
 
 
+def _problem_text(problem) -> str:
+    """A problem as `path:line:column: message`; a problem with no file is just its message."""
+    text = str(problem)
+    placeholder = "<input>: "
+    return text[len(placeholder):] if text.startswith(placeholder) else text
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
@@ -210,14 +240,19 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except InputError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {_problem_text(problem)}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:
+            click.echo(f"error: {line}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
     except ReportgenError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    except OSError as exc:  # a read-only or full file system outside the staged writes: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
     sys.exit(EXIT_OK)
