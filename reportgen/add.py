@@ -12,7 +12,8 @@ import yaml
 
 from reportgen.errors import InputError
 from reportgen.paths import create_new
-from reportgen.sources import DocumentError, derived_title, find_sources, read_document, sidecar_path, SUFFIXES
+from reportgen.sources import (DocumentError, derived_title, find_sources, read_document, sidecar_exists,
+                               sidecar_path, SUFFIXES)
 
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -105,7 +106,7 @@ def add_documents(project: Path, files: list[Path], title: str | None = None, da
             results.append(Added(name, "refused", f"{stems[file.stem]} already uses the sidecar {sidecar.name}; "
                                                   "rename the file to add it"))
             continue
-        if sidecar.exists() or sidecar.is_symlink():
+        if sidecar_exists(sidecar):
             what = "is a symbolic link" if sidecar.is_symlink() else "exists"
             results.append(Added(name, "refused", f"its sidecar {sidecar} {what}; rename the file to add it"))
             continue

@@ -130,14 +130,14 @@ def _extract(doc: Document, lexicon: dict | None = None) -> list[Fact]:
 
 def _source_key(path: Path, sidecar: Path, root: Path) -> str:
     from reportgen.paths import read_refusal
-    from reportgen.sources import MAX_BYTES, MAX_SIDECAR_BYTES, DocumentError
+    from reportgen.sources import MAX_BYTES, MAX_SIDECAR_BYTES, DocumentError, sidecar_exists
 
     try:
         if path.stat().st_size > MAX_BYTES:  # not read into memory; read_document says why
             raise DocumentError(path.name, f"too large ({path.stat().st_size // 1_048_576} MiB; "
                                            f"the limit is {MAX_BYTES // 1_048_576} MiB)")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        readable = (sidecar.exists() and read_refusal(sidecar, root) is None
+        readable = (sidecar_exists(sidecar) and read_refusal(sidecar, root) is None
                     and sidecar.stat().st_size <= MAX_SIDECAR_BYTES)
         meta = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if readable else "-"
     except OSError as exc:

@@ -197,6 +197,14 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + META_SUFFIX)
 
 
+def sidecar_exists(meta_path: Path) -> bool:
+    """Whether a sidecar (or a link in its place) is there; a name too long to exist is not."""
+    try:
+        return meta_path.exists() or meta_path.is_symlink()
+    except OSError:  # ENAMETOOLONG: a long but valid source name, whose sidecar name cannot exist
+        return False
+
+
 def read_sidecar(path: Path, root: Path | None = None) -> dict:
     """The sidecar's fields; a bad sidecar or field is a warning naming it, never fatal.
 
@@ -204,7 +212,7 @@ def read_sidecar(path: Path, root: Path | None = None) -> dict:
     is not read.
     """
     meta_path = sidecar_path(path)
-    if not meta_path.exists() and not meta_path.is_symlink():
+    if not sidecar_exists(meta_path):
         return {}
     if root is not None:
         from reportgen.paths import read_refusal
