@@ -112,6 +112,11 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                 log.warning("skipping %s: %s", exc.path, exc.reason)
                 skipped.append(SkippedSource(id=path.name, reason=exc.reason))
                 continue
+            except Exception as exc:  # noqa: BLE001  a reader or the extractor tripped: one document lost, not the build
+                reason = f"could not be processed ({type(exc).__name__}: {str(exc)[:200]})"
+                log.warning("skipping %s: %s", path.name, reason)
+                skipped.append(SkippedSource(id=path.name, reason=reason))
+                continue
             docs[doc.id] = doc
             facts.extend(doc_facts)
         if cache:
@@ -299,8 +304,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 failures.append(f"{path.name}: {exc}")
                 log.error("%s: not built: %s", landscape.id, exc)
                 continue
-            except (ValueError, TypeError, KeyError, OSError, RecursionError, ArithmeticError) as exc:
-                # one brief's bad data must not cost the others their build
+            except Exception as exc:  # noqa: BLE001  one brief's bad data must not cost the others their build
                 failures.append(f"{path.name}: {type(exc).__name__}: {exc}")
                 log.error("%s: not built: %s: %s", landscape.id, type(exc).__name__, exc)
                 continue
@@ -342,12 +346,14 @@ def check_out_dir(root: Path, out_dir: Path, template_dirs: list[Path]) -> None:
     out = out_dir.resolve()
     inputs = {
         "the project": root.resolve(),
+        "the templates folder": (root / "templates").resolve(),  # even before it exists: a build would read it
         "the landscapes folder": (root / "landscapes").resolve(),
         "the sources folder": (root / "landscapes" / "sources").resolve(),
         "the reportgen package": Path(reportgen.__file__).resolve().parent,
     }
     for folder in template_dirs:
-        inputs.setdefault(f"the templates folder {folder}", Path(folder).resolve())
+        if Path(folder).resolve() not in inputs.values():
+            inputs[f"the templates folder {folder}"] = Path(folder).resolve()
     for what, folder in inputs.items():
         if what == "the project":
             if out == folder:
@@ -566,4 +572,10 @@ def changes_since(project_root: Path, landscape_id: str, since: str | None = Non
 def validate(project_root: Path, names: list[str] | None = None) -> list[Landscape]:
     project = Project(project_root)
     corpus = load_corpus(project, extract=False)
-    return [landscape for _, landscape in load_landscapes(project, names, corpus)]
+    loaded, problems = check_landscapes(project, names, corpus)
+    valid = [landscape for _, landscape in loaded]
+    if problems:
+        error = InputError(problems)
+        error.result = valid  # type: ignore[attr-defined]  (the CLI still says which are ok)
+        raise error
+    return valid

@@ -218,7 +218,13 @@ def validate(landscapes: tuple[str, ...], project: str | None) -> None:
     """
     from reportgen.build import validate as run_validate
 
-    for landscape in run_validate(_project(project), list(landscapes) or None):
+    try:
+        valid = run_validate(_project(project), list(landscapes) or None)
+    except InputError as exc:
+        for landscape in getattr(exc, "result", None) or []:
+            click.echo(f"ok {landscape.id}", err=True)
+        raise
+    for landscape in valid:
         click.echo(f"ok {landscape.id}", err=True)
 
 

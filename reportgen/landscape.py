@@ -268,7 +268,8 @@ def _problem_from_pydantic(err: dict, tree, path: str) -> Problem:
         return Problem(where, f"unknown key {key!r}", _hint(key, model_keys).lstrip("; ") or None)
     if kind == "missing":
         return Problem(where, f"missing required key {dotted!r}")
-    return Problem(where, f"{dotted}: {err['msg']}")
+    message = err["msg"].removeprefix("Value error, ")  # pydantic's prefix says nothing to a reader
+    return Problem(where, f"{dotted}: {message}")
 
 
 def _keys_at(loc: tuple) -> list[str]:

@@ -25,9 +25,10 @@ META_SUFFIX = ".meta.yaml"
 MAX_BYTES = 20 * 1024 * 1024  # larger sources are skipped, not read into memory
 MIN_HTML_TEXT = 40  # characters: less than a sentence of main text is not a press release
 MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar holds four short fields
-# Dates every writer can store (XLSX, PDF metadata, SOURCE_DATE_EPOCH): others are refused.
-EARLIEST_DATE = dt.date(1970, 1, 1)
-LATEST_DATE = dt.date(2999, 12, 31)
+# Dates every writer can store: the XLSX is a ZIP, whose DOS timestamps run
+# from 1980 to 2107 (PDF metadata and SOURCE_DATE_EPOCH hold those too).
+EARLIEST_DATE = dt.date(1980, 1, 1)
+LATEST_DATE = dt.date(2107, 12, 31)
 
 
 class Document(BaseModel):
@@ -151,7 +152,7 @@ def read_html_file(path: Path) -> str:
 
 def read_pdf_file(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(path)
@@ -161,8 +162,9 @@ def read_pdf_file(path: Path) -> str:
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        # pypdf's LimitReachedError (a stream that decompresses past its limit) is a PdfReadError
         raise DocumentError(path.name, f"unreadable PDF: {exc}") from None
+    except PyPdfError as exc:  # e.g. LimitReachedError: a small stream that decompresses past pypdf's limit
+        raise DocumentError(path.name, f"unreadable PDF: {type(exc).__name__}: {exc}") from None
     except (RecursionError, MemoryError, ArithmeticError, AttributeError, IndexError, AssertionError) as exc:
         # a hostile PDF trips pypdf in many ways; it is one bad document, never a failed build
         raise DocumentError(path.name, f"unreadable PDF: {type(exc).__name__}: {exc}") from None

@@ -193,3 +193,16 @@ def test_sources_with_hostile_names_are_reachable_from_every_citation(basic_proj
     for page in (out / "sources").glob("*.html"):
         assert len(page.name.encode()) <= 255 and broken_links(page) == [], page  # and links back
     assert broken_links(out / "index.html") == []
+
+
+def test_template_code_in_a_title_stays_text(basic_project):
+    # the injection the --out policy closes: a title with template syntax must print as itself
+    landscape = basic_project / "landscapes" / "basic-bcma.yaml"
+    landscape.write_text(landscape.read_text().replace("title: BCMA test landscape", "title: \"{{ 7*7 }} {% raw %}\""))
+    for out in ("templates", "out"):
+        code, err = html_only(basic_project, "--out", str(basic_project / out))
+        assert code == (2 if out == "templates" else 0), err
+    assert not (basic_project / "templates").exists()
+    for page in ("basic-bcma.html", "index.html"):
+        html = (basic_project / "out" / page).read_text()
+        assert "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
