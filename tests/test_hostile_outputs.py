@@ -206,3 +206,12 @@ def test_template_code_in_a_title_stays_text(basic_project):
     for page in ("basic-bcma.html", "index.html"):
         html = (basic_project / "out" / page).read_text()
         assert "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
+
+
+def test_out_that_is_a_link_to_an_input_folder_is_refused(basic_project):
+    # neighbour: out/ itself is a symlink (inside the project) to landscapes/
+    os.symlink(basic_project / "landscapes", basic_project / "out")
+    before = snapshot(basic_project / "landscapes")
+    code, err = html_only(basic_project)
+    assert code == 2 and "--out is the landscapes folder" in err
+    assert snapshot(basic_project / "landscapes") == before
