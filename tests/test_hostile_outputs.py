@@ -215,3 +215,27 @@ def test_out_that_is_a_link_to_an_input_folder_is_refused(basic_project):
     code, err = html_only(basic_project)
     assert code == 2 and "--out is the landscapes folder" in err
     assert snapshot(basic_project / "landscapes") == before
+
+
+@pytest.mark.parametrize("markdown", [
+    "See ![pixel](https://t.example/p.gif?u=1).",
+    "See ![pixel][p].\n\n[p]: https://t.example/p.gif",  # neighbour: a reference-style image
+    "See [![pixel](https://t.example/p.gif)](https://t.example/).",  # neighbour: an image inside a link
+    "See ![pixel](file:///etc/hostname) and ![x](javascript:alert(1)).",  # neighbour: schemes never linked
+])
+def test_markdown_images_in_notes_load_nothing(basic_project, markdown):
+    import yaml
+
+    landscape = basic_project / "landscapes" / "basic-bcma.yaml"
+    data = yaml.safe_load(landscape.read_text())
+    data["notes"][0]["text"] = markdown
+    landscape.write_text(yaml.safe_dump(data))
+    code, err = html_only(basic_project)
+    assert code == 0, err
+    from hostile_support import parse_html
+
+    tags = parse_html(basic_project / "out" / "basic-bcma.html").tags
+    assert not [t for t, a in tags if t in ("img", "picture", "source", "iframe", "video", "audio", "object")]
+    assert not any(a.get("src", "").startswith(("http", "file", "//")) for _, a in tags)
+    assert not any(a.get("href", "").startswith(("file:", "javascript:")) for _, a in tags)
+    assert "pixel" in (basic_project / "out" / "basic-bcma.html").read_text()  # shown as a link or text
