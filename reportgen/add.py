@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from reportgen.errors import InputError
-from reportgen.sources import DocumentError, derived_title, find_sources, read_document, sidecar_path, SUFFIXES
+from reportgen.paths import create_new
+from reportgen.sources import (DocumentError, derived_title, find_sources, read_document, sidecar_exists,
+                               sidecar_path, SUFFIXES)
 
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -70,14 +71,21 @@ def html_metadata(path: Path) -> dict:
 
 def add_documents(project: Path, files: list[Path], title: str | None = None, date: str | None = None,
                   publisher: str | None = None, url: str | None = None) -> list[Added]:
+    from reportgen.paths import read_refusal, write_refusal
+
     sources = project / "landscapes" / "sources"
+    if write_refusal(sources, project) or (sources.exists() and read_refusal(sources, project)):
+        raise InputError(f"{sources}: resolves outside the project; nothing added")
     sources.mkdir(parents=True, exist_ok=True)
     if date is not None:
         try:
             dt.date.fromisoformat(date)
         except ValueError:
             raise InputError(f"--date {date!r}: use YYYY-MM-DD") from None
-    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in find_sources([sources])}
+    present = [p for p in find_sources([sources]) if read_refusal(p, project) is None]
+    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in present}
+    # a sidecar belongs to a stem: x.txt beside x.md would take over x.md's x.meta.yaml
+    stems = {p.stem: p.name for p in present}
     results = []
     for file in files:
         name = file.name
@@ -89,8 +97,18 @@ def add_documents(project: Path, files: list[Path], title: str | None = None, da
             results.append(Added(name, "refused", f"already in the project as {known[digest]} (same sha256)"))
             continue
         target = sources / name
-        if target.exists():
-            results.append(Added(name, "refused", f"{target} exists with other content; rename the file to add it"))
+        sidecar = sidecar_path(target)
+        if target.exists() or target.is_symlink():
+            what = "is a symbolic link" if target.is_symlink() else "exists with other content"
+            results.append(Added(name, "refused", f"{target} {what}; rename the file to add it"))
+            continue
+        if file.stem in stems:
+            results.append(Added(name, "refused", f"{stems[file.stem]} already uses the sidecar {sidecar.name}; "
+                                                  "rename the file to add it"))
+            continue
+        if sidecar_exists(sidecar):
+            what = "is a symbolic link" if sidecar.is_symlink() else "exists"
+            results.append(Added(name, "refused", f"its sidecar {sidecar} {what}; rename the file to add it"))
             continue
         try:
             doc = read_document(file)
@@ -105,10 +123,19 @@ def add_documents(project: Path, files: list[Path], title: str | None = None, da
             "url": url or doc.url or page.get("url"),
         }
         meta = {k: v for k, v in meta.items() if v}
-        shutil.copyfile(file, target)
-        sidecar_path(target).write_text(
-            "# Written by reportgen add; edit freely.\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False),
-            encoding="utf-8")
+        sidecar_text = "# Written by reportgen add; edit freely.\n" + yaml.safe_dump(meta, allow_unicode=True,
+                                                                                  sort_keys=False)
+        try:  # O_EXCL | O_NOFOLLOW: a link planted since the checks above is refused, not written through
+            create_new(target, file.read_bytes())
+            try:
+                create_new(sidecar, sidecar_text.encode("utf-8"))
+            except BaseException:
+                target.unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            results.append(Added(name, "refused", f"cannot write {exc.filename or target}: {exc.strerror or exc}"))
+            continue
         known[digest] = name
+        stems[file.stem] = name
         results.append(Added(name, "added", ", ".join(f"{k}: {v}" for k, v in meta.items()) or "no metadata found"))
     return results

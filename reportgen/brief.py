@@ -59,9 +59,22 @@ class Reference(_Model):
 
 
 def source_page_name(doc: str) -> str:
+    """A safe, unique, bounded file name for a source's page (also a valid URL path).
+
+    Plain lower-case names keep their name; any other (spaces, non-ASCII,
+    quotes, %, #, ?, newlines, upper case that a case-insensitive disk would
+    merge, or a name too long for the file system) becomes an ASCII slug plus
+    a hash of the full name, so two sources never share a page.
+    """
+    import hashlib
+    import re
     from urllib.parse import quote
 
-    return quote(doc, safe="") + ".html"
+    if re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,99}", doc):
+        return doc + ".html"
+    slug = re.sub(r"[^a-z0-9._-]+", "_", doc.lower()).strip("._-")[:80] or "source"
+    digest = hashlib.sha256(doc.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return quote(f"{slug}-{digest}.html", safe="")
 
 
 class Value(_Model):

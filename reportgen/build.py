@@ -14,17 +14,19 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen import __version__
 from reportgen.brief import Brief, brief_facts, build_brief, resolve_as_of, select_entities
-from reportgen.errors import BuildError, InputError, Location, Problem
+from reportgen.errors import BuildError, InputError, Location, Problem, ReportgenError
 from reportgen.facts import Fact
 from reportgen.knowledge import build_knowledge, curated_facts
 from reportgen.landscape import Landscape, find_landscapes, load_landscape
 from reportgen.output import default_formats, output_path
+from reportgen.paths import inside_project, within, within as _within  # one path policy for every command
 from reportgen.sources import Document, SkippedSource
 
 log = logging.getLogger(__name__)
@@ -73,36 +75,48 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     version = EXTRACTOR_VERSION
     if lexicon:
         version += "+" + hashlib.sha256(json.dumps(lexicon, sort_keys=True).encode()).hexdigest()[:12]
-    paths = find_sources([project.sources]) if project.sources.is_dir() else []
-    outside = [p for p in paths if not _within(p.resolve(), project.root.resolve())]
-    paths = [p for p in paths if p not in outside]
+    from reportgen.paths import read_refusal
+
+    root = project.root.resolve()
+    sources_ok = project.sources.is_dir() and read_refusal(project.sources, root) is None
+    if project.sources.is_dir() and not sources_ok:
+        log.warning("%s: not read: it resolves outside the project", project.sources)
+    paths = find_sources([project.sources]) if sources_ok else []
+    refused = {p: read_refusal(p, root) for p in paths}
+    outside = [p for p in paths if refused[p]]
+    paths = [p for p in paths if not refused[p]]
     cache = None
     if cache_dir is not None:
-        from reportgen.cache import FactCache
+        from reportgen.cache import open_cache
 
-        cache = FactCache(cache_dir / "facts.sqlite")
+        cache = open_cache(cache_dir / "facts.sqlite", root)
     docs: dict[str, Document] = {}
     skipped: list[SkippedSource] = []
     for path in outside:
-        log.warning("skipping %s: it links outside the project", path.name)
-        skipped.append(SkippedSource(id=path.name, reason="links to a file outside the project"))
+        log.warning("skipping %s: it %s", path.name, refused[path])
+        skipped.append(SkippedSource(id=path.name, reason=refused[path]))
     facts: list[Fact] = []
     try:
         for path in paths:
             try:
-                key = _source_key(path, sidecar_path(path))
+                key = _source_key(path, sidecar_path(path), root)
                 hit = cache.get(path.name, key, version) if cache else None
                 if hit is not None:
                     text, doc_facts = hit
-                    doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path))
+                    doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path, root))
                 else:
-                    doc = read_document(path)
+                    doc = read_document(path, root)
                     doc_facts = _extract(doc, lexicon) if extract or cache else []
                     if cache:
                         cache.put(path.name, key, version, doc.text, doc_facts)
             except DocumentError as exc:
                 log.warning("skipping %s: %s", exc.path, exc.reason)
                 skipped.append(SkippedSource(id=path.name, reason=exc.reason))
+                continue
+            except Exception as exc:  # noqa: BLE001  a reader or the extractor tripped: one document lost, not the build
+                reason = f"could not be processed ({type(exc).__name__}: {str(exc)[:200]})"
+                log.warning("skipping %s: %s", path.name, reason)
+                skipped.append(SkippedSource(id=path.name, reason=reason))
                 continue
             docs[doc.id] = doc
             facts.extend(doc_facts)
@@ -114,31 +128,24 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     return Corpus(docs=docs, skipped=skipped, facts=facts)
 
 
-def _within(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def inside_project(root: Path, path: Path, what: str) -> Path:
-    """`path`, resolved, if it stays inside the project; an input error otherwise."""
-    resolved = (root / path).resolve() if not path.is_absolute() else path.resolve()
-    if not _within(resolved, root.resolve()):
-        raise InputError(Problem(Location(str(path)), f"{what} points outside the project ({root})",
-                                 "choose a folder inside the project"))
-    return resolved
-
-
 def _extract(doc: Document, lexicon: dict | None = None) -> list[Fact]:
     from reportgen.extract import extract_facts
 
     return extract_facts(doc, lexicon=lexicon or None)
 
 
-def _source_key(path: Path, sidecar: Path) -> str:
-    from reportgen.sources import DocumentError
+def _source_key(path: Path, sidecar: Path, root: Path) -> str:
+    from reportgen.paths import read_refusal
+    from reportgen.sources import MAX_BYTES, MAX_SIDECAR_BYTES, DocumentError, sidecar_exists
 
     try:
+        if path.stat().st_size > MAX_BYTES:  # not read into memory; read_document says why
+            raise DocumentError(path.name, f"too large ({path.stat().st_size // 1_048_576} MiB; "
+                                           f"the limit is {MAX_BYTES // 1_048_576} MiB)")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        meta = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
+        readable = (sidecar_exists(sidecar) and read_refusal(sidecar, root) is None
+                    and sidecar.stat().st_size <= MAX_SIDECAR_BYTES)
+        meta = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if readable else "-"
     except OSError as exc:
         raise DocumentError(path.name, f"cannot read: {exc.strerror or exc}") from None
     return f"{digest}:{meta}"
@@ -146,6 +153,15 @@ def _source_key(path: Path, sidecar: Path) -> str:
 
 def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -> list[tuple[Path, Landscape]]:
     """Every selected landscape, validated; all problems of all files reported at once."""
+    loaded, problems = check_landscapes(project, names, corpus)
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def check_landscapes(project: Project, names: list[str] | None,
+                     corpus: Corpus) -> tuple[list[tuple[Path, Landscape]], list[Problem]]:
+    """The valid landscapes, and every problem of the invalid ones (a build builds the valid)."""
     texts = {doc_id: doc.text for doc_id, doc in corpus.docs.items()}
     loaded, problems, ids = [], [], {}
     for path in find_landscapes(project.root, names):
@@ -162,9 +178,7 @@ def load_landscapes(project: Project, names: list[str] | None, corpus: Corpus) -
             continue
         ids[landscape.id] = path
         loaded.append((path, landscape))
-    if problems:
-        raise InputError(problems)
-    return loaded
+    return loaded, problems
 
 
 # --- one brief ---------------------------------------------------------------
@@ -236,57 +250,161 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False) -> BuildResult:
+    """Build every valid brief; then raise for what could not be built.
+
+    One invalid landscape does not stop the others: they are built, then an
+    InputError lists its problems (exit 2). One brief that fails to render is
+    reported, the others written, then a BuildError (exit 1). Either error
+    carries the `BuildResult` as `.result`.
+    """
     from reportgen.render import make_environment, template_dirs
 
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
+    dirs = template_dirs(project.root, templates)
+    check_out_dir(project.root, out_dir, dirs)
     with build_lock(out_dir):
+        remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
         corpus = load_corpus(project, cache_dir=out_dir / ".cache")
         log.info("%d sources read, %d skipped, %d facts", len(corpus.docs), len(corpus.skipped), len(corpus.facts))
-        landscapes = load_landscapes(project, names, corpus)
-        dirs = template_dirs(project.root, templates)
+        landscapes, problems = check_landscapes(project, names, corpus)
         salt = _templates_hash(dirs) + ",".join(sorted(formats))
         manifest = read_manifest(out_dir)
-        if not names:  # a full build forgets briefs whose landscape is gone
-            manifest = {k: v for k, v in manifest.items() if k in {ls.id for _, ls in landscapes}}
+        if not names:  # a full build forgets briefs whose landscape is gone (not those merely invalid)
+            present = {p.stem for p in find_landscapes(project.root, None)} | {ls.id for _, ls in landscapes}
+            manifest = {k: v for k, v in manifest.items() if k in present}
         site_before = json.dumps(manifest, sort_keys=True)
 
         env = None
         outputs: list[tuple[Path, bytes]] = []
         result = BuildResult()
+        failures: list[str] = []
         corpora = {"": corpus}
         for path, landscape in landscapes:
             lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
             if lex_key not in corpora:
                 corpora[lex_key] = load_corpus(project, cache_dir=out_dir / ".cache", lexicon=landscape.lexicon)
-        review = check_review(project, landscapes, corpora)
+        review, review_problems = check_review(project, landscapes, corpora)
+        problems = [*problems, *review_problems]
+        unremovable = {p.location.path for p in review_problems}
         for path, landscape in landscapes:
-            lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
-            plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review)
-            result.briefs.append(plan.brief)
-            old = manifest.get(landscape.id, {})
-            files = [output_path(out_dir, landscape.id, f) for f in formats]
-            if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
-                result.skipped[landscape.id] = "inputs unchanged"
-                continue
-            log.info("rendering %s (%s)", landscape.id, ", ".join(formats))
-            env = env or make_environment(dirs)
-            outputs.extend(render_brief(plan.brief, plan.facts, formats, env, project.root, out_dir))
-            if plan.new_edition:
-                from reportgen.editions import edition_bytes, editions_dir
+            if str(path) in unremovable or _shown(project.root, path) in unremovable:
+                continue  # a remove: that matches nothing: reported with the problems, not built
+            try:
+                lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
+                plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review)
+                old = manifest.get(landscape.id, {})
+                files = [output_path(out_dir, landscape.id, f) for f in formats]
+                if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
+                    result.briefs.append(plan.brief)
+                    result.skipped[landscape.id] = "inputs unchanged"
+                    continue
+                log.info("rendering %s (%s)", landscape.id, ", ".join(formats))
+                env = env or make_environment(dirs)
+                brief_outputs = render_brief(plan.brief, plan.facts, formats, env, project.root, out_dir)
+                if plan.new_edition:
+                    from reportgen.editions import edition_bytes, editions_dir
 
-                outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
-                                edition_bytes(plan.edition)))
+                    brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
+                                          edition_bytes(plan.edition)))
+            except (BuildError, InputError) as exc:
+                failures.append(f"{path.name}: {exc}")
+                log.error("%s: not built: %s", landscape.id, exc)
+                continue
+            except Exception as exc:  # noqa: BLE001  one brief's bad data must not cost the others their build
+                failures.append(f"{path.name}: {type(exc).__name__}: {exc}")
+                log.error("%s: not built: %s: %s", landscape.id, type(exc).__name__, exc)
+                continue
+            result.briefs.append(plan.brief)
+            outputs.extend(brief_outputs)
             manifest[landscape.id] = manifest_entry(plan.brief, formats, plan.inputs_hash)
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
             outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
             outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
+        check_targets(project.root, [target for target, _ in outputs])
         write_all(outputs)
         result.written.extend(target for target, _ in outputs)
-    return result
+    if problems:
+        error: ReportgenError = InputError(problems)
+    elif failures:
+        error = BuildError("\n".join(failures))
+    else:
+        return result
+    error.result = result  # type: ignore[attr-defined]
+    raise error
+
+
+# --- the output folder -------------------------------------------------------
+
+from reportgen.landscape import RESERVED_IDS as RESERVED_NAMES  # noqa: E402,F401  (what the site writes)
+
+
+def check_out_dir(root: Path, out_dir: Path, template_dirs: list[Path]) -> None:
+    """Refuse an output folder where inputs are read: it would turn outputs into inputs.
+
+    An output folder that is, holds, or lies inside templates/, landscapes/
+    (which holds the sources), a --templates folder or the package would let
+    a rendered page become a template (code) or a source of the next build.
+    """
+    import reportgen
+
+    out = out_dir.resolve()
+    inputs = {
+        "the project": root.resolve(),
+        "the templates folder": (root / "templates").resolve(),  # even before it exists: a build would read it
+        "the landscapes folder": (root / "landscapes").resolve(),
+        "the sources folder": (root / "landscapes" / "sources").resolve(),
+        "the reportgen package": Path(reportgen.__file__).resolve().parent,
+    }
+    for folder in template_dirs:
+        if Path(folder).resolve() not in inputs.values():
+            inputs[f"the templates folder {folder}"] = Path(folder).resolve()
+    for what, folder in inputs.items():
+        if what == "the project":
+            if out == folder:
+                raise InputError(Problem(Location(str(out_dir)), "--out is the project folder itself",
+                                         "choose a folder of its own, such as out/"))
+            continue
+        # lying inside a folder that holds the whole project (a parent used as --templates) is fine
+        inside = within(out, folder) and not within(root.resolve(), folder)
+        if out == folder or inside or within(folder, out):
+            relation = "is" if out == folder else ("lies inside" if inside else "contains")
+            raise InputError(Problem(Location(str(out_dir)), f"--out {relation} {what}, where a build reads its inputs",
+                                     "choose a folder of its own, such as out/"))
+
+
+def check_targets(root: Path, targets: list[Path]) -> None:
+    """No output is written through a link or into a folder that resolves outside the project."""
+    from reportgen.paths import write_refusal
+
+    for target in targets:
+        refusal = write_refusal(target, root)
+        if refusal:
+            raise BuildError(f"{target}: not written: it {refusal}")
+
+
+_STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what _stage names (mkstemp's 8 characters)
+
+
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Delete staging files a killed build left behind; run under the build lock."""
+    removed = 0
+    for folder, subdirs, files in os.walk(out_dir):
+        subdirs[:] = [d for d in subdirs if d != ".cache" and not os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            if _STAGED.match(name):
+                path = Path(folder) / name
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError as exc:
+                    log.warning("%s: cannot remove a temporary file left by a killed build: %s", path, exc.strerror)
+    if removed:
+        log.info("removed %d temporary files left by an interrupted build", removed)
+    return removed
 
 
 def _templates_hash(dirs: list[Path]) -> str:
@@ -299,6 +417,11 @@ def _templates_hash(dirs: list[Path]) -> str:
 
 
 def read_manifest(out_dir: Path) -> dict:
+    from reportgen.paths import read_refusal
+
+    if read_refusal(out_dir / MANIFEST, out_dir):
+        log.warning("%s: not read: it resolves outside the output folder", out_dir / MANIFEST)
+        return {}
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
         return data if isinstance(data, dict) else {}
@@ -345,8 +468,13 @@ def build_lock(out_dir: Path, wait: float = 600.0):
     import fcntl
     import time
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = open(out_dir / ".lock", "a+")
+    if (out_dir / ".lock").is_symlink():
+        raise BuildError(f"{out_dir / '.lock'}: is a symbolic link; reportgen does not write through links")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir / ".lock", "a+")
+    except OSError as exc:
+        raise BuildError(f"{out_dir}: cannot write the output folder: {exc.strerror or exc}") from None
     try:
         deadline = time.monotonic() + wait
         announced = False
@@ -426,7 +554,15 @@ def changes_since(project_root: Path, landscape_id: str, since: str | None = Non
     """What changed between an edition (default: the one before the newest) and the newest."""
     from reportgen.editions import diff, list_editions, read_edition
 
+    from reportgen.landscape import ID_PATTERN
+    from reportgen.paths import read_refusal
+
     out_dir = inside_project(project_root, out_dir or project_root / "out", "--out")
+    if not re.fullmatch(ID_PATTERN, landscape_id):
+        raise InputError(Problem(Location(landscape_id), "not a landscape id",
+                                 "ids are lower-case letters, digits and hyphens, like the landscape's file name"))
+    if read_refusal(out_dir / landscape_id, project_root):
+        raise InputError(Problem(Location(str(out_dir / landscape_id)), "resolves outside the project; not read"))
     names = list_editions(out_dir, landscape_id)
     if not names:
         raise InputError(f"{landscape_id}: no editions in {out_dir} yet; run reportgen build first")
@@ -446,18 +582,30 @@ def validate(project_root: Path, names: list[str] | None = None) -> list[Landsca
     cache = project.root / "out" / ".cache"
     # removals are checked against the facts, so validate extracts (reusing the cache when there is one)
     corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None)
-    landscapes = load_landscapes(project, names, corpus)
+    loaded, problems = check_landscapes(project, names, corpus)
     corpora = {"": corpus}
-    for _, landscape in landscapes:
+    for _, landscape in loaded:
         lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
         if lex_key not in corpora:
             corpora[lex_key] = load_corpus(project, lexicon=landscape.lexicon)
-    check_review(project, landscapes, corpora)
-    return [landscape for _, landscape in landscapes]
+    _, review_problems = check_review(project, loaded, corpora)
+    problems = [*problems, *review_problems]
+    unremovable = {p.location.path for p in review_problems}
+    valid = [ls for path, ls in loaded if str(path) not in unremovable and _shown(project.root, path) not in unremovable]
+    if problems:
+        error = InputError(problems)
+        error.result = valid  # type: ignore[attr-defined]  (the CLI still says which are ok)
+        raise error
+    return valid
 
 
-def check_review(project: Project, landscapes: list[tuple[Path, Landscape]], corpora: dict[str, "Corpus"]):
-    """Load the review file once; fail on removals that match nothing; warn of stale decisions.
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+
+
+def check_review(project: Project, landscapes: list[tuple[Path, Landscape]],
+                 corpora: dict[str, "Corpus"]) -> tuple[object, list[Problem]]:
+    """Load the review file once; removals that match nothing are problems; warn of stale decisions.
 
     Every `remove:` (a landscape's or the review file's) must name an entity
     and a value that the extracted facts have: one that matches nothing
@@ -473,8 +621,7 @@ def check_review(project: Project, landscapes: list[tuple[Path, Landscape]], cor
         if not any(e.remove for e in landscape.entities):
             continue
         lex_corpus = corpora[json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""]
-        via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
-        curated = curated_facts(landscape.entities, lex_corpus.docs, via)
+        curated = curated_facts(landscape.entities, lex_corpus.docs, _shown(project.root, path))
         unremoved = [e.model_copy(update={"remove": []}) for e in landscape.entities]
         problems.extend(check_removals(path, landscape, build_knowledge([*lex_corpus.facts, *curated], unremoved)))
     if review.removals:
@@ -484,11 +631,9 @@ def check_review(project: Project, landscapes: list[tuple[Path, Landscape]], cor
                                      value_at or predicate_at) for k in knowledges]
             if all(found):
                 problems.append(found[0])
-    if problems:
-        raise InputError(problems)
     if review.decisions:
         known = {fact_id(f) for c in corpora.values() for f in c.facts if f.source == "extracted"}
         stale = apply_decisions([], review, known_ids=known).stale
         for problem in stale_problems(review, stale):
             log.warning("%s", problem)
-    return review
+    return review, problems

@@ -8,10 +8,13 @@ Deleting `out/.cache/` changes nothing but build time.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
 from reportgen.facts import Evidence, Fact
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents_v2 (
@@ -22,50 +25,128 @@ CREATE TABLE IF NOT EXISTS documents_v2 (
 """
 
 
+def open_cache(path: Path, root: Path | None = None) -> "FactCache | None":
+    """The cache, or None (with a warning) when it cannot be used: a build never fails on it."""
+    if root is not None:
+        from reportgen.paths import write_refusal
+
+        refusal = write_refusal(path, root) or write_refusal(path.parent, root)
+        if refusal:
+            log.warning("%s: fact cache not used: it %s", path, refusal)
+            return None
+    try:
+        return FactCache(path)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("%s: fact cache not used: %s", path, exc)
+        return None
+
+
 class FactCache:
+    """Every failure (a damaged file, a full disk) costs time, never a build.
+
+    A damaged cache is deleted and started afresh; a cache that cannot be
+    written is switched off for the rest of the build. Each is a warning.
+    """
+
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.db: sqlite3.Connection | None = None
         try:
             self.db = self._open()
-        except sqlite3.DatabaseError:
-            # a damaged cache is only lost time: start afresh
-            path.unlink(missing_ok=True)
-            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: damaged fact cache (%s); rebuilding it", path, exc)
+            self._reset()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(SCHEMA)
-        db.execute("SELECT count(*) FROM documents_v2").fetchone()
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(SCHEMA)
+            # quick_check reads every page: damage past an intact header shows here, not mid-build
+            status = db.execute("PRAGMA quick_check").fetchone()
+            if not status or status[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {status[0] if status else 'no answer'}")
+            db.execute("SELECT count(*) FROM documents_v2").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
+    def _reset(self) -> None:
+        """Delete the cache file (and its journal) and start an empty one; off if even that fails."""
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+        self.db = None
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            self.db = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("%s: fact cache switched off for this build: %s", self.path, exc)
+            self.db = None
+
+    def _off(self, exc: Exception) -> None:
+        log.warning("%s: cannot write the fact cache (%s); continuing without it", self.path, exc)
+        try:
+            if self.db is not None:
+                self.db.close()
+        except sqlite3.Error:
+            pass
+        self.db = None
+
     def get(self, doc: str, sha256: str, version: str) -> tuple[str, list[Fact]] | None:
-        row = self.db.execute(
-            "SELECT text, facts FROM documents_v2 WHERE doc = ? AND sha256 = ? AND version = ?",
-            (doc, sha256, version),
-        ).fetchone()
-        if row is None:
+        if self.db is None:
             return None
-        text, facts_json = row
-        return text, [_fact_from_dict(d) for d in json.loads(facts_json)]
+        try:
+            row = self.db.execute(
+                "SELECT text, facts FROM documents_v2 WHERE doc = ? AND sha256 = ? AND version = ?",
+                (doc, sha256, version),
+            ).fetchone()
+            if row is None:
+                return None
+            text, facts_json = row
+            return text, [_fact_from_dict(d) for d in json.loads(facts_json)]
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            log.warning("%s: damaged fact cache (%s); rebuilding it", self.path, exc)
+            self._reset()
+            return None
 
     def put(self, doc: str, sha256: str, version: str, text: str, facts: list[Fact], meta: dict | None = None) -> None:
+        if self.db is None:
+            return
         payload = json.dumps([json.loads(f.to_json()) for f in facts], ensure_ascii=False)
-        self.db.execute(
-            "INSERT OR REPLACE INTO documents_v2 (doc, sha256, version, meta, text, facts) VALUES (?, ?, ?, ?, ?, ?)",
-            (doc, sha256, version, json.dumps(meta or {}), text, payload),
-        )
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO documents_v2 (doc, sha256, version, meta, text, facts) VALUES (?, ?, ?, ?, ?, ?)",
+                (doc, sha256, version, json.dumps(meta or {}), text, payload),
+            )
+        except sqlite3.DatabaseError as exc:  # a full disk, a read-only folder: only time is lost
+            self._off(exc)
 
     def keep_only(self, docs: set[str]) -> int:
         """Forget documents that are no longer sources; returns how many."""
-        stale = [d for (d,) in self.db.execute("SELECT DISTINCT doc FROM documents_v2") if d not in docs]
-        self.db.executemany("DELETE FROM documents_v2 WHERE doc = ?", [(d,) for d in stale])
+        if self.db is None:
+            return 0
+        try:
+            stale = [d for (d,) in self.db.execute("SELECT DISTINCT doc FROM documents_v2") if d not in docs]
+            self.db.executemany("DELETE FROM documents_v2 WHERE doc = ?", [(d,) for d in stale])
+        except sqlite3.DatabaseError as exc:
+            self._off(exc)
+            return 0
         return len(stale)
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
 
 
 def _fact_from_dict(data: dict) -> Fact:

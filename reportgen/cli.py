@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from reportgen.errors import BuildError, InputError, ReportgenError
+from reportgen.errors import BuildError, InputError, Location, Problem, ReportgenError
 
 EXIT_OK, EXIT_BUILD_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -120,9 +120,11 @@ def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
     from reportgen.facts import object_text, sort_facts
     from reportgen.sources import iter_documents
 
-    paths = [Path(s) for s in sources] or [_project(project) / "landscapes" / "sources"]
+    # the build's path policy: sources and sidecars that resolve outside the project are skipped
+    root = _project(project) if project or not sources else None
+    paths = [Path(s) for s in sources] or [root / "landscapes" / "sources"]
     out = sys.stdout
-    for doc in iter_documents(paths):
+    for doc in iter_documents(paths, root):
         found = sort_facts(extract_facts(doc))
         for fact in found:
             if fmt == "jsonl":
@@ -139,9 +141,10 @@ def text(doc: str) -> None:
 
     Example: reportgen text landscapes/sources/000_09b67a30cd904425.txt
     """
+    from reportgen.paths import project_of
     from reportgen.sources import read_document
 
-    sys.stdout.write(read_document(Path(doc)).text)
+    sys.stdout.write(read_document(Path(doc), project_of(Path(doc))).text)
 
 
 @cli.command()
@@ -163,8 +166,17 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
 
     chosen = _parse_formats(formats)
     root = _project(project)
-    result = run_build(root, list(landscapes) or None, chosen,
-                       Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+    try:
+        result = run_build(root, list(landscapes) or None, chosen,
+                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+    except ReportgenError as exc:
+        if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
+            _report_build(exc.result, out_dir, root)
+        raise
+    _report_build(result, out_dir, root)
+
+
+def _report_build(result, out_dir: str | None, root: Path) -> None:
     for brief_id in result.built:
         _progress(f"built {brief_id}")
     for brief_id, why in result.skipped.items():
@@ -209,9 +221,19 @@ def diff(landscape: str, since: str | None, out_dir: str | None, project: str | 
 
 def _require_landscape(root: Path, landscape: str, out_dir: Path | None) -> None:
     """A clear 'no such landscape' (with did-you-mean) unless it exists or has editions."""
-    from reportgen.editions import list_editions
-    from reportgen.landscape import find_landscapes
+    import re
 
+    from reportgen.editions import list_editions
+    from reportgen.landscape import ID_PATTERN, find_landscapes
+
+    if not re.fullmatch(ID_PATTERN, landscape):  # before any path is formed from it
+        raise InputError(Problem(Location(landscape), "not a landscape id",
+                                 "ids are lower-case letters, digits and hyphens, like the landscape's file name"))
+    from reportgen.paths import read_refusal
+
+    folder = ((root / out_dir) if out_dir else root / "out") / landscape
+    if read_refusal(folder, root):
+        raise InputError(Problem(Location(str(folder)), "resolves outside the project; not read"))
     if list_editions((root / out_dir) if out_dir else root / "out", landscape):
         return
     find_landscapes(root, [landscape])  # raises "no such landscape (did you mean ...?)"
@@ -267,7 +289,13 @@ def validate(landscapes: tuple[str, ...], project: str | None) -> None:
     """
     from reportgen.build import validate as run_validate
 
-    for landscape in run_validate(_project(project), list(landscapes) or None):
+    try:
+        valid = run_validate(_project(project), list(landscapes) or None)
+    except InputError as exc:
+        for landscape in getattr(exc, "result", None) or []:
+            _progress(f"ok {landscape.id}")
+        raise
+    for landscape in valid:
         _progress(f"ok {landscape.id}")
 
 
@@ -345,6 +373,13 @@ def review(landscape: str | None, doc: str | None, predicate: str | None, subjec
         click.echo(f"{ls_id}: {n.reviewed} reviewed, {n.pending} pending, {n.rejected} rejected", err=True)
 
 
+def _problem_text(problem) -> str:
+    """A problem as `path:line:column: message`; a problem with no file is just its message."""
+    text = str(problem)
+    placeholder = "<input>: "
+    return text[len(placeholder):] if text.startswith(placeholder) else text
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
@@ -356,14 +391,19 @@ def main() -> None:
         sys.exit(EXIT_BAD_INPUT)
     except InputError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {_problem_text(problem)}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:
+            click.echo(f"error: {line}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
     except ReportgenError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    except OSError as exc:  # a read-only or full file system outside the staged writes: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
     sys.exit(EXIT_OK)

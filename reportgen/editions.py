@@ -8,6 +8,7 @@ changed" section compares the brief with the edition before it.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Evidence, Fact, object_text, sort_facts
 from reportgen.knowledge import name_key
+
+log = logging.getLogger(__name__)
+MAX_EDITION_BYTES = 64 * 1024 * 1024  # a snapshot of one brief's facts; a larger file is not one
 
 EDITION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}|undated)(?:-(\d+))?$")
 
@@ -59,10 +63,41 @@ def editions_dir(out_dir: Path, landscape_id: str) -> Path:
     return out_dir / landscape_id / "editions"
 
 
-def list_editions(out_dir: Path, landscape_id: str) -> list[str]:
+class CorruptEdition(ValueError):
+    """An editions/*.json that cannot be read back: history lost, never a failed build."""
+
+
+def _edition_files(out_dir: Path, landscape_id: str) -> list[Path]:
+    from reportgen.paths import read_refusal
+
     folder = editions_dir(out_dir, landscape_id)
-    names = [p.stem for p in folder.glob("*.json") if EDITION_NAME.match(p.stem)] if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    if read_refusal(folder, out_dir):
+        log.warning("%s: not read: it resolves outside the output folder", folder)
+        return []
+    return [p for p in folder.glob("*.json") if EDITION_NAME.match(p.stem)]
+
+
+def list_editions(out_dir: Path, landscape_id: str) -> list[str]:
+    """The readable editions, oldest first; a corrupt one is warned about and left out.
+
+    Leaving it out starts a fresh edition line when it was the newest.
+    """
+    names = []
+    for path in _edition_files(out_dir, landscape_id):
+        try:
+            read_edition(out_dir, landscape_id, path.stem)
+        except CorruptEdition as exc:
+            log.warning("%s: corrupt edition ignored (%s); the next one starts a fresh line", path, exc)
+            continue
+        names.append(path.stem)
     return sorted(names, key=_edition_order)
+
+
+def _taken_names(out_dir: Path, landscape_id: str) -> set[str]:
+    """Every edition file name in use, corrupt ones included: a new edition never replaces one."""
+    return {p.stem for p in _edition_files(out_dir, landscape_id)}
 
 
 def _edition_order(name: str):
@@ -71,11 +106,27 @@ def _edition_order(name: str):
 
 
 def read_edition(out_dir: Path, landscape_id: str, name: str) -> Edition:
+    from pydantic import ValidationError
+
+    from reportgen.paths import read_refusal
+
     path = editions_dir(out_dir, landscape_id) / f"{name}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    facts = tuple(Fact(subject=f["subject"], predicate=f["predicate"], object=f["object"],
-                       evidence=Evidence(**f["evidence"]), source=f.get("source", "extracted")) for f in data["facts"])
-    return Edition(name=name, landscape=data["landscape"], as_of=data["as_of"], rows=tuple(data["rows"]), facts=facts)
+    try:
+        if read_refusal(path, out_dir):
+            raise CorruptEdition("it resolves outside the output folder")
+        if path.stat().st_size > MAX_EDITION_BYTES:
+            raise CorruptEdition(f"larger than {MAX_EDITION_BYTES // 1_048_576} MiB")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        facts = tuple(Fact(subject=f["subject"], predicate=f["predicate"], object=f["object"],
+                           evidence=Evidence(**f["evidence"]), source=f.get("source", "extracted"))
+                      for f in data["facts"])
+        return Edition(name=name, landscape=data["landscape"], as_of=data["as_of"], rows=tuple(data["rows"]),
+                       facts=facts)
+    except CorruptEdition:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError, ValidationError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        raise CorruptEdition(str(reason).splitlines()[0][:200]) from None
 
 
 def edition_bytes(edition: Edition) -> bytes:
@@ -98,11 +149,16 @@ def place_edition(out_dir: Path, current: Edition) -> tuple[Edition, Edition | N
             return latest, previous, False
         name = current.as_of
         n = 1
-        while name in names:
+        taken = _taken_names(out_dir, current.landscape)
+        while name in taken:
             n += 1
             name = f"{current.as_of}-{n}"
         return current.model_copy(update={"name": name}), latest, True
-    return current, None, True
+    name, n, taken = current.as_of, 1, _taken_names(out_dir, current.landscape)
+    while name in taken:  # only corrupt editions: keep them, start a fresh line beside them
+        n += 1
+        name = f"{current.as_of}-{n}"
+    return current.model_copy(update={"name": name}), None, True
 
 
 def _identity(fact: Fact) -> tuple:

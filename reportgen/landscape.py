@@ -13,10 +13,11 @@ import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import InputError, Location, Problem
-from reportgen.facts import PREDICATES
+from reportgen.facts import AUTHORITIES, MODALITIES, PREDICATES, REGULATORY_ACTIONS, STAGES
+from reportgen.sources import EARLIEST_DATE, LATEST_DATE
 from reportgen.yamlpos import load_yaml_with_positions, locate
 
 ASSET_COLUMNS = {
@@ -43,6 +44,9 @@ ORGANIZATION_COLUMNS = {
 SECTIONS = ("summary", "notes", "charts", "table", "comparators", "profiles", "guidelines", "changes", "references")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 REVIEW_FILE_NAME = "review.yaml"  # the project's reviewed facts, beside the landscapes
+# Ids the build cannot give a brief: it writes out/index.html and out/sources/ itself.
+RESERVED_IDS = ("index", "sources")
+MAX_LANDSCAPE_BYTES = 2 * 1024 * 1024  # a hand-edited file; larger is not one
 
 
 class _Strict(BaseModel):
@@ -67,6 +71,79 @@ class CuratedFact(_Strict):
         if v not in PREDICATES:
             raise ValueError(f"unknown predicate {v!r}{_hint(v, PREDICATES)}")
         return v
+
+    @model_validator(mode="after")
+    def _typed_object(self) -> "CuratedFact":
+        problem = object_problem(self.predicate, self.object)
+        if problem:
+            raise ValueError(f"object of a {self.predicate!r} fact: {problem}")
+        return self
+
+
+# What the build relies on for each predicate's object (FACTS.md): checked at
+# load time so that a landscape that validates is one the build can render.
+_TEXT_PREDICATES = ("name", "developer", "target", "indication", "trial", "partner", "focus", "country")
+_OBJECT_KEYS = {  # predicate -> (required keys, optional keys)
+    "regulatory": (("authority", "action"), ("detail", "indication", "date")),
+    "phase": (("stage",), ("indication",)),
+    "efficacy": (("endpoint", "value", "unit"), ("population",)),
+    "safety": (("event", "value", "unit"), ("grade",)),
+}
+_CHOICES = {("regulatory", "authority"): AUTHORITIES, ("regulatory", "action"): REGULATORY_ACTIONS,
+            ("phase", "stage"): STAGES}
+_DATE_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def object_problem(predicate: str, obj: Any) -> str | None:
+    """Why `obj` cannot be the object of a `predicate` fact, or None."""
+    if predicate in _TEXT_PREDICATES:
+        return None if isinstance(obj, str) and obj.strip() else "must be non-empty text"
+    if predicate == "modality":
+        if obj not in MODALITIES:
+            return f"must be one of {', '.join(MODALITIES)}{_hint(str(obj), MODALITIES)}"
+        return None
+    required, optional = _OBJECT_KEYS.get(predicate, ((), ()))
+    if not required:
+        return None
+    if not isinstance(obj, dict):
+        return f"must be a mapping with {', '.join(required)}"
+    missing = [k for k in required if k not in obj]
+    if missing:
+        return f"missing {', '.join(missing)}"
+    unknown = [str(k) for k in obj if k not in required + optional]
+    if unknown:
+        return f"unknown key {unknown[0]!r} (keys: {', '.join(required + optional)})"
+    for key, value in obj.items():
+        if key == "value":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -1e12 < value < 1e12:
+                return f"value must be a number, not {value!r}"[:120]
+        elif key == "grade" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            continue
+        elif not isinstance(value, str) or not value.strip():
+            return f"{key} must be non-empty text, not {type(value).__name__} {value!r}"[:120]
+        elif (predicate, key) in _CHOICES and value not in _CHOICES[(predicate, key)]:
+            choices = _CHOICES[(predicate, key)]
+            return f"{key} {value!r} is not one of {', '.join(choices)}{_hint(value, choices)}"
+        elif key == "date":
+            problem = _date_text_problem(value)
+            if problem:
+                return problem
+    if predicate == "safety" and obj["unit"] not in ("%", "patients"):
+        return f"unit must be '%' or 'patients', not {obj['unit']!r}"
+    return None
+
+
+def _date_text_problem(value: str) -> str | None:
+    if not _DATE_TEXT.fullmatch(value):
+        return f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date = dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"date {value!r} is not a real date"
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        return f"date {value!r} is outside {EARLIEST_DATE}..{LATEST_DATE}"
+    return None
 
 
 class Removal(_Strict):
@@ -147,6 +224,13 @@ class Landscape(_Strict):
     # required hides them, marked flags them, off shows them as reviewed ones
     review: Literal["required", "marked", "off"] = "off"
 
+    @field_validator("as_of")
+    @classmethod
+    def _storable_date(cls, v: dt.date | None) -> dt.date | None:
+        if v is not None and not EARLIEST_DATE <= v <= LATEST_DATE:
+            raise ValueError(f"{v} is outside {EARLIEST_DATE}..{LATEST_DATE}, the dates every output format can store")
+        return v
+
     @property
     def column_defs(self) -> list[Column]:
         labels = ASSET_COLUMNS if self.rows == "assets" else ORGANIZATION_COLUMNS
@@ -173,6 +257,10 @@ def load_landscape(path: Path, documents: Mapping[str, str] | None = None) -> La
     """
     shown = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_LANDSCAPE_BYTES:
+            raise InputError(Problem(Location(shown), f"landscape file too large ({size} bytes; "
+                                                      f"the limit is {MAX_LANDSCAPE_BYTES // 1_048_576} MiB)"))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Problem(Location(shown), f"cannot read landscape: {exc}")) from None
@@ -203,7 +291,8 @@ def _problem_from_pydantic(err: dict, tree, path: str) -> Problem:
         return Problem(where, f"unknown key {key!r}", _hint(key, model_keys).lstrip("; ") or None)
     if kind == "missing":
         return Problem(where, f"missing required key {dotted!r}")
-    return Problem(where, f"{dotted}: {err['msg']}")
+    message = err["msg"].removeprefix("Value error, ")  # pydantic's prefix says nothing to a reader
+    return Problem(where, f"{dotted}: {message}")
 
 
 def _keys_at(loc: tuple) -> list[str]:
@@ -256,6 +345,10 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
     problems = []
     if isinstance(data.get("id"), str) and path.stem != data["id"]:
         problems.append(Problem(locate(tree, ("id",), shown), f"id {data['id']!r} differs from the file name {path.stem!r}"))
+    if data.get("id") in RESERVED_IDS:
+        problems.append(Problem(locate(tree, ("id",), shown), f"id {data['id']!r} is reserved: the build writes "
+                                f"out/{data['id']}{'.html' if data['id'] == 'index' else '/'} itself",
+                                "rename the landscape file and its id"))
     rows = data.get("rows", "assets")
     valid_cols = ORGANIZATION_COLUMNS if rows == "organizations" else ASSET_COLUMNS
     for i, col in enumerate(_list(data.get("columns"))):

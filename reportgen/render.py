@@ -52,8 +52,27 @@ _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 _markdown.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://", "#"))  # type: ignore[method-assign]
 
 
+def _image_as_link(tokens, idx, options, env) -> str:
+    """An image in notes becomes a link to it (or its text): a brief never loads anything.
+
+    A live `<img src="https://...">` would be a tracking pixel in a wiki page
+    and break the promise that the HTML is self-contained.
+    """
+    from html import escape
+
+    token = tokens[idx]
+    alt = escape(_markdown.renderer.renderInlineAsText(token.children or [], options, env) or "image")
+    src = str(token.attrGet("src") or "")
+    if src.strip().lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(src)}" rel="noreferrer noopener">{alt}</a>'
+    return alt
+
+
+_markdown.renderer.rules["image"] = _image_as_link
+
+
 def markdown_to_html(text: str) -> str:
-    """Markdown with raw HTML disabled (shown as text) and only http(s)/# links."""
+    """Markdown with raw HTML disabled (shown as text), only http(s)/# links, images as links."""
     return _markdown.render(text)
 
 

@@ -24,6 +24,11 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 META_SUFFIX = ".meta.yaml"
 MAX_BYTES = 20 * 1024 * 1024  # larger sources are skipped, not read into memory
 MIN_HTML_TEXT = 40  # characters: less than a sentence of main text is not a press release
+MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar holds four short fields
+# Dates every writer can store: the XLSX is a ZIP, whose DOS timestamps run
+# from 1980 to 2107 (PDF metadata and SOURCE_DATE_EPOCH hold those too).
+EARLIEST_DATE = dt.date(1980, 1, 1)
+LATEST_DATE = dt.date(2107, 12, 31)
 
 
 class Document(BaseModel):
@@ -74,6 +79,9 @@ def decode_bytes(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DocumentError(name, f"broken UTF-16: {exc.reason}") from None
+    bomless = _utf16_without_bom(data)
+    if bomless is not None:
+        return bomless
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -81,6 +89,26 @@ def decode_bytes(data: bytes, name: str) -> str:
     if text.count("\x00") > len(text) // 100:
         raise DocumentError(name, "binary content, not text")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte-order mark: NULs on one side of most pairs.
+
+    Mostly-ASCII UTF-16 would otherwise look binary (every other byte NUL).
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    pairs = len(data) // 2
+    for zeros, encoding in ((odd.count(0), "utf-16-le"), (even.count(0), "utf-16-be")):
+        if zeros >= pairs * 0.6:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= len(text) * 0.95:
+                return text
+    return None
 
 
 # Among encodings that read the bytes equally well, the ones press releases
@@ -124,7 +152,7 @@ def read_html_file(path: Path) -> str:
 
 def read_pdf_file(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(path)
@@ -135,6 +163,11 @@ def read_pdf_file(path: Path) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(path.name, f"unreadable PDF: {exc}") from None
+    except PyPdfError as exc:  # e.g. LimitReachedError: a small stream that decompresses past pypdf's limit
+        raise DocumentError(path.name, f"unreadable PDF: {type(exc).__name__}: {exc}") from None
+    except (RecursionError, MemoryError, ArithmeticError, AttributeError, IndexError, AssertionError) as exc:
+        # a hostile PDF trips pypdf in many ways; it is one bad document, never a failed build
+        raise DocumentError(path.name, f"unreadable PDF: {type(exc).__name__}: {exc}") from None
     text = "\n\n".join(p.strip() for p in pages).strip()
     if not text:
         raise DocumentError(path.name, "PDF has no extractable text (scanned image?)")
@@ -166,42 +199,105 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + META_SUFFIX)
 
 
-def read_sidecar(path: Path) -> dict:
-    meta_path = sidecar_path(path)
-    if not meta_path.exists():
-        return {}
-    from reportgen.errors import InputError, Location, Problem
-
+def sidecar_exists(meta_path: Path) -> bool:
+    """Whether a sidecar (or a link in its place) is there; a name too long to exist is not."""
     try:
-        data = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(Problem(
-            Location(str(meta_path), mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-        )) from None
-    if not isinstance(data, dict):
-        raise InputError(Problem(Location(str(meta_path), 1), "sidecar must be a mapping of title, publisher, date, url"))
+        return meta_path.exists() or meta_path.is_symlink()
+    except OSError:  # ENAMETOOLONG: a long but valid source name, whose sidecar name cannot exist
+        return False
+
+
+def read_sidecar(path: Path, root: Path | None = None) -> dict:
+    """The sidecar's fields; a bad sidecar or field is a warning naming it, never fatal.
+
+    With `root`, a sidecar that resolves outside the project (a planted link)
+    is not read.
+    """
+    meta_path = sidecar_path(path)
+    if not sidecar_exists(meta_path):
+        return {}
+    if root is not None:
+        from reportgen.paths import read_refusal
+
+        refusal = read_refusal(meta_path, root)
+        if refusal:
+            log.warning("%s: sidecar not read: it %s", meta_path, refusal)
+            return {}
+    data = _load_sidecar(meta_path)
+    if data is None:
+        return {}
     meta = {}
     for key in ("title", "publisher", "url"):
-        if data.get(key) is not None:
-            meta[key] = str(data[key]).strip()
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (dict, list)) or isinstance(value, bool):
+            log.warning("%s: %s must be text, not %s; ignored", meta_path, key, type(value).__name__)
+            continue
+        meta[key] = str(value).strip()
     if data.get("date") is not None:
-        meta["date"] = _parse_date(data["date"], meta_path)
+        date = _parse_date(data["date"], meta_path)
+        if date is not None:
+            meta["date"] = date
     return meta
 
 
+def _load_sidecar(meta_path: Path) -> dict | None:
+    from reportgen.errors import InputError
+
+    try:
+        size = meta_path.stat().st_size
+        if size > MAX_SIDECAR_BYTES:
+            log.warning("%s: sidecar ignored: too large (%d bytes; the limit is %d)", meta_path, size, MAX_SIDECAR_BYTES)
+            return None
+        raw = meta_path.read_bytes()
+    except OSError as exc:
+        log.warning("%s: sidecar ignored: cannot read: %s", meta_path, exc.strerror or exc)
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        log.warning("%s: sidecar ignored: not UTF-8 (byte %d)", meta_path, exc.start)
+        return None
+    from reportgen.yamlpos import load_yaml_with_positions
+
+    try:
+        data, _ = load_yaml_with_positions(text, str(meta_path))
+    except InputError as exc:
+        log.warning("sidecar ignored: %s", exc)
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        log.warning("%s: sidecar ignored: it must be a mapping of title, publisher, date, url", meta_path)
+        return None
+    return data
+
+
 def _parse_date(value, meta_path: Path) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A real date in the range every writer can store, else a warning and None."""
     text = str(value).strip()
-    for pattern, fmt in ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), (r"\d{4}-\d{2}", "%Y-%m"), (r"\d{4}", "%Y")):
-        if re.fullmatch(pattern, text):
-            return dt.datetime.strptime(text, fmt).date()
-    log.warning("%s: date %r is not YYYY-MM-DD; ignored", meta_path, text)
-    return None
+    date = None
+    if isinstance(value, dt.datetime):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, (str, int)) and not isinstance(value, bool):
+        for pattern, fmt in ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), (r"\d{4}-\d{2}", "%Y-%m"), (r"\d{4}", "%Y")):
+            if re.fullmatch(pattern, text):
+                try:
+                    date = dt.datetime.strptime(text, fmt).date()
+                except ValueError:
+                    log.warning("%s: date %r is not a real date; ignored", meta_path, text)
+                    return None
+                break
+    if date is None:
+        log.warning("%s: date %r is not YYYY-MM-DD; ignored", meta_path, text[:40])
+        return None
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        log.warning("%s: date %s is outside %s..%s; ignored", meta_path, date, EARLIEST_DATE, LATEST_DATE)
+        return None
+    return date
 
 
 # --- finding and reading -----------------------------------------------------
@@ -226,32 +322,54 @@ def find_sources(paths: Iterable[Path]) -> list[Path]:
     return [found[name] for name in sorted(found)]
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, root: Path | None = None) -> Document:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise DocumentError(path.name, f"unsupported file type {path.suffix!r} (use {', '.join(SUFFIXES)})")
+    if root is not None:
+        from reportgen.paths import read_refusal
+
+        refusal = read_refusal(path, root)
+        if refusal:
+            raise DocumentError(path.name, refusal)
     raw = _read_bytes(path)
     text = reader(path)
-    meta = read_sidecar(path)
+    meta = read_sidecar(path, root)
     return Document(id=path.name, text=text, sha256=hashlib.sha256(raw).hexdigest(), **meta)
 
 
-def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[SkippedSource]]:
-    """Read every source; a bad one is skipped with a warning, never fatal."""
+def _with_roots(paths: Iterable[Path], root: Path | None) -> list[tuple[Path, Path]]:
+    """Each source found, with the project it must stay inside (the path policy)."""
+    from reportgen.paths import project_of
+
+    out: dict[str, tuple[Path, Path]] = {}
+    for named in paths:
+        named_root = Path(root).resolve() if root is not None else project_of(named)
+        for path in find_sources([named]):
+            out.setdefault(path.name, (path, named_root))
+    return [out[name] for name in sorted(out)]
+
+
+def read_documents(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Document], list[SkippedSource]]:
+    """Read every source; a bad one is skipped with a warning, never fatal.
+
+    Sources and sidecars that resolve outside `root` (default: the project
+    each named path is in) are skipped, as the build skips them.
+    """
     docs, skipped = [], []
-    for path in find_sources(paths):
+    for path, path_root in _with_roots(paths, root):
         try:
-            docs.append(read_document(path))
+            docs.append(read_document(path, path_root))
         except DocumentError as exc:
             log.warning("skipping %s: %s", exc.path, exc.reason)
             skipped.append(SkippedSource(id=path.name, reason=exc.reason))
     return docs, skipped
 
 
-def iter_documents(paths: Iterable[Path]) -> Iterator[Document]:
+def iter_documents(paths: Iterable[Path], root: Path | None = None) -> Iterator[Document]:
     """Like read_documents, one at a time, for large corpora."""
-    for path in find_sources(paths):
+    for path, path_root in _with_roots(paths, root):
         try:
-            yield read_document(path)
+            yield read_document(path, path_root)
         except DocumentError as exc:
             log.warning("skipping %s: %s", exc.path, exc.reason)

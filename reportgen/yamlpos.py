@@ -31,8 +31,50 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
 
+# Bounds on what a hand-edited file may expand to: an alias bomb (a few lines
+# that expand to billions of values) or deep nesting must be an input error,
+# not an out-of-memory or RecursionError in the build.
+MAX_DEPTH = 32         # nested mappings and lists
+MAX_VALUES = 100_000   # values after expanding every alias
+
+
+def check_limits(text: str, path: str) -> None:
+    """Walk the YAML events (no recursion, nothing built) and refuse what exceeds the bounds."""
+    sizes: dict[str, int] = {}  # anchor -> values it expands to
+    open_collections: list[tuple[str | None, int]] = []  # (anchor, count when it started)
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_UniqueKeyLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                count += 1
+                open_collections.append((event.anchor, count))
+                if len(open_collections) > MAX_DEPTH:
+                    raise _limit(path, event, f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, started = open_collections.pop()
+                if anchor:
+                    sizes[anchor] = count - started + 1
+            elif isinstance(event, yaml.ScalarEvent):
+                count += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                count += sizes.get(event.anchor, 1)
+            if count > MAX_VALUES:
+                raise _limit(path, event, f"expands to more than {MAX_VALUES:,} values (aliases included)")
+    except yaml.YAMLError:
+        return  # composing reports the syntax error with its position
+
+
+def _limit(path: str, event, message: str) -> InputError:
+    mark = event.start_mark
+    return InputError(Problem(Location(path, mark.line + 1, mark.column + 1), f"YAML too large: {message}",
+                              "a landscape or sidecar is a short hand-written file"))
+
+
 def load_yaml_with_positions(text: str, path: str) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML safely; return the data and its node tree (for positions)."""
+    """Parse YAML safely within the bounds; return the data and its node tree (for positions)."""
+    check_limits(text, path)
     try:
         node = yaml.compose(text, Loader=_UniqueKeyLoader)
         if node is None:
@@ -52,6 +94,8 @@ def load_yaml_with_positions(text: str, path: str) -> tuple[Any, yaml.Node | Non
         )) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(Location(path), f"YAML error: {exc}")) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a key that cannot be hashed
+        raise InputError(Problem(Location(path), f"YAML error: {type(exc).__name__}: {exc}")) from None
 
 
 def locate(node: yaml.Node | None, loc: tuple, path: str) -> Location:
