@@ -129,6 +129,20 @@ class ChangeView(_Model):
     old_doc: str | None
 
 
+class Measure(_Model):
+    """One efficacy or safety figure in long form, for spreadsheets (one row per figure)."""
+
+    asset: str
+    role: str                  # "in scope" or "comparator"
+    kind: str                  # "efficacy" or "safety"
+    endpoint: str              # endpoint (efficacy) or adverse event (safety)
+    grade: str | None
+    value: float | None
+    unit: str | None
+    population: str | None
+    cites: tuple[int, ...]
+
+
 class Brief(_Model):
     """What `templates/brief.html` renders (documented field by field)."""
 
@@ -153,6 +167,7 @@ class Brief(_Model):
     changes_since: str | None = None   # the edition "What changed" compares with
     changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
+    measures: tuple[Measure, ...] = ()  # efficacy and safety figures, long form (exports)
 
 
 class _Citations:
@@ -696,6 +711,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
+    # after the table, profiles and guidelines, so the figures reuse the numbers those gave
+    measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
+                if landscape.rows == "assets" else [])
     present = {
         "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": bool(chart_list),
         "table": True, "comparators": bool(comparator_rows), "guidelines": bool(guidelines),
@@ -716,7 +734,34 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         summary=tuple(summary), notes=tuple(notes), profiles=tuple(profiles), guidelines=tuple(guidelines),
         references=tuple(cites.refs), skipped=tuple(skipped),
         changes_since=changes.since if changes is not None else None, changes=tuple(change_views),
+        measures=tuple(measures),
     )
+
+
+def _measures(entities: list[Entity], role: str, cites: _Citations) -> list[Measure]:
+    """Each distinct efficacy or safety reading of each asset once, its sources merged."""
+    out = []
+    for e in entities:
+        groups: dict[tuple, list[Fact]] = {}
+        for f in [*e.values("efficacy"), *e.values("safety")]:
+            obj = f.object if isinstance(f.object, dict) else None
+            if obj is None:
+                continue
+            label = obj.get("endpoint") if f.predicate == "efficacy" else obj.get("event")
+            value = obj.get("value") if isinstance(obj.get("value"), (int, float)) else None
+            key = (f.predicate, name_key(str(label or "")), str(obj.get("grade") or ""), value,
+                   str(obj.get("unit") or ""), name_key(str(obj.get("population") or "")))
+            groups.setdefault(key, []).append(f)
+        for key, facts in groups.items():
+            obj = facts[0].object
+            out.append(Measure(
+                asset=e.name, role=role, kind=facts[0].predicate,
+                endpoint=str(obj.get("endpoint") if facts[0].predicate == "efficacy" else obj.get("event") or ""),
+                grade=str(obj["grade"]) if obj.get("grade") else None, value=key[3],
+                unit=str(obj["unit"]) if obj.get("unit") else None,
+                population=str(obj["population"]) if obj.get("population") else None,
+                cites=cites.cite(facts)))
+    return out
 
 
 def _newest_date(docs: list[Document]) -> dt.date | None:
