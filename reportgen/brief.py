@@ -555,19 +555,112 @@ def _population_size(population: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+INDICATION_NOT_STATED = "indication not stated"
+# the effector arm of a T-cell engager: what it binds on the T cell, not what it targets
+EFFECTOR_ARMS = ("CD3", "CD3e", "CD3ε", "CD3 epsilon")
+
+
+def _stage_rank_of(fact: Fact) -> int | None:
+    if fact.predicate == "phase" and isinstance(fact.object, dict) and fact.object.get("stage") in STAGE_RANK:
+        return STAGE_RANK[fact.object["stage"]]
+    if fact.predicate == "regulatory" and isinstance(fact.object, dict):
+        action = fact.object.get("action")
+        if action == "approval":
+            return STAGE_RANK["approved"]
+        if action in ("filing", "filing accepted"):
+            return STAGE_RANK["filed"]
+    return None
+
+
+def _fact_indication(fact: Fact, indications: list[str], doc_indications: dict[str, set[str]]) -> str:
+    """The indication a stage fact is about, or INDICATION_NOT_STATED.
+
+    In order: the indication the fact carries; the asset's only indication;
+    the only one of its indications the quoted sentence names; the only one its
+    document names for it. Otherwise the stage is the asset's, not any one
+    disease's: spreading it over every indication is what made an approval in
+    one disease show in four it is only in early trials for.
+    """
+    stated = fact.object.get("indication") if isinstance(fact.object, dict) else None
+    if stated:
+        key = name_key(str(stated))
+        for i in indications:
+            if name_key(i) == key:
+                return i
+        for i in indications:  # "relapsed multiple myeloma" is about "multiple myeloma"
+            if name_key(i) in key or key in name_key(i):
+                return i
+        return str(stated)
+    if len(indications) == 1:
+        return indications[0]
+    quote = fact.evidence.quote.casefold()
+    named = [i for i in indications if i.casefold() in quote]
+    if len(named) == 1:
+        return named[0]
+    in_doc = doc_indications.get(fact.evidence.doc, set())
+    if len(in_doc) == 1:
+        return next(iter(in_doc))
+    return INDICATION_NOT_STATED
+
+
+def indication_stages(entity: Entity) -> list[tuple[str, str | None, list[Fact]]]:
+    """Per indication: the furthest stage reported for it and the facts that state it.
+
+    An indication with no stage stated for it is listed with None; stages no
+    indication can be attached to are listed under INDICATION_NOT_STATED.
+    """
+    indications = []
+    for f in entity.values("indication"):
+        if isinstance(f.object, str) and f.object not in indications:
+            indications.append(f.object)
+    doc_indications: dict[str, set[str]] = defaultdict(set)
+    for f in entity.values("indication"):
+        if isinstance(f.object, str):
+            doc_indications[f.evidence.doc].add(f.object)
+    best: dict[str, tuple[int, list[Fact]]] = {}
+    for f in [*entity.values("phase"), *entity.values("regulatory")]:
+        r = _stage_rank_of(f)
+        if r is None:
+            continue
+        ind = _fact_indication(f, indications, doc_indications)
+        if ind not in best or r > best[ind][0]:
+            best[ind] = (r, [f])
+        elif r == best[ind][0]:
+            best[ind][1].append(f)
+    names = {r: s_ for s_, r in STAGE_RANK.items()}
+    out = []
+    for ind in [*indications, *sorted(k for k in best if k not in indications)]:
+        if ind in best:
+            out.append((ind, names[best[ind][0]], best[ind][1]))
+        else:
+            out.append((ind, None, []))
+    return out
+
+
+def chart_targets(entity: Entity) -> list[Fact]:
+    """Target facts for the matrix: the CD3 arm of a T-cell engager is not a target."""
+    targets = [f for f in entity.values("target") if isinstance(f.object, str)]
+    arms = {name_key(a) for a in EFFECTOR_ARMS}
+    others = [f for f in targets if name_key(f.object) not in arms]
+    return others if others else targets
+
+
 def _charts(rows: list[Entity], cites: _Citations) -> list:
-    """The four charts, from the same facts as the table; each number cited."""
+    """The charts, from the same facts as the table; each number cited."""
     from reportgen import charts
 
     out = []
-    stage_points, events, efficacy, matrix = [], [], [], []
+    bars, events, efficacy, matrix = [], [], [], []
     for e in rows:
-        stage_facts = _stage_facts(e)
-        stage = highest_stage(e)
         modality = next(iter(_strings(e, "modality")), None)
-        if stage:
-            stage_points.append(charts.StagePoint(asset=e.name, stage=stage, modality=modality,
-                                                  cites=cites.cite(stage_facts)))
+        per_indication = indication_stages(e)
+        ind_facts = {f.object: f for f in e.values("indication") if isinstance(f.object, str)}
+        for ind, stage, facts in per_indication:
+            if stage is None and ind == INDICATION_NOT_STATED:
+                continue
+            source = facts if facts else [ind_facts[ind]] if ind in ind_facts else []
+            bars.append(charts.PipelineBar(asset=e.name, indication=ind, stage=stage, group=modality,
+                                           cites=cites.cite(source)))
         for f in e.values("regulatory"):
             obj = f.object if isinstance(f.object, dict) else {}
             if obj.get("date"):
@@ -588,14 +681,14 @@ def _charts(rows: list[Entity], cites: _Citations) -> list:
                 efficacy.append(charts.EfficacyPoint(
                     asset=label, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
                     n=_population_size(obj.get("population")), population=obj.get("population"), cites=cites.cite([f])))
-        targets = e.values("target")
-        indications = e.values("indication")
-        for t in targets:
-            for i in indications:
-                if isinstance(t.object, str) and isinstance(i.object, str):
-                    matrix.append(charts.MatrixCell(target=t.object, indication=i.object, asset=e.name, stage=stage,
-                                                    cites=cites.cite([t, i])))
-    for chart in (charts.stage_chart(stage_points), charts.timeline_chart(events)):
+        for t in chart_targets(e):
+            for ind, stage, facts in per_indication:
+                if ind == INDICATION_NOT_STATED:
+                    continue
+                source = [t, *facts] if facts else [t, *([ind_facts[ind]] if ind in ind_facts else [])]
+                matrix.append(charts.MatrixCell(target=t.object, indication=ind, asset=e.name, stage=stage,
+                                                cites=cites.cite(source)))
+    for chart in (charts.pipeline_chart(bars), charts.timeline_chart(events)):
         if chart is not None:
             out.append(chart)
     out.extend(charts.efficacy_charts(efficacy))
