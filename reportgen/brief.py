@@ -127,6 +127,8 @@ class ChangeView(_Model):
     cites: tuple[int, ...]
     old_quote: str | None
     old_doc: str | None
+    old_cites: tuple[int, ...] = ()   # the old statement, where its document is still a source
+    label: str = ""                  # what the reader sees as the kind: "new asset", "no longer supported", ...
 
 
 class Measure(_Model):
@@ -141,6 +143,18 @@ class Measure(_Model):
     unit: str | None
     population: str | None
     cites: tuple[int, ...]
+
+
+class SourceGroup(_Model):
+    """One cited document, named once, with the sentences quoted from it (each keeps its number)."""
+
+    doc: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    link: str | None
+    refs: tuple[Reference, ...]
 
 
 class Brief(_Model):
@@ -165,9 +179,22 @@ class Brief(_Model):
     toc: tuple[TocItem, ...] = ()      # the sections present, in order
     charts: tuple[Any, ...] = ()       # reportgen.charts.Chart, inline SVG
     changes_since: str | None = None   # the edition "What changed" compares with
+    changes_same_date: bool = False    # that edition has the same as-of date as this one
     changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
     measures: tuple[Measure, ...] = ()  # efficacy and safety figures, long form (exports)
+    omitted_columns: tuple[str, ...] = ()  # columns not reported for any row, left out of the table
+    wide_table: bool = True                # the PDF gives the table landscape pages (a short one stays portrait)
+
+    @property
+    def sources(self) -> tuple[SourceGroup, ...]:
+        """References grouped by document, in order of first citation; numbers unchanged."""
+        groups: dict[str, list[Reference]] = {}
+        for ref in sorted(self.references, key=lambda r: r.number):
+            groups.setdefault(ref.doc, []).append(ref)
+        return tuple(SourceGroup(doc=doc, title=refs[0].title, publisher=refs[0].publisher, date=refs[0].date,
+                                 url=refs[0].url, link=refs[0].link, refs=tuple(refs))
+                     for doc, refs in groups.items())
 
 
 class _Citations:
@@ -434,9 +461,18 @@ PROFILE_GROUPS = {
 }
 
 
-def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge) -> Profile:
+# what a profile leaves to the table when the table has the column: short values the row already shows
+_TABLE_ENOUGH = {"names": "names", "developer": "developer", "target": "target", "modality": "modality",
+                 "country": "country", "focus": "focus"}
+
+
+def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_columns: Iterable[str] = ()) -> Profile:
+    """What the table cannot carry: every regulatory event with its date, every figure with its population, trials."""
     groups = []
+    shown = set(table_columns)
     for label, key in PROFILE_GROUPS[entity.kind]:
+        if _TABLE_ENOUGH.get(key) in shown:
+            continue
         if key in ("names", "assets"):
             values = _cell(entity, key, cites, knowledge, Scope())
         elif key in ("developer", "partner"):
@@ -518,7 +554,8 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
                 newest.append((label, f))
             if len(newest) == 3:
                 break
-        out.append(Sentence(text="Newest regulatory events: " + "; ".join(n for n, _ in newest) + ".",
+        newest.sort(key=lambda nf: (str(nf[1].object["date"]), nf[0]))  # told in date order
+        out.append(Sentence(text="Newest regulatory events, in date order: " + "; ".join(n for n, _ in newest) + ".",
                             cites=cites.cite([f for _, f in newest])))
     efficacy = [(e, f) for e in rows for f in e.values("efficacy")
                 if isinstance(f.object, dict) and isinstance(f.object.get("value"), (int, float)) and f.object.get("unit") == "%"]
@@ -528,21 +565,90 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
             counts[name_key(f.object["endpoint"])] += 1
         endpoint = sorted(counts, key=lambda k: (-counts[k], k))[0]
         same = [(e, f) for e, f in efficacy if name_key(f.object["endpoint"]) == endpoint]
-        best_e, best_f = max(same, key=lambda ef: (ef[1].object["value"], ef[0].name))
+        # overall populations before subgroups: a subgroup's 98.9% is not the asset's result
+        overall = [(e, f) for e, f in same if not is_subgroup(f)]
+        best_e, best_f = max(overall or same, key=lambda ef: (ef[1].object["value"], ef[0].name))
         pop = best_f.object.get("population")
-        text = (f"Best reported {best_f.object['endpoint']}: {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
-                f" for {best_e.name}" + (f", in {pop}" if pop else ", population size not stated") + ".")
+        across = len({name_key(e.name) for e, _ in same}) > 1
+        text = (f"Best reported {best_f.object['endpoint']}"
+                + (" across different trials (not head to head)" if across else "")
+                + f": {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
+                f" for {best_e.name}"
+                + (f", in {pop}" if pop else
+                   ", overall population (size not stated)" if overall and len(overall) < len(same)
+                   else ", population size not stated") + ".")
         out.append(Sentence(text=text, cites=cites.cite([best_f])))
     if landscape.rows == "organizations":
+        # only what the brief's own sources state: a country another document gives is not this brief's finding
+        in_scope_docs = set(landscape.scope.documents)
         by_country: dict[str, list[Fact]] = defaultdict(list)
+        stated: set[str] = set()
         for e in rows:
             for f in e.values("country"):
-                if isinstance(f.object, str):
+                if isinstance(f.object, str) and (not in_scope_docs or f.evidence.doc in in_scope_docs):
                     by_country[f.object].append(f)
-        if by_country:
+                    stated.add(e.key)
+        unstated = len([e for e in rows if e.key not in stated])
+        if rows:
             parts = [f"{c} {len({name_key(f.subject) for f in fs})}" for c, fs in sorted(by_country.items())]
-            out.append(Sentence(text="Where the text says so, by country: " + ", ".join(parts) + ".",
-                                cites=cites.cite([f for fs in by_country.values() for f in fs])))
+            text = ("By country, where the sources state it: " + ", ".join(parts) + "; " if parts else "")
+            text += (f"{unstated} of {len(rows)} organizations have no stated country." if unstated
+                     else "every organization's country is stated.")
+            out.append(Sentence(text=_cap(text), cites=cites.cite([f for fs in by_country.values() for f in fs])))
+    if landscape.rows == "assets" and rows:
+        out.extend(_outlook(rows, cites))
+    return out
+
+
+# efficacy stated for part of a trial's patients (data over code would put these in a lexicon; they are few)
+SUBGROUP_CUES = ("subgroup", "subset", "sub-group", "subpopulation", "post hoc", "post-hoc")
+
+
+def is_subgroup(fact: Fact) -> bool:
+    """Whether an efficacy figure is for a subgroup: its population or its sentence says so."""
+    obj = fact.object if isinstance(fact.object, dict) else {}
+    text = f"{obj.get('population', '')} {fact.evidence.quote}".casefold()
+    overall = "overall population" in text or "all patients" in text
+    return not overall and any(cue in text for cue in SUBGROUP_CUES)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _outlook(rows: list[Entity], cites: _Citations) -> list[Sentence]:
+    """What the landscape means: who leads, who follows, which target x indication pairs are empty."""
+    staged = []
+    for e in rows:
+        per = [(STAGE_RANK[st], ind, facts) for ind, st, facts in indication_stages(e) if st]
+        if per:
+            staged.append((max(per, key=lambda p: p[0]), e))
+    out = []
+    if staged:
+        top = max(p[0] for p, _ in staged)
+        leaders = sorted((e for p, e in staged if p[0] == top), key=lambda e: e.name.casefold())
+        followers = sorted(((p, e) for p, e in staged if p[0] < top), key=lambda pe: (-pe[0][0], pe[1].name.casefold()))
+        stage_name = {r: s_ for s_, r in STAGE_RANK.items()}
+        lead_facts = [f for p, e in staged if p[0] == top for f in p[2]]
+        text = (f"In short: {', '.join(e.name for e in leaders)} lead{'s' if len(leaders) == 1 else ''} "
+                f"({stage_name[top]}")
+        lead_ind = sorted({p[1] for p, e in staged if p[0] == top and p[1] != INDICATION_NOT_STATED})
+        text += f" in {', '.join(lead_ind)})" if lead_ind else ")"
+        if followers:
+            text += "; " + ", ".join(f"{e.name} ({stage_name[p[0]]})" for p, e in followers[:4])
+            text += " follow" + ("s" if len(followers) == 1 else "")
+        out.append(Sentence(text=text + ".", cites=cites.cite(lead_facts)))
+    targets = sorted({f.object for e in rows for f in chart_targets(e)}, key=str.casefold)
+    indications = sorted({f.object for e in rows for f in e.values("indication") if isinstance(f.object, str)},
+                         key=str.casefold)
+    filled = {(name_key(f.object), name_key(ind)) for e in rows for f in chart_targets(e)
+              for ind, st, _ in indication_stages(e) if st}
+    empty = [f"{t} × {i}" for t in targets for i in indications if (name_key(t), name_key(i)) not in filled]
+    if targets and indications and empty:
+        shown = empty[:5]
+        out.append(Sentence(text="No asset in scope has a reported stage for " + "; ".join(shown)
+                            + (f" and {len(empty) - 5} more target × indication pairs" if len(empty) > 5 else "")
+                            + ".", cites=()))
     return out
 
 
@@ -769,9 +875,19 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
     change_views: list[ChangeView] = []
     if changes is not None and "changes" in landscape.sections:
+        labels = {"new row": "new " + ("asset" if landscape.rows == "assets" else "organization"),
+                  "changed": "changed", "new": "new", "removed": "no longer supported"}
         for c in changes.changes:
-            change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=cites.cite(c.facts),
-                                           old_quote=c.old_quote, old_doc=c.old_doc))
+            old = [(f.evidence, f.source == "curated") for f in c.old_facts
+                   if f.evidence.doc in docs and f.evidence.holds_in(docs[f.evidence.doc].text)]
+            old_doc = docs[c.old_doc].display_title if c.old_doc in docs else c.old_doc
+            # a new row's line states several things: each cites its own sentence
+            numbers = (cites.cite_evidence([(f.evidence, f.source == "curated") for f in c.facts])
+                       if c.kind == "new row" else cites.cite(c.facts))
+            change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=numbers,
+                                           old_quote=c.old_quote, old_doc=old_doc,
+                                           old_cites=cites.cite_evidence(old[:1]) if old else (),
+                                           label=labels.get(c.kind, c.kind)))
     notes = []
     for note, html in zip(landscape.notes, notes_html or []):
         evidence = []
@@ -796,7 +912,18 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
 
     table = [row(e) for e in rows]
     comparator_rows = [row(e) for e in comparators]
-    profiles = [_profile(e, cites, knowledge) for e in [*rows, *comparators]] if "profiles" in landscape.sections else []
+    # a column no source reports for any row is left out and said once
+    empty_keys = [c.key for i, c in enumerate(columns)
+                  if i > 0 and (table or comparator_rows) and all(r.cells[i].empty for r in [*table, *comparator_rows])]
+    omitted = tuple(c.label for c in columns if c.key in empty_keys)
+    if empty_keys:
+        keep = [i for i, c in enumerate(columns) if c.key not in empty_keys]
+        columns = [columns[i] for i in keep]
+        table = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in table]
+        comparator_rows = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in comparator_rows]
+    table_keys = [c.key for c in columns] if "table" in landscape.sections else []
+    profiles = ([_profile(e, cites, knowledge, table_keys) for e in [*rows, *comparators]]
+                if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
         gfacts = [f for e in knowledge.entities for f in e.values("guideline")
@@ -827,7 +954,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         summary=tuple(summary), notes=tuple(notes), profiles=tuple(profiles), guidelines=tuple(guidelines),
         references=tuple(cites.refs), skipped=tuple(skipped),
         changes_since=changes.since if changes is not None else None, changes=tuple(change_views),
-        measures=tuple(measures),
+        changes_same_date=bool(changes is not None and getattr(changes, "same_date", False)),
+        measures=tuple(measures), omitted_columns=omitted,
+        wide_table=len(columns) > 6 and len(table) + len(comparator_rows) > 3,
     )
 
 

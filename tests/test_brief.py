@@ -99,3 +99,136 @@ def test_pipeline_chart_names_each_asset_with_a_bar_per_indication():
         ("ZX-1", "multiple myeloma", "Approved"), ("ZX-1", "indication not stated", "Phase 2"),
         ("ZX-1", "lupus nephritis", "Phase 1"), ("ZX-1", "follicular lymphoma", "stage not stated")]
     assert ">ZX-1</text>" in brief.charts[0].svg
+
+
+# --- 1. what changed, as a briefing ------------------------------------------
+
+def test_what_changed_is_one_line_per_new_asset_then_changes_by_weight():
+    from reportgen.editions import diff, snapshot
+
+    old_doc = doc("o.txt", "AB-1 is a BCMA CAR-T in Phase 1. AB-1 trial NCT00000001. AB-1 ORR was 50%.", "2025-01-01")
+    new_doc = doc("n.txt", "NovaGen develops NB-2, a BCMA bispecific. FDA granted Orphan Drug Designation to NB-2 "
+                           "on 2025-03-01. NB-2 is in Phase 2. NB-2 ORR was 70%. NB-2 is also called NG-22. "
+                           "FDA approved AB-1 on 2025-03-02. AB-1 ORR was 60%. AB-1 trial ABLE-1.", "2025-03-05")
+    before = [fact("AB-1", "target", "BCMA", old_doc), fact("AB-1", "phase", {"stage": "phase 1"}, old_doc),
+              fact("AB-1", "trial", "NCT00000001", old_doc, "AB-1 trial NCT00000001."),
+              fact("AB-1", "efficacy", {"endpoint": "ORR", "value": 50, "unit": "%"}, old_doc, "AB-1 ORR was 50%.")]
+    after = [before[0], before[1],
+             fact("AB-1", "efficacy", {"endpoint": "ORR", "value": 60, "unit": "%"}, new_doc, "AB-1 ORR was 60%."),
+             fact("AB-1", "trial", "ABLE-1", new_doc, "AB-1 trial ABLE-1."),
+             fact("AB-1", "regulatory", {"authority": "FDA", "action": "approval", "date": "2025-03-02"}, new_doc,
+                  "FDA approved AB-1 on 2025-03-02."),
+             fact("NB-2", "developer", "NovaGen", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "target", "BCMA", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "modality", "bispecific antibody", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "regulatory", {"authority": "FDA", "action": "designation", "detail": "Orphan Drug",
+                                         "date": "2025-03-01"}, new_doc,
+                  "FDA granted Orphan Drug Designation to NB-2 on 2025-03-01."),
+             fact("NB-2", "phase", {"stage": "phase 2"}, new_doc, "NB-2 is in Phase 2."),
+             fact("NB-2", "efficacy", {"endpoint": "ORR", "value": 70, "unit": "%"}, new_doc, "NB-2 ORR was 70%."),
+             fact("NB-2", "name", "NG-22", new_doc, "NB-2 is also called NG-22.")]
+    changes = diff(snapshot("t", "2025-01-01", ["AB-1"], before), snapshot("t", "2025-03-05", ["AB-1", "NB-2"], after))
+    kinds = [(c.kind, c.subject) for c in changes.changes]
+    assert kinds.count(("new row", "NB-2")) == 1 and not any(s == "NB-2" and k != "new row" for k, s in kinds)
+    line = changes.changes[0].text
+    assert line == ("NB-2: developed by NovaGen; target BCMA; modality bispecific antibody; stage phase 2; "
+                    "newest regulatory event FDA designation Orphan Drug (2025-03-01); headline ORR 70%")
+    rest = [(c.kind, c.text) for c in changes.changes[1:]]
+    assert rest[0] == ("changed", "efficacy: ORR 50% → ORR 60%")
+    new = [t for k, t in rest if k == "new"]
+    assert new.index("regulatory: FDA approval (2025-03-02)") < new.index("trial: ABLE-1")  # approvals first
+    assert rest[-1] == ("removed", "trial: NCT00000001")
+    assert not changes.same_date
+
+    land = Landscape(id="t", title="T", scope={"targets": ["BCMA"]}, sections=["changes", "table", "references"])
+    brief = build_brief(land, build_knowledge(after), {d.id: d for d in (old_doc, new_doc)}, changes=changes)
+    views = {c.kind: c for c in brief.changes}
+    assert views["new row"].label == "new asset" and len(views["new row"].cites) >= 4
+    assert views["changed"].cites and views["changed"].old_cites  # both the new and the old value cited
+    assert views["removed"].label == "no longer supported"
+
+
+def test_an_edition_sharing_its_date_says_so():
+    from reportgen.editions import diff, snapshot
+
+    d = doc("s.txt", "AB-1 is a BCMA CAR-T.")
+    one = snapshot("t", "2025-01-01", ["AB-1"], [fact("AB-1", "target", "BCMA", d)])
+    two = snapshot("t", "2025-01-01", ["AB-1"], [fact("AB-1", "target", "BCMA", d), fact("AB-1", "modality", "CAR-T", d)])
+    assert diff(one, two).same_date
+
+
+# --- 4. the summary reads like a briefing ------------------------------------
+
+def _two_trials():
+    a = doc("h.txt", "HX-1 is a BCMA CAR-T approved by the FDA on 2025-04-01 for multiple myeloma. "
+                     "In the overall population of 112 patients, the ORR was 96%. "
+                     "In the subgroup of 31 patients with high-risk disease, the ORR was 98.9%. "
+                     "The NMPA granted Breakthrough Therapy Designation to HX-1 on 2024-01-05.", "2025-04-01")
+    b = doc("k.txt", "KX-2 is a BCMA bispecific in a Phase 1 study in multiple myeloma and lupus nephritis; "
+                     "the ORR was 71%. FDA granted Fast Track to KX-2 on 2024-06-01.", "2025-02-01")
+    q_ov, q_sub = "In the overall population of 112 patients, the ORR was 96%.", \
+        "In the subgroup of 31 patients with high-risk disease, the ORR was 98.9%."
+    facts = [
+        fact("HX-1", "target", "BCMA", a), fact("HX-1", "indication", "multiple myeloma", a),
+        fact("HX-1", "regulatory", {"authority": "FDA", "action": "approval", "indication": "multiple myeloma",
+                                    "date": "2025-04-01"}, a),
+        fact("HX-1", "efficacy", {"endpoint": "ORR", "value": 96, "unit": "%"}, a, q_ov),
+        fact("HX-1", "efficacy", {"endpoint": "ORR", "value": 98.9, "unit": "%"}, a, q_sub),
+        fact("HX-1", "regulatory", {"authority": "NMPA", "action": "designation", "detail": "Breakthrough Therapy",
+                                    "date": "2024-01-05"}, a),
+        fact("KX-2", "target", "BCMA", b), fact("KX-2", "indication", "multiple myeloma", b),
+        fact("KX-2", "indication", "lupus nephritis", b),
+        fact("KX-2", "phase", {"stage": "phase 1", "indication": "multiple myeloma"}, b),
+        fact("KX-2", "efficacy", {"endpoint": "ORR", "value": 71, "unit": "%"}, b),
+        fact("KX-2", "regulatory", {"authority": "FDA", "action": "designation", "detail": "Fast Track",
+                                    "date": "2024-06-01"}, b),
+    ]
+    return facts, [a, b]
+
+
+def test_summary_overall_before_subgroup_and_says_across_trials():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    best = next(s.text for s in brief.summary if s.text.startswith("Best reported"))
+    assert "96%" in best and "98.9" not in best
+    assert "across different trials" in best
+
+
+def test_summary_events_in_date_order_and_ends_with_what_it_means():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    events = next(s.text for s in brief.summary if s.text.startswith("Newest regulatory events"))
+    dates = [events.index(d) for d in ("2024-01-05", "2024-06-01", "2025-04-01")]
+    assert dates == sorted(dates)
+    assert brief.summary[-2].text.startswith("In short: HX-1 leads (approved in multiple myeloma); KX-2 (phase 1)")
+    assert brief.summary[-1].text == "No asset in scope has a reported stage for BCMA × lupus nephritis."
+
+
+# --- 5. one reference per document -------------------------------------------
+
+def test_sources_group_quotes_under_one_reference_per_document():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    groups = brief.sources
+    assert [g.doc for g in groups] == sorted({r.doc for r in brief.references}, key=lambda d: min(
+        r.number for r in brief.references if r.doc == d))
+    assert len(groups) == 2 and sum(len(g.refs) for g in groups) == len(brief.references)
+    assert all(g.title == f"Headline of {g.doc}" for g in groups)
+    numbers = sorted(r.number for g in groups for r in g.refs)
+    assert numbers == list(range(1, len(brief.references) + 1))  # numbers unchanged by the grouping
+
+
+# --- 9. scope honesty ---------------------------------------------------------
+
+def test_country_counts_only_what_the_briefs_sources_state():
+    inside = doc("in.txt", "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke. Alpha Cells is based in China.")
+    outside = doc("out.txt", "Beta Cells, of Japan, raised money.")
+    facts = [fact("Alpha Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Beta Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Gamma Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Alpha Cells", "country", "China", inside, "Alpha Cells is based in China."),
+             fact("Beta Cells", "country", "Japan", outside)]
+    brief, _ = make(facts, [inside, outside], rows="organizations", scope={"documents": ["in.txt"]},
+                    sections=["summary", "table"])
+    sentence = brief.summary[-1].text
+    assert sentence == "By country, where the sources state it: China 1; 2 of 3 organizations have no stated country."
