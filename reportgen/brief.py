@@ -601,7 +601,8 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
 
 
 # efficacy stated for part of a trial's patients (data over code would put these in a lexicon; they are few)
-SUBGROUP_CUES = ("subgroup", "subset", "sub-group", "subpopulation", "post hoc", "post-hoc")
+SUBGROUP_CUES = ("subgroup", "subset", "sub-group", "subpopulation", "post hoc", "post-hoc", "high-risk",
+                 "without prior", "with prior", "cohort of patients with")
 
 
 def is_subgroup(fact: Fact) -> bool:
