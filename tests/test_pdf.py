@@ -146,7 +146,9 @@ def test_sources_name_each_document_once(sample_pdfs):
         assert len(brief.sources) < len(brief.references)  # some documents are quoted more than once
         for group, title in zip(brief.sources, titles):
             # the title once per document (two wire copies may share a headline), not once per quote
-            assert sources.count(title) <= titles.count(title), (brief.id, title)
+            # (a quote of the headline itself, in quotation marks, is a quote, not the reference)
+            heads = len(re.findall(r"(?<!“)" + re.escape(title), sources))
+            assert heads <= titles.count(title), (brief.id, title)
 
 
 def test_short_table_stays_portrait(tmp_path):
