@@ -232,3 +232,10 @@ def test_country_counts_only_what_the_briefs_sources_state():
                     sections=["summary", "table"])
     sentence = brief.summary[-1].text
     assert sentence == "By country, where the sources state it: China 1; 2 of 3 organizations have no stated country."
+
+
+def test_a_dateline_is_never_a_title():
+    from reportgen.sources import derived_title
+
+    assert derived_title("SHANGHAI, China, Oct. 16, 2025 /PRNewswire/ -- Foo Bio today announced things.\n") == ""
+    assert derived_title("Foo Bio Announces Things\n\nBOSTON, May 1, 2025 -- Foo Bio ...") == "Foo Bio Announces Things"
