@@ -1066,19 +1066,27 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
                        6, title="Highest stage:")
     body += parts
 
-    row_labels = {t: _wrap(t, 130, FONT, 2, bold=True) for t in targets}
+    # more indications than targets: indications become the rows, so each cell is wide enough to name its assets
+    transpose = len(indications) > len(targets)
+    row_items, col_items = (indications, targets) if transpose else (targets, indications)
+
+    def at(r: str, c: str):
+        key = (c.casefold(), r.casefold()) if transpose else (r.casefold(), c.casefold())
+        return grid.get(key)
+
+    row_labels = {t: _wrap(t, 150 if transpose else 130, FONT, 3 if transpose else 2, bold=True) for t in row_items}
     left = 10 + max(svg_text_width(line, FONT, bold=True) for ls in row_labels.values() for line in ls) + 10
     right = WIDTH - 8
-    col_w = (right - left) / len(indications)
+    col_w = (right - left) / len(col_items)
     rotate = col_w < 70
     if rotate:
-        head_lines = {i: [truncate(i, 150, FONT, bold=True)] for i in indications}
+        head_lines = {i: [truncate(i, 150, FONT, bold=True)] for i in col_items}
         head_h = max(svg_text_width(ls[0], FONT, bold=True) for ls in head_lines.values()) + 8
     else:
-        head_lines = {i: _wrap(i, col_w - 8, FONT, 3, bold=True) for i in indications}
+        head_lines = {i: _wrap(i, col_w - 8, FONT, 3, bold=True) for i in col_items}
         head_h = max(len(ls) for ls in head_lines.values()) * 12 + 6
     top = y + 4
-    for j, i in enumerate(indications):
+    for j, i in enumerate(col_items):
         cx = left + (j + 0.5) * col_w
         if rotate:
             bx, by = cx + 3.5, top + head_h - 4
@@ -1104,17 +1112,16 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
 
     y = top + head_h
     grid_top = y
-    for t in targets:
-        contents = {i: cell_lines(grid[(t.casefold(), i.casefold())])
-                    for i in indications if (t.casefold(), i.casefold()) in grid}
+    for t in row_items:
+        contents = {i: cell_lines(at(t, i)) for i in col_items if at(t, i)}
         n_lines = max([len(v) for v in contents.values()] + [len(row_labels[t])])
         row_h = max(30, n_lines * 12 + 12)
         for li, line in enumerate(row_labels[t]):
             body.append(_text(10, y + row_h / 2 + 3.5 + (li - (len(row_labels[t]) - 1) / 2) * 12,
                               line, weight="bold"))
-        for j, i in enumerate(indications):
+        for j, i in enumerate(col_items):
             x = left + j * col_w
-            es = grid.get((t.casefold(), i.casefold()))
+            es = at(t, i)
             if not es:
                 body.append(_rect(x, y, col_w, row_h, "#f7f7f7", 'stroke="#ffffff" stroke-width="2"'))
                 continue

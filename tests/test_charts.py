@@ -394,3 +394,10 @@ def test_pipeline_one_row_per_asset_and_indication_at_its_own_stage():
 
 def test_pipeline_empty_gives_none():
     assert pipeline_chart([]) is None
+
+
+def test_matrix_names_assets_in_full_when_indications_outnumber_targets():
+    cells = [MatrixCell(target="BCMA", indication=f"indication number {i}", asset="Equecabtagene Autoleucel",
+                        stage="phase 1", cites=(i + 1,)) for i in range(8)]
+    svg = matrix_chart(cells).svg
+    assert "Equecabtagene Autoleucel" in svg and "Eq…" not in svg
