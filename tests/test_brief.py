@@ -239,3 +239,20 @@ def test_a_dateline_is_never_a_title():
 
     assert derived_title("SHANGHAI, China, Oct. 16, 2025 /PRNewswire/ -- Foo Bio today announced things.\n") == ""
     assert derived_title("Foo Bio Announces Things\n\nBOSTON, May 1, 2025 -- Foo Bio ...") == "Foo Bio Announces Things"
+
+
+def test_add_keeps_a_long_headline_whole(basic_project):
+    import subprocess
+    import sys
+
+    import yaml
+
+    headline = ("Halvora Biosciences Announces FDA Approval of HV-310 for Relapsed or Refractory Multiple Myeloma "
+                "and Expansion of Its Clinical Program into Follicular Lymphoma and Lupus Nephritis")
+    new = basic_project / "long.txt"
+    new.write_text(headline + "\n\nCAMBRIDGE, Mass., April 14, 2025 /BusinessWire/ -- Halvora today announced news.\n")
+    done = subprocess.run([sys.executable, "-m", "reportgen", "add", str(new), "--project", str(basic_project)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    meta = yaml.safe_load((basic_project / "landscapes" / "sources" / "long.meta.yaml").read_text())
+    assert meta["title"] == headline and "…" not in meta["title"]
