@@ -117,7 +117,7 @@ def add_documents(project: Path, files: list[Path], title: str | None = None, da
             continue
         page = html_metadata(file) if file.suffix.lower() in (".html", ".htm") else {}
         meta = {
-            "title": title or doc.title or page.get("title") or derived_title(doc.text) or None,
+            "title": title or doc.title or page.get("title") or derived_title(doc.text, limit=400) or None,  # a headline whole, never cut with "…"
             "publisher": publisher or doc.publisher or page.get("publisher") or stated_publisher(doc.text),
             "date": date or (doc.date.isoformat() if doc.date else None) or stated_date(doc.text) or page.get("date"),
             "url": url or doc.url or page.get("url"),

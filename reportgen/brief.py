@@ -143,6 +143,34 @@ class ChangeView(_Model):
     old_quote: str | None
     old_doc: str | None
     pending: bool = False
+    old_cites: tuple[int, ...] = ()   # the old statement, where its document is still a source
+    label: str = ""                  # what the reader sees as the kind: "new asset", "no longer supported", ...
+
+
+class Measure(_Model):
+    """One efficacy or safety figure in long form, for spreadsheets (one row per figure)."""
+
+    asset: str
+    role: str                  # "in scope" or "comparator"
+    kind: str                  # "efficacy" or "safety"
+    endpoint: str              # endpoint (efficacy) or adverse event (safety)
+    grade: str | None
+    value: float | None
+    unit: str | None
+    population: str | None
+    cites: tuple[int, ...]
+
+
+class SourceGroup(_Model):
+    """One cited document, named once, with the sentences quoted from it (each keeps its number)."""
+
+    doc: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    link: str | None
+    refs: tuple[Reference, ...]
 
 
 class Brief(_Model):
@@ -167,11 +195,25 @@ class Brief(_Model):
     toc: tuple[TocItem, ...] = ()      # the sections present, in order
     charts: tuple[Any, ...] = ()       # reportgen.charts.Chart, inline SVG
     changes_since: str | None = None   # the edition "What changed" compares with
+    changes_same_date: bool = False    # that edition has the same as-of date as this one
     changes: tuple[ChangeView, ...] = ()
     not_reported: str = NOT_REPORTED
     review_mode: str = "off"           # the landscape's `review:` (required | marked | off)
     pending_count: int = 0             # marked: values shown not yet reviewed; required: values hidden
     review_note: str | None = None     # the review mode, said on the cover (None when off)
+    measures: tuple[Measure, ...] = ()  # efficacy and safety figures, long form (exports)
+    omitted_columns: tuple[str, ...] = ()  # columns not reported for any row, left out of the table
+    wide_table: bool = True                # the PDF gives the table landscape pages (a short one stays portrait)
+
+    @property
+    def sources(self) -> tuple[SourceGroup, ...]:
+        """References grouped by document, in order of first citation; numbers unchanged."""
+        groups: dict[str, list[Reference]] = {}
+        for ref in sorted(self.references, key=lambda r: r.number):
+            groups.setdefault(ref.doc, []).append(ref)
+        return tuple(SourceGroup(doc=doc, title=refs[0].title, publisher=refs[0].publisher, date=refs[0].date,
+                                 url=refs[0].url, link=refs[0].link, refs=tuple(refs))
+                     for doc, refs in groups.items())
 
 
 class _Citations:
@@ -491,9 +533,18 @@ PROFILE_GROUPS = {
 }
 
 
-def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge) -> Profile:
+# what a profile leaves to the table when the table has the column: short values the row already shows
+_TABLE_ENOUGH = {"names": "names", "developer": "developer", "target": "target", "modality": "modality",
+                 "country": "country", "focus": "focus"}
+
+
+def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_columns: Iterable[str] = ()) -> Profile:
+    """What the table cannot carry: every regulatory event with its date, every figure with its population, trials."""
     groups = []
+    shown = set(table_columns)
     for label, key in PROFILE_GROUPS[entity.kind]:
+        if _TABLE_ENOUGH.get(key) in shown:
+            continue
         if key in ("names", "assets"):
             values = _cell(entity, key, cites, knowledge, Scope())
         elif key in ("developer", "partner"):
@@ -575,7 +626,8 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
                 newest.append((label, f))
             if len(newest) == 3:
                 break
-        out.append(Sentence(text="Newest regulatory events: " + "; ".join(n for n, _ in newest) + ".",
+        newest.sort(key=lambda nf: (str(nf[1].object["date"]), nf[0]))  # told in date order
+        out.append(Sentence(text="Newest regulatory events, in date order: " + "; ".join(n for n, _ in newest) + ".",
                             cites=cites.cite([f for _, f in newest])))
     efficacy = [(e, f) for e in rows for f in e.values("efficacy")
                 if isinstance(f.object, dict) and isinstance(f.object.get("value"), (int, float)) and f.object.get("unit") == "%"]
@@ -585,21 +637,91 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
             counts[name_key(f.object["endpoint"])] += 1
         endpoint = sorted(counts, key=lambda k: (-counts[k], k))[0]
         same = [(e, f) for e, f in efficacy if name_key(f.object["endpoint"]) == endpoint]
-        best_e, best_f = max(same, key=lambda ef: (ef[1].object["value"], ef[0].name))
+        # overall populations before subgroups: a subgroup's 98.9% is not the asset's result
+        overall = [(e, f) for e, f in same if not is_subgroup(f)]
+        best_e, best_f = max(overall or same, key=lambda ef: (ef[1].object["value"], ef[0].name))
         pop = best_f.object.get("population")
-        text = (f"Best reported {best_f.object['endpoint']}: {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
-                f" for {best_e.name}" + (f", in {pop}" if pop else ", population size not stated") + ".")
+        across = len({name_key(e.name) for e, _ in same}) > 1
+        text = (f"Best reported {best_f.object['endpoint']}"
+                + (" across different trials (not head to head)" if across else "")
+                + f": {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
+                f" for {best_e.name}"
+                + (f", in {pop}" if pop else
+                   ", overall population (size not stated)" if overall and len(overall) < len(same)
+                   else ", population size not stated") + ".")
         out.append(Sentence(text=text, cites=cites.cite([best_f])))
     if landscape.rows == "organizations":
+        # only what the brief's own sources state: a country another document gives is not this brief's finding
+        in_scope_docs = set(landscape.scope.documents)
         by_country: dict[str, list[Fact]] = defaultdict(list)
+        stated: set[str] = set()
         for e in rows:
             for f in e.values("country"):
-                if isinstance(f.object, str):
+                if isinstance(f.object, str) and (not in_scope_docs or f.evidence.doc in in_scope_docs):
                     by_country[f.object].append(f)
-        if by_country:
+                    stated.add(e.key)
+        unstated = len([e for e in rows if e.key not in stated])
+        if rows:
             parts = [f"{c} {len({name_key(f.subject) for f in fs})}" for c, fs in sorted(by_country.items())]
-            out.append(Sentence(text="Where the text says so, by country: " + ", ".join(parts) + ".",
-                                cites=cites.cite([f for fs in by_country.values() for f in fs])))
+            text = ("By country, where the sources state it: " + ", ".join(parts) + "; " if parts else "")
+            text += (f"{unstated} of {len(rows)} organizations have no stated country." if unstated
+                     else "every organization's country is stated.")
+            out.append(Sentence(text=_cap(text), cites=cites.cite([f for fs in by_country.values() for f in fs])))
+    if landscape.rows == "assets" and rows:
+        out.extend(_outlook(rows, cites))
+    return out
+
+
+# efficacy stated for part of a trial's patients (data over code would put these in a lexicon; they are few)
+SUBGROUP_CUES = ("subgroup", "subset", "sub-group", "subpopulation", "post hoc", "post-hoc", "high-risk",
+                 "without prior", "with prior", "cohort of patients with")
+
+
+def is_subgroup(fact: Fact) -> bool:
+    """Whether an efficacy figure is for a subgroup: its population or its sentence says so."""
+    obj = fact.object if isinstance(fact.object, dict) else {}
+    text = f"{obj.get('population', '')} {fact.evidence.quote}".casefold()
+    overall = "overall population" in text or "all patients" in text
+    return not overall and any(cue in text for cue in SUBGROUP_CUES)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _outlook(rows: list[Entity], cites: _Citations) -> list[Sentence]:
+    """What the landscape means: who leads, who follows, which target x indication pairs are empty."""
+    staged = []
+    for e in rows:
+        per = [(STAGE_RANK[st], ind, facts) for ind, st, facts in indication_stages(e) if st]
+        if per:
+            staged.append((max(per, key=lambda p: p[0]), e))
+    out = []
+    if staged:
+        top = max(p[0] for p, _ in staged)
+        leaders = sorted((e for p, e in staged if p[0] == top), key=lambda e: e.name.casefold())
+        followers = sorted(((p, e) for p, e in staged if p[0] < top), key=lambda pe: (-pe[0][0], pe[1].name.casefold()))
+        stage_name = {r: s_ for s_, r in STAGE_RANK.items()}
+        lead_facts = [f for p, e in staged if p[0] == top for f in p[2]]
+        text = (f"In short: {', '.join(e.name for e in leaders)} lead{'s' if len(leaders) == 1 else ''} "
+                f"({stage_name[top]}")
+        lead_ind = sorted({p[1] for p, e in staged if p[0] == top and p[1] != INDICATION_NOT_STATED})
+        text += f" in {', '.join(lead_ind)})" if lead_ind else ")"
+        if followers:
+            text += "; " + ", ".join(f"{e.name} ({stage_name[p[0]]})" for p, e in followers[:4])
+            text += " follow" + ("s" if len(followers) == 1 else "")
+        out.append(Sentence(text=text + ".", cites=cites.cite(lead_facts)))
+    targets = sorted({f.object for e in rows for f in chart_targets(e)}, key=str.casefold)
+    indications = sorted({f.object for e in rows for f in e.values("indication") if isinstance(f.object, str)},
+                         key=str.casefold)
+    filled = {(name_key(f.object), name_key(ind)) for e in rows for f in chart_targets(e)
+              for ind, st, _ in indication_stages(e) if st}
+    empty = [f"{t} × {i}" for t in targets for i in indications if (name_key(t), name_key(i)) not in filled]
+    if targets and indications and empty:
+        shown = empty[:5]
+        out.append(Sentence(text="No asset in scope has a reported stage for " + "; ".join(shown)
+                            + (f" and {len(empty) - 5} more target × indication pairs" if len(empty) > 5 else "")
+                            + ".", cites=()))
     return out
 
 
@@ -612,19 +734,112 @@ def _population_size(population: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+INDICATION_NOT_STATED = "indication not stated"
+# the effector arm of a T-cell engager: what it binds on the T cell, not what it targets
+EFFECTOR_ARMS = ("CD3", "CD3e", "CD3ε", "CD3 epsilon")
+
+
+def _stage_rank_of(fact: Fact) -> int | None:
+    if fact.predicate == "phase" and isinstance(fact.object, dict) and fact.object.get("stage") in STAGE_RANK:
+        return STAGE_RANK[fact.object["stage"]]
+    if fact.predicate == "regulatory" and isinstance(fact.object, dict):
+        action = fact.object.get("action")
+        if action == "approval":
+            return STAGE_RANK["approved"]
+        if action in ("filing", "filing accepted"):
+            return STAGE_RANK["filed"]
+    return None
+
+
+def _fact_indication(fact: Fact, indications: list[str], doc_indications: dict[str, set[str]]) -> str:
+    """The indication a stage fact is about, or INDICATION_NOT_STATED.
+
+    In order: the indication the fact carries; the asset's only indication;
+    the only one of its indications the quoted sentence names; the only one its
+    document names for it. Otherwise the stage is the asset's, not any one
+    disease's: spreading it over every indication is what made an approval in
+    one disease show in four it is only in early trials for.
+    """
+    stated = fact.object.get("indication") if isinstance(fact.object, dict) else None
+    if stated:
+        key = name_key(str(stated))
+        for i in indications:
+            if name_key(i) == key:
+                return i
+        for i in indications:  # "relapsed multiple myeloma" is about "multiple myeloma"
+            if name_key(i) in key or key in name_key(i):
+                return i
+        return str(stated)
+    if len(indications) == 1:
+        return indications[0]
+    quote = fact.evidence.quote.casefold()
+    named = [i for i in indications if i.casefold() in quote]
+    if len(named) == 1:
+        return named[0]
+    in_doc = doc_indications.get(fact.evidence.doc, set())
+    if len(in_doc) == 1:
+        return next(iter(in_doc))
+    return INDICATION_NOT_STATED
+
+
+def indication_stages(entity: Entity) -> list[tuple[str, str | None, list[Fact]]]:
+    """Per indication: the furthest stage reported for it and the facts that state it.
+
+    An indication with no stage stated for it is listed with None; stages no
+    indication can be attached to are listed under INDICATION_NOT_STATED.
+    """
+    indications = []
+    for f in entity.values("indication"):
+        if isinstance(f.object, str) and f.object not in indications:
+            indications.append(f.object)
+    doc_indications: dict[str, set[str]] = defaultdict(set)
+    for f in entity.values("indication"):
+        if isinstance(f.object, str):
+            doc_indications[f.evidence.doc].add(f.object)
+    best: dict[str, tuple[int, list[Fact]]] = {}
+    for f in [*entity.values("phase"), *entity.values("regulatory")]:
+        r = _stage_rank_of(f)
+        if r is None:
+            continue
+        ind = _fact_indication(f, indications, doc_indications)
+        if ind not in best or r > best[ind][0]:
+            best[ind] = (r, [f])
+        elif r == best[ind][0]:
+            best[ind][1].append(f)
+    names = {r: s_ for s_, r in STAGE_RANK.items()}
+    out = []
+    for ind in [*indications, *sorted(k for k in best if k not in indications)]:
+        if ind in best:
+            out.append((ind, names[best[ind][0]], best[ind][1]))
+        else:
+            out.append((ind, None, []))
+    return out
+
+
+def chart_targets(entity: Entity) -> list[Fact]:
+    """Target facts for the matrix: the CD3 arm of a T-cell engager is not a target."""
+    targets = [f for f in entity.values("target") if isinstance(f.object, str)]
+    arms = {name_key(a) for a in EFFECTOR_ARMS}
+    others = [f for f in targets if name_key(f.object) not in arms]
+    return others if others else targets
+
+
 def _charts(rows: list[Entity], cites: _Citations) -> list:
-    """The four charts, from the same facts as the table; each number cited."""
+    """The charts, from the same facts as the table; each number cited."""
     from reportgen import charts
 
     out = []
-    stage_points, events, efficacy, matrix = [], [], [], []
+    bars, events, efficacy, matrix = [], [], [], []
     for e in rows:
-        stage_facts = _stage_facts(e)
-        stage = highest_stage(e)
         modality = next(iter(_strings(e, "modality")), None)
-        if stage:
-            stage_points.append(charts.StagePoint(asset=e.name, stage=stage, modality=modality,
-                                                  cites=cites.cite(stage_facts)))
+        per_indication = indication_stages(e)
+        ind_facts = {f.object: f for f in e.values("indication") if isinstance(f.object, str)}
+        for ind, stage, facts in per_indication:
+            if stage is None and ind == INDICATION_NOT_STATED:
+                continue
+            source = facts if facts else [ind_facts[ind]] if ind in ind_facts else []
+            bars.append(charts.PipelineBar(asset=e.name, indication=ind, stage=stage, group=modality,
+                                           cites=cites.cite(source)))
         for f in e.values("regulatory"):
             obj = f.object if isinstance(f.object, dict) else {}
             if obj.get("date"):
@@ -645,14 +860,14 @@ def _charts(rows: list[Entity], cites: _Citations) -> list:
                 efficacy.append(charts.EfficacyPoint(
                     asset=label, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
                     n=_population_size(obj.get("population")), population=obj.get("population"), cites=cites.cite([f])))
-        targets = e.values("target")
-        indications = e.values("indication")
-        for t in targets:
-            for i in indications:
-                if isinstance(t.object, str) and isinstance(i.object, str):
-                    matrix.append(charts.MatrixCell(target=t.object, indication=i.object, asset=e.name, stage=stage,
-                                                    cites=cites.cite([t, i])))
-    for chart in (charts.stage_chart(stage_points), charts.timeline_chart(events)):
+        for t in chart_targets(e):
+            for ind, stage, facts in per_indication:
+                if ind == INDICATION_NOT_STATED:
+                    continue
+                source = [t, *facts] if facts else [t, *([ind_facts[ind]] if ind in ind_facts else [])]
+                matrix.append(charts.MatrixCell(target=t.object, indication=ind, asset=e.name, stage=stage,
+                                                cites=cites.cite(source)))
+    for chart in (charts.pipeline_chart(bars), charts.timeline_chart(events)):
         if chart is not None:
             out.append(chart)
     out.extend(charts.efficacy_charts(efficacy))
@@ -735,9 +950,19 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
     change_views: list[ChangeView] = []
     if changes is not None and "changes" in landscape.sections:
+        labels = {"new row": "new " + ("asset" if landscape.rows == "assets" else "organization"),
+                  "changed": "changed", "new": "new", "removed": "no longer supported"}
         for c in changes.changes:
-            change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=cites.cite(c.facts),
-                                           old_quote=c.old_quote, old_doc=c.old_doc, pending=c.pending))
+            old = [(f.evidence, f.source == "curated") for f in c.old_facts
+                   if f.evidence.doc in docs and f.evidence.holds_in(docs[f.evidence.doc].text)]
+            old_doc = docs[c.old_doc].display_title if c.old_doc in docs else c.old_doc
+            # a new row's line states several things: each cites its own sentence
+            numbers = (cites.cite_evidence([(f.evidence, f.source == "curated") for f in c.facts])
+                       if c.kind == "new row" else cites.cite(c.facts))
+            change_views.append(ChangeView(kind=c.kind, subject=c.subject, text=c.text, cites=numbers,
+                                           old_quote=c.old_quote, old_doc=old_doc,
+                                           old_cites=cites.cite_evidence(old[:1]) if old else (),
+                                           label=labels.get(c.kind, c.kind), pending=c.pending))
     notes = []
     for note, html in zip(landscape.notes, notes_html or []):
         evidence = []
@@ -762,7 +987,18 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
 
     table = [row(e) for e in rows]
     comparator_rows = [row(e) for e in comparators]
-    profiles = [_profile(e, cites, knowledge) for e in [*rows, *comparators]] if "profiles" in landscape.sections else []
+    # a column no source reports for any row is left out and said once
+    empty_keys = [c.key for i, c in enumerate(columns)
+                  if i > 0 and (table or comparator_rows) and all(r.cells[i].empty for r in [*table, *comparator_rows])]
+    omitted = tuple(c.label for c in columns if c.key in empty_keys)
+    if empty_keys:
+        keep = [i for i, c in enumerate(columns) if c.key not in empty_keys]
+        columns = [columns[i] for i in keep]
+        table = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in table]
+        comparator_rows = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in comparator_rows]
+    table_keys = [c.key for c in columns] if "table" in landscape.sections else []
+    profiles = ([_profile(e, cites, knowledge, table_keys) for e in [*rows, *comparators]]
+                if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
         # The guidelines the rows' own sources cite, not every guideline of the corpus.
@@ -772,6 +1008,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
+    # after the table, profiles and guidelines, so the figures reuse the numbers those gave
+    measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
+                if landscape.rows == "assets" else [])
     present = {
         "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": bool(chart_list),
         "table": True, "comparators": bool(comparator_rows), "guidelines": bool(guidelines),
@@ -797,6 +1036,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         summary=tuple(summary), notes=tuple(notes), profiles=tuple(profiles), guidelines=tuple(guidelines),
         references=tuple(cites.refs), skipped=tuple(skipped),
         changes_since=changes.since if changes is not None else None, changes=tuple(change_views),
+        changes_same_date=bool(changes is not None and getattr(changes, "same_date", False)),
+        measures=tuple(measures), omitted_columns=omitted,
+        wide_table=len(columns) > 6 and len(table) + len(comparator_rows) > 3,
     )
 
 
@@ -830,6 +1072,32 @@ def _review_note(mode: str, count: int) -> str | None:
         return ("Review mode: marked. Values no analyst has reviewed yet are marked ◦"
                 + (f" ({count} in this brief)." if count else "; none in this brief."))
     return None
+
+
+def _measures(entities: list[Entity], role: str, cites: _Citations) -> list[Measure]:
+    """Each distinct efficacy or safety reading of each asset once, its sources merged."""
+    out = []
+    for e in entities:
+        groups: dict[tuple, list[Fact]] = {}
+        for f in [*e.values("efficacy"), *e.values("safety")]:
+            obj = f.object if isinstance(f.object, dict) else None
+            if obj is None:
+                continue
+            label = obj.get("endpoint") if f.predicate == "efficacy" else obj.get("event")
+            value = obj.get("value") if isinstance(obj.get("value"), (int, float)) else None
+            key = (f.predicate, name_key(str(label or "")), str(obj.get("grade") or ""), value,
+                   str(obj.get("unit") or ""), name_key(str(obj.get("population") or "")))
+            groups.setdefault(key, []).append(f)
+        for key, facts in groups.items():
+            obj = facts[0].object
+            out.append(Measure(
+                asset=e.name, role=role, kind=facts[0].predicate,
+                endpoint=str(obj.get("endpoint") if facts[0].predicate == "efficacy" else obj.get("event") or ""),
+                grade=str(obj["grade"]) if obj.get("grade") else None, value=key[3],
+                unit=str(obj["unit"]) if obj.get("unit") else None,
+                population=str(obj["population"]) if obj.get("population") else None,
+                cites=cites.cite(facts)))
+    return out
 
 
 def _newest_date(docs: list[Document]) -> dt.date | None:

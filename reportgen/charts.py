@@ -39,8 +39,8 @@ from xml.sax.saxutils import escape
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
-    "Chart", "StagePoint", "TimelineEvent", "EfficacyPoint", "MatrixCell",
-    "stage_chart", "timeline_chart", "efficacy_chart", "efficacy_charts", "matrix_chart",
+    "Chart", "StagePoint", "TimelineEvent", "EfficacyPoint", "MatrixCell", "PipelineBar",
+    "stage_chart", "pipeline_chart", "timeline_chart", "efficacy_chart", "efficacy_charts", "matrix_chart",
     "svg_text_width", "truncate", "normalise_stage", "normalise_endpoint",
     "STAGES", "FONT_FAMILY", "WIDTH",
 ]
@@ -140,6 +140,18 @@ class EfficacyPoint(_Frozen):
     unit: str = "%"
     n: int | None = Field(default=None, ge=0)
     population: str | None = None
+    cites: tuple[int, ...] = ()
+
+    _c = field_validator("cites", mode="before")(_cites)
+
+
+class PipelineBar(_Frozen):
+    """One asset in one indication at the furthest stage reported for that indication."""
+
+    asset: str
+    indication: str                 # "indication not stated" where the source names none
+    stage: str | None = None        # None: the indication is named, no stage for it is
+    group: str | None = None        # the row group (modality)
     cites: tuple[int, ...] = ()
 
     _c = field_validator("cites", mode="before")(_cites)
@@ -590,6 +602,122 @@ def stage_chart(points: list[StagePoint], *, chart_id: str = "chart-stage") -> C
 
 
 # --------------------------------------------------------------------------
+# 1b. Pipeline chart
+
+_PIPE_HEAD = {"preclinical": "Preclin.", "phase 1": "Ph 1", "phase 1/2": "Ph 1/2", "phase 2": "Ph 2",
+              "phase 2/3": "Ph 2/3", "phase 3": "Ph 3", "filed": "Filed", "approved": "Approved"}
+NO_STAGE = "stage not stated"
+
+
+def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline") -> Chart | None:
+    """The BD pipeline chart: one row per asset and indication, a bar to its furthest stage there.
+
+    Rows are grouped by `group` (groups by size, then name, "unknown" last);
+    within a group assets run furthest first, then by name; an asset's
+    indications run furthest first.  The asset is named on its first row, the
+    indication on every row.  A bar ends in the column of its stage; a row
+    whose indication is named but has no stage stated draws no bar and says
+    so.  Each bar is followed by its citations.  A pair listed twice keeps its
+    furthest stage and all citations.
+    """
+    if not bars:
+        return None
+    merged: dict[tuple[str, str], list] = {}
+    for b in sorted(bars, key=lambda b: (_natural(b.asset), _natural(b.indication), b.stage or "", b.cites)):
+        key = (_clean(b.asset).casefold(), _clean(b.indication).casefold())
+        stage = normalise_stage(b.stage) if b.stage else None
+        if stage is not None and stage not in STAGE_RANK:
+            stage = None
+        group = _clean(b.group) if b.group and _clean(b.group) else UNKNOWN
+        if key not in merged:
+            merged[key] = [_clean(b.asset), _clean(b.indication), stage, group, set(b.cites)]
+            continue
+        m = merged[key]
+        if stage is not None and (m[2] is None or STAGE_RANK[stage] > STAGE_RANK[m[2]]):
+            m[2] = stage
+        if m[3] == UNKNOWN:
+            m[3] = group
+        m[4] |= set(b.cites)
+    rank = lambda st: STAGE_RANK.get(st, -1) if st else -1  # noqa: E731
+    assets: dict[str, list] = defaultdict(list)
+    for m in merged.values():
+        assets[m[0].casefold()].append(m)
+    # an asset's group is that of its first row (one modality per asset)
+    group_of = {k: sorted(ms, key=lambda m: (m[3] == UNKNOWN, m[3]))[0][3] for k, ms in assets.items()}
+    size = Counter(group_of.values())
+    groups = sorted(size, key=lambda g: (g == UNKNOWN, -size[g], g.casefold()))
+    ordered: list[tuple[str, list[list]]] = []
+    for g in groups:
+        keys = [k for k in assets if group_of[k] == g]
+        keys.sort(key=lambda k: (-max(rank(m[2]) for m in assets[k]), _natural(assets[k][0][0])))
+        for k in keys:
+            ordered.append((g, sorted(assets[k], key=lambda m: (-rank(m[2]), _natural(m[1])))))
+
+    title = "Pipeline: furthest stage by asset and indication"
+    header = ["Group", "Asset", "Indication", "Furthest stage", "Citations"]
+    rows: list[list[str]] = []
+    sentences = [f"Pipeline chart of {_plural(len(ordered), 'asset')} in {_plural(len(merged), 'asset-indication pair')}"
+                 f", one bar per pair to the furthest stage reported for that indication, grouped by modality."]
+    for g, ms in ordered:
+        for m in ms:
+            st = _stage_label(m[2]) if m[2] else NO_STAGE
+            rows.append([g, m[0], m[1], st, cite_text(m[4])])
+            sentences.append(f"{m[0]} ({g}) in {m[1]}: {st.lower()}{' ' + cite_text(m[4]) if m[4] else ''}.")
+    alt = " ".join(sentences)
+
+    body: list[str] = []
+    name_w, ind_w = 118, 128
+    left = 8 + name_w + 6 + ind_w + 6
+    cite_w = 44
+    right = WIDTH - 8 - cite_w
+    col = (right - left) / len(STAGES)
+    top = 6
+    for j, st in enumerate(STAGES):
+        cx = left + (j + 0.5) * col
+        body.append(_text(cx, top + 10, _PIPE_HEAD[st], size=SMALL, anchor="middle", weight="bold"))
+    body.append(_text(8, top + 10, "Asset", size=SMALL, weight="bold"))
+    body.append(_text(8 + name_w + 6, top + 10, "Indication", size=SMALL, weight="bold"))
+    y = top + 18
+    grid_top = y
+    rows_svg: list[str] = []
+    for gi, (g, ms) in enumerate(ordered):
+        if gi == 0 or ordered[gi - 1][0] != g:
+            rows_svg.append(_rect(8, y, WIDTH - 16, 16, "#eef1f6"))
+            rows_svg.append(_text(12, y + 11.5, truncate(_cap(g), WIDTH - 40, FONT, bold=True), weight="bold"))
+            y += 18
+        name_lines = _wrap(ms[0][0], name_w, FONT, 2, bold=True)
+        for mi, m in enumerate(ms):
+            ind_lines = _wrap(m[1], ind_w, SMALL, 2)
+            n_lines = max(len(ind_lines), len(name_lines) if mi == 0 else 1)
+            row_h = max(20, n_lines * 11 + 9)
+            mid = y + row_h / 2
+            if mi == 0:
+                for li, line in enumerate(name_lines):
+                    rows_svg.append(_text(8, mid + 3.5 + (li - (len(name_lines) - 1) / 2) * 11, line, weight="bold"))
+            for li, line in enumerate(ind_lines):
+                rows_svg.append(_text(8 + name_w + 6, mid + 3 + (li - (len(ind_lines) - 1) / 2) * 11, line,
+                                      size=SMALL, fill=MUTED))
+            cite = _cite_short(m[4])
+            cite = cite if svg_text_width(cite, SMALL) <= cite_w - 4 else truncate(cite, cite_w - 4, SMALL)
+            if m[2]:
+                end = left + (STAGE_RANK[m[2]] + 1) * col
+                rows_svg.append(_rect(left, mid - 6, end - left - 2, 12, STAGE_COLORS[m[2]],
+                                      'stroke="#5b6b80" stroke-width="0.5"'))
+                rows_svg.append(_text(end + 2, mid + 3.5, "", cite=cite) if cite else "")
+            else:
+                rows_svg.append(_text(left + 4, mid + 3.5, NO_STAGE, size=SMALL, fill=MUTED, cite=cite))
+            y += row_h
+            rows_svg.append(_line(8 + name_w + 6 if mi < len(ms) - 1 else 8, y, WIDTH - 8, y, GRID))
+    for j in range(len(STAGES) + 1):
+        x = left + j * col
+        body.append(_line(x, grid_top, x, y, GRID))
+    body += [r for r in rows_svg if r]
+    height = y + 6
+    return Chart(id=chart_id, title=title, svg=_svg(chart_id, title, alt, height, body),
+                 alt=alt, header=header, rows=rows)
+
+
+# --------------------------------------------------------------------------
 # 2. Timeline chart
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -938,19 +1066,27 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
                        6, title="Highest stage:")
     body += parts
 
-    row_labels = {t: _wrap(t, 130, FONT, 2, bold=True) for t in targets}
+    # more indications than targets: indications become the rows, so each cell is wide enough to name its assets
+    transpose = len(indications) > len(targets)
+    row_items, col_items = (indications, targets) if transpose else (targets, indications)
+
+    def at(r: str, c: str):
+        key = (c.casefold(), r.casefold()) if transpose else (r.casefold(), c.casefold())
+        return grid.get(key)
+
+    row_labels = {t: _wrap(t, 150 if transpose else 130, FONT, 3 if transpose else 2, bold=True) for t in row_items}
     left = 10 + max(svg_text_width(line, FONT, bold=True) for ls in row_labels.values() for line in ls) + 10
     right = WIDTH - 8
-    col_w = (right - left) / len(indications)
+    col_w = (right - left) / len(col_items)
     rotate = col_w < 70
     if rotate:
-        head_lines = {i: [truncate(i, 150, FONT, bold=True)] for i in indications}
+        head_lines = {i: [truncate(i, 150, FONT, bold=True)] for i in col_items}
         head_h = max(svg_text_width(ls[0], FONT, bold=True) for ls in head_lines.values()) + 8
     else:
-        head_lines = {i: _wrap(i, col_w - 8, FONT, 3, bold=True) for i in indications}
+        head_lines = {i: _wrap(i, col_w - 8, FONT, 3, bold=True) for i in col_items}
         head_h = max(len(ls) for ls in head_lines.values()) * 12 + 6
     top = y + 4
-    for j, i in enumerate(indications):
+    for j, i in enumerate(col_items):
         cx = left + (j + 0.5) * col_w
         if rotate:
             bx, by = cx + 3.5, top + head_h - 4
@@ -976,17 +1112,16 @@ def matrix_chart(cells: list[MatrixCell], *, chart_id: str = "chart-matrix") -> 
 
     y = top + head_h
     grid_top = y
-    for t in targets:
-        contents = {i: cell_lines(grid[(t.casefold(), i.casefold())])
-                    for i in indications if (t.casefold(), i.casefold()) in grid}
+    for t in row_items:
+        contents = {i: cell_lines(at(t, i)) for i in col_items if at(t, i)}
         n_lines = max([len(v) for v in contents.values()] + [len(row_labels[t])])
         row_h = max(30, n_lines * 12 + 12)
         for li, line in enumerate(row_labels[t]):
             body.append(_text(10, y + row_h / 2 + 3.5 + (li - (len(row_labels[t]) - 1) / 2) * 12,
                               line, weight="bold"))
-        for j, i in enumerate(indications):
+        for j, i in enumerate(col_items):
             x = left + j * col_w
-            es = grid.get((t.casefold(), i.casefold()))
+            es = at(t, i)
             if not es:
                 body.append(_rect(x, y, col_w, row_h, "#f7f7f7", 'stroke="#ffffff" stroke-width="2"'))
                 continue

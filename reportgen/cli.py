@@ -208,15 +208,15 @@ def diff(landscape: str, since: str | None, out_dir: str | None, project: str | 
     if result.since is None:
         click.echo(f"{landscape}: first edition, nothing to compare with")
         return
-    click.echo(f"{landscape}: what changed since {result.since}")
+    click.echo(f"{landscape}: what changed since {result.since}"
+               + (" (an edition of the same date: its sources changed)" if result.same_date else ""))
     if not result.changes:
         click.echo("  nothing")
-    for change in result.changes:
-        click.echo(f"  {change.kind:8} {change.subject}: {change.text}")
-        for fact in change.facts:
-            click.echo(f"           source {fact.evidence.doc}: \"{fact.evidence.quote}\"")
-        if change.old_quote:
-            click.echo(f"           was in {change.old_doc}: \"{change.old_quote}\"")
+    for change in result.changes:  # one line per item, its sources (each document once) after it
+        line = change.text if change.kind == "new row" else f"{change.subject}: {change.text}"
+        docs = sorted({f.evidence.doc for f in change.facts})
+        was = f"; was in {change.old_doc}" if change.old_doc else ""
+        click.echo(f"  {change.kind:8} {line}" + (f"  [{', '.join(docs)}{was}]" if docs or was else ""))
 
 
 def _require_landscape(root: Path, landscape: str, out_dir: Path | None) -> None:

@@ -39,13 +39,15 @@ class Edition(BaseModel):
 class Change(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    kind: str          # "new row", "new", "changed", "removed"
+    kind: str          # "new row", "changed", "new", "removed" (shown in this order)
     subject: str
     text: str
     facts: tuple[Fact, ...] = ()   # current facts to cite
     old_quote: str | None = None   # for removed or changed facts: what the old source said
     old_doc: str | None = None
     pending: bool = False          # newly extracted and not yet reviewed (landscapes/review.yaml)
+    old_facts: tuple[Fact, ...] = ()  # the previous edition's facts, cited where their document still is
+    weight: int = 9                # 0 approval, 1 filing, 2 designation, 3 other regulatory, 4 stage, ...
 
 
 class ChangeSet(BaseModel):
@@ -53,6 +55,7 @@ class ChangeSet(BaseModel):
 
     since: str | None   # previous edition name; None on a first edition
     changes: tuple[Change, ...]
+    same_date: bool = False  # the previous edition has the same as-of date (its sources changed, not the date)
 
 
 def snapshot(landscape_id: str, as_of: str, rows: list[str], facts: list[Fact]) -> Edition:
@@ -182,20 +185,94 @@ def _value_key(fact: Fact) -> str:
     return name_key(obj)
 
 
+# predicates in the order a BD reader weighs a change (regulatory actions by their own order)
+_REGULATORY_WEIGHT = {"approval": 0, "filing": 1, "filing accepted": 1, "designation": 2}
+_PREDICATE_WEIGHT = {"regulatory": 3, "phase": 4, "efficacy": 5, "safety": 5, "indication": 6, "target": 6,
+                     "modality": 6, "developer": 7, "partner": 7, "trial": 8, "country": 8, "focus": 8, "name": 9}
+_STAGE_ORDER = ("preclinical", "phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3", "filed", "approved")
+
+
+def weight(fact: Fact) -> int:
+    """How much a change about this fact matters: approvals first, new aliases last."""
+    if fact.predicate == "regulatory" and isinstance(fact.object, dict):
+        return _REGULATORY_WEIGHT.get(str(fact.object.get("action")), 3)
+    return _PREDICATE_WEIGHT.get(fact.predicate, 8)
+
+
+def _stage_rank(fact: Fact) -> int:
+    obj = fact.object if isinstance(fact.object, dict) else {}
+    if fact.predicate == "phase" and obj.get("stage") in _STAGE_ORDER:
+        return _STAGE_ORDER.index(obj["stage"])
+    if fact.predicate == "regulatory":
+        return {"approval": 7, "filing": 6, "filing accepted": 6}.get(str(obj.get("action")), -1)
+    return -1
+
+
+def row_summary(subject: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
+    """One line about a new asset or organization: developer, target, modality, stage, newest event, headline figure.
+
+    Returns the line and the facts it rests on (to cite). Values no source
+    states are left out, not guessed.
+    """
+    parts: list[str] = []
+    used: list[Fact] = []
+
+    def first(predicate: str) -> Fact | None:
+        return next((f for f in facts if f.predicate == predicate and isinstance(f.object, str)), None)
+
+    for label, predicate in (("developed by", "developer"), ("target", "target"), ("modality", "modality"),
+                             ("focus", "focus"), ("country", "country")):
+        f = first(predicate)
+        if f is not None:
+            values = sorted({g.object for g in facts if g.predicate == predicate and isinstance(g.object, str)},
+                            key=str.casefold)
+            parts.append(f"{label} {', '.join(values[:3])}")
+            used.append(f)
+    staged = [f for f in facts if _stage_rank(f) >= 0]
+    if staged:
+        top = max(staged, key=lambda f: (_stage_rank(f), f.evidence.doc, f.evidence.start))
+        parts.append("stage " + _STAGE_ORDER[_stage_rank(top)])
+        used.append(top)
+    dated = [f for f in facts if f.predicate == "regulatory" and isinstance(f.object, dict) and f.object.get("date")]
+    if dated:
+        newest = max(dated, key=lambda f: (str(f.object["date"]), -weight(f), f.evidence.doc))
+        parts.append("newest regulatory event " + object_text(newest.object))
+        used.append(newest)
+    figures = [f for f in facts if f.predicate == "efficacy" and isinstance(f.object, dict)
+               and isinstance(f.object.get("value"), (int, float))]
+    if figures:
+        headline = figures[0]  # facts are in document order: the first figure a release states is its headline
+        parts.append("headline " + object_text(headline.object))
+        used.append(headline)
+    return (subject + (": " + "; ".join(parts) if parts else "")), used
+
+
 def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> ChangeSet:
-    """What is new, changed and gone since `previous`, at the level of statements."""
+    """What is new, changed and gone since `previous`, as a briefing.
+
+    One entry per new row (a line saying who, what and how far, cited); then
+    changed values (old -> new); then new statements about rows already there;
+    then what no source supports any more. Within each, by weight: approvals,
+    filings, designations and stages before trials and aliases.
+    """
     if previous is None:
         return ChangeSet(since=None, changes=())
     changes: list[Change] = []
     old_rows = {name_key(r) for r in previous.rows}
+    new_rows = set()
     for row in current.rows:
         if name_key(row) not in old_rows:
-            facts = tuple(f for f in current.facts if name_key(f.subject) == name_key(row))
-            changes.append(Change(kind="new row", subject=row, text=row, facts=facts[:3]))
+            new_rows.add(name_key(row))
+            facts = [f for f in current.facts if name_key(f.subject) == name_key(row)]
+            text, used = row_summary(row, facts)
+            top = min((weight(f) for f in used if f.predicate in ("regulatory", "phase")), default=9)
+            changes.append(Change(kind="new row", subject=row, text=text, facts=tuple(used), weight=top))
 
     def index(facts):
         out: dict[tuple, dict[str, list[Fact]]] = {}
         for f in facts:
+            if name_key(f.subject) in new_rows:
+                continue  # said once, in the new row's line
             out.setdefault(_identity(f), {}).setdefault(_value_key(f), []).append(f)
         return out
 
@@ -209,19 +286,21 @@ def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> Ch
                 fa, fg = after[a][0], before[g][0]
                 changes.append(Change(kind="changed", subject=fa.subject,
                                       text=f"{fa.predicate}: {object_text(fg.object)} → {object_text(fa.object)}",
-                                      facts=tuple(after[a]), old_quote=fg.evidence.quote, old_doc=fg.evidence.doc))
+                                      facts=tuple(after[a]), old_quote=fg.evidence.quote, old_doc=fg.evidence.doc,
+                                      old_facts=tuple(before[g]), weight=weight(fa)))
             added, gone = added[len(gone):], gone[len(added):]
         for a in added:
             f = after[a][0]
             changes.append(Change(kind="new", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
-                                  facts=tuple(after[a])))
+                                  facts=tuple(after[a]), weight=weight(f)))
         for g in gone:
             f = before[g][0]
             changes.append(Change(kind="removed", subject=f.subject, text=f"{f.predicate}: {object_text(f.object)}",
-                                  old_quote=f.evidence.quote, old_doc=f.evidence.doc))
+                                  old_quote=f.evidence.quote, old_doc=f.evidence.doc, old_facts=tuple(before[g]),
+                                  weight=weight(f)))
     order = {"new row": 0, "changed": 1, "new": 2, "removed": 3}
-    changes.sort(key=lambda c: (order[c.kind], c.subject.casefold(), c.text))
-    return ChangeSet(since=previous.name, changes=tuple(changes))
+    changes.sort(key=lambda c: (order[c.kind], c.weight, c.subject.casefold(), c.text))
+    return ChangeSet(since=previous.name, changes=tuple(changes), same_date=previous.as_of == current.as_of)
 
 
 def mark_pending(changes: ChangeSet, is_pending) -> ChangeSet:

@@ -1,45 +1,110 @@
-"""The comparison table as CSV and XLSX, citations included, for BD spreadsheets."""
+"""The comparison table as CSV and XLSX, for analysts who sort and filter in a spreadsheet.
+
+One clean value per cell (no citation markers, blank when no source reports
+it); the sources of each row in their own columns; every reference on its own
+line (title, publisher, date, URL, quote); efficacy and safety figures in long
+form, one per row, with numbers as numbers. Every text cell passes one guard
+(`safe_text`): no formula runs, no control character breaks the file.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
 
 from reportgen.brief import Brief, Row
 
+# characters a spreadsheet reads as the start of a formula (OWASP CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# C0 controls other than tab, newline and carriage return, DEL and the C1 block:
+# XML 1.0 (so openpyxl) refuses them and no reader wants them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAX_CELL = 32767  # Excel's limit on the characters of one cell
 
-def _value_text(values) -> str:
+
+def safe_text(value) -> str:
+    """Text for one spreadsheet cell: control characters become spaces; a formula start is quoted."""
+    if value is None:
+        return ""
+    text = _CONTROL.sub(" ", str(value))
+    if text[:1] in _FORMULA_START:
+        text = "'" + text
+    return text[:_MAX_CELL]
+
+
+def _cell_safe(value: str) -> str:  # kept for callers of the old name
+    return safe_text(value)
+
+
+def _values(values) -> str:
+    return "; ".join(v.text for v in values)
+
+
+def _flags(brief: Brief, row: Row) -> str:
+    labels = {c.key: c.label for c in brief.columns}
+    curated = [labels.get(c.column, c.column) for c in row.cells if any(v.curated for v in c.values)]
+    conflict = [labels.get(c.column, c.column) for c in row.cells if any(v.conflict for v in c.values)]
     parts = []
-    for v in values:
-        text = v.text
-        if v.curated:
-            text += " (analyst)"
-        if v.conflict:
-            text += " (sources disagree)"
-        if v.cites:
-            text += " [" + ",".join(str(n) for n in v.cites) + "]"
-        parts.append(text)
+    if curated:
+        parts.append("added by an analyst: " + ", ".join(curated))
+    if conflict:
+        parts.append("sources disagree: " + ", ".join(conflict))
     return "; ".join(parts)
 
 
+def _row_cites(row: Row) -> list[int]:
+    return sorted({n for cell in row.cells for v in cell.values for n in v.cites})
+
+
+def _reference_line(ref) -> str:
+    head = ", ".join(p for p in (ref.title, ref.publisher, ref.date) if p)
+    return f"[{ref.number}] {head}" + (f" {ref.url}" if ref.url else "") + f": “{ref.quote}”"
+
+
 def table_rows(brief: Brief) -> list[list[str]]:
-    """Header plus one line per row (comparators last), with a citations column."""
-    header = [c.label for c in brief.columns] + ["Role", "Citations"]
+    """Header plus one line per row (comparators last): values, role, flags, source numbers, sources."""
+    header = [c.label for c in brief.columns] + ["Role", "Flags", "Source numbers", "Sources"]
     refs = {r.number: r for r in brief.references}
-    lines = [header]
+    lines = [[safe_text(h) for h in header]]
 
     def line(row: Row, role: str) -> list[str]:
-        cells = [_value_text(cell.values) or brief.not_reported for cell in row.cells]
+        cells = [_values(cell.values) for cell in row.cells]
         cells[0] = row.name
-        numbers = sorted({n for cell in row.cells for v in cell.values for n in v.cites})
-        cites = "\n".join(f"[{n}] {refs[n].doc} ({refs[n].start}-{refs[n].end}): {refs[n].quote}" for n in numbers)
-        return [_cell_safe(c) for c in (*cells, role, cites)]
+        numbers = [n for n in _row_cites(row) if n in refs]
+        sources = "\n".join(_reference_line(refs[n]) for n in numbers)
+        return [safe_text(c) for c in (*cells, role, _flags(brief, row), "; ".join(map(str, numbers)), sources)]
 
     lines += [line(r, "in scope") for r in brief.rows]
     lines += [line(r, "comparator") for r in brief.comparators]
     return lines
+
+
+MEASURE_HEADER = ["Asset", "Role", "Kind", "Endpoint or event", "Grade", "Value", "Unit", "Population",
+                  "Source numbers", "Source titles"]
+
+
+def measure_rows(brief: Brief) -> list[list]:
+    """Efficacy and safety in long form: one figure per row, the value a number."""
+    refs = {r.number: r for r in brief.references}
+    out = []
+    for m in brief.measures:
+        titles = "; ".join(refs[n].title for n in m.cites if n in refs)
+        out.append([safe_text(m.asset), m.role, m.kind, safe_text(m.endpoint), safe_text(m.grade),
+                    m.value, safe_text(m.unit), safe_text(m.population),
+                    "; ".join(map(str, m.cites)), safe_text(titles)])
+    return out
+
+
+SOURCE_HEADER = ["#", "Title", "Publisher", "Date", "URL", "Quote", "Document", "Start", "End", "Cited by"]
+
+
+def source_rows(brief: Brief) -> list[list]:
+    return [[r.number, safe_text(r.title), safe_text(r.publisher), _date(r.date), safe_text(r.url),
+             safe_text(r.quote), safe_text(r.doc), r.start, r.end, "analyst" if r.curated else "extracted"]
+            for r in brief.references]
 
 
 def to_csv(brief: Brief) -> bytes:
@@ -50,40 +115,42 @@ def to_csv(brief: Brief) -> bytes:
 
 
 def to_xlsx(brief: Brief) -> bytes:
-    """An XLSX workbook (comparison + sources sheets), byte-identical for the same brief."""
-    import datetime as dt
-
+    """A workbook: Comparison, Efficacy and safety, Sources; byte-identical for the same brief."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     stamp = _as_of_datetime(brief.as_of)
     wb = Workbook()
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def sheet_of(ws, rows: list[list], header: list[str], widths: dict[int, int] | None = None):
+        ws.append([safe_text(h) for h in header])
+        for line in rows:
+            ws.append(line)
+        for cell in ws[1]:
+            cell.font = bold
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = wrap
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        for i, name in enumerate(header, start=1):
+            letter = ws.cell(row=1, column=i).column_letter
+            longest = max([len(str(name))] + [_longest_line(r[i - 1]) for r in rows if i - 1 < len(r)])
+            ws.column_dimensions[letter].width = (widths or {}).get(i) or max(8, min(48, longest + 2))
+        ws.freeze_panes = "B2"
+        if rows:
+            ws.auto_filter.ref = ws.dimensions
+
+    comparison = table_rows(brief)
     sheet = wb.active
     sheet.title = "Comparison"
-    rows = table_rows(brief)
-    for line in rows:
-        sheet.append(line)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-    for i, _ in enumerate(rows[0], start=1):
-        letter = sheet.cell(row=1, column=i).column_letter
-        sheet.column_dimensions[letter].width = 60 if i == len(rows[0]) else 24
-    sheet.freeze_panes = "B2"
-
-    sources = wb.create_sheet("Sources")
-    sources.append(["#", "Document", "Title", "Publisher", "Date", "URL", "Start", "End", "Quote"])
-    for cell in sources[1]:
-        cell.font = Font(bold=True)
-    for ref in brief.references:
-        sources.append([ref.number, ref.doc, _cell_safe(ref.title), _cell_safe(ref.publisher or ""), ref.date or "",
-                        _cell_safe(ref.url or ""), ref.start, ref.end, _cell_safe(ref.quote)])
+    sheet_of(sheet, comparison[1:], comparison[0], {len(comparison[0]): 80})
+    sheet_of(wb.create_sheet("Efficacy and safety"), measure_rows(brief), MEASURE_HEADER)
+    sheet_of(wb.create_sheet("Sources"), source_rows(brief), SOURCE_HEADER, {6: 80})
 
     wb.properties.creator = "reportgen"
-    wb.properties.title = brief.title
+    wb.properties.title = safe_text(brief.title)
     wb.properties.created = stamp
     wb.properties.modified = stamp
     raw = io.BytesIO()
@@ -91,25 +158,39 @@ def to_xlsx(brief: Brief) -> bytes:
     return _normalize_zip(raw.getvalue(), stamp)
 
 
-def _cell_safe(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula (CSV/XLSX injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+def _longest_line(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.date):
+        return 10
+    return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def _as_of_datetime(as_of: str):
-    import datetime as dt
-
+def _date(value: str | None):
+    """A real date for the spreadsheet where the text is one; the text otherwise; None when absent."""
+    if not value:
+        return None
     try:
-        return dt.datetime.fromisoformat(as_of)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        return dt.datetime(1980, 1, 1)
+        return safe_text(value)
+
+
+# ZIP timestamps hold the years 1980-2107; an as-of date outside them is clamped
+_ZIP_MIN, _ZIP_MAX = dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31)
+
+
+def _as_of_datetime(as_of: str) -> dt.datetime:
+    try:
+        stamp = dt.datetime.fromisoformat(as_of)
+    except ValueError:
+        return _ZIP_MIN
+    return min(max(stamp.replace(tzinfo=None), _ZIP_MIN), _ZIP_MAX)
 
 
 def _normalize_zip(data: bytes, stamp) -> bytes:
     """Rewrite the archive with fixed timestamps so the same data gives the same bytes."""
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    when = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -56,11 +56,18 @@ class SkippedSource(BaseModel):
     reason: str
 
 
+# "CITY, Oct. 16, 2025 /PRNewswire/ --": a dateline opens the body; it is never a headline
+_DATELINE = re.compile(r"^.{0,120}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+                       r".{0,40}?(?:/[A-Za-z ]+/|--|—|–)")
+
+
 def derived_title(text: str, limit: int = 110) -> str:
-    """The first non-empty line of the text, shortened: a title for untitled sources."""
+    """The first non-empty line of the text, shortened: a title for untitled sources (none if it is a dateline)."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if len(line) >= 12 and not line.startswith("["):
+            if _DATELINE.match(line):
+                return ""
             if len(line) <= limit:
                 return line
             cut = line[:limit].rsplit(" ", 1)[0]

@@ -10,8 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from reportgen.charts import (
-    Chart, EfficacyPoint, MatrixCell, StagePoint, TimelineEvent, WIDTH, efficacy_chart,
-    efficacy_charts, matrix_chart, normalise_endpoint, normalise_stage, stage_chart,
+    Chart, EfficacyPoint, MatrixCell, PipelineBar, StagePoint, TimelineEvent, WIDTH, efficacy_chart,
+    efficacy_charts, matrix_chart, normalise_endpoint, normalise_stage, pipeline_chart, stage_chart,
     svg_text_width, timeline_chart, truncate,
 )
 
@@ -70,7 +70,23 @@ def matrix_cells() -> list[MatrixCell]:
     ]
 
 
+def pipeline_bars() -> list[PipelineBar]:
+    return [
+        PipelineBar(asset="Alpha-cel", indication="multiple myeloma", stage="approved", group="CAR-T", cites=(1,)),
+        PipelineBar(asset="Alpha-cel", indication="AL amyloidosis", stage="phase 1", group="CAR-T", cites=(2,)),
+        PipelineBar(asset="Alpha-cel", indication="lupus nephritis", stage=None, group="CAR-T", cites=(3,)),
+        PipelineBar(asset="Beta-mab", indication="multiple myeloma", stage="phase 2", group="bispecific antibody",
+                    cites=(4, 5, 6, 7)),
+        PipelineBar(asset="Delta-cel with a very long name that will not fit on the axis",
+                    indication="relapsed or refractory diffuse large B-cell lymphoma after two lines", stage="phase 3",
+                    group="CAR-T", cites=(8,)),
+        PipelineBar(asset=HOSTILE, indication="<i>x</i>", stage="phase 1/2", group=None, cites=(9,)),
+        PipelineBar(asset="Alpha-cel", indication="AL amyloidosis", stage="phase 2", group="CAR-T", cites=(10,)),
+    ]
+
+
 BUILDERS = {
+    "pipeline": lambda: pipeline_chart(pipeline_bars()),
     "stage": lambda: stage_chart(stage_points()),
     "timeline": lambda: timeline_chart(timeline_events()),
     "efficacy": lambda: efficacy_charts(efficacy_points())[0],
@@ -357,3 +373,31 @@ def test_text_helpers():
     assert normalise_stage("Phase 1b") == "phase 1"
     assert normalise_stage(None) == "unknown"
     assert normalise_endpoint("Overall response rate (ORR)") == "objective response rate"
+
+
+def test_pipeline_one_row_per_asset_and_indication_at_its_own_stage():
+    chart = pipeline_chart(pipeline_bars())
+    rows = {(r[1], r[2]): r for r in chart.rows}
+    assert rows[("Alpha-cel", "multiple myeloma")][3] == "Approved"
+    # a pair listed twice keeps its furthest stage and every citation
+    assert rows[("Alpha-cel", "AL amyloidosis")][3:] == ["Phase 2", "[2,10]"]
+    assert rows[("Alpha-cel", "lupus nephritis")][3] == "stage not stated"
+    # grouped by modality (largest group first), furthest asset first, the asset named on its row
+    assert [r[1] for r in chart.rows][:4] == ["Alpha-cel"] * 3 + ["Delta-cel with a very long name that will not fit on the axis"]
+    assert chart.rows[-1][0] == "unknown"
+    names = [t.text for t in parse(chart).iter(NS + "text") if t.get("font-weight") == "bold"]
+    assert "Alpha-cel" in names and "Beta-mab" in names
+    # a bar per staged pair, its length by stage: approved longer than phase 2
+    widths = [float(r.get("width")) for r in parse(chart).iter(NS + "rect") if r.get("height") == "12"]
+    assert len(widths) == 5 and max(widths) > min(widths)
+
+
+def test_pipeline_empty_gives_none():
+    assert pipeline_chart([]) is None
+
+
+def test_matrix_names_assets_in_full_when_indications_outnumber_targets():
+    cells = [MatrixCell(target="BCMA", indication=f"indication number {i}", asset="Equecabtagene Autoleucel",
+                        stage="phase 1", cites=(i + 1,)) for i in range(8)]
+    svg = matrix_chart(cells).svg
+    assert "Equecabtagene Autoleucel" in svg and "Eq…" not in svg

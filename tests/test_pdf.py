@@ -126,3 +126,37 @@ def test_long_table_repeats_its_header_and_fits_the_page(basic_project):
     assert len(table_pages) >= 2
     for text in table_pages:
         assert "Developer" in text and "Target" in text and "Modality" in text
+
+
+def test_no_hyphenated_headers_or_short_words(sample_pdfs):
+    project, result, _ = sample_pdfs
+    for brief in result.briefs:
+        text = "\n".join(page_texts(project / "out" / f"{brief.id}.pdf"))
+        for word in ("Developer", "Modality", "reported", "Regulatory", "Indications"):
+            broken = re.findall(rf"\b{word[:3]}\w*-\n\w*{word[-3:]}\b", text)
+            assert not broken, (brief.id, broken)
+
+
+def test_sources_name_each_document_once(sample_pdfs):
+    project, result, _ = sample_pdfs
+    for brief in result.briefs:
+        text = " ".join(" ".join(page_texts(project / "out" / f"{brief.id}.pdf")).split())
+        sources = text[text.rfind("Sources"):]
+        titles = [" ".join(g.title.split())[:60] for g in brief.sources]
+        assert len(brief.sources) < len(brief.references)  # some documents are quoted more than once
+        for group, title in zip(brief.sources, titles):
+            # the title once per document (two wire copies may share a headline), not once per quote
+            # (a quote of the headline itself, in quotation marks, is a quote, not the reference)
+            heads = len(re.findall(r"(?<!“)" + re.escape(title), sources))
+            assert heads <= titles.count(title), (brief.id, title)
+
+
+def test_short_table_stays_portrait(tmp_path):
+    """A two-row table gets no landscape page of its own."""
+    import shutil
+    from conftest import PROJECTS
+
+    shutil.copytree(PROJECTS / "basic", tmp_path / "basic")
+    build(tmp_path / "basic", names=["basic-bcma"], formats=("pdf",))
+    reader = PdfReader(tmp_path / "basic" / "out" / "basic-bcma.pdf")
+    assert all(float(p.mediabox.width) < float(p.mediabox.height) for p in reader.pages)

@@ -44,7 +44,10 @@ def decide(project: Path, *decisions: Decision) -> None:
 
 def cell(brief, row: str, column: str) -> list[str]:
     r = next(r for r in brief.rows if r.name == row)
-    return [v.text for v in next(c for c in r.cells if c.column == column).values]
+    found = next((c for c in r.cells if c.column == column), None)
+    if found is None:  # a column reported for no row is left out of the table
+        return []
+    return [v.text for v in found.values]
 
 
 def set_mode(project: Path, landscape: str, mode: str) -> None:

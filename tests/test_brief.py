@@ -1,0 +1,258 @@
+"""The brief's view model, tested without HTML: small facts written for each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportgen.brief import INDICATION_NOT_STATED, build_brief, chart_targets, indication_stages
+from reportgen.facts import Evidence, Fact
+from reportgen.knowledge import build_knowledge
+from reportgen.landscape import Landscape
+from reportgen.sources import Document
+
+TEXT = {}
+
+
+def doc(doc_id: str, text: str, date: str = "2025-01-01", title: str | None = None, **kw) -> Document:
+    TEXT[doc_id] = text
+    return Document(id=doc_id, text=text, sha256="0" * 64, title=title or f"Headline of {doc_id}",
+                    date=dt.date.fromisoformat(date), publisher=kw.get("publisher", "Wire"), url=kw.get("url"))
+
+
+def fact(subject: str, predicate: str, obj, d: Document, quote: str | None = None) -> Fact:
+    quote = quote or d.text
+    start = d.text.index(quote)
+    return Fact(subject=subject, predicate=predicate, object=obj,
+                evidence=Evidence(doc=d.id, start=start, end=start + len(quote), quote=quote))
+
+
+def make(facts: list[Fact], docs: list[Document], **landscape):
+    data = dict(id="t", title="T", scope={"targets": ["BCMA"]},
+                sections=["summary", "charts", "table", "profiles", "references"])
+    data.update(landscape)
+    land = Landscape(**data)
+    knowledge = build_knowledge(facts)
+    return build_brief(land, knowledge, {d.id: d for d in docs}), knowledge
+
+
+# --- 2. stage per indication -------------------------------------------------
+
+def _asset_in_three_diseases():
+    a = doc("a.txt", "FDA approved ZX-1 for multiple myeloma. A Phase 1 study of ZX-1 in lupus nephritis began. "
+                     "ZX-1 is also studied in follicular lymphoma. ZX-1 is a BCMA CAR-T. The Phase 2 trial continues.")
+    facts = [
+        fact("ZX-1", "target", "BCMA", a, "ZX-1 is a BCMA CAR-T."),
+        fact("ZX-1", "modality", "CAR-T", a, "ZX-1 is a BCMA CAR-T."),
+        fact("ZX-1", "indication", "multiple myeloma", a, "FDA approved ZX-1 for multiple myeloma."),
+        fact("ZX-1", "indication", "lupus nephritis", a, "A Phase 1 study of ZX-1 in lupus nephritis began."),
+        fact("ZX-1", "indication", "follicular lymphoma", a, "ZX-1 is also studied in follicular lymphoma."),
+        fact("ZX-1", "regulatory", {"authority": "FDA", "action": "approval", "indication": "multiple myeloma",
+                                    "date": "2025-01-01"}, a, "FDA approved ZX-1 for multiple myeloma."),
+        fact("ZX-1", "phase", {"stage": "phase 1"}, a, "A Phase 1 study of ZX-1 in lupus nephritis began."),
+        fact("ZX-1", "phase", {"stage": "phase 2"}, a, "The Phase 2 trial continues."),
+    ]
+    return facts, [a]
+
+
+def test_stage_is_per_indication_never_the_highest_spread_everywhere():
+    facts, docs = _asset_in_three_diseases()
+    brief, knowledge = make(facts, docs)
+    stages = {ind: stage for ind, stage, _ in indication_stages(knowledge.find("ZX-1"))}
+    assert stages["multiple myeloma"] == "approved"
+    assert stages["lupus nephritis"] == "phase 1"          # the sentence names it
+    assert stages["follicular lymphoma"] is None            # named, no stage stated for it
+    assert stages[INDICATION_NOT_STATED] == "phase 2"       # a stage no indication can be attached to
+    matrix = next(c for c in brief.charts if c.id == "chart-matrix")
+    cells = {(r[1], r[3]) for r in matrix.rows}
+    assert ("multiple myeloma", "Approved") in cells and ("lupus nephritis", "Phase 1") in cells
+    assert not any(r[1] != "multiple myeloma" and r[3] == "Approved" for r in matrix.rows)
+    assert all(r[4] for r in matrix.rows)  # each cell cited
+
+
+def test_single_indication_takes_the_assets_stages():
+    a = doc("b.txt", "QX-2 is a BCMA bispecific in a Phase 2 study in multiple myeloma. The Phase 2 trial enrolls.")
+    facts = [fact("QX-2", "target", "BCMA", a), fact("QX-2", "indication", "multiple myeloma", a),
+             fact("QX-2", "phase", {"stage": "phase 2"}, a, "The Phase 2 trial enrolls.")]
+    _, knowledge = make(facts, [a])
+    assert indication_stages(knowledge.find("QX-2")) == [
+        ("multiple myeloma", "phase 2", [knowledge.find("QX-2").values("phase")[0]])]
+
+
+def test_cd3_arm_of_a_t_cell_engager_is_not_a_target_row():
+    a = doc("c.txt", "TX-3 is a BCMA x CD3 T-cell engager for multiple myeloma in Phase 1.")
+    facts = [fact("TX-3", "target", "BCMA", a), fact("TX-3", "target", "CD3", a),
+             fact("TX-3", "indication", "multiple myeloma", a), fact("TX-3", "phase", {"stage": "phase 1"}, a)]
+    brief, knowledge = make(facts, [a])
+    assert [f.object for f in chart_targets(knowledge.find("TX-3"))] == ["BCMA"]
+    matrix = next(c for c in brief.charts if c.id == "chart-matrix")
+    assert {r[0] for r in matrix.rows} == {"BCMA"}
+
+
+# --- 3. pipeline chart -------------------------------------------------------
+
+def test_pipeline_chart_names_each_asset_with_a_bar_per_indication():
+    facts, docs = _asset_in_three_diseases()
+    brief, _ = make(facts, docs)
+    assert brief.charts[0].id == "chart-pipeline"
+    rows = brief.charts[0].rows
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("ZX-1", "multiple myeloma", "Approved"), ("ZX-1", "indication not stated", "Phase 2"),
+        ("ZX-1", "lupus nephritis", "Phase 1"), ("ZX-1", "follicular lymphoma", "stage not stated")]
+    assert ">ZX-1</text>" in brief.charts[0].svg
+
+
+# --- 1. what changed, as a briefing ------------------------------------------
+
+def test_what_changed_is_one_line_per_new_asset_then_changes_by_weight():
+    from reportgen.editions import diff, snapshot
+
+    old_doc = doc("o.txt", "AB-1 is a BCMA CAR-T in Phase 1. AB-1 trial NCT00000001. AB-1 ORR was 50%.", "2025-01-01")
+    new_doc = doc("n.txt", "NovaGen develops NB-2, a BCMA bispecific. FDA granted Orphan Drug Designation to NB-2 "
+                           "on 2025-03-01. NB-2 is in Phase 2. NB-2 ORR was 70%. NB-2 is also called NG-22. "
+                           "FDA approved AB-1 on 2025-03-02. AB-1 ORR was 60%. AB-1 trial ABLE-1.", "2025-03-05")
+    before = [fact("AB-1", "target", "BCMA", old_doc), fact("AB-1", "phase", {"stage": "phase 1"}, old_doc),
+              fact("AB-1", "trial", "NCT00000001", old_doc, "AB-1 trial NCT00000001."),
+              fact("AB-1", "efficacy", {"endpoint": "ORR", "value": 50, "unit": "%"}, old_doc, "AB-1 ORR was 50%.")]
+    after = [before[0], before[1],
+             fact("AB-1", "efficacy", {"endpoint": "ORR", "value": 60, "unit": "%"}, new_doc, "AB-1 ORR was 60%."),
+             fact("AB-1", "trial", "ABLE-1", new_doc, "AB-1 trial ABLE-1."),
+             fact("AB-1", "regulatory", {"authority": "FDA", "action": "approval", "date": "2025-03-02"}, new_doc,
+                  "FDA approved AB-1 on 2025-03-02."),
+             fact("NB-2", "developer", "NovaGen", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "target", "BCMA", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "modality", "bispecific antibody", new_doc, "NovaGen develops NB-2, a BCMA bispecific."),
+             fact("NB-2", "regulatory", {"authority": "FDA", "action": "designation", "detail": "Orphan Drug",
+                                         "date": "2025-03-01"}, new_doc,
+                  "FDA granted Orphan Drug Designation to NB-2 on 2025-03-01."),
+             fact("NB-2", "phase", {"stage": "phase 2"}, new_doc, "NB-2 is in Phase 2."),
+             fact("NB-2", "efficacy", {"endpoint": "ORR", "value": 70, "unit": "%"}, new_doc, "NB-2 ORR was 70%."),
+             fact("NB-2", "name", "NG-22", new_doc, "NB-2 is also called NG-22.")]
+    changes = diff(snapshot("t", "2025-01-01", ["AB-1"], before), snapshot("t", "2025-03-05", ["AB-1", "NB-2"], after))
+    kinds = [(c.kind, c.subject) for c in changes.changes]
+    assert kinds.count(("new row", "NB-2")) == 1 and not any(s == "NB-2" and k != "new row" for k, s in kinds)
+    line = changes.changes[0].text
+    assert line == ("NB-2: developed by NovaGen; target BCMA; modality bispecific antibody; stage phase 2; "
+                    "newest regulatory event FDA designation Orphan Drug (2025-03-01); headline ORR 70%")
+    rest = [(c.kind, c.text) for c in changes.changes[1:]]
+    assert rest[0] == ("changed", "efficacy: ORR 50% → ORR 60%")
+    new = [t for k, t in rest if k == "new"]
+    assert new.index("regulatory: FDA approval (2025-03-02)") < new.index("trial: ABLE-1")  # approvals first
+    assert rest[-1] == ("removed", "trial: NCT00000001")
+    assert not changes.same_date
+
+    land = Landscape(id="t", title="T", scope={"targets": ["BCMA"]}, sections=["changes", "table", "references"])
+    brief = build_brief(land, build_knowledge(after), {d.id: d for d in (old_doc, new_doc)}, changes=changes)
+    views = {c.kind: c for c in brief.changes}
+    assert views["new row"].label == "new asset" and len(views["new row"].cites) >= 4
+    assert views["changed"].cites and views["changed"].old_cites  # both the new and the old value cited
+    assert views["removed"].label == "no longer supported"
+
+
+def test_an_edition_sharing_its_date_says_so():
+    from reportgen.editions import diff, snapshot
+
+    d = doc("s.txt", "AB-1 is a BCMA CAR-T.")
+    one = snapshot("t", "2025-01-01", ["AB-1"], [fact("AB-1", "target", "BCMA", d)])
+    two = snapshot("t", "2025-01-01", ["AB-1"], [fact("AB-1", "target", "BCMA", d), fact("AB-1", "modality", "CAR-T", d)])
+    assert diff(one, two).same_date
+
+
+# --- 4. the summary reads like a briefing ------------------------------------
+
+def _two_trials():
+    a = doc("h.txt", "HX-1 is a BCMA CAR-T approved by the FDA on 2025-04-01 for multiple myeloma. "
+                     "In the overall population of 112 patients, the ORR was 96%. "
+                     "In the subgroup of 31 patients with high-risk disease, the ORR was 98.9%. "
+                     "The NMPA granted Breakthrough Therapy Designation to HX-1 on 2024-01-05.", "2025-04-01")
+    b = doc("k.txt", "KX-2 is a BCMA bispecific in a Phase 1 study in multiple myeloma and lupus nephritis; "
+                     "the ORR was 71%. FDA granted Fast Track to KX-2 on 2024-06-01.", "2025-02-01")
+    q_ov, q_sub = "In the overall population of 112 patients, the ORR was 96%.", \
+        "In the subgroup of 31 patients with high-risk disease, the ORR was 98.9%."
+    facts = [
+        fact("HX-1", "target", "BCMA", a), fact("HX-1", "indication", "multiple myeloma", a),
+        fact("HX-1", "regulatory", {"authority": "FDA", "action": "approval", "indication": "multiple myeloma",
+                                    "date": "2025-04-01"}, a),
+        fact("HX-1", "efficacy", {"endpoint": "ORR", "value": 96, "unit": "%"}, a, q_ov),
+        fact("HX-1", "efficacy", {"endpoint": "ORR", "value": 98.9, "unit": "%"}, a, q_sub),
+        fact("HX-1", "regulatory", {"authority": "NMPA", "action": "designation", "detail": "Breakthrough Therapy",
+                                    "date": "2024-01-05"}, a),
+        fact("KX-2", "target", "BCMA", b), fact("KX-2", "indication", "multiple myeloma", b),
+        fact("KX-2", "indication", "lupus nephritis", b),
+        fact("KX-2", "phase", {"stage": "phase 1", "indication": "multiple myeloma"}, b),
+        fact("KX-2", "efficacy", {"endpoint": "ORR", "value": 71, "unit": "%"}, b),
+        fact("KX-2", "regulatory", {"authority": "FDA", "action": "designation", "detail": "Fast Track",
+                                    "date": "2024-06-01"}, b),
+    ]
+    return facts, [a, b]
+
+
+def test_summary_overall_before_subgroup_and_says_across_trials():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    best = next(s.text for s in brief.summary if s.text.startswith("Best reported"))
+    assert "96%" in best and "98.9" not in best
+    assert "across different trials" in best
+
+
+def test_summary_events_in_date_order_and_ends_with_what_it_means():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    events = next(s.text for s in brief.summary if s.text.startswith("Newest regulatory events"))
+    dates = [events.index(d) for d in ("2024-01-05", "2024-06-01", "2025-04-01")]
+    assert dates == sorted(dates)
+    assert brief.summary[-2].text.startswith("In short: HX-1 leads (approved in multiple myeloma); KX-2 (phase 1)")
+    assert brief.summary[-1].text == "No asset in scope has a reported stage for BCMA × lupus nephritis."
+
+
+# --- 5. one reference per document -------------------------------------------
+
+def test_sources_group_quotes_under_one_reference_per_document():
+    facts, docs = _two_trials()
+    brief, _ = make(facts, docs)
+    groups = brief.sources
+    assert [g.doc for g in groups] == sorted({r.doc for r in brief.references}, key=lambda d: min(
+        r.number for r in brief.references if r.doc == d))
+    assert len(groups) == 2 and sum(len(g.refs) for g in groups) == len(brief.references)
+    assert all(g.title == f"Headline of {g.doc}" for g in groups)
+    numbers = sorted(r.number for g in groups for r in g.refs)
+    assert numbers == list(range(1, len(brief.references) + 1))  # numbers unchanged by the grouping
+
+
+# --- 9. scope honesty ---------------------------------------------------------
+
+def test_country_counts_only_what_the_briefs_sources_state():
+    inside = doc("in.txt", "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke. Alpha Cells is based in China.")
+    outside = doc("out.txt", "Beta Cells, of Japan, raised money.")
+    facts = [fact("Alpha Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Beta Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Gamma Cells", "focus", "iPSC", inside, "Roundtable: Alpha Cells and Beta Cells and Gamma Cells spoke."),
+             fact("Alpha Cells", "country", "China", inside, "Alpha Cells is based in China."),
+             fact("Beta Cells", "country", "Japan", outside)]
+    brief, _ = make(facts, [inside, outside], rows="organizations", scope={"documents": ["in.txt"]},
+                    sections=["summary", "table"])
+    sentence = brief.summary[-1].text
+    assert sentence == "By country, where the sources state it: China 1; 2 of 3 organizations have no stated country."
+
+
+def test_a_dateline_is_never_a_title():
+    from reportgen.sources import derived_title
+
+    assert derived_title("SHANGHAI, China, Oct. 16, 2025 /PRNewswire/ -- Foo Bio today announced things.\n") == ""
+    assert derived_title("Foo Bio Announces Things\n\nBOSTON, May 1, 2025 -- Foo Bio ...") == "Foo Bio Announces Things"
+
+
+def test_add_keeps_a_long_headline_whole(basic_project):
+    import subprocess
+    import sys
+
+    import yaml
+
+    headline = ("Halvora Biosciences Announces FDA Approval of HV-310 for Relapsed or Refractory Multiple Myeloma "
+                "and Expansion of Its Clinical Program into Follicular Lymphoma and Lupus Nephritis")
+    new = basic_project / "long.txt"
+    new.write_text(headline + "\n\nCAMBRIDGE, Mass., April 14, 2025 /BusinessWire/ -- Halvora today announced news.\n")
+    done = subprocess.run([sys.executable, "-m", "reportgen", "add", str(new), "--project", str(basic_project)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    meta = yaml.safe_load((basic_project / "landscapes" / "sources" / "long.meta.yaml").read_text())
+    assert meta["title"] == headline and "…" not in meta["title"]
