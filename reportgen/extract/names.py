@@ -36,7 +36,26 @@ NOT_INTRO = frozenset("""candidate candidates product products program programme
 therapy therapies treatment treatments designed developed targeting called named known currently being which whose
 research regimen regimens combination monotherapy alone arm group cohort option application applications
 program programs trial trials study studies""".split())
-INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
+
+
+def _inn_stem_patterns() -> tuple[str, str, frozenset]:
+    """Two-word and one-word INN shapes from data/inn_stems.yaml (WHO stems)."""
+    import yaml
+
+    from reportgen.extract.lexicon import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "inn_stems.yaml").read_text(encoding="utf-8"))
+    n = int(data.get("min_prefix", 3))
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    two = "|".join(rf"[A-Za-z]{{{n},}}{re.escape(k)}\s+[a-z]{{{n},}}(?:{alt(v)})"
+                   for k, v in sorted(data.get("two_word", {}).items()))
+    one = rf"[A-Za-z]{{{n},}}(?:{alt(data['suffixes'])})|[A-Za-z]{{{int(data.get('cel_min_prefix', 5))},}}cel"
+    return two, one, frozenset(w.casefold() for w in data.get("not_inn", []))
+
+
+_DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
+INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
+                    rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
 CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
@@ -48,7 +67,7 @@ NOT_CODE_PREFIX = re.compile(
     r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
     r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
     r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
-NOT_INN = frozenset("concept except accept intercept percept incept adimab".split())
+NOT_INN = frozenset("concept except accept intercept percept incept adimab".split()) | _DATA_NOT_INN
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
@@ -72,7 +91,7 @@ PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|Pharma|Pharmaceuticals?|"
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
-            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology Inc")
+            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
 _LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
           r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?:{_ORG_KEY})(?![\w\-])")
@@ -409,7 +428,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         if legal:
             e = legal.end()
         left = LEFT_WORDS.search(text, max(0, s - 90), s)
-        words = left.group(1).split() if left else []
+        words = _after_based(left.group(1).split() if left else [])
         while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")
                          or (words[0].endswith(".") and len(words[0]) > 3)):
             words.pop(0)
@@ -425,7 +444,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         left = LEFT_WORDS.search(text, max(0, m.start() - 60), m.start())
         if not left:
             continue
-        words = left.group(1).split()
+        words = _after_based(left.group(1).split())
         while words and words[0].casefold().strip(".,") in ORG_STOP:
             words.pop(0)
         if not words or all(w.casefold().strip(".,") in GENERIC_WORDS | GEO_WORDS for w in words):
@@ -434,7 +453,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         if start is not None:
             spans.setdefault((start, m.end()), text[start:m.end()])
     for m in STOCK_RE.finditer(text):
-        words = m.group(1).replace(",", "").split()
+        words = _after_based(m.group(1).replace(",", "").split())
         while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
             words.pop(0)
         if not words or len(words) > 4:
@@ -474,6 +493,14 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
                 kept[(back, long_e)] = text[back:long_e]
                 definitions.append((back, long_e, short))
     return kept, definitions
+
+
+def _after_based(words: list[str]) -> list[str]:
+    """Words after a location prefix: "San Francisco-based Atara Bio" -> [Atara, Bio]."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold().endswith(("-based", "-headquartered")):
+            return words[i + 1:]
+    return words
 
 
 def _abbreviates(short: str, long: str) -> bool:

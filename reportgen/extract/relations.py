@@ -63,7 +63,8 @@ BIOLOGY_AFTER_RE = re.compile(
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
 TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*-?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s)", re.I)
+    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|"
+    r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+)?(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?)\b)", re.I)
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
@@ -167,6 +168,7 @@ class Context:
     current: int | None = None
     focus_phrase: str | None = None
     persons: dict[str, int] = field(default_factory=dict)
+    last_authority: tuple[int, str] | None = None  # (end offset, canonical) of the latest regulator mention
 
     def add_named(self, name: str, predicate, obj, span):
         """A fact about an organization known only by the name the text gives it."""
@@ -321,15 +323,46 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                     bool(assets_all))
         _results(ctx, sent, s, span, assets, subject_fallback)
         _guidelines(ctx, sent, s, span)
+        sent_auths = _within(ctx.authorities, s, e)
+        if sent_auths:
+            ctx.last_authority = (sent_auths[-1][1], sent_auths[-1][2])
         if assets:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
+    _focal_developer(ctx, sentences)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
     ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
                                           and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
+
+
+def focal_assets(names: Names, limit: int = 1) -> list[int]:
+    """The assets a release is about: most mentioned, ties to the earliest."""
+    count: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in names.assets:
+        count[m.eid] = count.get(m.eid, 0) + 1
+        first.setdefault(m.eid, m.start)
+    return sorted(count, key=lambda e: (-count[e], first[e]))[:limit]
+
+
+def _focal_developer(ctx: Context, sentences) -> None:
+    """A focal asset with no developer stated: the announcing organization, quoted where
+    the two first share a sentence (the announcer is the release's first non-regulator org)."""
+    names = ctx.names
+    announcer = next((m.eid for m in names.orgs if not _is_regulator(ctx, m.eid)), None)
+    if announcer is None:
+        return
+    for eid in focal_assets(names):
+        if ctx.developers.get(eid):
+            continue
+        for s, e in sentences:
+            if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
+                    any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                ctx.add(eid, "developer", announcer, (s, e))
+                break
 
 
 def _code_prefix_developers(ctx: Context, sentences) -> None:
@@ -733,7 +766,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         authority_list = found[i]
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
-                authority_list = ["other"]
+                authority_list = [_authority_in_scope(ctx, auths, s)]
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
@@ -753,6 +786,18 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 
 
 AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
+SCOPE_CHARS = 400  # how far back a regulator named in an earlier sentence still speaks for a designation
+
+
+def _authority_in_scope(ctx: Context, auths, pos: int) -> str:
+    """A designation whose regulator is not beside it: the sentence's own regulator, else the one
+    named just before (the previous sentence or two), else 'other'."""
+    if auths:
+        return min(auths, key=lambda a: abs(a[0] - pos))[2]
+    last = ctx.last_authority
+    if last and pos - last[0] <= SCOPE_CHARS:
+        return last[1]
+    return "other"
 
 
 def _nearby_app(apps, m, sent, window=70):

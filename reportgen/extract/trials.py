@@ -64,9 +64,17 @@ def _plausible(name: str, text: str, lex: Lexicons) -> bool:
         if matcher.lookup(name)[0]:
             return False
     # a code also used outside "... study/trial" is a drug, not a study
+    # (unless most uses name it as a study, or a phase word leads it: "Phase I/II KOMET-001 trial")
     if re.fullmatch(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?", name):
+        study = other = 0
         for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
             after = text[m.end():m.end() + 25]
-            if not re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I):
-                return False
+            before = text[max(0, m.start() - 25):m.start()]
+            if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or \
+                    re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I) or \
+                    re.match(r"\s+(?:enrolled|enrolls|enrolling|randomi[sz]ed)\b", after):
+                study += 1
+            else:
+                other += 1
+        return study > other
     return True
