@@ -16,6 +16,10 @@ from typing import Iterable
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+# The keys a landscape's `lexicon:` may extend (what `build_lexicons` reads): the one list both the
+# extractor and landscape validation use.
+EXTENSION_KEYS = ("targets", "modalities", "diseases", "generic_diseases", "organizations", "authorities",
+                  "designations", "endpoints", "events")
 
 
 def _is_abbrev(spelling: str) -> bool:

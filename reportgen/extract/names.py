@@ -263,7 +263,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     for m in CODE_RE.finditer(text):
         w = m.group(1)
         s, e = m.span(1)
-        if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands:
+        if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands \
+                or norm(w) in trial_names:  # a study's name used alone ("KOMET-9 enrolled 90 patients")
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
                 or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \

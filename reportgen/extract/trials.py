@@ -29,19 +29,20 @@ CDE ASCO ASH EHA ESMO AACR ASGCT EULAR ACR IMS NIH PRNEWSWIRE REGISTRATIONAL PIV
 def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     """(start, end, name) of every trial identifier; registry numbers as written."""
     found: dict[tuple[int, int], str] = {}
+    memo: dict[str, bool] = {}
     for m in REGISTRY_RE.finditer(text):
         found[m.span(1)] = re.sub(r"\s+", " ", m.group(1))
     for w in TRIAL_WORD_RE.finditer(text):
         lo = max(0, w.start() - 160)
         m = NAMED_APPOS_RE.search(text, lo, w.start())
-        if m and _plausible(m.group(1), text, lex):
+        if m and _plausible(m.group(1), text, lex, memo):
             found.setdefault(m.span(1), m.group(1))
     for m in STUDY_NO_RE.finditer(text):
         found.setdefault(m.span(1), m.group(1))
     for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
         for m in rx.finditer(text):
             name = m.group(1)
-            if _plausible(name, text, lex):
+            if _plausible(name, text, lex, memo):
                 found.setdefault(m.span(1), name)
     for m in PAREN_LIST_RE.finditer(text):
         for c in re.finditer(r"[A-Z]{2,}\d{2,}[A-Za-z]?", m.group(1)):
@@ -56,7 +57,16 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     return out
 
 
-def _plausible(name: str, text: str, lex: Lexicons) -> bool:
+def _plausible(name: str, text: str, lex: Lexicons, memo: dict | None = None) -> bool:
+    """Whether a study-like name is a trial (memoized per name: a name repeated n times costs n once)."""
+    if memo is None:
+        return _plausible_uncached(name, text, lex)
+    if name not in memo:
+        memo[name] = _plausible_uncached(name, text, lex)
+    return memo[name]
+
+
+def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
     if name.upper() in NOT_TRIAL or REGISTRY_RE.fullmatch(name) or len(name) < 4:
         return False
     for matcher in (lex.diseases, lex.authorities, lex.targets, lex.modalities, lex.organizations,

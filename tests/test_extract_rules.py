@@ -1,0 +1,88 @@
+"""Extraction rules pinned by small invented sentences, grouped by the behaviour they specify.
+
+No drug, company or trial here is real; each name is built to have a shape, not to be looked up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.extract.names import INN_RE, NOT_INN
+from reportgen.sources import Document
+
+
+def facts_of(text: str):
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def objects(facts, subject, predicate):
+    return [f.object for f in facts if f.subject.casefold() == subject.casefold() and f.predicate == predicate]
+
+
+# --- asset names by WHO INN stem (data/inn_stems.yaml) --------------------------------
+
+@pytest.mark.parametrize("name", [
+    "zorvamenib", "quelarasib", "trabolisib", "velantug", "moxaparib", "dariciclib",
+    "quorbazumab vedotin", "xelotumab pamirtecan", "tavimagene zorlaracel", "orbanogene autotemcel",
+    "velostrocel", "temparvovec", "dorastemcel-L-abcd",
+])
+def test_inn_stems_are_asset_names(name):
+    m = INN_RE.search(f"the company's {name} was well tolerated")
+    assert m and m.group(0) == name
+
+
+@pytest.mark.parametrize("word", ["cancel", "parcel", "concept", "accept", "worsen", "excel"])
+def test_ordinary_words_that_end_like_a_stem_are_not(word):
+    m = INN_RE.search(f"they {word} the plan")
+    assert m is None or m.group(0).casefold() in NOT_INN
+
+
+def test_an_inn_asset_gets_its_facts():
+    fs = facts_of("Quorvex Therapeutics announced that zorvamenib, a menin inhibitor, received FDA approval "
+                  "for acute myeloid leukemia.")
+    assert "menin" in objects(fs, "zorvamenib", "target")
+    assert any(o.get("authority") == "FDA" and o.get("action") == "approval" for o in objects(fs, "zorvamenib", "regulatory"))
+
+
+# --- targets stated as the drug class ----------------------------------------------------
+
+@pytest.mark.parametrize("phrase,target", [
+    ("an oral KRAS G12C inhibitor", "KRAS G12C"), ("a selective BTK inhibitor", "BTK"),
+    ("a MAGE-A4–directed T-cell therapy", "MAGE-A4"),
+])
+def test_inhibitor_and_directed_phrases_name_the_target(phrase, target):
+    fs = facts_of(f"Velnorasib is {phrase} developed by Quorvex Therapeutics.")
+    assert target in objects(fs, "Velnorasib", "target") or target in objects(fs, "velnorasib", "target")
+
+
+# --- organizations ------------------------------------------------------------------------
+
+def test_location_prefix_is_not_part_of_the_organization():
+    fs = facts_of("San Diego-based Quorvex Therapeutics announced that QVX-2207 received FDA clearance "
+                  "of its Investigational New Drug application.")
+    devs = objects(fs, "QVX-2207", "developer")
+    assert devs == ["Quorvex Therapeutics"]
+
+
+# --- trials -------------------------------------------------------------------------------
+
+def test_a_code_led_by_a_phase_or_enrolling_patients_is_a_study():
+    fs = facts_of("Velnorasib is a KRAS G12C inhibitor. Results from the Phase 2 ZOLTA-001 trial were presented. "
+                  "ZOLTA-001 enrolled 112 patients with non-small cell lung cancer.")
+    assert "ZOLTA-001" in objects(fs, "velnorasib", "trial") + objects(fs, "Velnorasib", "trial")
+
+
+# --- regulators ---------------------------------------------------------------------------
+
+def test_a_designation_takes_the_regulator_named_just_before():
+    fs = facts_of("The Center for Drug Evaluation (CDE) published its list on Monday. "
+                  "Velnorasib has obtained breakthrough therapy designation for gastric cancer.")
+    regs = objects(fs, "Velnorasib", "regulatory") + objects(fs, "velnorasib", "regulatory")
+    assert any(r.get("authority") == "CDE" and r.get("detail") == "Breakthrough Therapy" for r in regs)
+
+
+def test_breakthrough_designation_spelling_is_a_designation():
+    fs = facts_of("The FDA awarded a breakthrough designation for zorvamenib in April 2024.")
+    regs = objects(fs, "zorvamenib", "regulatory")
+    assert any(r.get("action") == "designation" and r.get("detail") == "Breakthrough Therapy" for r in regs)
