@@ -86,3 +86,50 @@ def test_breakthrough_designation_spelling_is_a_designation():
     fs = facts_of("The FDA awarded a breakthrough designation for zorvamenib in April 2024.")
     regs = objects(fs, "zorvamenib", "regulatory")
     assert any(r.get("action") == "designation" and r.get("detail") == "Breakthrough Therapy" for r in regs)
+
+
+# --- vocabularies: British spellings, specific disease forms ----------------------------
+
+def test_british_spellings_match_the_same_disease():
+    fs = facts_of("Zorvamenib is being developed for acute myeloid leukaemia and beta thalassaemia.")
+    inds = objects(fs, "zorvamenib", "indication")
+    assert "acute myeloid leukemia" in inds and "beta-thalassemia" in inds
+
+
+def test_a_disease_subtype_is_kept_specific():
+    fs = facts_of("Quorbazumab vedotin is approved for triple-negative breast cancer.")
+    assert objects(fs, "quorbazumab vedotin", "indication") == ["triple-negative breast cancer"]
+
+
+# --- name shapes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["QRX-A1921", "TED-B9"])
+def test_letter_hyphen_letter_digit_codes_are_assets(code):
+    fs = facts_of(f"{code} is an antibody-drug conjugate targeting TROP2.")
+    assert "TROP2" in objects(fs, code, "target")
+
+
+# --- organizations by position and apposition ------------------------------------------------
+
+def test_the_announcer_at_a_sentence_start_is_an_organization():
+    fs = facts_of("Quellora announced that the NMPA accepted the NDA for zorvamenib. "
+                  "Zorvamenib was independently developed by Quellora.")
+    assert objects(fs, "zorvamenib", "developer") == ["Quellora"]
+
+
+def test_a_country_possessive_is_not_part_of_the_organization():
+    fs = facts_of("China’s Quellora Biopharma announced that zorvamenib met its primary endpoint.")
+    assert objects(fs, "zorvamenib", "developer") == ["Quellora Biopharma"]
+
+
+def test_developed_through_a_partnership_names_both_developers():
+    fs = facts_of("Zorvamenib is a menin inhibitor. It was developed through a partnership between "
+                  "Quorvex Therapeutics and Velnor Pharmaceuticals.")
+    assert set(objects(fs, "zorvamenib", "developer")) == {"Quorvex Therapeutics", "Velnor Pharmaceuticals"}
+
+
+# --- regulatory actions ----------------------------------------------------------------------
+
+def test_an_fda_accepted_ind_is_a_clearance_an_nmpa_accepted_one_a_filing():
+    us = facts_of("The FDA accepted the Investigational New Drug (IND) application for QRX-2207, a CAR-T cell therapy.")
+    assert any(r.get("action") == "IND clearance" for r in objects(us, "QRX-2207", "regulatory"))

@@ -58,7 +58,8 @@ INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_
                     rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
+CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?"
+                     r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
@@ -103,6 +104,14 @@ STOCK_RE = re.compile(
     r"(?<![\w&'’\.\-])((?:[A-Z][\w&'’\.\-]{0,40},?\s+){0,3}[A-Z][\w&'’\.\-]{0,40})\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
     r"(?:NASDAQ|Nasdaq|NYSE|HKEX|HKG|HK|SSE|SHE|SZSE|SEHK|TSE|TYO|LSE|AIM|Euronext|SIX|ASX|KOSDAQ|KRX|"
     r"Stock Code|stock code|OTC|OTCQX)\s*:\s*[\w.]+")
+# the announcing organization: "Quorvex announced ...", "Quorvex Today Announces ..." at a line or sentence start
+ANNOUNCER_RE = re.compile(
+    r"(?:^|(?<=[\n.!?]\s)|(?<=\n))[ \t]*((?:[A-Z][\w&’'\.\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+(?:[A-Z][\w&\.\-]*|[a-z]+[A-Z][\w\-]*)){0,3})"
+    r"[ \t]+(?:\([^()\n]{0,40}\)[ \t]+)?(?:[Tt]oday[ \t]+)?(?:[Aa]nnounce[sd]?|[Rr]eport(?:s|ed)|[Uu]nveil(?:s|ed))\b")
+# "Quorvex, a clinical-stage biotechnology company, ..."
+APPOS_ORG_RE = re.compile(
+    r"((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
+    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma)\b")
 DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
@@ -453,6 +462,19 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         start = _exact_left(text, m.start(), words)
         if start is not None:
             spans.setdefault((start, m.end()), text[start:m.end()])
+    for rx in (ANNOUNCER_RE, APPOS_ORG_RE):
+        for m in rx.finditer(text):
+            words = _after_based(m.group(1).split())
+            while words and words[0].casefold().strip(".,") in ORG_STOP:
+                words.pop(0)
+            if not words or all(w.casefold().strip(".,") in GENERIC_WORDS | GEO_WORDS for w in words):
+                continue
+            name = " ".join(words)
+            if lex.authorities.lookup(name)[0] or lex.countries.lookup(name)[0] or lex.diseases.lookup(name)[0]:
+                continue
+            s0 = m.end(1) - len(name)
+            if text[s0:m.end(1)] == name:
+                spans.setdefault((s0, m.end(1)), name)
     for m in STOCK_RE.finditer(text):
         words = _after_based(m.group(1).replace(",", "").split())
         while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
@@ -499,7 +521,9 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
 def _after_based(words: list[str]) -> list[str]:
     """Words after a location prefix: "San Francisco-based Atara Bio" -> [Atara, Bio]."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].casefold().endswith(("-based", "-headquartered")):
+        w = words[i].casefold()
+        if w.endswith(("-based", "-headquartered")) or (
+                w.endswith(("’s", "'s")) and w[:-2].strip(".") in GEO_WORDS):  # "China’s Akeso Bio"
             return words[i + 1:]
     return words
 

@@ -32,7 +32,8 @@ INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
 DEV_CUE_RE = re.compile(
-    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?\s+by|commerciali[sz]ed\s+by|marketed\s+by|"
+    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
+    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
@@ -778,6 +779,9 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             obj = {"authority": auth, "action": action}
             if detail:
                 obj["detail"] = detail
+            if auth == "FDA" and action == "filing accepted" and detail == "IND":
+                # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
+                obj = {"authority": auth, "action": "IND clearance"}
             if ind and action in ("approval", "designation", "filing", "filing accepted"):
                 obj["indication"] = ind[0].canonical
             if date:
