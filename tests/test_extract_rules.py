@@ -133,3 +133,26 @@ def test_developed_through_a_partnership_names_both_developers():
 def test_an_fda_accepted_ind_is_a_clearance_an_nmpa_accepted_one_a_filing():
     us = facts_of("The FDA accepted the Investigational New Drug (IND) application for QRX-2207, a CAR-T cell therapy.")
     assert any(r.get("action") == "IND clearance" for r in objects(us, "QRX-2207", "regulatory"))
+
+
+# --- licensees ----------------------------------------------------------------------------
+
+def test_an_in_licensing_organization_is_a_developer():
+    fs = facts_of("Zorvamenib is a menin inhibitor. Quorvex Therapeutics, which in-licensed zorvamenib in 2022, "
+                  "plans a filing.")
+    assert "Quorvex Therapeutics" in objects(fs, "zorvamenib", "developer")
+
+
+def test_an_organization_does_not_span_a_sentence_end():
+    fs = facts_of("It is given at Qualified Treatment Centers. Quorvex Therapeutics developed zorvamenib "
+                  "for acute myeloid leukemia; zorvamenib was developed by Quorvex Therapeutics.")
+    assert all("Centers" not in d for d in objects(fs, "zorvamenib", "developer"))
+
+
+# --- efficacy figures in sentences that do not repeat the asset ----------------------------
+
+def test_counts_with_a_percentage_and_percent_words_carry_to_the_current_asset():
+    fs = facts_of("Zorvamenib is a menin inhibitor for type 1 diabetes. Ten of 12 (83%) reached insulin "
+                  "independence at one year.\nIn the study, 64 percent of patients achieved an objective response rate.\n")
+    eff = {(o["endpoint"], o["value"]) for o in objects(fs, "zorvamenib", "efficacy")}
+    assert ("insulin independence", 83) in eff and ("ORR", 64) in eff

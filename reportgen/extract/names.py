@@ -518,8 +518,17 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
     return kept, definitions
 
 
+_LEGAL_DOTS = frozenset("inc. co. ltd. corp. s.a. n.v. b.v. st. dr. u.s. jr. co.,".split())
+
+
 def _after_based(words: list[str]) -> list[str]:
-    """Words after a location prefix: "San Francisco-based Atara Bio" -> [Atara, Bio]."""
+    """Words after a location prefix ("San Francisco-based Atara Bio" -> [Atara, Bio]) and after a
+    sentence end inside the window ("... Treatment Centers. Abeona Therapeutics" -> [Abeona, Therapeutics])."""
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i].casefold()
+        if w.endswith(".") and len(w) > 3 and w not in _LEGAL_DOTS and not re.fullmatch(r"(?:[a-z]\.)+", w):
+            words = words[i + 1:]
+            break
     for i in range(len(words) - 1, -1, -1):
         w = words[i].casefold()
         if w.endswith(("-based", "-headquartered")) or (

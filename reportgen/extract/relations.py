@@ -37,6 +37,8 @@ DEV_CUE_RE = re.compile(
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
+IN_LICENSE_RE = re.compile(r"\b(?:in-licen[sc]ed|in-licen[sc]es|licen[sc]ed\s+in)\b", re.I)
+IN_LICENSE_GAP_RE = re.compile(r"\s*,?\s*(?:which|that|who)?\s*(?:has\s+|had\s+|previously\s+|also\s+)*", re.I)
 DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b", re.I)
 FOR_ORG_TO_RE = re.compile(
     r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
@@ -111,7 +113,7 @@ PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:t
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-PCT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%")
+PCT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)")
 MONTHS_VAL_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s+months?\b")
 WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
@@ -522,6 +524,14 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                     if other != o.eid:
                         _pair(ctx, other, o.eid, span)
                 ctx.add(asset, "developer", o.eid, span)
+    # licensee: "B, which in-licensed ASSET in 2022", "B in-licensed ASSET from A"
+    for m in IN_LICENSE_RE.finditer(sent):
+        pos = base + m.start()
+        owner = [o for o in orgs if o.end <= pos and IN_LICENSE_GAP_RE.fullmatch(text, o.end, pos)
+                 and not _is_regulator(ctx, o.eid)]
+        after = [a for a in assets if 0 <= a.start - (base + m.end()) <= 60]
+        if owner and after:
+            ctx.add(after[0].eid, "developer", owner[-1].eid, span)
     # "opens the door for A to commercialize and sell ASSET"
     for o in orgs:
         if not re.search(r"\bfor\s+$", text[max(base, o.start - 6):o.start]):
@@ -949,7 +959,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
@@ -980,7 +990,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
 
 VS_MONTHS_RE = re.compile(
     r"(?:(?:was|were|of|:)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:months?\s+)?(?:v\.?|vs\.?|versus)\s+\d{1,3}(?:\.\d+)?\s+months?\b")
-PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
+PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
 PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
