@@ -19,6 +19,11 @@ STUDY_NO_RE = re.compile(r"\b(?:Study|Protocol|Trial)\s+(?:No\.?|Number|ID)\s*:?
 NAMED_APPOS_RE = re.compile(
     rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
     r"(?:clinical\s+)?)$")
+# "the Phase III ALPHA-16 (AB104-303) study": a study name with its protocol code in parentheses
+NAMED_PAREN_RE = re.compile(rf"(?<![\w\-])({_NAMED})\s*\(\s*({_NAMED})\s*\)\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
+# "two global clinical trials, ALPHA-111 and ALPHA-121," / "trials: A, B and C"
+LIST_AFTER_RE = re.compile(
+    rf"\b(?:trials|studies)\s*[,:]\s*({_NAMED}(?:\s*,\s*{_NAMED})*(?:,?\s+and\s+{_NAMED}))(?=\s*[,.;)]|\s+(?:with|in|which|that)\b)")
 TRIAL_WORD_RE = re.compile(r"\b(?:study|trial)\b", re.I)
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
@@ -44,6 +49,17 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
             name = m.group(1)
             if _plausible(name, text, lex, memo):
                 found.setdefault(m.span(1), name)
+    for m in NAMED_PAREN_RE.finditer(text):
+        for g in (1, 2):
+            if _plausible(m.group(g), text, lex, memo) or g == 2:
+                found.setdefault(m.span(g), m.group(g))
+    for m in LIST_AFTER_RE.finditer(text):
+        for c in re.finditer(_NAMED, m.group(1)):
+            name = c.group(0)
+            # listed right after "trials," the position itself says study: only the lexicon checks apply
+            if re.search(r"\d", name) and _plausible(name, "", lex):
+                s0 = m.start(1) + c.start()
+                found.setdefault((s0, s0 + len(name)), name)
     for m in PAREN_LIST_RE.finditer(text):
         for c in re.finditer(r"[A-Z]{2,}\d{2,}[A-Za-z]?", m.group(1)):
             s = m.start(1) + c.start()
