@@ -54,11 +54,11 @@ def _inn_stem_patterns() -> tuple[str, str, frozenset]:
 
 
 _DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
-INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
+INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
                     rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?"
+CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?"
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
@@ -95,7 +95,7 @@ _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|P
             r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
 _LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
           r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
-ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?:{_ORG_KEY})(?![\w\-])")
+ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
 LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?)(?![\w])")
@@ -110,7 +110,7 @@ ANNOUNCER_RE = re.compile(
     r"[ \t]+(?:\([^()\n]{0,40}\)[ \t]+)?(?:[Tt]oday[ \t]+)?(?:[Aa]nnounce[sd]?|[Rr]eport(?:s|ed)|[Uu]nveil(?:s|ed))\b")
 # "Quorvex, a clinical-stage biotechnology company, ..."
 APPOS_ORG_RE = re.compile(
-    r"((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
+    r"(?<![\w\-&’'\.])((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
     r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma)\b")
 DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
