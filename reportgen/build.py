@@ -69,12 +69,13 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     `lexicon` extends the extractor's lexicons (a landscape's `lexicon:`); facts
     extracted with it are cached apart.
     """
-    from reportgen.extract import EXTRACTOR_VERSION
+    from reportgen.extract import get_extractor
     from reportgen.sources import DocumentError, find_sources, read_document, read_sidecar, sidecar_path
 
-    version = EXTRACTOR_VERSION
-    if lexicon:
-        version += "+" + hashlib.sha256(json.dumps(lexicon, sort_keys=True).encode()).hexdigest()[:12]
+    extractor = get_extractor(lexicon or None)
+    # the cache key: code version, data files' bytes and the landscape's lexicon (an edited
+    # extract/data/*.yaml re-extracts instead of serving stale facts)
+    version = extractor.fingerprint
     from reportgen.paths import read_refusal
 
     root = project.root.resolve()
@@ -106,7 +107,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                     doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path, root))
                 else:
                     doc = read_document(path, root)
-                    doc_facts = _extract(doc, lexicon) if extract or cache else []
+                    doc_facts = _extract(doc, lexicon, extractor) if extract or cache else []
                     if cache:
                         cache.put(path.name, key, version, doc.text, doc_facts)
             except DocumentError as exc:
@@ -128,10 +129,10 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     return Corpus(docs=docs, skipped=skipped, facts=facts)
 
 
-def _extract(doc: Document, lexicon: dict | None = None) -> list[Fact]:
-    from reportgen.extract import extract_facts
+def _extract(doc: Document, lexicon: dict | None = None, extractor=None) -> list[Fact]:
+    from reportgen.extract import get_extractor
 
-    return extract_facts(doc, lexicon=lexicon or None)
+    return (extractor or get_extractor(lexicon or None)).extract(doc)
 
 
 def _source_key(path: Path, sidecar: Path, root: Path) -> str:

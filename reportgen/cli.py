@@ -116,7 +116,7 @@ def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
 
     Example: reportgen facts landscapes/sources --format jsonl > facts.jsonl
     """
-    from reportgen.extract import extract_facts
+    from reportgen.extract import get_extractor
     from reportgen.facts import object_text, sort_facts
     from reportgen.sources import iter_documents
 
@@ -124,8 +124,9 @@ def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
     root = _project(project) if project or not sources else None
     paths = [Path(s) for s in sources] or [root / "landscapes" / "sources"]
     out = sys.stdout
+    extractor = get_extractor()
     for doc in iter_documents(paths, root):
-        found = sort_facts(extract_facts(doc))
+        found = sort_facts(extractor.extract(doc))
         for fact in found:
             if fmt == "jsonl":
                 out.write(fact.to_json() + "\n")

@@ -360,9 +360,9 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
         if isinstance(section, str) and section not in SECTIONS:
             problems.append(Problem(locate(tree, ("sections", i), shown), f"unknown section {section!r}",
                                     _hint(section, SECTIONS).lstrip("; ") or f"sections: {', '.join(SECTIONS)}"))
-    from reportgen.extract.lexicon import DATA_DIR
+    from reportgen.extract.lexicon import EXTENSION_KEYS
 
-    lexicons = sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+    lexicons = list(EXTENSION_KEYS)
     for key in _dict(data.get("lexicon")):
         if key not in lexicons:
             problems.append(Problem(locate(tree, ("lexicon", key), shown), f"unknown lexicon {key!r}",

@@ -50,3 +50,20 @@ def test_fragments_without_spaces(text):
 @given(st.integers(min_value=1_000, max_value=20_000))
 def test_very_long_tokens_and_unbalanced_parentheses(n):
     check("A" * n + " (" * 50 + "ZT-" + "9" * n + " was approved by the FDA (" + "x" * n)
+
+
+LONG_PIECES = ["e.g. ", "x. ", "Dr. ", "U.S. ", "word ", "a.b ", "   ", "|", "“Q.” ", "1.5% ", ". . ", "A. "]
+
+
+@given(st.lists(st.sampled_from(LONG_PIECES), min_size=1, max_size=40), st.integers(min_value=50, max_value=400))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_sentences_on_long_single_lines_are_ordered_disjoint_and_trimmed(pieces, repeat):
+    """A one-line source of any shape (no newline at all) still splits into ordered, disjoint,
+    trimmed spans (the splitter is linear in length: bench/sentence_speed.py times it)."""
+    text = "".join(pieces) * repeat
+    spans = split_sentences(text)
+    last = 0
+    for s, e in spans:
+        assert last <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        last = e

@@ -118,7 +118,7 @@ def test_accepted_fact_stays_accepted_after_reextraction_and_extractor_bump(proj
 
     calls = []
     real = reportgen.build._extract
-    monkeypatch.setattr(reportgen.build, "_extract", lambda doc, lexicon=None: calls.append(doc.id) or real(doc, lexicon))
+    monkeypatch.setattr(reportgen.build, "_extract", lambda doc, lexicon=None, extractor=None: calls.append(doc.id) or real(doc, lexicon, extractor))
     monkeypatch.setattr(reportgen.extract, "EXTRACTOR_VERSION", reportgen.extract.EXTRACTOR_VERSION + ".next")
     again = briefs(project)["rv-myeloma"]
     assert "halden-hx4.txt" in calls                    # the new version re-extracted the document

@@ -19,9 +19,10 @@ from reportgen.extract.trials import find_trials
 from reportgen.facts import Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
-__all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences"]
+__all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
+           "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
 
 
 def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list[Fact]:
@@ -140,3 +141,8 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
             at = ent.links.get(name, first)
             emit(canon, "name", name, _sentence_of(sentences, at))
     return sort_facts(facts.values())
+
+
+# --- the extractor seam --------------------------------------------------------
+
+from reportgen.extract.base import BACKENDS, EXTENSION_KEYS, Extractor, RuleExtractor, get_extractor  # noqa: E402

@@ -16,6 +16,10 @@ from typing import Iterable
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+# The keys a landscape's `lexicon:` may extend (what `build_lexicons` reads): the one list both the
+# extractor and landscape validation use.
+EXTENSION_KEYS = ("targets", "modalities", "diseases", "generic_diseases", "organizations", "authorities",
+                  "designations", "endpoints", "events")
 
 
 def _is_abbrev(spelling: str) -> bool:
@@ -214,6 +218,28 @@ def _load(extra_key: str | None) -> Lexicons:
     return build_lexicons(extra or {})
 
 
+# US -> British spellings of medical words: every disease/endpoint spelling also matches its variant
+_BRITISH = [(re.compile(a, re.I), b) for a, b in (
+    (r"(?<![a-z])hem(?=at|o|ang)", "haem"), (r"(?<=[a-z])emia\b", "aemia"), (r"(?<![a-z])esophag", "oesophag"),
+    (r"tumor", "tumour"), (r"(?<![a-z])edema", "oedema"), (r"(?<=[a-z])ization", "isation"), (r"(?<=[a-z])ized", "ised"),
+    (r"(?<![a-z])pediatric", "paediatric"), (r"(?<=thalass)emia", "aemia"), (r"leukemia", "leukaemia"),
+    (r"(?<![a-z])estrogen", "oestrogen"))]
+
+
+def _with_british(entries: dict) -> dict:
+    out = {}
+    for canonical, spellings in entries.items():
+        seen = list(spellings)
+        for sp in spellings:
+            v = str(sp)
+            for rx, rep in _BRITISH:
+                v = rx.sub(rep, v)
+            if v != sp and v not in seen:
+                seen.append(v)
+        out[canonical] = seen
+    return out
+
+
 def build_lexicons(extra: dict) -> Lexicons:
     diseases = _read("diseases.yaml")
     regs = _read("regulators.yaml")
@@ -224,7 +250,7 @@ def build_lexicons(extra: dict) -> Lexicons:
     return Lexicons(
         targets=Matcher(_merge(_read("targets.yaml"), extra.get("targets"))),
         modalities=Matcher(_merge(_read("modalities.yaml"), extra.get("modalities"))),
-        diseases=Matcher({**specific, **generic}),
+        diseases=Matcher(_with_british({**specific, **generic})),
         generic_diseases=set(generic),
         organizations=Matcher(_merge(_read("organizations.yaml"), extra.get("organizations"))),
         authorities=Matcher(_merge(regs.get("authorities", {}), extra.get("authorities"))),
@@ -232,8 +258,8 @@ def build_lexicons(extra: dict) -> Lexicons:
         designations=Matcher(_merge(regs.get("designations", {}), extra.get("designations"))),
         countries=Matcher(countries.get("names", {})),
         country_adjectives=Matcher(countries.get("adjectives", {})),
-        endpoints=Matcher(_merge(ends.get("endpoints", {}), extra.get("endpoints"))),
-        events=Matcher(_merge(ends.get("events", {}), extra.get("events"))),
+        endpoints=Matcher(_with_british(_merge(ends.get("endpoints", {}), extra.get("endpoints")))),
+        events=Matcher(_with_british(_merge(ends.get("events", {}), extra.get("events")))),
     )
 
 

@@ -36,10 +36,30 @@ NOT_INTRO = frozenset("""candidate candidates product products program programme
 therapy therapies treatment treatments designed developed targeting called named known currently being which whose
 research regimen regimens combination monotherapy alone arm group cohort option application applications
 program programs trial trials study studies""".split())
-INN_RE = re.compile(rf"(?<![\w\-])(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_STEM_INN})(?:-[a-z]{{4}})?(?![\w])")
+
+
+def _inn_stem_patterns() -> tuple[str, str, frozenset]:
+    """Two-word and one-word INN shapes from data/inn_stems.yaml (WHO stems)."""
+    import yaml
+
+    from reportgen.extract.lexicon import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "inn_stems.yaml").read_text(encoding="utf-8"))
+    n = int(data.get("min_prefix", 3))
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    two = "|".join(rf"[A-Za-z]{{{n},}}{re.escape(k)}\s+[a-z]{{{n},}}(?:{alt(v)})"
+                   for k, v in sorted(data.get("two_word", {}).items()))
+    one = rf"[A-Za-z]{{{n},}}(?:{alt(data['suffixes'])})|[A-Za-z]{{{int(data.get('cel_min_prefix', 5))},}}cel"
+    return two, one, frozenset(w.casefold() for w in data.get("not_inn", []))
+
+
+_DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
+INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
+                    rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?)(?![\w]|-\d|\.\d)")
+CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?"
+                     r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
@@ -48,7 +68,7 @@ NOT_CODE_PREFIX = re.compile(
     r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
     r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
     r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
-NOT_INN = frozenset("concept except accept intercept percept incept adimab".split())
+NOT_INN = frozenset("concept except accept intercept percept incept adimab".split()) | _DATA_NOT_INN
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
@@ -72,10 +92,10 @@ PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|Pharma|Pharmaceuticals?|"
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
-            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology Inc")
+            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
 _LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
           r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
-ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?:{_ORG_KEY})(?![\w\-])")
+ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
 LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?)(?![\w])")
@@ -84,6 +104,14 @@ STOCK_RE = re.compile(
     r"(?<![\w&'’\.\-])((?:[A-Z][\w&'’\.\-]{0,40},?\s+){0,3}[A-Z][\w&'’\.\-]{0,40})\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
     r"(?:NASDAQ|Nasdaq|NYSE|HKEX|HKG|HK|SSE|SHE|SZSE|SEHK|TSE|TYO|LSE|AIM|Euronext|SIX|ASX|KOSDAQ|KRX|"
     r"Stock Code|stock code|OTC|OTCQX)\s*:\s*[\w.]+")
+# the announcing organization: "Quorvex announced ...", "Quorvex Today Announces ..." at a line or sentence start
+ANNOUNCER_RE = re.compile(
+    r"(?:^|(?<=[\n.!?]\s)|(?<=\n))[ \t]*((?:[A-Z][\w&’'\.\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+(?:[A-Z][\w&\.\-]*|[a-z]+[A-Z][\w\-]*)){0,3})"
+    r"[ \t]+(?:\([^()\n]{0,40}\)[ \t]+)?(?:[Tt]oday[ \t]+)?(?:[Aa]nnounce[sd]?|[Rr]eport(?:s|ed)|[Uu]nveil(?:s|ed))\b")
+# "Quorvex, a clinical-stage biotechnology company, ..."
+APPOS_ORG_RE = re.compile(
+    r"(?<![\w\-&’'\.])((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
+    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma)\b")
 DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
@@ -244,7 +272,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     for m in CODE_RE.finditer(text):
         w = m.group(1)
         s, e = m.span(1)
-        if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands:
+        if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands \
+                or norm(w) in trial_names:  # a study's name used alone ("KOMET-9 enrolled 90 patients")
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
                 or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
@@ -409,7 +438,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         if legal:
             e = legal.end()
         left = LEFT_WORDS.search(text, max(0, s - 90), s)
-        words = left.group(1).split() if left else []
+        words = _after_based(left.group(1).split() if left else [])
         while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")
                          or (words[0].endswith(".") and len(words[0]) > 3)):
             words.pop(0)
@@ -425,7 +454,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         left = LEFT_WORDS.search(text, max(0, m.start() - 60), m.start())
         if not left:
             continue
-        words = left.group(1).split()
+        words = _after_based(left.group(1).split())
         while words and words[0].casefold().strip(".,") in ORG_STOP:
             words.pop(0)
         if not words or all(w.casefold().strip(".,") in GENERIC_WORDS | GEO_WORDS for w in words):
@@ -433,8 +462,21 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         start = _exact_left(text, m.start(), words)
         if start is not None:
             spans.setdefault((start, m.end()), text[start:m.end()])
+    for rx in (ANNOUNCER_RE, APPOS_ORG_RE):
+        for m in rx.finditer(text):
+            words = _after_based(m.group(1).split())
+            while words and words[0].casefold().strip(".,") in ORG_STOP:
+                words.pop(0)
+            if not words or all(w.casefold().strip(".,") in GENERIC_WORDS | GEO_WORDS for w in words):
+                continue
+            name = " ".join(words)
+            if lex.authorities.lookup(name)[0] or lex.countries.lookup(name)[0] or lex.diseases.lookup(name)[0]:
+                continue
+            s0 = m.end(1) - len(name)
+            if text[s0:m.end(1)] == name:
+                spans.setdefault((s0, m.end(1)), name)
     for m in STOCK_RE.finditer(text):
-        words = m.group(1).replace(",", "").split()
+        words = _after_based(m.group(1).replace(",", "").split())
         while words and (words[0].casefold().strip(".,") in ORG_STOP or words[0].endswith("-based")):
             words.pop(0)
         if not words or len(words) > 4:
@@ -474,6 +516,25 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
                 kept[(back, long_e)] = text[back:long_e]
                 definitions.append((back, long_e, short))
     return kept, definitions
+
+
+_LEGAL_DOTS = frozenset("inc. co. ltd. corp. s.a. n.v. b.v. st. dr. u.s. jr. co.,".split())
+
+
+def _after_based(words: list[str]) -> list[str]:
+    """Words after a location prefix ("San Francisco-based Atara Bio" -> [Atara, Bio]) and after a
+    sentence end inside the window ("... Treatment Centers. Abeona Therapeutics" -> [Abeona, Therapeutics])."""
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i].casefold()
+        if w.endswith(".") and len(w) > 3 and w not in _LEGAL_DOTS and not re.fullmatch(r"(?:[a-z]\.)+", w):
+            words = words[i + 1:]
+            break
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].casefold()
+        if w.endswith(("-based", "-headquartered")) or (
+                w.endswith(("’s", "'s")) and w[:-2].strip(".") in GEO_WORDS):  # "China’s Akeso Bio"
+            return words[i + 1:]
+    return words
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -32,10 +32,13 @@ INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
 DEV_CUE_RE = re.compile(
-    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?\s+by|commerciali[sz]ed\s+by|marketed\s+by|"
+    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
+    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
+IN_LICENSE_RE = re.compile(r"\b(?:in-licen[sc]ed|in-licen[sc]es|licen[sc]ed\s+in)\b", re.I)
+IN_LICENSE_GAP_RE = re.compile(r"\s*,?\s*(?:which|that|who)?\s*(?:has\s+|had\s+|previously\s+|also\s+)*", re.I)
 DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b", re.I)
 FOR_ORG_TO_RE = re.compile(
     r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
@@ -63,7 +66,8 @@ BIOLOGY_AFTER_RE = re.compile(
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
 TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*-?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s)", re.I)
+    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|"
+    r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+)?(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?)\b)", re.I)
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
@@ -109,7 +113,7 @@ PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:t
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-PCT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%")
+PCT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)")
 MONTHS_VAL_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s+months?\b")
 WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
@@ -167,6 +171,7 @@ class Context:
     current: int | None = None
     focus_phrase: str | None = None
     persons: dict[str, int] = field(default_factory=dict)
+    last_authority: tuple[int, str] | None = None  # (end offset, canonical) of the latest regulator mention
 
     def add_named(self, name: str, predicate, obj, span):
         """A fact about an organization known only by the name the text gives it."""
@@ -321,15 +326,46 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                     bool(assets_all))
         _results(ctx, sent, s, span, assets, subject_fallback)
         _guidelines(ctx, sent, s, span)
+        sent_auths = _within(ctx.authorities, s, e)
+        if sent_auths:
+            ctx.last_authority = (sent_auths[-1][1], sent_auths[-1][2])
         if assets:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
+    _focal_developer(ctx, sentences)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
     ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
                                           and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
+
+
+def focal_assets(names: Names, limit: int = 1) -> list[int]:
+    """The assets a release is about: most mentioned, ties to the earliest."""
+    count: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in names.assets:
+        count[m.eid] = count.get(m.eid, 0) + 1
+        first.setdefault(m.eid, m.start)
+    return sorted(count, key=lambda e: (-count[e], first[e]))[:limit]
+
+
+def _focal_developer(ctx: Context, sentences) -> None:
+    """A focal asset with no developer stated: the announcing organization, quoted where
+    the two first share a sentence (the announcer is the release's first non-regulator org)."""
+    names = ctx.names
+    announcer = next((m.eid for m in names.orgs if not _is_regulator(ctx, m.eid)), None)
+    if announcer is None:
+        return
+    for eid in focal_assets(names):
+        if ctx.developers.get(eid):
+            continue
+        for s, e in sentences:
+            if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
+                    any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                ctx.add(eid, "developer", announcer, (s, e))
+                break
 
 
 def _code_prefix_developers(ctx: Context, sentences) -> None:
@@ -488,6 +524,14 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                     if other != o.eid:
                         _pair(ctx, other, o.eid, span)
                 ctx.add(asset, "developer", o.eid, span)
+    # licensee: "B, which in-licensed ASSET in 2022", "B in-licensed ASSET from A"
+    for m in IN_LICENSE_RE.finditer(sent):
+        pos = base + m.start()
+        owner = [o for o in orgs if o.end <= pos and IN_LICENSE_GAP_RE.fullmatch(text, o.end, pos)
+                 and not _is_regulator(ctx, o.eid)]
+        after = [a for a in assets if 0 <= a.start - (base + m.end()) <= 60]
+        if owner and after:
+            ctx.add(after[0].eid, "developer", owner[-1].eid, span)
     # "opens the door for A to commercialize and sell ASSET"
     for o in orgs:
         if not re.search(r"\bfor\s+$", text[max(base, o.start - 6):o.start]):
@@ -733,7 +777,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         authority_list = found[i]
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
-                authority_list = ["other"]
+                authority_list = [_authority_in_scope(ctx, auths, s)]
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
@@ -745,6 +789,9 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             obj = {"authority": auth, "action": action}
             if detail:
                 obj["detail"] = detail
+            if auth == "FDA" and action == "filing accepted" and detail == "IND":
+                # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
+                obj = {"authority": auth, "action": "IND clearance"}
             if ind and action in ("approval", "designation", "filing", "filing accepted"):
                 obj["indication"] = ind[0].canonical
             if date:
@@ -753,6 +800,18 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 
 
 AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
+SCOPE_CHARS = 400  # how far back a regulator named in an earlier sentence still speaks for a designation
+
+
+def _authority_in_scope(ctx: Context, auths, pos: int) -> str:
+    """A designation whose regulator is not beside it: the sentence's own regulator, else the one
+    named just before (the previous sentence or two), else 'other'."""
+    if auths:
+        return min(auths, key=lambda a: abs(a[0] - pos))[2]
+    last = ctx.last_authority
+    if last and pos - last[0] <= SCOPE_CHARS:
+        return last[1]
+    return "other"
 
 
 def _nearby_app(apps, m, sent, window=70):
@@ -900,7 +959,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
@@ -931,7 +990,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
 
 VS_MONTHS_RE = re.compile(
     r"(?:(?:was|were|of|:)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:months?\s+)?(?:v\.?|vs\.?|versus)\s+\d{1,3}(?:\.\d+)?\s+months?\b")
-PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
+PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
 PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 

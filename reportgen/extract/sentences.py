@@ -19,17 +19,25 @@ ltd.co nat semin immunol neurol mass conn penn ill fla wash minn mich n.j n.y
 
 _LINE = re.compile(r"[^\n\r]+")
 _END = re.compile(r"[.!?]+(?:\d{1,2}(?:[,\-–]\d{1,2})*(?=\s+[A-Z“\"]))?[\"”’'\)\]]*(?=\s)")
-_LEAD = re.compile(r"^[\s\-\*•·▪–—>#|]+")
-_TRAIL = re.compile(r"[\s|]+$")
+_LEAD = re.compile(r"[\s\-\*•·▪–—>#|]+")
 _NEXT = re.compile(r"\s+([\"“‘'(\[]?[A-Z0-9•\-])")
-_WORD = re.compile(r"(\S+)$")
+_MAX_WORD = 40  # an abbreviation or initial is short; never look further back than this
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The non-blank run ending at `end` (scanned backwards, bounded: linear overall)."""
+    i = end
+    stop = max(start, end - _MAX_WORD)
+    while i > stop and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
 
 
 def _is_abbreviation(before: str) -> bool:
-    m = _WORD.search(before)
-    if not m:
+    word = _last_word(before, 0, len(before))
+    if not word:
         return False
-    word = m.group(1).lstrip("(\"“‘[")
+    word = word.lstrip("(\"“‘[")
     low = word.lower()
     if low in ABBREVIATIONS:
         return True
@@ -47,7 +55,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         segment = text[ls:le]
         for m in _END.finditer(segment):
             cut = ls + m.end()
-            if _is_abbreviation(text[start:ls + m.start()]) and text[ls + m.start()] == ".":
+            if text[ls + m.start()] == "." and _is_abbreviation(text[max(start, ls + m.start() - _MAX_WORD):ls + m.start()]):
                 continue
             nxt = _NEXT.match(text, cut, le)
             if not nxt:
@@ -59,10 +67,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
-    lead = _LEAD.match(piece)
-    s = start + (lead.end() if lead else 0)
-    trail = _TRAIL.search(text, s, end)
-    e = trail.start() if trail else end
+    lead = _LEAD.match(text, start, end)
+    s = lead.end() if lead else start
+    e = end
+    while e > s and (text[e - 1].isspace() or text[e - 1] == "|"):
+        e -= 1
     if e > s:
         spans.append((s, e))

@@ -19,6 +19,11 @@ STUDY_NO_RE = re.compile(r"\b(?:Study|Protocol|Trial)\s+(?:No\.?|Number|ID)\s*:?
 NAMED_APPOS_RE = re.compile(
     rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
     r"(?:clinical\s+)?)$")
+# "the Phase III ALPHA-16 (AB104-303) study": a study name with its protocol code in parentheses
+NAMED_PAREN_RE = re.compile(rf"(?<![\w\-])({_NAMED})\s*\(\s*({_NAMED})\s*\)\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
+# "two global clinical trials, ALPHA-111 and ALPHA-121," / "trials: A, B and C"
+LIST_AFTER_RE = re.compile(
+    rf"\b(?:trials|studies)\s*[,:]\s*({_NAMED}(?:\s*,\s*{_NAMED})*(?:,?\s+and\s+{_NAMED}))(?=\s*[,.;)]|\s+(?:with|in|which|that)\b)")
 TRIAL_WORD_RE = re.compile(r"\b(?:study|trial)\b", re.I)
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
@@ -29,20 +34,32 @@ CDE ASCO ASH EHA ESMO AACR ASGCT EULAR ACR IMS NIH PRNEWSWIRE REGISTRATIONAL PIV
 def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     """(start, end, name) of every trial identifier; registry numbers as written."""
     found: dict[tuple[int, int], str] = {}
+    memo: dict[str, bool] = {}
     for m in REGISTRY_RE.finditer(text):
         found[m.span(1)] = re.sub(r"\s+", " ", m.group(1))
     for w in TRIAL_WORD_RE.finditer(text):
         lo = max(0, w.start() - 160)
         m = NAMED_APPOS_RE.search(text, lo, w.start())
-        if m and _plausible(m.group(1), text, lex):
+        if m and _plausible(m.group(1), text, lex, memo):
             found.setdefault(m.span(1), m.group(1))
     for m in STUDY_NO_RE.finditer(text):
         found.setdefault(m.span(1), m.group(1))
     for rx in (STUDY_N_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE):
         for m in rx.finditer(text):
             name = m.group(1)
-            if _plausible(name, text, lex):
+            if _plausible(name, text, lex, memo):
                 found.setdefault(m.span(1), name)
+    for m in NAMED_PAREN_RE.finditer(text):
+        for g in (1, 2):
+            if _plausible(m.group(g), text, lex, memo) or g == 2:
+                found.setdefault(m.span(g), m.group(g))
+    for m in LIST_AFTER_RE.finditer(text):
+        for c in re.finditer(_NAMED, m.group(1)):
+            name = c.group(0)
+            # listed right after "trials," the position itself says study: only the lexicon checks apply
+            if re.search(r"\d", name) and _plausible(name, "", lex):
+                s0 = m.start(1) + c.start()
+                found.setdefault((s0, s0 + len(name)), name)
     for m in PAREN_LIST_RE.finditer(text):
         for c in re.finditer(r"[A-Z]{2,}\d{2,}[A-Za-z]?", m.group(1)):
             s = m.start(1) + c.start()
@@ -56,7 +73,16 @@ def find_trials(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
     return out
 
 
-def _plausible(name: str, text: str, lex: Lexicons) -> bool:
+def _plausible(name: str, text: str, lex: Lexicons, memo: dict | None = None) -> bool:
+    """Whether a study-like name is a trial (memoized per name: a name repeated n times costs n once)."""
+    if memo is None:
+        return _plausible_uncached(name, text, lex)
+    if name not in memo:
+        memo[name] = _plausible_uncached(name, text, lex)
+    return memo[name]
+
+
+def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
     if name.upper() in NOT_TRIAL or REGISTRY_RE.fullmatch(name) or len(name) < 4:
         return False
     for matcher in (lex.diseases, lex.authorities, lex.targets, lex.modalities, lex.organizations,
@@ -64,9 +90,17 @@ def _plausible(name: str, text: str, lex: Lexicons) -> bool:
         if matcher.lookup(name)[0]:
             return False
     # a code also used outside "... study/trial" is a drug, not a study
+    # (unless most uses name it as a study, or a phase word leads it: "Phase I/II KOMET-001 trial")
     if re.fullmatch(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?", name):
+        study = other = 0
         for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
             after = text[m.end():m.end() + 25]
-            if not re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I):
-                return False
+            before = text[max(0, m.start() - 25):m.start()]
+            if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or \
+                    re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I) or \
+                    re.match(r"\s+(?:enrolled|enrolls|enrolling|randomi[sz]ed)\b", after):
+                study += 1
+            else:
+                other += 1
+        return study > other
     return True
