@@ -113,6 +113,7 @@ class Profile(_Model):
     name: str
     kind: str
     groups: tuple[ProfileGroup, ...]
+    matched: tuple[str, ...] = ()  # why the scope takes it: "systemic sclerosis: autoimmune", "LX-3: iPSC-derived cell"
 
 
 class Sentence(_Model):
@@ -997,7 +998,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         table = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in table]
         comparator_rows = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in comparator_rows]
     table_keys = [c.key for c in columns] if "table" in landscape.sections else []
-    profiles = ([_profile(e, cites, knowledge, table_keys) for e in [*rows, *comparators]]
+    profiles = ([_profile(e, cites, knowledge, table_keys).model_copy(update={"matched": tuple(
+                    scope_reasons(e, scope if i < len(rows) else (scope.comparators or scope), knowledge) or ())})
+                 for i, e in enumerate([*rows, *comparators])]
                 if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:

@@ -155,6 +155,7 @@ class Lexicons:
     country_adjectives: Matcher
     endpoints: Matcher
     events: Matcher
+    exchanges: dict = field(default_factory=dict)  # country -> stock exchange names (a listing places a company)
     _combined: list = field(default_factory=list)
     _lookups: dict = field(default_factory=dict)  # surface -> [(lexicon, canonical, abbrev)], filled by scan
 
@@ -260,6 +261,7 @@ def build_lexicons(extra: dict) -> Lexicons:
         country_adjectives=Matcher(countries.get("adjectives", {})),
         endpoints=Matcher(_with_british(_merge(ends.get("endpoints", {}), extra.get("endpoints")))),
         events=Matcher(_with_british(_merge(ends.get("events", {}), extra.get("events")))),
+        exchanges=countries.get("exchanges", {}),
     )
 
 

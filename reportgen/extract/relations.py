@@ -137,6 +137,14 @@ GUIDELINE_RE = re.compile(r"[“\"](?P<title>[^”\"]{10,250}?\b[Gg]uidelines?\b
 STATUS_RE = re.compile(r"\s*\((?P<status>Draft\s+for\s+Comments?|Draft|Trial|Trial\s+Implementation|Final)\)\s*$", re.I)
 BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
 IN_COUNTRY_AFTER_RE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_PLACE = r"([A-Z][A-Za-z]+(?:[ \-][A-Z][A-Za-z]+)?)"
+# "X, a Suzhou-based developer", "X, headquartered in Hangzhou," "X (based in Kyoto)"
+PLACE_AFTER_RE = re.compile(r"\s*[,(]\s*(?:(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}" + _PLACE + r"-based\b"
+                            r"|(?:which\s+is\s+)?(?:headquartered|based)\s+in\s+" + _PLACE + r")")
+# "Suzhou-based X", "Hangzhou-based biotech X"
+PLACE_BEFORE_RE = re.compile(_PLACE + r"-based\s+(?:[a-z][\w\-]*\s+){0,3}$")
+# "X (HKEX: 2696)", "X (SSE STAR Market: 688xxx)"
+LISTING_AFTER_RE = re.compile(r"\s*\(\s*(?P<exchange>[A-Z][A-Za-z ]{1,40}?)\s*:\s*[\w.]+\s*\)")
 
 
 @dataclass
@@ -695,6 +703,16 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             c = ctx.lex.countries.lookup(b.group(1))[0]
             if c and not [x for x in orgs if o.end < x.start < o.end + b.start()]:
                 ctx.add(o.eid, "country", c, span)
+        for m in (PLACE_AFTER_RE.match(text, o.end), PLACE_BEFORE_RE.search(text, max(base, o.start - 60), o.start)):
+            place = next((g for g in m.groups() if g), None) if m else None
+            c = _place_country(ctx, place) if place else None
+            if c:
+                ctx.add(o.eid, "country", c, span)
+        listing = LISTING_AFTER_RE.match(text, o.end)
+        if listing:
+            c = _exchange_country(ctx, listing.group("exchange"))
+            if c:
+                ctx.add(o.eid, "country", c, span)
     lead = re.match(r"\W*In\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?),[^:]*\bcompanies\b[^:]*:", sent)
     if lead:
         c = ctx.lex.countries.lookup(lead.group(1))[0]
@@ -702,6 +720,21 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             for o in orgs:
                 if o.start > base + lead.end():
                     ctx.add(o.eid, "country", c, span)
+
+
+def _place_country(ctx: Context, place: str) -> str | None:
+    """The country a place names: a country itself, or a city or province (reportgen/places.py)."""
+    from reportgen.places import country_of
+
+    return ctx.lex.countries.lookup(place)[0] or country_of(place)
+
+
+def _exchange_country(ctx: Context, exchange: str) -> str | None:
+    for country, names in ctx.lex.exchanges.items():
+        for name in names:
+            if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", exchange):
+                return country
+    return None
 
 
 def _org_by_name(ctx: Context, name: str, orgs: list[Mention]):
