@@ -250,7 +250,8 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 # --- the build ---------------------------------------------------------------
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
-          out_dir: Path | None = None, templates: Path | None = None, force: bool = False) -> BuildResult:
+          out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
+          jobs: int | None = None) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -289,6 +290,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         review, review_problems = check_review(project, landscapes, corpora)
         problems = [*problems, *review_problems]
         unremovable = {p.location.path for p in review_problems}
+        pending: list[tuple[Path, Landscape, BriefPlan]] = []
         for path, landscape in landscapes:
             if str(path) in unremovable or _shown(project.root, path) in unremovable:
                 continue  # a remove: that matches nothing: reported with the problems, not built
@@ -302,21 +304,33 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                     result.skipped[landscape.id] = "inputs unchanged"
                     continue
                 log.info("rendering %s (%s)", landscape.id, ", ".join(formats))
-                env = env or make_environment(dirs)
-                brief_outputs = render_brief(plan.brief, plan.facts, formats, env, project.root, out_dir)
-                if plan.new_edition:
-                    from reportgen.editions import edition_bytes, editions_dir
-
-                    brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
-                                          edition_bytes(plan.edition)))
+                pending.append((path, landscape, plan))
             except (BuildError, InputError) as exc:
                 failures.append(f"{path.name}: {exc}")
                 log.error("%s: not built: %s", landscape.id, exc)
-                continue
             except Exception as exc:  # noqa: BLE001  one brief's bad data must not cost the others their build
                 failures.append(f"{path.name}: {type(exc).__name__}: {exc}")
                 log.error("%s: not built: %s: %s", landscape.id, type(exc).__name__, exc)
+        # render every (brief, format) on the pool; results in plan order, so bytes and files match a serial run
+        from reportgen.output.pool import render_tasks
+
+        tasks = [(plan.brief, plan.facts, f) for _, _, plan in pending for f in formats]
+        rendered = iter(render_tasks(tasks, dirs, project.root, out_dir, jobs) if tasks else [])
+        for path, landscape, plan in pending:
+            results = [next(rendered) for _ in formats]
+            errors = [exc for _, exc in results if exc is not None]
+            if errors:
+                exc = errors[0]
+                text = str(exc) if isinstance(exc, (BuildError, InputError)) else f"{type(exc).__name__}: {exc}"
+                failures.append(f"{path.name}: {text}")
+                log.error("%s: not built: %s", landscape.id, text)
                 continue
+            brief_outputs = [(output_path(out_dir, landscape.id, f), data) for f, (data, _) in zip(formats, results)]
+            if plan.new_edition:
+                from reportgen.editions import edition_bytes, editions_dir
+
+                brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
+                                      edition_bytes(plan.edition)))
             result.briefs.append(plan.brief)
             outputs.extend(brief_outputs)
             manifest[landscape.id] = manifest_entry(plan.brief, formats, plan.inputs_hash)

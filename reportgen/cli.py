@@ -156,9 +156,11 @@ def text(doc: str) -> None:
 @click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of templates that override the project's by file name.")
 @click.option("--force", is_flag=True, help="Render every brief, even those whose inputs did not change.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for rendering (default: the machine's CPU count); same bytes as --jobs 1.")
 @project_option
 def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None, templates: str | None,
-          force: bool, project: str | None) -> None:
+          force: bool, jobs: int | None, project: str | None) -> None:
     """Build briefs for LANDSCAPES (ids or files; default: all), one file per format.
 
     Example: reportgen build bcma-therapies --format html,pptx,docx
@@ -169,7 +171,7 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     root = _project(project)
     try:
         result = run_build(root, list(landscapes) or None, chosen,
-                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force)
+                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)
