@@ -261,10 +261,13 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     """
     from reportgen.render import make_environment, template_dirs
 
+    from reportgen.uptodate import STAMP, fingerprint, stamp_bytes
+
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     dirs = template_dirs(project.root, templates)
     check_out_dir(project.root, out_dir, dirs)
+    inputs = fingerprint(project.root, names, formats, templates)  # before reading: what this build is of
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
@@ -339,6 +342,13 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             env = env or make_environment(dirs)
             outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
             outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
+        clean = not problems and not failures and not corpus.skipped
+        if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
+            expected = [output_path(out_dir, ls.id, f) for _, ls in landscapes for f in formats]
+            stamp = stamp_bytes(inputs, out_dir, [*expected, out_dir / "index.html"])
+            if not (out_dir / STAMP).is_file() or (out_dir / STAMP).read_bytes() != stamp:
+                outputs.append((out_dir / STAMP, stamp))
+        # a failed build leaves the old stamp: it names other inputs, so the next build runs in full
         check_targets(project.root, [target for target, _ in outputs])
         write_all(outputs)
         result.written.extend(target for target, _ in outputs)
@@ -401,7 +411,7 @@ def check_targets(root: Path, targets: list[Path]) -> None:
             raise BuildError(f"{target}: not written: it {refusal}")
 
 
-_STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what _stage names (mkstemp's 8 characters)
+from reportgen.uptodate import STAGED as _STAGED  # noqa: E402  what _stage names (mkstemp's 8 characters)
 
 
 def remove_stale_temporaries(out_dir: Path) -> int:

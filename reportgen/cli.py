@@ -165,10 +165,17 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
 
     Example: reportgen build bcma-therapies --format html,pptx,docx
     """
-    from reportgen.build import build as run_build
-
     chosen = _parse_formats(formats)
     root = _project(project)
+    if not force and out_dir is None:
+        from reportgen.uptodate import fingerprint, up_to_date
+
+        if up_to_date(root / "out", fingerprint(root, list(landscapes) or None, chosen,
+                                                 Path(templates) if templates else None)):
+            _progress("nothing to write: every brief is up to date")
+            return
+    from reportgen.build import build as run_build
+
     try:
         result = run_build(root, list(landscapes) or None, chosen,
                            Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs)

@@ -10,7 +10,7 @@ from reportgen.errors import BuildError, InputError
 def test_build_writes_html_for_every_landscape(basic_project):
     result = build(basic_project, formats=("html",))
     assert sorted(p.name for p in result.written if p.parent.name == "out") == [
-        ".manifest.json", "basic-bcma.html", "basic-orgs.html", "index.html"]
+        ".inputs.json", ".manifest.json", "basic-bcma.html", "basic-orgs.html", "index.html"]
     html = (basic_project / "out" / "basic-bcma.html").read_text()
     assert "BCMA test landscape" in html
     assert "Quillon Therapeutics" in html  # curated fact
