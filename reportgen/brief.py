@@ -825,12 +825,34 @@ def chart_targets(entity: Entity) -> list[Fact]:
     return others if others else targets
 
 
-def _charts(rows: list[Entity], cites: _Citations) -> list:
+def _guideline_facts(scope: Scope, rows: list[Entity], knowledge: Knowledge) -> list[Fact]:
+    """The guidelines the rows' own sources cite (or the scoped documents'), oldest first."""
+    row_docs = set().union(*(knowledge.documents_of(e) for e in rows)) if rows else set()
+    docs = set(scope.documents) if scope.documents else row_docs
+    gfacts = [f for e in knowledge.entities for f in e.values("guideline") if f.evidence.doc in docs]
+    gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
+    return gfacts
+
+
+def _organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope, cites: _Citations) -> list:
+    """An organization brief's charts: its organizations' assets by stage, and a timeline of their
+    regulatory events and of the guidelines their sources cite."""
+    assets = {a.key: a for org in rows for a in _assets_of(org, knowledge)}
+    guidelines = [f for f in _guideline_facts(scope, rows, knowledge)
+                  if isinstance(f.object, dict) and f.object.get("date")]
+    return _charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines)
+
+
+def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = ()) -> list:
     """The charts, from the same facts as the table; each number cited."""
     from reportgen import charts
 
     out = []
     bars, events, efficacy, matrix = [], [], [], []
+    for f in guidelines:  # a guideline is an event of its issuer's, on the same timeline
+        events.append(charts.TimelineEvent(asset=f.subject, date=str(f.object["date"]),
+                                           label=f"guideline ({f.object.get('status') or 'issued'})",
+                                           kind="guideline", cites=cites.cite([f])))
     for e in rows:
         modality = next(iter(_strings(e, "modality")), None)
         per_indication = indication_stages(e)
@@ -974,7 +996,8 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
                 evidence.append((Evidence.from_span(doc.id, doc.text, *span, via=landscape.id), True))
         notes.append(NoteView(html=html, cites=cites.cite_evidence(evidence)))
     columns = [Column(key=c.key, label=c.label or c.key) for c in landscape.column_defs]
-    chart_list = _charts(rows, cites) if "charts" in landscape.sections and landscape.rows == "assets" else []
+    chart_list = [] if "charts" not in landscape.sections else (
+        _charts(rows, cites) if landscape.rows == "assets" else _organization_charts(rows, knowledge, scope, cites))
 
     def row(entity: Entity) -> Row:
         cells = []
@@ -1004,11 +1027,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
                 if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
-        # The guidelines the rows' own sources cite, not every guideline of the corpus.
-        row_docs = set().union(*(knowledge.documents_of(e) for e in rows)) if rows else set()
-        gfacts = [f for e in knowledge.entities for f in e.values("guideline")
-                  if f.evidence.doc in (set(scope.documents) if scope.documents else row_docs)]
-        gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
+        gfacts = _guideline_facts(scope, rows, knowledge)
         guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
 
     # after the table, profiles and guidelines, so the figures reuse the numbers those gave

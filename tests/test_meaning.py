@@ -47,3 +47,9 @@ def test_an_ipsc_company_only_in_a_new_release_enters_with_its_country_cited(bri
     quote = next(ref.quote for ref in brief.references if ref.number == country[0].cites[0])
     assert "Suzhou-based" in quote
     assert any("iPSC-derived cell" in m for m in _profile(brief, row.name).matched)
+
+
+def test_an_organization_brief_charts_its_assets_and_their_events(briefs):
+    charts = briefs["ipsc-orgs"].charts
+    svg = " ".join(c.svg for c in charts)
+    assert charts and "LX-3" in svg  # the asset of the organization in scope, on the pipeline and the timeline
