@@ -76,12 +76,7 @@ class FactCache:
 
     def _reset(self) -> None:
         """Delete the cache file (and its journal) and start an empty one; off if even that fails."""
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-        self.db = None
+        self.close()
         try:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)

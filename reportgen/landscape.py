@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from reportgen.errors import InputError, Location, Problem
 from reportgen.facts import AUTHORITIES, MODALITIES, PREDICATES, REGULATORY_ACTIONS, STAGES
 from reportgen.sources import EARLIEST_DATE, LATEST_DATE
-from reportgen.yamlpos import load_yaml_with_positions, locate
+from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
 ASSET_COLUMNS = {
     "name": "Asset",
@@ -46,7 +46,6 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 REVIEW_FILE_NAME = "review.yaml"  # the project's reviewed facts, beside the landscapes
 # Ids the build cannot give a brief: it writes out/index.html and out/sources/ itself.
 RESERVED_IDS = ("index", "sources")
-MAX_LANDSCAPE_BYTES = 2 * 1024 * 1024  # a hand-edited file; larger is not one
 
 
 class _Strict(BaseModel):
@@ -256,17 +255,7 @@ def load_landscape(path: Path, documents: Mapping[str, str] | None = None) -> La
     citation must name one of them and quote it verbatim.
     """
     shown = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_LANDSCAPE_BYTES:
-            raise InputError(Problem(Location(shown), f"landscape file too large ({size} bytes; "
-                                                      f"the limit is {MAX_LANDSCAPE_BYTES // 1_048_576} MiB)"))
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(Location(shown), f"cannot read landscape: {exc}")) from None
-    data, tree = load_yaml_with_positions(text, shown)
-    if not isinstance(data, dict):
-        raise InputError(Problem(Location(shown, 1, 1), "a landscape must be a YAML mapping (id, title, ...)"))
+    data, tree, _ = read_yaml_mapping(path, shown, "landscape", "a landscape must be a YAML mapping (id, title, ...)")
     problems: list[Problem] = []
     landscape = None
     try:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from reportgen.errors import InputError, Location, Problem
 from reportgen.facts import PREDICATES, Evidence, Fact, object_text
 from reportgen.landscape import Citation, _hint, find_quote
-from reportgen.yamlpos import load_yaml_with_positions, locate
+from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
 REVIEW_FILE = Path("landscapes") / "review.yaml"
 MIN_ID = 10  # hex characters printed; longer only when two facts would share a prefix
@@ -147,16 +147,8 @@ def load_review(root: Path, documents: Mapping[str, str] | None = None) -> Revie
     shown = REVIEW_FILE.as_posix()
     if not path.exists():
         return Review(path=path, shown=shown)
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(Location(shown), f"cannot read review file: {exc}")) from None
-    data, tree = load_yaml_with_positions(text, shown)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InputError(Problem(Location(shown, 1, 1), "the review file must be a mapping (decisions:, remove:)"))
+    data, tree, raw = read_yaml_mapping(path, shown, "review file", "the review file must be a mapping (decisions:, remove:)",
+                                   empty_ok=True)
     problems: list[Problem] = []
     parsed = None
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -70,6 +71,33 @@ def _limit(path: str, event, message: str) -> InputError:
     mark = event.start_mark
     return InputError(Problem(Location(path, mark.line + 1, mark.column + 1), f"YAML too large: {message}",
                               "a landscape or sidecar is a short hand-written file"))
+
+
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-edited file (landscape, review file); larger is not one
+
+
+def read_yaml_mapping(path: Path, shown: str, what: str, not_a_mapping: str,
+                      empty_ok: bool = False) -> tuple[dict, yaml.Node | None, bytes]:
+    """A hand-edited YAML file's mapping, node tree and bytes, or an InputError naming the file.
+
+    One place for what every hand-edited file gets: a size cap, UTF-8, the
+    YAML bounds of `load_yaml_with_positions`, and a mapping at the top.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise InputError(Problem(Location(shown), f"{what} file too large ({size} bytes; "
+                                                      f"the limit is {MAX_YAML_BYTES // 1_048_576} MiB)"))
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(Location(shown), f"cannot read {what}: {exc}")) from None
+    data, tree = load_yaml_with_positions(text, shown)
+    if data is None and empty_ok:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(Problem(Location(shown, 1, 1), not_a_mapping))
+    return data, tree, raw
 
 
 def load_yaml_with_positions(text: str, path: str) -> tuple[Any, yaml.Node | None]:
