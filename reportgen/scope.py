@@ -32,11 +32,11 @@ def indication_match(value: str, wanted: Iterable[str | DiseaseArea]) -> str | N
     from .diseases import vocabulary  # only when words alone did not decide
 
     vocab = vocabulary()
-    disease = vocab.resolve(value)
+    disease = _resolve(value)
     if disease is None:
         return None
     for w in strings:
-        other = vocab.resolve(w)
+        other = _resolve(w)
         if other is not None and other.mesh_id == disease.mesh_id:
             return f"{value}: {w}"
     for w in areas:
@@ -44,6 +44,14 @@ def indication_match(value: str, wanted: Iterable[str | DiseaseArea]) -> str | N
         if area is not None and disease.under(area.trees):
             return f"{value}: {area.name}"
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(name: str):
+    """The MeSH descriptor a name means; the same few names are asked for once per row and fact."""
+    from .diseases import vocabulary
+
+    return vocabulary().resolve(name)
 
 
 def matches_indications(values: Iterable[str], wanted: list[str | DiseaseArea]) -> list[str]:
