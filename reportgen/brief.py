@@ -13,11 +13,12 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from reportgen.facts import STAGE_RANK, Evidence, Fact, object_text
+from reportgen.facts import Efficacy, Evidence, Fact, Phase, Regulatory, Safety, object_text
 from reportgen.knowledge import Entity, Knowledge, name_key
 from reportgen.landscape import Landscape, Scope, find_quote
 from reportgen.scope import indication_match, matches_indications, modality_forms
 from reportgen.sources import Document, SkippedSource
+from reportgen.vocab import STAGE_RANK, STAGES, endpoint_key
 
 NOT_REPORTED = "not reported"
 MAX_CITES = 3  # sources cited per value; all facts stay in the attached facts file
@@ -407,9 +408,6 @@ def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_k
     return tuple(values)
 
 
-_SPECIFIC_KEYS = ("authority", "action", "detail", "indication", "date")
-
-
 def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
     """Regulatory facts: a statement that a more specific one contains is merged into it.
 
@@ -417,8 +415,8 @@ def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
     event told twice; the reader sees the specific one with both citations.
     """
     def fields(f: Fact) -> dict:
-        obj = f.object if isinstance(f.object, dict) else {}
-        return {k: name_key(str(obj[k])) for k in _SPECIFIC_KEYS if obj.get(k)}
+        obj = f.object.dump() if isinstance(f.object, Regulatory) else {}
+        return {k: name_key(str(v)) for k, v in obj.items()}
 
     ordered = sorted(facts, key=lambda f: (-len(fields(f)), f.evidence.doc, f.evidence.start))
     groups: list[tuple[Fact, list[Fact]]] = []
@@ -429,7 +427,7 @@ def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
             groups.append((fact, [fact]))
         else:
             home[1].append(fact)
-    groups.sort(key=lambda g: (str(g[0].object.get("date", "9999")) if isinstance(g[0].object, dict) else "",
+    groups.sort(key=lambda g: (g[0].object.date or "9999" if isinstance(g[0].object, Regulatory) else "",
                                g[0].evidence.doc, g[0].evidence.start))
     return groups
 
@@ -442,16 +440,7 @@ def _regulatory_values(facts: list[Fact], cites: _Citations) -> tuple[Value, ...
 
 def _stage_facts(entity: Entity) -> list[Fact]:
     """Facts that state the highest stage: phase facts, and approvals or filings."""
-    ranked: list[tuple[int, Fact]] = []
-    for fact in entity.values("phase"):
-        if isinstance(fact.object, dict) and fact.object.get("stage") in STAGE_RANK:
-            ranked.append((STAGE_RANK[fact.object["stage"]], fact))
-    for fact in entity.values("regulatory"):
-        action = fact.object.get("action") if isinstance(fact.object, dict) else None
-        if action == "approval":
-            ranked.append((STAGE_RANK["approved"], fact))
-        elif action in ("filing", "filing accepted"):
-            ranked.append((STAGE_RANK["filed"], fact))
+    ranked = [(STAGE_RANK[f.stage], f) for f in [*entity.values("phase"), *entity.values("regulatory")] if f.stage]
     if not ranked:
         return []
     top = max(rank for rank, _ in ranked)
@@ -460,20 +449,15 @@ def _stage_facts(entity: Entity) -> list[Fact]:
 
 def highest_stage(entity: Entity) -> str | None:
     facts = _stage_facts(entity)
-    return _stage_text(facts[0]) if facts else None
-
-
-def _stage_text(fact: Fact) -> str:
-    if fact.predicate == "phase":
-        return fact.object["stage"]
-    return "approved" if fact.object.get("action") == "approval" else "filed"
+    return facts[0].stage if facts else None
 
 
 def _endpoint_key(fact: Fact):
-    if isinstance(fact.object, dict) and "endpoint" in fact.object:
-        return name_key(str(fact.object["endpoint"])) + "|" + name_key(str(fact.object.get("population", "")))
-    if isinstance(fact.object, dict) and "event" in fact.object:
-        return name_key(str(fact.object["event"])) + "|" + str(fact.object.get("grade", ""))
+    obj = fact.object
+    if isinstance(obj, Efficacy):
+        return name_key(obj.endpoint) + "|" + name_key(obj.population or "")
+    if isinstance(obj, Safety):
+        return name_key(obj.event) + "|" + ("" if obj.grade is None else str(obj.grade))
     return None
 
 
@@ -496,7 +480,7 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
         return tuple(out)
     if key == "stage":
         facts = _stage_facts(entity)
-        return _group_values(facts, cites, text_of=_stage_text)
+        return _group_values(facts, cites, text_of=lambda f: f.stage)
     if key == "assets":
         rows = [e for e in knowledge.of_kind("asset")
                 if any(name_key(d) in {name_key(n) for n in entity.names} for d in _strings(e, "developer"))]
@@ -553,16 +537,12 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_colu
         elif key == "regulatory":
             values = _regulatory_values(entity.values(key), cites)
         elif key == "guideline":
-            values = _group_values(entity.values(key), cites, text_of=_guideline_text)
+            values = _group_values(entity.values(key), cites)
         else:
             values = _group_values(entity.values(key), cites, conflict_key=_endpoint_key)
         if values:
             groups.append(ProfileGroup(label=label, values=values))
     return Profile(anchor=anchor(entity.name), name=entity.name, kind=entity.kind, groups=tuple(groups))
-
-
-def _guideline_text(fact: Fact) -> str:
-    return object_text(fact.object)
 
 
 def anchor(name: str) -> str:
@@ -598,7 +578,7 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
         staged = [(r, e) for r, e in staged if r >= 0]
         if staged:
             top = max(r for r, _ in staged)
-            stage = next(s_ for s_, r in STAGE_RANK.items() if r == top)
+            stage = STAGES[top]
             leaders = [e for r, e in staged if r == top]
             by_region: dict[str, list[str]] = defaultdict(list)
             region_facts: list[Fact] = []
@@ -617,35 +597,34 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
         if others:
             out.append(Sentence(text="Next: " + "; ".join(f"{e.name} ({highest_stage(e)})" for _, e in others) + ".",
                                 cites=cites.cite([f for _, e in others for f in _stage_facts(e)])))
-    dated = [f for e in rows for f in e.values("regulatory") if isinstance(f.object, dict) and f.object.get("date")]
+    dated = [f for e in rows for f in e.values("regulatory") if f.object.date]
     if dated:
-        dated.sort(key=lambda f: (f.object["date"], f.subject), reverse=True)
+        dated.sort(key=lambda f: (f.object.date, f.subject), reverse=True)
         newest = []
         for f in dated:
-            label = f"{f.object['date']} {f.subject}: {object_text({k: v for k, v in f.object.items() if k != 'date'})}"
+            label = f"{f.object.date} {f.subject}: {f.object.without('date').text()}"
             if label not in [n for n, _ in newest]:
                 newest.append((label, f))
             if len(newest) == 3:
                 break
-        newest.sort(key=lambda nf: (str(nf[1].object["date"]), nf[0]))  # told in date order
+        newest.sort(key=lambda nf: (nf[1].object.date, nf[0]))  # told in date order
         out.append(Sentence(text="Newest regulatory events, in date order: " + "; ".join(n for n, _ in newest) + ".",
                             cites=cites.cite([f for _, f in newest])))
-    efficacy = [(e, f) for e in rows for f in e.values("efficacy")
-                if isinstance(f.object, dict) and isinstance(f.object.get("value"), (int, float)) and f.object.get("unit") == "%"]
+    efficacy = [(e, f) for e in rows for f in e.values("efficacy") if f.object.unit == "%"]
     if efficacy:
         counts: dict[str, int] = defaultdict(int)
         for _, f in efficacy:
-            counts[name_key(f.object["endpoint"])] += 1
+            counts[name_key(f.object.endpoint)] += 1
         endpoint = sorted(counts, key=lambda k: (-counts[k], k))[0]
-        same = [(e, f) for e, f in efficacy if name_key(f.object["endpoint"]) == endpoint]
+        same = [(e, f) for e, f in efficacy if name_key(f.object.endpoint) == endpoint]
         # overall populations before subgroups: a subgroup's 98.9% is not the asset's result
         overall = [(e, f) for e, f in same if not is_subgroup(f)]
-        best_e, best_f = max(overall or same, key=lambda ef: (ef[1].object["value"], ef[0].name))
-        pop = best_f.object.get("population")
+        best_e, best_f = max(overall or same, key=lambda ef: (ef[1].object.value, ef[0].name))
+        pop = best_f.object.population
         across = len({name_key(e.name) for e, _ in same}) > 1
-        text = (f"Best reported {best_f.object['endpoint']}"
+        text = (f"Best reported {best_f.object.endpoint}"
                 + (" across different trials (not head to head)" if across else "")
-                + f": {object_text({k: v for k, v in best_f.object.items() if k != 'population'})}"
+                + f": {best_f.object.without('population').text()}"
                 f" for {best_e.name}"
                 + (f", in {pop}" if pop else
                    ", overall population (size not stated)" if overall and len(overall) < len(same)
@@ -680,8 +659,8 @@ SUBGROUP_CUES = ("subgroup", "subset", "sub-group", "subpopulation", "post hoc",
 
 def is_subgroup(fact: Fact) -> bool:
     """Whether an efficacy figure is for a subgroup: its population or its sentence says so."""
-    obj = fact.object if isinstance(fact.object, dict) else {}
-    text = f"{obj.get('population', '')} {fact.evidence.quote}".casefold()
+    population = fact.object.population if isinstance(fact.object, Efficacy) else None
+    text = f"{population or ''} {fact.evidence.quote}".casefold()
     overall = "overall population" in text or "all patients" in text
     return not overall and any(cue in text for cue in SUBGROUP_CUES)
 
@@ -702,7 +681,7 @@ def _outlook(rows: list[Entity], cites: _Citations) -> list[Sentence]:
         top = max(p[0] for p, _ in staged)
         leaders = sorted((e for p, e in staged if p[0] == top), key=lambda e: e.name.casefold())
         followers = sorted(((p, e) for p, e in staged if p[0] < top), key=lambda pe: (-pe[0][0], pe[1].name.casefold()))
-        stage_name = {r: s_ for s_, r in STAGE_RANK.items()}
+        stage_name = STAGES
         lead_facts = [f for p, e in staged if p[0] == top for f in p[2]]
         text = (f"In short: {', '.join(e.name for e in leaders)} lead{'s' if len(leaders) == 1 else ''} "
                 f"({stage_name[top]}")
@@ -740,16 +719,9 @@ INDICATION_NOT_STATED = "indication not stated"
 EFFECTOR_ARMS = ("CD3", "CD3e", "CD3ε", "CD3 epsilon")
 
 
-def _stage_rank_of(fact: Fact) -> int | None:
-    if fact.predicate == "phase" and isinstance(fact.object, dict) and fact.object.get("stage") in STAGE_RANK:
-        return STAGE_RANK[fact.object["stage"]]
-    if fact.predicate == "regulatory" and isinstance(fact.object, dict):
-        action = fact.object.get("action")
-        if action == "approval":
-            return STAGE_RANK["approved"]
-        if action in ("filing", "filing accepted"):
-            return STAGE_RANK["filed"]
-    return None
+def _stated_indication(fact: Fact) -> str | None:
+    """The indication a stage or regulatory fact names itself, if any."""
+    return fact.object.indication if isinstance(fact.object, (Regulatory, Phase)) else None
 
 
 def _fact_indication(fact: Fact, indications: list[str], doc_indications: dict[str, set[str]]) -> str:
@@ -761,9 +733,9 @@ def _fact_indication(fact: Fact, indications: list[str], doc_indications: dict[s
     disease's: spreading it over every indication is what made an approval in
     one disease show in four it is only in early trials for.
     """
-    stated = fact.object.get("indication") if isinstance(fact.object, dict) else None
+    stated = _stated_indication(fact)
     if stated:
-        key = name_key(str(stated))
+        key = name_key(stated)
         for i in indications:
             if name_key(i) == key:
                 return i
@@ -799,19 +771,18 @@ def indication_stages(entity: Entity) -> list[tuple[str, str | None, list[Fact]]
             doc_indications[f.evidence.doc].add(f.object)
     best: dict[str, tuple[int, list[Fact]]] = {}
     for f in [*entity.values("phase"), *entity.values("regulatory")]:
-        r = _stage_rank_of(f)
-        if r is None:
+        if f.stage is None:
             continue
+        r = STAGE_RANK[f.stage]
         ind = _fact_indication(f, indications, doc_indications)
         if ind not in best or r > best[ind][0]:
             best[ind] = (r, [f])
         elif r == best[ind][0]:
             best[ind][1].append(f)
-    names = {r: s_ for s_, r in STAGE_RANK.items()}
     out = []
     for ind in [*indications, *sorted(k for k in best if k not in indications)]:
         if ind in best:
-            out.append((ind, names[best[ind][0]], best[ind][1]))
+            out.append((ind, STAGES[best[ind][0]], best[ind][1]))
         else:
             out.append((ind, None, []))
     return out
@@ -830,7 +801,7 @@ def _guideline_facts(scope: Scope, rows: list[Entity], knowledge: Knowledge) -> 
     row_docs = set().union(*(knowledge.documents_of(e) for e in rows)) if rows else set()
     docs = set(scope.documents) if scope.documents else row_docs
     gfacts = [f for e in knowledge.entities for f in e.values("guideline") if f.evidence.doc in docs]
-    gfacts.sort(key=lambda f: (str(f.object.get("date", "")) if isinstance(f.object, dict) else "", f.evidence.start))
+    gfacts.sort(key=lambda f: (f.object.date or "", f.evidence.start))
     return gfacts
 
 
@@ -838,8 +809,7 @@ def _organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope,
     """An organization brief's charts: its organizations' assets by stage, and a timeline of their
     regulatory events and of the guidelines their sources cite."""
     assets = {a.key: a for org in rows for a in _assets_of(org, knowledge)}
-    guidelines = [f for f in _guideline_facts(scope, rows, knowledge)
-                  if isinstance(f.object, dict) and f.object.get("date")]
+    guidelines = [f for f in _guideline_facts(scope, rows, knowledge) if f.object.date]
     return _charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines)
 
 
@@ -850,8 +820,8 @@ def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = ()) 
     out = []
     bars, events, efficacy, matrix = [], [], [], []
     for f in guidelines:  # a guideline is an event of its issuer's, on the same timeline
-        events.append(charts.TimelineEvent(asset=f.subject, date=str(f.object["date"]),
-                                           label=f"guideline ({f.object.get('status') or 'issued'})",
+        events.append(charts.TimelineEvent(asset=f.subject, date=f.object.date,
+                                           label=f"guideline ({f.object.status or 'issued'})",
                                            kind="guideline", cites=cites.cite([f])))
     for e in rows:
         modality = next(iter(_strings(e, "modality")), None)
@@ -864,25 +834,22 @@ def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = ()) 
             bars.append(charts.PipelineBar(asset=e.name, indication=ind, stage=stage, group=modality,
                                            cites=cites.cite(source)))
         for f in e.values("regulatory"):
-            obj = f.object if isinstance(f.object, dict) else {}
-            if obj.get("date"):
-                label = " ".join(str(obj[k]) for k in ("authority", "detail") if obj.get(k)) or str(obj.get("action", ""))
-                if obj.get("action") and obj.get("action") != "designation":
-                    label = f"{obj.get('authority', '')} {obj['action']}".strip()
-                events.append(charts.TimelineEvent(asset=e.name, date=str(obj["date"]), label=label,
-                                                   kind=str(obj.get("action", "other")), cites=cites.cite([f])))
+            reg = f.object
+            if reg.date:
+                label = (f"{reg.authority} {reg.action}" if reg.action != "designation"
+                         else " ".join(p for p in (reg.authority, reg.detail) if p))
+                events.append(charts.TimelineEvent(asset=e.name, date=reg.date, label=label,
+                                                   kind=reg.action, cites=cites.cite([f])))
         endpoint_counts: dict[str, int] = defaultdict(int)
         for f in e.values("efficacy"):
-            if isinstance(f.object, dict):
-                endpoint_counts[charts.normalise_endpoint(str(f.object.get("endpoint", "")))] += 1
+            endpoint_counts[endpoint_key(f.object.endpoint)] += 1
         for f in e.values("efficacy"):
-            obj = f.object if isinstance(f.object, dict) else {}
-            if isinstance(obj.get("value"), (int, float)) and obj.get("endpoint"):
-                several = endpoint_counts[charts.normalise_endpoint(str(obj["endpoint"]))] > 1
-                label = f"{e.name} ({obj['population']})" if several and obj.get("population") else e.name
-                efficacy.append(charts.EfficacyPoint(
-                    asset=label, endpoint=str(obj["endpoint"]), value=float(obj["value"]), unit=str(obj.get("unit", "")),
-                    n=_population_size(obj.get("population")), population=obj.get("population"), cites=cites.cite([f])))
+            eff = f.object
+            several = endpoint_counts[endpoint_key(eff.endpoint)] > 1
+            label = f"{e.name} ({eff.population})" if several and eff.population else e.name
+            efficacy.append(charts.EfficacyPoint(
+                asset=label, endpoint=eff.endpoint, value=float(eff.value), unit=eff.unit,
+                n=_population_size(eff.population), population=eff.population, cites=cites.cite([f])))
         for t in chart_targets(e):
             for ind, stage, facts in per_indication:
                 if ind == INDICATION_NOT_STATED:
@@ -939,9 +906,9 @@ def scoped_view(entity: Entity, scope: Scope) -> Entity:
     def keep(f: Fact) -> bool:
         if f.predicate not in _INDICATION_BOUND:
             return True
-        stated = f.object.get("indication") if isinstance(f.object, dict) else None
+        stated = _stated_indication(f)
         if stated:
-            return indication_match(str(stated), scope.indications) is not None
+            return indication_match(stated, scope.indications) is not None
         inds = doc_indications.get(f.evidence.doc, [])
         return bool(inds) and all(indication_match(i, scope.indications) is not None for i in inds)
 
@@ -1102,22 +1069,20 @@ def _measures(entities: list[Entity], role: str, cites: _Citations) -> list[Meas
     for e in entities:
         groups: dict[tuple, list[Fact]] = {}
         for f in [*e.values("efficacy"), *e.values("safety")]:
-            obj = f.object if isinstance(f.object, dict) else None
-            if obj is None:
-                continue
-            label = obj.get("endpoint") if f.predicate == "efficacy" else obj.get("event")
-            value = obj.get("value") if isinstance(obj.get("value"), (int, float)) else None
-            key = (f.predicate, name_key(str(label or "")), str(obj.get("grade") or ""), value,
-                   str(obj.get("unit") or ""), name_key(str(obj.get("population") or "")))
+            obj = f.object
+            label = obj.endpoint if isinstance(obj, Efficacy) else obj.event
+            grade = str(obj.grade) if isinstance(obj, Safety) and obj.grade else None
+            population = obj.population if isinstance(obj, Efficacy) else None
+            key = (f.predicate, name_key(label), grade or "", obj.value, obj.unit, name_key(population or ""))
             groups.setdefault(key, []).append(f)
         for key, facts in groups.items():
             obj = facts[0].object
             out.append(Measure(
                 asset=e.name, role=role, kind=facts[0].predicate,
-                endpoint=str(obj.get("endpoint") if facts[0].predicate == "efficacy" else obj.get("event") or ""),
-                grade=str(obj["grade"]) if obj.get("grade") else None, value=key[3],
-                unit=str(obj["unit"]) if obj.get("unit") else None,
-                population=str(obj["population"]) if obj.get("population") else None,
+                endpoint=obj.endpoint if isinstance(obj, Efficacy) else obj.event,
+                grade=str(obj.grade) if isinstance(obj, Safety) and obj.grade else None, value=obj.value,
+                unit=obj.unit or None,
+                population=obj.population if isinstance(obj, Efficacy) and obj.population else None,
                 cites=cites.cite(facts)))
     return out
 

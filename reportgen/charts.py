@@ -1,4 +1,4 @@
-"""Hand-built inline SVG charts for briefs (stdlib + pydantic only).
+"""Hand-built inline SVG charts for briefs (stdlib, pydantic and the fact vocabulary only).
 
 Each chart function returns a frozen `Chart` (or None when there is nothing to
 draw): a complete `<svg>` element (role="img", `<title>` + `<desc>` named by
@@ -38,6 +38,8 @@ from xml.sax.saxutils import escape
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from reportgen.vocab import STAGE_RANK, STAGES, endpoint_key
+
 __all__ = [
     "Chart", "StagePoint", "TimelineEvent", "EfficacyPoint", "MatrixCell", "PipelineBar",
     "stage_chart", "pipeline_chart", "timeline_chart", "efficacy_chart", "efficacy_charts", "matrix_chart",
@@ -54,13 +56,6 @@ MUTED = "#555555"
 GRID = "#d0d0d0"
 AXIS = "#777777"
 
-# Same ladder as reportgen.facts.STAGES (kept local so this module only needs
-# the stdlib and pydantic).
-STAGES = (
-    "preclinical", "phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3",
-    "filed", "approved",
-)
-STAGE_RANK = {s: i for i, s in enumerate(STAGES)}
 UNKNOWN = "unknown"
 
 # Categorical palette for modalities.  The first five step through lightness
@@ -460,22 +455,9 @@ def _stage_label(stage: str) -> str:
     return _cap(stage)
 
 
-_ENDPOINT_SYNONYMS = {
-    "orr": "objective response rate", "overall response rate": "objective response rate",
-    "objective response": "objective response rate",
-    "cr rate": "complete response rate", "complete response": "complete response rate",
-    "crr": "complete response rate", "dcr": "disease control rate",
-    "pfs": "progression-free survival", "median pfs": "progression-free survival",
-    "os": "overall survival", "median os": "overall survival",
-    "dor": "duration of response", "median dor": "duration of response",
-}
-
-
 def normalise_endpoint(endpoint: str) -> str:
-    """Casefolded, whitespace-collapsed, with a few common abbreviations expanded."""
-    t = _clean(endpoint).casefold().replace("–", "-").rstrip(" .:")
-    t = re.sub(r"\s*\((orr|cr|crr|dcr|pfs|os|dor)\)$", "", t)
-    return _ENDPOINT_SYNONYMS.get(t, t)
+    """One key per endpoint however it is spelled (the endpoint lexicon's spellings, see `vocab.endpoint_key`)."""
+    return endpoint_key(_clean(endpoint))
 
 
 def _unit_key(unit: str) -> str:

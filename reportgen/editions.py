@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from reportgen.facts import Evidence, Fact, object_text, sort_facts
+from reportgen.facts import Efficacy, Evidence, Fact, Regulatory, Safety, object_text, sort_facts
 from reportgen.knowledge import name_key
+from reportgen.vocab import ACTION_INFO, PREDICATE_INFO, STAGE_RANK, STAGES
 
 log = logging.getLogger(__name__)
 MAX_EDITION_BYTES = 64 * 1024 * 1024  # a snapshot of one brief's facts; a larger file is not one
@@ -168,11 +169,10 @@ def _identity(fact: Fact) -> tuple:
     """What makes two facts the same statement (values aside), for 'changed' detection."""
     obj = fact.object
     subject = name_key(fact.subject)
-    if isinstance(obj, dict):
-        if "endpoint" in obj:
-            return (subject, fact.predicate, name_key(str(obj["endpoint"])), name_key(str(obj.get("population", ""))))
-        if "event" in obj:
-            return (subject, fact.predicate, name_key(str(obj["event"])), str(obj.get("grade", "")))
+    if isinstance(obj, Efficacy):
+        return (subject, fact.predicate, name_key(obj.endpoint), name_key(obj.population or ""))
+    if isinstance(obj, Safety):
+        return (subject, fact.predicate, name_key(obj.event), "" if obj.grade is None else str(obj.grade))
     if fact.predicate in ("target", "modality"):
         return (subject, fact.predicate)
     return (subject, fact.predicate, _value_key(fact))
@@ -180,32 +180,20 @@ def _identity(fact: Fact) -> tuple:
 
 def _value_key(fact: Fact) -> str:
     obj = fact.object
-    if isinstance(obj, dict):
-        return json.dumps({k: obj[k] for k in sorted(obj) if k not in ("population", "date")}, sort_keys=True)
-    return name_key(obj)
-
-
-# predicates in the order a BD reader weighs a change (regulatory actions by their own order)
-_REGULATORY_WEIGHT = {"approval": 0, "filing": 1, "filing accepted": 1, "designation": 2}
-_PREDICATE_WEIGHT = {"regulatory": 3, "phase": 4, "efficacy": 5, "safety": 5, "indication": 6, "target": 6,
-                     "modality": 6, "developer": 7, "partner": 7, "trial": 8, "country": 8, "focus": 8, "name": 9}
-_STAGE_ORDER = ("preclinical", "phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3", "filed", "approved")
+    if isinstance(obj, str):
+        return name_key(obj)
+    return json.dumps(obj.without("population", "date").dump(), sort_keys=True)
 
 
 def weight(fact: Fact) -> int:
-    """How much a change about this fact matters: approvals first, new aliases last."""
-    if fact.predicate == "regulatory" and isinstance(fact.object, dict):
-        return _REGULATORY_WEIGHT.get(str(fact.object.get("action")), 3)
-    return _PREDICATE_WEIGHT.get(fact.predicate, 8)
+    """How much a change about this fact matters: approvals first, new aliases last (data/vocab.yaml)."""
+    if isinstance(fact.object, Regulatory):
+        return ACTION_INFO[fact.object.action].weight
+    return PREDICATE_INFO[fact.predicate].weight
 
 
 def _stage_rank(fact: Fact) -> int:
-    obj = fact.object if isinstance(fact.object, dict) else {}
-    if fact.predicate == "phase" and obj.get("stage") in _STAGE_ORDER:
-        return _STAGE_ORDER.index(obj["stage"])
-    if fact.predicate == "regulatory":
-        return {"approval": 7, "filing": 6, "filing accepted": 6}.get(str(obj.get("action")), -1)
-    return -1
+    return STAGE_RANK.get(fact.stage or "", -1)
 
 
 def row_summary(subject: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
@@ -218,28 +206,27 @@ def row_summary(subject: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
     used: list[Fact] = []
 
     def first(predicate: str) -> Fact | None:
-        return next((f for f in facts if f.predicate == predicate and isinstance(f.object, str)), None)
+        return next((f for f in facts if f.predicate == predicate), None)
 
     for label, predicate in (("developed by", "developer"), ("target", "target"), ("modality", "modality"),
                              ("focus", "focus"), ("country", "country")):
         f = first(predicate)
         if f is not None:
-            values = sorted({g.object for g in facts if g.predicate == predicate and isinstance(g.object, str)},
+            values = sorted({g.object for g in facts if g.predicate == predicate},
                             key=str.casefold)
             parts.append(f"{label} {', '.join(values[:3])}")
             used.append(f)
     staged = [f for f in facts if _stage_rank(f) >= 0]
     if staged:
         top = max(staged, key=lambda f: (_stage_rank(f), f.evidence.doc, f.evidence.start))
-        parts.append("stage " + _STAGE_ORDER[_stage_rank(top)])
+        parts.append("stage " + STAGES[_stage_rank(top)])
         used.append(top)
-    dated = [f for f in facts if f.predicate == "regulatory" and isinstance(f.object, dict) and f.object.get("date")]
+    dated = [f for f in facts if isinstance(f.object, Regulatory) and f.object.date]
     if dated:
-        newest = max(dated, key=lambda f: (str(f.object["date"]), -weight(f), f.evidence.doc))
+        newest = max(dated, key=lambda f: (f.object.date, -weight(f), f.evidence.doc))
         parts.append("newest regulatory event " + object_text(newest.object))
         used.append(newest)
-    figures = [f for f in facts if f.predicate == "efficacy" and isinstance(f.object, dict)
-               and isinstance(f.object.get("value"), (int, float))]
+    figures = [f for f in facts if isinstance(f.object, Efficacy)]
     if figures:
         headline = figures[0]  # facts are in document order: the first figure a release states is its headline
         parts.append("headline " + object_text(headline.object))

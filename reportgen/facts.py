@@ -1,38 +1,27 @@
 """The fact contract (shared FACTS.md): what a document states, tied to its words.
 
-A `Fact` cannot exist without `Evidence`: a document name, character offsets
-into that document's text, and the quote found there.
+A `Fact` cannot exist without `Evidence` (a document name, character offsets
+into its text and the quote found there), and its object is checked against
+its predicate when it is made: text, or the predicate's typed object.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
-from typing import Any, Iterable, Literal
+import re
+from typing import Any, ClassVar, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
-PREDICATES = (
-    "name", "developer", "target", "modality", "indication", "regulatory",
-    "trial", "phase", "efficacy", "safety", "partner", "focus", "country",
+from reportgen.sources import EARLIEST_DATE, LATEST_DATE
+from reportgen.vocab import (
+    ACTION_INFO, AUTHORITIES, MODALITIES, PREDICATE_INFO, PREDICATES, REGULATORY_ACTIONS, SAFETY_UNITS,
+    STAGES,
 )
-MODALITIES = (
-    "CAR-T", "CAR-NK", "NK cell", "TCR-T", "T cell", "monoclonal antibody",
-    "bispecific antibody", "ADC", "small molecule", "iPSC-derived cell", "MSC",
-    "gene therapy", "vaccine", "other",
-)
-AUTHORITIES = ("NMPA", "CDE", "FDA", "EMA", "PMDA", "MHRA", "other")
-REGULATORY_ACTIONS = (
-    "approval", "filing", "filing accepted", "IND clearance", "designation",
-    "clinical hold", "guideline",
-)
-STAGES = (
-    "preclinical", "phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3",
-    "filed", "approved",
-)
-STAGE_RANK = {stage: i for i, stage in enumerate(STAGES)}
 
 Predicate = str
-ObjectValue = str | dict[str, Any]
 
 
 class Evidence(BaseModel):
@@ -59,7 +48,202 @@ class Evidence(BaseModel):
         return cls(doc=doc, start=start, end=end, quote=text[start:end], **kw)
 
     def holds_in(self, text: str) -> bool:
+        """Whether the quote still stands at its offsets in `text` (an older edition's evidence)."""
         return text[self.start:self.end] == self.quote
+
+
+# --- typed objects -------------------------------------------------------------
+
+class FactObject(BaseModel):
+    """A structured object; its fields in FACTS.md export order, absent ones left out of the export."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {}  # field -> the vocabulary it draws from
+    NUMBERS: ClassVar[tuple[str, ...]] = ()  # fields that hold a number
+    DATES: ClassVar[tuple[str, ...]] = ()  # fields that hold YYYY-MM-DD, YYYY-MM or YYYY
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shape(cls, data: Any) -> Any:
+        problem = cls.problem(data)
+        if problem:
+            raise ValueError(problem)
+        return data
+
+    @classmethod
+    def required(cls) -> tuple[str, ...]:
+        return tuple(k for k, f in cls.model_fields.items() if f.is_required())
+
+    @classmethod
+    def problem(cls, data: Any) -> str | None:
+        """Why `data` cannot be this object, in words an analyst can act on, or None."""
+        if isinstance(data, cls):
+            return None
+        keys = tuple(cls.model_fields)
+        required = cls.required()
+        if not isinstance(data, dict):
+            return f"must be a mapping with {', '.join(required)}"
+        missing = [k for k in required if k not in data]
+        if missing:
+            return f"missing {', '.join(missing)}"
+        unknown = [str(k) for k in data if k not in keys]
+        if unknown:
+            return f"unknown key {unknown[0]!r} (keys: {', '.join(keys)})"
+        for key, value in data.items():
+            if value is None and key not in required:
+                continue
+            if key in cls.NUMBERS:
+                if not _is_number(value):
+                    return f"{key} must be a number, not {value!r}"[:120]
+            elif key == "grade" and _is_number(value):
+                continue
+            elif not isinstance(value, str) or not value.strip():
+                return f"{key} must be non-empty text, not {type(value).__name__} {value!r}"[:120]
+            elif key in cls.CHOICES and value not in cls.CHOICES[key]:
+                return _choice_problem(key, value, cls.CHOICES[key])
+            elif key in cls.DATES:
+                problem = date_text_problem(value)
+                if problem:
+                    return problem
+        return None
+
+    def dump(self) -> dict[str, Any]:
+        """The object as FACTS.md exports it."""
+        return self.model_dump(exclude_none=True)
+
+    def without(self, *keys: str) -> "FactObject":
+        """The same object with optional fields left out (for labels that show them apart)."""
+        return self.model_copy(update={k: None for k in keys if k in type(self).model_fields and k not in self.required()})
+
+    @property
+    def stage_reached(self) -> str | None:
+        """The stage on the ladder this object states its asset has reached, if any."""
+        return None
+
+    def text(self) -> str:
+        return ", ".join(f"{k}: {v}" for k, v in sorted(self.dump().items()))
+
+
+class Regulatory(FactObject):
+    """A regulator's action on an asset: approval, filing, designation..."""
+
+    CHOICES: ClassVar = {"authority": AUTHORITIES, "action": REGULATORY_ACTIONS}
+    DATES: ClassVar = ("date",)
+
+    authority: str
+    action: str
+    detail: str | None = None
+    indication: str | None = None
+    date: str | None = None
+
+    @property
+    def stage_reached(self) -> str | None:
+        return ACTION_INFO[self.action].stage
+
+    def text(self) -> str:
+        text = " ".join(p for p in (self.authority, self.action, self.detail) if p)
+        if self.indication:
+            text += f", {self.indication}"
+        if self.date:
+            text += f" ({self.date})"
+        return text
+
+
+class Phase(FactObject):
+    """The development stage an asset is in, optionally for one indication."""
+
+    CHOICES: ClassVar = {"stage": STAGES}
+
+    stage: str
+    indication: str | None = None
+
+    @property
+    def stage_reached(self) -> str | None:
+        return self.stage
+
+    def text(self) -> str:
+        return self.stage + (f" ({self.indication})" if self.indication else "")
+
+
+class Efficacy(FactObject):
+    """A reported efficacy figure: endpoint, value and unit, in a population."""
+
+    NUMBERS: ClassVar = ("value",)
+
+    endpoint: str
+    value: int | float
+    unit: str
+    population: str | None = None
+
+    def text(self) -> str:
+        text = f"{self.endpoint} {format_number(self.value)}{_unit_text(self.unit)}"
+        return text + (f" ({self.population})" if self.population else "")
+
+
+class Safety(FactObject):
+    """A reported adverse event figure, optionally of a grade."""
+
+    CHOICES: ClassVar = {"unit": SAFETY_UNITS}
+    NUMBERS: ClassVar = ("value",)
+
+    event: str
+    value: int | float
+    unit: str
+    grade: str | int | float | None = None
+
+    def text(self) -> str:
+        grade = f" grade {self.grade}" if self.grade else ""
+        return f"{self.event}{grade}: {format_number(self.value)}{_unit_text(self.unit)}"
+
+
+class Guideline(FactObject):
+    """A guideline a regulator issued or drafted."""
+
+    DATES: ClassVar = ("date",)
+
+    title: str
+    status: str | None = None
+    date: str | None = None
+
+    def text(self) -> str:
+        extras = [str(v) for v in (self.status, self.date) if v]
+        return self.title.rstrip(".") + (f" ({', '.join(extras)})" if extras else "")
+
+
+# the typed object of each predicate whose object is not text (named in data/vocab.yaml)
+OBJECT_TYPES: dict[str, type[FactObject]] = {
+    cls.__name__: cls for cls in (Regulatory, Phase, Efficacy, Safety, Guideline)}
+OBJECT_TYPE: dict[str, type[FactObject]] = {
+    p.name: OBJECT_TYPES[p.object] for p in PREDICATE_INFO.values() if p.object in OBJECT_TYPES}
+assert all(p.object in ("text", "modality") or p.name in OBJECT_TYPE for p in PREDICATE_INFO.values()), \
+    "data/vocab.yaml names an object type reportgen/facts.py does not define"
+
+ObjectValue = str | Regulatory | Phase | Efficacy | Safety | Guideline
+
+
+def object_problem(predicate: str, obj: Any) -> str | None:
+    """Why `obj` cannot be the object of a `predicate` fact, or None."""
+    info = PREDICATE_INFO.get(predicate)
+    if info is None:
+        return f"unknown predicate {predicate!r}{hint(predicate, PREDICATES)}"
+    if info.object == "modality":
+        return None if obj in MODALITIES else \
+            f"must be one of {', '.join(MODALITIES)}{hint(str(obj), MODALITIES)}"
+    if info.object == "text":
+        return None if isinstance(obj, str) and obj.strip() else "must be non-empty text"
+    return OBJECT_TYPE[predicate].problem(obj)
+
+
+def make_object(predicate: str, obj: Any) -> ObjectValue:
+    """The typed object of a `predicate` fact from its plain form (ValueError when it does not fit)."""
+    problem = object_problem(predicate, obj)
+    if problem:
+        raise ValueError(f"object of a {predicate!r} fact: {problem}")
+    kind = OBJECT_TYPE.get(predicate)
+    if kind is None or isinstance(obj, kind):
+        return obj
+    return kind.model_validate(obj)
 
 
 class Fact(BaseModel):
@@ -73,71 +257,96 @@ class Fact(BaseModel):
     evidence: Evidence
     source: Literal["extracted", "curated"] = "extracted"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _typed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "predicate" in data and "object" in data:
+            data = {**data, "object": make_object(data["predicate"], data["object"])}
+        return data
+
+    @field_serializer("object")
+    def _plain(self, value: ObjectValue) -> Any:
+        return plain(value)
+
+    @property
+    def stage(self) -> str | None:
+        """The stage this fact states its subject has reached (phase facts, approvals, filings)."""
+        return None if isinstance(self.object, str) else self.object.stage_reached
+
     def object_key(self) -> str:
         """A stable string for the object, for sorting and de-duplication."""
-        if isinstance(self.object, dict):
-            return json.dumps(self.object, sort_keys=True, ensure_ascii=False)
-        return self.object
+        if isinstance(self.object, str):
+            return self.object
+        return json.dumps(self.object.dump(), sort_keys=True, ensure_ascii=False)
 
     def sort_key(self) -> tuple:
         return (
             self.evidence.doc, self.evidence.start, self.evidence.end,
-            self.subject, PREDICATES.index(self.predicate) if self.predicate in PREDICATES else 99,
-            self.predicate, self.object_key(),
+            self.subject, PREDICATES.index(self.predicate), self.predicate, self.object_key(),
         )
 
     def to_json(self) -> str:
         data = {
             "subject": self.subject,
             "predicate": self.predicate,
-            "object": self.object,
+            "object": plain(self.object),
             "evidence": self.evidence.model_dump(exclude_none=True),
             "source": self.source,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=False)
 
 
+def plain(value: ObjectValue) -> str | dict[str, Any]:
+    """A fact object as FACTS.md writes it: text, or a mapping of the fields given."""
+    return value if isinstance(value, str) else value.dump()
+
+
 def object_text(value: ObjectValue) -> str:
     """A short human reading of a fact's object, for tables and terminals."""
-    if isinstance(value, str):
-        return value
-    if "endpoint" in value:
-        unit = value.get("unit", "")
-        num = format_number(value.get("value"))
-        text = f"{value['endpoint']} {num}{'%' if unit == '%' else (' ' + unit if unit else '')}"
-        if value.get("population"):
-            text += f" ({value['population']})"
-        return text
-    if "event" in value:
-        grade = f" grade {value['grade']}" if value.get("grade") else ""
-        unit = value.get("unit", "")
-        num = format_number(value.get("value"))
-        return f"{value['event']}{grade}: {num}{'%' if unit == '%' else (' ' + unit if unit else '')}"
-    if "authority" in value:
-        parts = [value["authority"], value.get("action", "")]
-        if value.get("detail"):
-            parts.append(value["detail"])
-        text = " ".join(p for p in parts if p)
-        if value.get("indication"):
-            text += f", {value['indication']}"
-        if value.get("date"):
-            text += f" ({value['date']})"
-        return text
-    if "title" in value:
-        extras = [str(value[k]) for k in ("status", "date") if value.get(k)]
-        return str(value["title"]).rstrip(".") + (f" ({', '.join(extras)})" if extras else "")
-    if "stage" in value:
-        text = value["stage"]
-        if value.get("indication"):
-            text += f" ({value['indication']})"
-        return text
-    return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+    return value if isinstance(value, str) else value.text()
 
 
 def format_number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _unit_text(unit: str) -> str:
+    return "%" if unit == "%" else (" " + unit if unit else "")
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and -1e12 < value < 1e12
+
+
+def hint(value: str, choices) -> str:
+    """"; did you mean 'X'?" for the closest of `choices`, or ""."""
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _choice_problem(key: str, value: str, choices: tuple[str, ...]) -> str:
+    if len(choices) == 2:
+        return f"{key} must be {choices[0]!r} or {choices[1]!r}, not {value!r}"
+    return f"{key} {value!r} is not one of {', '.join(choices)}{hint(value, choices)}"
+
+
+_DATE_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def date_text_problem(value: str) -> str | None:
+    """Why `value` is not a real YYYY-MM-DD, YYYY-MM or YYYY date every writer can store, or None."""
+    if not _DATE_TEXT.fullmatch(value):
+        return f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date = dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"date {value!r} is not a real date"
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        return f"date {value!r} is outside {EARLIEST_DATE}..{LATEST_DATE}"
+    return None
 
 
 def sort_facts(facts: Iterable[Fact]) -> list[Fact]:

@@ -13,12 +13,11 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from reportgen.facts import Evidence, Fact, sort_facts
+from reportgen.facts import Evidence, Fact, plain, sort_facts
 from reportgen.landscape import CuratedEntity, find_quote
 from reportgen.sources import Document
+from reportgen.vocab import ASSET_PREDICATES, ORG_PREDICATES
 
-ASSET_PREDICATES = {"developer", "target", "modality", "indication", "regulatory", "trial", "phase", "efficacy", "safety"}
-ORG_PREDICATES = {"partner", "focus", "country", "guideline"}
 
 
 def name_key(name: str) -> str:
@@ -91,8 +90,7 @@ class Knowledge:
                 self._developer_docs = defaultdict(set)
                 for other in self.entities:
                     for f in other.values("developer"):
-                        if isinstance(f.object, str):
-                            self._developer_docs[name_key(f.object)].add(f.evidence.doc)
+                        self._developer_docs[name_key(f.object)].add(f.evidence.doc)
             for n in entity.names:
                 docs |= self._developer_docs.get(name_key(n), set())
         return docs
@@ -143,14 +141,14 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
 
     for fact in facts:
         subject_key = note(fact.subject, 2)
-        if fact.predicate == "name" and isinstance(fact.object, str):
+        if fact.predicate == "name":
             uf.union(subject_key, note(fact.object, 1))
     for entity in curated:
         base = note(entity.name, 1000)  # the analyst's spelling wins
         for alias in entity.aliases:
             uf.union(base, note(alias, 1))
     for fact in facts:
-        if fact.predicate in ("developer", "partner") and isinstance(fact.object, str):
+        if fact.predicate in ("developer", "partner"):
             note(fact.object, 1)
 
     # "Innovent Biologics Inc." and "Innovent Biologics" are one organization
@@ -170,7 +168,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
         groups.setdefault(uf.find(key), [])
     # partnership is symmetric: each side's profile shows it
     for fact in facts:
-        if fact.predicate == "partner" and isinstance(fact.object, str) and name_key(fact.object):
+        if fact.predicate == "partner" and name_key(fact.object):
             other = uf.find(name_key(fact.object))
             if other != uf.find(name_key(fact.subject)):
                 groups[other].append(fact.model_copy(update={"subject": fact.object, "object": fact.subject}))
@@ -184,7 +182,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     for r in extra_removals:
         removals.setdefault(name_key(r.entity), []).append(r)
     kinds = {name_key(e.name): e.kind for e in curated if e.kind}
-    org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner") and isinstance(f.object, str)}
+    org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner")}
 
     entities = []
     for root, group in groups.items():
@@ -227,7 +225,7 @@ def _removed(fact: Fact, removals) -> bool:
     for r in removals:
         if r.predicate != fact.predicate:
             continue
-        if r.object is None or r.object == fact.object:
+        if r.object is None or r.object == plain(fact.object):
             return True
         if isinstance(r.object, str) and isinstance(fact.object, str) and name_key(r.object) == name_key(fact.object):
             return True

@@ -8,7 +8,6 @@ sources, and reports every problem as `path:line:column: message`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
@@ -16,7 +15,9 @@ from typing import Any, Literal, Mapping
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reportgen.errors import InputError, Location, Problem
-from reportgen.facts import AUTHORITIES, MODALITIES, PREDICATES, REGULATORY_ACTIONS, STAGES
+from reportgen.facts import hint as _hint
+from reportgen.facts import object_problem
+from reportgen.vocab import PREDICATES
 from reportgen.sources import EARLIEST_DATE, LATEST_DATE
 from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
@@ -77,72 +78,6 @@ class CuratedFact(_Strict):
         if problem:
             raise ValueError(f"object of a {self.predicate!r} fact: {problem}")
         return self
-
-
-# What the build relies on for each predicate's object (FACTS.md): checked at
-# load time so that a landscape that validates is one the build can render.
-_TEXT_PREDICATES = ("name", "developer", "target", "indication", "trial", "partner", "focus", "country")
-_OBJECT_KEYS = {  # predicate -> (required keys, optional keys)
-    "regulatory": (("authority", "action"), ("detail", "indication", "date")),
-    "phase": (("stage",), ("indication",)),
-    "efficacy": (("endpoint", "value", "unit"), ("population",)),
-    "safety": (("event", "value", "unit"), ("grade",)),
-}
-_CHOICES = {("regulatory", "authority"): AUTHORITIES, ("regulatory", "action"): REGULATORY_ACTIONS,
-            ("phase", "stage"): STAGES}
-_DATE_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def object_problem(predicate: str, obj: Any) -> str | None:
-    """Why `obj` cannot be the object of a `predicate` fact, or None."""
-    if predicate in _TEXT_PREDICATES:
-        return None if isinstance(obj, str) and obj.strip() else "must be non-empty text"
-    if predicate == "modality":
-        if obj not in MODALITIES:
-            return f"must be one of {', '.join(MODALITIES)}{_hint(str(obj), MODALITIES)}"
-        return None
-    required, optional = _OBJECT_KEYS.get(predicate, ((), ()))
-    if not required:
-        return None
-    if not isinstance(obj, dict):
-        return f"must be a mapping with {', '.join(required)}"
-    missing = [k for k in required if k not in obj]
-    if missing:
-        return f"missing {', '.join(missing)}"
-    unknown = [str(k) for k in obj if k not in required + optional]
-    if unknown:
-        return f"unknown key {unknown[0]!r} (keys: {', '.join(required + optional)})"
-    for key, value in obj.items():
-        if key == "value":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -1e12 < value < 1e12:
-                return f"value must be a number, not {value!r}"[:120]
-        elif key == "grade" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            continue
-        elif not isinstance(value, str) or not value.strip():
-            return f"{key} must be non-empty text, not {type(value).__name__} {value!r}"[:120]
-        elif (predicate, key) in _CHOICES and value not in _CHOICES[(predicate, key)]:
-            choices = _CHOICES[(predicate, key)]
-            return f"{key} {value!r} is not one of {', '.join(choices)}{_hint(value, choices)}"
-        elif key == "date":
-            problem = _date_text_problem(value)
-            if problem:
-                return problem
-    if predicate == "safety" and obj["unit"] not in ("%", "patients"):
-        return f"unit must be '%' or 'patients', not {obj['unit']!r}"
-    return None
-
-
-def _date_text_problem(value: str) -> str | None:
-    if not _DATE_TEXT.fullmatch(value):
-        return f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        date = dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return f"date {value!r} is not a real date"
-    if not EARLIEST_DATE <= date <= LATEST_DATE:
-        return f"date {value!r} is outside {EARLIEST_DATE}..{LATEST_DATE}"
-    return None
 
 
 class Removal(_Strict):
@@ -239,11 +174,6 @@ class Landscape(_Strict):
             col = Column(key=col) if isinstance(col, str) else col
             out.append(Column(key=col.key, label=col.label or labels.get(col.key, col.key)))
         return out
-
-
-def _hint(value: str, choices) -> str:
-    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 # --- loading -----------------------------------------------------------------

@@ -21,8 +21,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reportgen.errors import InputError, Location, Problem
-from reportgen.facts import PREDICATES, Evidence, Fact, object_text
-from reportgen.landscape import Citation, _hint, find_quote
+from reportgen.facts import Evidence, Fact, object_problem, object_text, plain
+from reportgen.facts import hint as _hint
+from reportgen.landscape import Citation, find_quote
+from reportgen.vocab import PREDICATES
 from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
 REVIEW_FILE = Path("landscapes") / "review.yaml"
@@ -44,7 +46,7 @@ def fact_id(fact: Fact) -> str:
     sides give the same id.
     """
     subject = _norm(fact.subject)
-    obj: Any = fact.object
+    obj: Any = plain(fact.object)
     if fact.predicate == "partner" and isinstance(obj, str):
         subject, obj = sorted((subject, _norm(obj)))
     canonical = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -270,6 +272,9 @@ def _correction(fact: Fact, decision: Decision, docs, via: str) -> Fact | None:
     span = find_quote(doc.text, decision.cite.quote)
     if span is None:  # validated at load time
         return None
+    problem = object_problem(fact.predicate, decision.object)
+    if problem:
+        raise InputError(Problem(Location(via), f"decision {decision.id}: object of a {fact.predicate!r} fact: {problem}"))
     evidence = Evidence.from_span(doc.id, doc.text, *span, via=via)
     return Fact(subject=fact.subject, predicate=fact.predicate, object=decision.object, evidence=evidence,
                 source="curated")
@@ -403,7 +408,7 @@ class Item:
         ev = self.fact.evidence
         return json.dumps({"id": self.short, "status": self.status, "doc": ev.doc, "date": self.date,
                            "subject": self.fact.subject, "predicate": self.fact.predicate,
-                           "object": self.fact.object, "value": object_text(self.fact.object),
+                           "object": plain(self.fact.object), "value": object_text(self.fact.object),
                            "quote": ev.quote, "start": ev.start, "end": ev.end}, ensure_ascii=False)
 
 

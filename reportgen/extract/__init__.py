@@ -16,7 +16,7 @@ from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.trials import find_trials
-from reportgen.facts import Evidence, Fact, sort_facts
+from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
 EXTRACTOR_VERSION = "1.4"
@@ -64,12 +64,12 @@ POPULATION_RE = re.compile(
 
 def _with_population(fact: Fact) -> Fact:
     """An efficacy figure whose sentence opens on its population carries it."""
-    if fact.predicate != "efficacy" or not isinstance(fact.object, dict) or fact.object.get("population"):
+    if not isinstance(fact.object, Efficacy) or fact.object.population:
         return fact
     m = POPULATION_RE.match(fact.evidence.quote)
     if not m:
         return fact
-    return fact.model_copy(update={"object": {**fact.object, "population": m.group(1).strip()}})
+    return fact.model_copy(update={"object": fact.object.model_copy(update={"population": m.group(1).strip()})})
 
 
 def _diseases(scan: dict):
