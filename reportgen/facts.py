@@ -11,9 +11,9 @@ import datetime as dt
 import difflib
 import json
 import re
-from typing import Any, ClassVar, Iterable, Literal
+from typing import Annotated, Any, ClassVar, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from reportgen.sources import EARLIEST_DATE, LATEST_DATE
 from reportgen.vocab import (
@@ -21,6 +21,17 @@ from reportgen.vocab import (
     STAGES,
 )
 
+
+
+def known_predicate(value: str) -> str:
+    """`value` when it is a predicate of the vocabulary; else a ValueError that suggests the closest."""
+    if value not in PREDICATES:
+        raise ValueError(f"unknown predicate {value!r}{hint(value, PREDICATES)}")
+    return value
+
+
+# a predicate named in a hand-edited file (landscape, review file), checked against the vocabulary
+KnownPredicate = Annotated[str, AfterValidator(known_predicate)]
 Predicate = str
 
 

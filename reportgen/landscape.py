@@ -16,8 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reportgen.errors import InputError, Location, Problem
 from reportgen.facts import hint as _hint
-from reportgen.facts import object_problem
-from reportgen.vocab import PREDICATES
+from reportgen.facts import KnownPredicate, object_problem
 from reportgen.sources import EARLIEST_DATE, LATEST_DATE
 from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
@@ -61,16 +60,9 @@ class Citation(_Strict):
 
 
 class CuratedFact(_Strict):
-    predicate: str
+    predicate: KnownPredicate
     object: str | dict[str, Any]
     cite: Citation
-
-    @field_validator("predicate")
-    @classmethod
-    def _known_predicate(cls, v: str) -> str:
-        if v not in PREDICATES:
-            raise ValueError(f"unknown predicate {v!r}{_hint(v, PREDICATES)}")
-        return v
 
     @model_validator(mode="after")
     def _typed_object(self) -> "CuratedFact":
@@ -83,7 +75,7 @@ class CuratedFact(_Strict):
 class Removal(_Strict):
     """An extracted value the analyst has checked and found wrong."""
 
-    predicate: str
+    predicate: KnownPredicate
     object: str | dict[str, Any] | None = None  # None: every value of the predicate
     reason: str | None = None
 

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reportgen.errors import InputError, Location, Problem
-from reportgen.facts import Evidence, Fact, object_problem, object_text, plain
+from reportgen.facts import Evidence, Fact, KnownPredicate, object_problem, object_text, plain
 from reportgen.facts import hint as _hint
 from reportgen.landscape import Citation, find_quote
-from reportgen.vocab import PREDICATES
 from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
 REVIEW_FILE = Path("landscapes") / "review.yaml"
@@ -97,16 +96,9 @@ class ReviewRemoval(_Strict):
     """A project-wide `remove:`: every value of `predicate` (or the one `object`) of `entity`."""
 
     entity: str
-    predicate: str
+    predicate: KnownPredicate
     object: str | dict[str, Any] | None = None
     reason: str | None = None
-
-    @field_validator("predicate")
-    @classmethod
-    def _known_predicate(cls, v: str) -> str:
-        if v not in PREDICATES:
-            raise ValueError(f"unknown predicate {v!r}{_hint(v, PREDICATES)}")
-        return v
 
 
 class ReviewFile(_Strict):
