@@ -90,7 +90,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     from reportgen.sources import find_sources
 
     paths = find_sources([project.sources]) if sources_ok else []
-    refused = {p: read_refusal(p, root) for p in paths}
+    refused = {p: _refusal(p, root) for p in paths}
     outside = [p for p in paths if refused[p]]
     paths = [p for p in paths if not refused[p]]
     cache = None
@@ -250,9 +250,17 @@ def _extract(doc: Document, lexicon: dict | None = None, extractor=None) -> list
     return (extractor or get_extractor(lexicon or None)).extract(doc)
 
 
-def _source_key(path: Path, sidecar: Path, root: Path) -> str:
+def _refusal(path: Path, root: Path) -> str | None:
+    """read_refusal for a file listed in the (checked) sources folder: only a link needs resolving."""
     from reportgen.paths import read_refusal
+
+    return read_refusal(path, root) if path.is_symlink() else None
+
+
+def _source_key(path: Path, sidecar: Path, root: Path) -> str:
     from reportgen.sources import MAX_BYTES, MAX_SIDECAR_BYTES, DocumentError, sidecar_exists
+
+    read_refusal = _refusal
 
     try:
         if path.stat().st_size > MAX_BYTES:  # not read into memory; read_document says why
@@ -308,22 +316,104 @@ class BriefPlan:
     edition: object
     new_edition: bool
     inputs_hash: str
+    selection: str = ""
+
+
+@dataclass
+class Selection:
+    """A brief's rows and comparators, and a digest of everything its view model is computed from."""
+
+    applied: object
+    knowledge: object
+    full: object
+    rows: list
+    comparators: list
+    digest: str
+
+
+def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
+                 input_salt: str = "", review=None, shared: dict | None = None) -> Selection:
+    """Knowledge (shared by briefs with the same inputs) and the brief's rows, without the brief.
+
+    The digest covers what `build_brief` reads: the landscape, review file,
+    templates and version, the selected entities with their neighbours (their
+    developers, an organization's assets, the guidelines their sources cite),
+    the sidecar fields of every document those facts cite, and skipped sources.
+    A new document that touches none of these leaves the
+    digest, and so the brief, as it was: the build skips the brief unplanned.
+    """
+    from reportgen.brief import _guideline_facts
+    from reportgen.review import apply_decisions, hide_pending
+
+    via = _shown(project.root, path)
+    shared = {} if shared is None else shared
+    akey = ("applied", id(corpus))
+    if akey not in shared:
+        shared[akey] = apply_decisions(corpus.facts, review, corpus.docs)
+    applied = shared[akey]
+    curated = curated_facts(landscape.entities, corpus.docs, via)
+    kkey = ("knowledge", id(corpus), json.dumps([f.to_json() for f in curated]),
+            json.dumps([e.model_dump(mode="json") for e in landscape.entities], sort_keys=True))
+    if kkey not in shared:
+        shared[kkey] = build_knowledge([*applied.facts, *curated], landscape.entities,
+                                       review.removals if review else ())
+    knowledge = full = shared[kkey]
+    if landscape.review == "required":
+        hkey = ("hidden", kkey)
+        if hkey not in shared:
+            shared[hkey] = hide_pending(knowledge, applied)
+        knowledge = shared[hkey]
+    rows, comparators = select_entities(landscape, knowledge)
+
+    digest = hashlib.sha256()
+
+    def add(text: str) -> None:
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+
+    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"),
+                 review.digest if review else "", json.dumps([s.model_dump(mode="json") for s in corpus.skipped])):
+        add(part)
+    selected = [*rows, *comparators]
+    add(str(len(rows)))
+    seen: set[tuple[str, str]] = set()
+    by_key = {e.key: e for e in full.entities} if full is not knowledge else {}
+    docs: set[str] = set()
+
+    def entity(e) -> None:
+        marker = (e.key, str(len(e.facts)))
+        if marker in seen:
+            return
+        seen.add(marker)
+        add(e.model_dump_json())
+        docs.update(f.evidence.doc for f in e.facts)
+
+    for e in selected:
+        entity(e)
+        for other in (by_key.get(e.key),
+                      *(knowledge.find(f.object) for f in e.facts
+                        if f.predicate in ("developer", "partner") and isinstance(f.object, str)),
+                      *(knowledge.assets_of(e.names) if e.kind == "organization" else ())):
+            if other is not None:
+                entity(other)
+    for f in _guideline_facts(landscape.scope, rows, knowledge):
+        add(f.to_json())
+        docs.add(f.evidence.doc)
+    docs.update(c.doc for n in landscape.notes for c in n.cite)
+    for doc_id in sorted(docs):
+        doc = corpus.docs.get(doc_id)
+        add(doc_id if doc is None else doc.model_dump_json(exclude={"text"}))
+    return Selection(applied=applied, knowledge=knowledge, full=full, rows=rows, comparators=comparators,
+                     digest=digest.hexdigest()[:32])
 
 
 def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
-               input_salt: str = "", review=None) -> BriefPlan:
+               input_salt: str = "", review=None, selection: Selection | None = None) -> BriefPlan:
     from reportgen.editions import diff, mark_pending, pending_changes, place_edition, snapshot
     from reportgen.render import markdown_to_html
-    from reportgen.review import apply_decisions, hide_pending
 
-    via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
-    applied = apply_decisions(corpus.facts, review, corpus.docs)
-    curated = curated_facts(landscape.entities, corpus.docs, via)
-    knowledge = build_knowledge([*applied.facts, *curated], landscape.entities, review.removals if review else ())
-    full = knowledge
-    if landscape.review == "required":
-        knowledge = hide_pending(knowledge, applied)
-    rows, comparators = select_entities(landscape, knowledge)
+    sel = selection or select_brief(project, path, landscape, corpus, out_dir, input_salt, review)
+    applied, knowledge, full, rows, comparators = sel.applied, sel.knowledge, sel.full, sel.rows, sel.comparators
     facts = brief_facts([*rows, *comparators])
     as_of = resolve_as_of(landscape, [*rows, *comparators], corpus.docs)
     current = snapshot(landscape.id, as_of, [e.name for e in rows], facts)
@@ -345,7 +435,8 @@ def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpu
                  review.digest if review else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest())
+    return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest(),
+                     selection=sel.digest)
 
 
 def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus,
@@ -366,13 +457,16 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None) -> BuildResult:
+          jobs: int | None = None, views: bool = True) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
     InputError lists its problems (exit 2). One brief that fails to render is
     reported, the others written, then a BuildError (exit 1). Either error
     carries the `BuildResult` as `.result`.
+
+    `views=False` skips briefs whose inputs are unchanged before computing their
+    view model (the CLI's way); with it, `result.briefs` has only the briefs built.
     """
     from reportgen.render import make_environment, template_dirs
 
@@ -408,21 +502,30 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         review, review_problems = check_review(project, landscapes, corpora)
         problems = [*problems, *review_problems]
         unremovable = {p.location.path for p in review_problems}
-        pending: list[tuple[Path, Landscape, BriefPlan]] = []
+        pending: list[tuple[Path, Landscape, BriefPlan, tuple[str, ...]]] = []
+        shared: dict = {}  # knowledge built once for briefs with the same facts and curation
         for path, landscape in landscapes:
             if str(path) in unremovable or _shown(project.root, path) in unremovable:
                 continue  # a remove: that matches nothing: reported with the problems, not built
             try:
                 lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
-                plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review)
                 old = manifest.get(landscape.id, {})
                 old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
+                sel = select_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review, shared)
+                if (not force and not views and old.get("selection") == sel.digest and all(f in old_inputs for f in formats)
+                        and all(output_path(out_dir, landscape.id, f).exists() for f in formats)):
+                    result.skipped[landscape.id] = "inputs unchanged"  # not even planned: nothing it shows changed
+                    continue
+                plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review,
+                                  selection=sel)
                 # a format is rendered when its input (the view model, templates, format) changed or its file is gone
                 todo = tuple(f for f in formats if force or old_inputs.get(f) != format_hash(plan.inputs_hash, f)
                              or not output_path(out_dir, landscape.id, f).exists())
                 if not todo:
                     result.briefs.append(plan.brief)
                     result.skipped[landscape.id] = "inputs unchanged"
+                    if old.get("selection") != plan.selection:  # same view model: remember the new digest
+                        manifest[landscape.id] = {**old, "selection": plan.selection}
                     continue
                 log.info("rendering %s (%s)", landscape.id, ", ".join(todo))
                 pending.append((path, landscape, plan, todo))
@@ -458,7 +561,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
             manifest[landscape.id] = manifest_entry(plan.brief, formats, {
                 **{f: h for f, h in old_inputs.items() if isinstance(h, str)},
-                **{f: format_hash(plan.inputs_hash, f) for f in formats}})
+                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, plan.selection)
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
@@ -581,11 +684,11 @@ def format_hash(inputs_hash: str, fmt: str) -> str:
     return hashlib.sha256(f"{inputs_hash}\0{fmt}".encode()).hexdigest()[:32]
 
 
-def manifest_entry(brief: Brief, formats, inputs_hash: dict[str, str]) -> dict:
+def manifest_entry(brief: Brief, formats, inputs_hash: dict[str, str], selection: str = "") -> dict:
     return {
         "title": brief.title, "subtitle": brief.subtitle, "as_of": brief.as_of,
         "rows": len(brief.rows), "rows_kind": brief.rows_kind, "sources": brief.source_count,
-        "formats": sorted(formats), "inputs": inputs_hash,
+        "formats": sorted(formats), "inputs": inputs_hash, "selection": selection,
         "references": [[r.number, r.doc, r.start, r.end] for r in brief.references],
     }
 
@@ -605,7 +708,7 @@ def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -
     for page in build_source_pages_from_spans(spans, docs):
         html = env.get_template("source.html").render(page=page, css=css)
         out.append((out_dir / "sources" / page.file_name, html.encode("utf-8")))
-    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f not in ("references", "inputs")})
+    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f not in ("references", "inputs", "selection")})
               for k, entry in sorted(manifest.items())]
     index = env.get_template("index.html").render(briefs=briefs, css=css)
     out.append((out_dir / "index.html", index.encode("utf-8")))

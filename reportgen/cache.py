@@ -166,5 +166,7 @@ class FactCache:
 
 
 def _fact_from_dict(data: dict) -> Fact:
-    return Fact(subject=data["subject"], predicate=data["predicate"], object=data["object"],
-                evidence=Evidence(**data["evidence"]), source=data.get("source", "extracted"))
+    """One validation call per fact, nested evidence included (two separate ones cost twice)."""
+    if "source" not in data:
+        data = {**data, "source": "extracted"}
+    return Fact.model_validate(data)

@@ -6,6 +6,7 @@ are one entity. Curated aliases join them too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -21,6 +22,7 @@ ASSET_PREDICATES = {"developer", "target", "modality", "indication", "regulatory
 ORG_PREDICATES = {"partner", "focus", "country", "guideline"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every name of every fact, many times per brief
 def name_key(name: str) -> str:
     """Names compare without case, spaces, hyphens, ® / ™ (as FACTS.md matches)."""
     text = unicodedata.normalize("NFKC", name).casefold()
