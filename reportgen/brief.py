@@ -294,8 +294,7 @@ def in_scope(entity: Entity, scope: Scope, knowledge: Knowledge) -> bool:
 
 
 def _assets_of(org: Entity, knowledge: Knowledge) -> list[Entity]:
-    keys = {name_key(n) for n in org.names}
-    return [a for a in knowledge.of_kind("asset") if any(name_key(d) in keys for d in _strings(a, "developer"))]
+    return knowledge.assets_of(org.names)
 
 
 def _modality_in_focus(org: Entity, wanted: list[str]) -> list[str]:
@@ -482,11 +481,10 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
         facts = _stage_facts(entity)
         return _group_values(facts, cites, text_of=lambda f: f.stage)
     if key == "assets":
-        rows = [e for e in knowledge.of_kind("asset")
-                if any(name_key(d) in {name_key(n) for n in entity.names} for d in _strings(e, "developer"))]
+        keys = {name_key(n) for n in entity.names}
         out = []
-        for asset in rows:
-            facts = [f for f in asset.values("developer") if name_key(f.object) in {name_key(n) for n in entity.names}]
+        for asset in knowledge.assets_of(entity.names):
+            facts = [f for f in asset.values("developer") if name_key(f.object) in keys]
             out.append(Value(text=asset.name, cites=cites.cite(facts)))
         return tuple(out)
     facts = entity.values(key)

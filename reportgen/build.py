@@ -62,15 +62,20 @@ class BuildResult:
 
 # --- reading -----------------------------------------------------------------
 
+MIN_PARALLEL = 24  # uncached documents below which a pool costs more (its start-up) than it saves
+
+
 def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True,
-                lexicon: dict | None = None) -> Corpus:
+                lexicon: dict | None = None, jobs: int | None = 1) -> Corpus:
     """Read every source and extract its facts, reusing the cache where it can.
 
     `lexicon` extends the extractor's lexicons (a landscape's `lexicon:`); facts
-    extracted with it are cached apart.
+    extracted with it are cached apart. Uncached documents are read and
+    extracted on `jobs` worker processes (None: the CPU count); results,
+    warnings and their order are those of a serial run.
     """
     from reportgen.extract import get_extractor
-    from reportgen.sources import DocumentError, find_sources, read_document, read_sidecar, sidecar_path
+    from reportgen.sources import DocumentError, sidecar_path
 
     extractor = get_extractor(lexicon or None)
     # the cache key: code version, data files' bytes and the landscape's lexicon (an edited
@@ -82,8 +87,10 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     sources_ok = project.sources.is_dir() and read_refusal(project.sources, root) is None
     if project.sources.is_dir() and not sources_ok:
         log.warning("%s: not read: it resolves outside the project", project.sources)
+    from reportgen.sources import find_sources
+
     paths = find_sources([project.sources]) if sources_ok else []
-    refused = {p: read_refusal(p, root) for p in paths}
+    refused = {p: _refusal(p, root) for p in paths}
     outside = [p for p in paths if refused[p]]
     paths = [p for p in paths if not refused[p]]
     cache = None
@@ -98,27 +105,44 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
         skipped.append(SkippedSource(id=path.name, reason=refused[path]))
     facts: list[Fact] = []
     try:
+        # first every document's key and cache entry, then the uncached ones all at once (on the pool)
+        entries: list[tuple[Path, str | None, object]] = []
         for path in paths:
             try:
                 key = _source_key(path, sidecar_path(path), root)
-                hit = cache.get(path.name, key, version) if cache else None
-                if hit is not None:
-                    text, doc_facts = hit
-                    doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **read_sidecar(path, root))
-                else:
-                    doc = read_document(path, root)
-                    doc_facts = _extract(doc, lexicon, extractor) if extract or cache else []
-                    if cache:
-                        cache.put(path.name, key, version, doc.text, doc_facts)
             except DocumentError as exc:
-                log.warning("skipping %s: %s", exc.path, exc.reason)
-                skipped.append(SkippedSource(id=path.name, reason=exc.reason))
+                entries.append((path, None, exc.reason))
                 continue
-            except Exception as exc:  # noqa: BLE001  a reader or the extractor tripped: one document lost, not the build
-                reason = f"could not be processed ({type(exc).__name__}: {str(exc)[:200]})"
-                log.warning("skipping %s: %s", path.name, reason)
-                skipped.append(SkippedSource(id=path.name, reason=reason))
+            hit = cache.get(path.name, key, version) if cache else None
+            entries.append((path, key, hit))
+        misses = [(path, root) for path, key, hit in entries if key is not None and hit is None]
+        want = bool(extract or cache)
+        fresh = _read_all(misses, lexicon, want, extractor, jobs)
+        for path, key, hit in entries:
+            if key is None:
+                log.warning("skipping %s: %s", path.name, hit)
+                skipped.append(SkippedSource(id=path.name, reason=hit))
                 continue
+            if hit is not None:
+                text, doc_facts, meta = hit
+                for name, level, message in meta.get("warnings", []):
+                    logging.getLogger(name).log(level, "%s", message)
+                doc = Document(id=path.name, text=text, sha256=key.split(":")[0], **meta.get("fields", {}))
+            else:
+                doc, doc_facts, warnings, reason = next(fresh)
+                for name, level, message in warnings:
+                    logging.getLogger(name).log(level, "%s", message)
+                if doc is None:
+                    log.warning("skipping %s: %s", path.name, reason)
+                    skipped.append(SkippedSource(id=path.name, reason=reason))
+                    continue
+                if cache:
+                    fields = {k: getattr(doc, k) for k in ("title", "publisher", "url", "date")
+                              if getattr(doc, k) is not None}
+                    if "date" in fields:
+                        fields["date"] = fields["date"].isoformat()
+                    cache.put(path.name, key, version, doc.text, doc_facts,
+                              meta={"fields": fields, "warnings": [list(w) for w in warnings]})
             docs[doc.id] = doc
             facts.extend(doc_facts)
         if cache:
@@ -129,15 +153,114 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     return Corpus(docs=docs, skipped=skipped, facts=facts)
 
 
+def extract_sources(paths: list[Path], root: Path | None = None, jobs: int | None = None):
+    """(document, facts) for every source named or inside a named folder, in name order.
+
+    What `reportgen facts` prints: the build's path policy, its warnings, and
+    its pool (`jobs` workers; None: the CPU count), with the output of a serial run.
+    """
+    from reportgen.extract import get_extractor
+    from reportgen.sources import _with_roots
+
+    tasks = _with_roots(paths, root)
+    for (path, _), (doc, found, warnings, reason) in zip(tasks, _read_all(tasks, None, True, get_extractor(), jobs)):
+        for name, level, message in warnings:
+            logging.getLogger(name).log(level, "%s", message)
+        if doc is None:
+            log.warning("skipping %s: %s", path.name, reason)
+            continue
+        yield doc, found
+
+
+def _read_all(tasks: list[tuple[Path, Path]], lexicon: dict | None, want_facts: bool, extractor,
+              jobs: int | None):
+    """`_read_one` for every (path, root), in order: in this process, or on a pool of `jobs` workers."""
+    from reportgen.output.pool import default_jobs
+
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(tasks) < MIN_PARALLEL:
+        for path, root in tasks:
+            yield _read_one(path, root, lexicon, want_facts, extractor)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(tasks) // (MIN_PARALLEL // 2) or 1)
+    log.info("extracting %d documents on %d worker processes", len(tasks), workers)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(32, len(tasks) // (workers * 8)))
+        yield from pool.map(_read_one_task, [(p, r, lexicon, want_facts) for p, r in tasks], chunksize=chunk)
+
+
+def _read_one_task(task: tuple) -> tuple:
+    return _read_one(*task)
+
+
+class _Captured(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _read_one(path: Path, root: Path, lexicon: dict | None, want_facts: bool, extractor=None) -> tuple:
+    """(document, facts, warnings, None) or (None, [], warnings, why it was skipped).
+
+    Warnings are collected, not printed, so the caller prints them in source
+    order whichever process read the document, and the cache keeps them.
+    """
+    from reportgen.sources import DocumentError, read_document
+
+    logger = logging.getLogger("reportgen")
+    capture = _Captured()
+    handlers, level = logger.handlers[:], logger.level
+    logger.handlers[:] = [capture]
+    logger.setLevel(min(level or logging.WARNING, logging.WARNING))
+    try:
+        try:
+            doc = read_document(path, root)
+            doc_facts = _extract(doc, lexicon, extractor or _worker_extractor(lexicon)) if want_facts else []
+        except DocumentError as exc:
+            return None, [], capture.records, exc.reason
+        except Exception as exc:  # noqa: BLE001  a reader or the extractor tripped: one document lost, not the build
+            return None, [], capture.records, f"could not be processed ({type(exc).__name__}: {str(exc)[:200]})"
+    finally:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+    return doc, doc_facts, capture.records, None
+
+
+_extractors: dict[str, object] = {}
+
+
+def _worker_extractor(lexicon: dict | None):
+    """One extractor per worker process and lexicon (compiling lexicons is not free)."""
+    from reportgen.extract import get_extractor
+
+    key = json.dumps(lexicon, sort_keys=True) if lexicon else ""
+    if key not in _extractors:
+        _extractors[key] = get_extractor(lexicon or None)
+    return _extractors[key]
+
+
 def _extract(doc: Document, lexicon: dict | None = None, extractor=None) -> list[Fact]:
     from reportgen.extract import get_extractor
 
     return (extractor or get_extractor(lexicon or None)).extract(doc)
 
 
-def _source_key(path: Path, sidecar: Path, root: Path) -> str:
+def _refusal(path: Path, root: Path) -> str | None:
+    """read_refusal for a file listed in the (checked) sources folder: only a link needs resolving."""
     from reportgen.paths import read_refusal
+
+    return read_refusal(path, root) if path.is_symlink() else None
+
+
+def _source_key(path: Path, sidecar: Path, root: Path) -> str:
     from reportgen.sources import MAX_BYTES, MAX_SIDECAR_BYTES, DocumentError, sidecar_exists
+
+    read_refusal = _refusal
 
     try:
         if path.stat().st_size > MAX_BYTES:  # not read into memory; read_document says why
@@ -193,22 +316,104 @@ class BriefPlan:
     edition: object
     new_edition: bool
     inputs_hash: str
+    selection: str = ""
+
+
+@dataclass
+class Selection:
+    """A brief's rows and comparators, and a digest of everything its view model is computed from."""
+
+    applied: object
+    knowledge: object
+    full: object
+    rows: list
+    comparators: list
+    digest: str
+
+
+def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
+                 input_salt: str = "", review=None, shared: dict | None = None) -> Selection:
+    """Knowledge (shared by briefs with the same inputs) and the brief's rows, without the brief.
+
+    The digest covers what `build_brief` reads: the landscape, review file,
+    templates and version, the selected entities with their neighbours (their
+    developers, an organization's assets, the guidelines their sources cite),
+    the sidecar fields of every document those facts cite, and skipped sources.
+    A new document that touches none of these leaves the
+    digest, and so the brief, as it was: the build skips the brief unplanned.
+    """
+    from reportgen.brief import _guideline_facts
+    from reportgen.review import apply_decisions, hide_pending
+
+    via = _shown(project.root, path)
+    shared = {} if shared is None else shared
+    akey = ("applied", id(corpus))
+    if akey not in shared:
+        shared[akey] = apply_decisions(corpus.facts, review, corpus.docs)
+    applied = shared[akey]
+    curated = curated_facts(landscape.entities, corpus.docs, via)
+    kkey = ("knowledge", id(corpus), json.dumps([f.to_json() for f in curated]),
+            json.dumps([e.model_dump(mode="json") for e in landscape.entities], sort_keys=True))
+    if kkey not in shared:
+        shared[kkey] = build_knowledge([*applied.facts, *curated], landscape.entities,
+                                       review.removals if review else ())
+    knowledge = full = shared[kkey]
+    if landscape.review == "required":
+        hkey = ("hidden", kkey)
+        if hkey not in shared:
+            shared[hkey] = hide_pending(knowledge, applied)
+        knowledge = shared[hkey]
+    rows, comparators = select_entities(landscape, knowledge)
+
+    digest = hashlib.sha256()
+
+    def add(text: str) -> None:
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+
+    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"),
+                 review.digest if review else "", json.dumps([s.model_dump(mode="json") for s in corpus.skipped])):
+        add(part)
+    selected = [*rows, *comparators]
+    add(str(len(rows)))
+    seen: set[tuple[str, str]] = set()
+    by_key = {e.key: e for e in full.entities} if full is not knowledge else {}
+    docs: set[str] = set()
+
+    def entity(e) -> None:
+        marker = (e.key, str(len(e.facts)))
+        if marker in seen:
+            return
+        seen.add(marker)
+        add(e.model_dump_json())
+        docs.update(f.evidence.doc for f in e.facts)
+
+    for e in selected:
+        entity(e)
+        for other in (by_key.get(e.key),
+                      *(knowledge.find(f.object) for f in e.facts
+                        if f.predicate in ("developer", "partner") and isinstance(f.object, str)),
+                      *(knowledge.assets_of(e.names) if e.kind == "organization" else ())):
+            if other is not None:
+                entity(other)
+    for f in _guideline_facts(landscape.scope, rows, knowledge):
+        add(f.to_json())
+        docs.add(f.evidence.doc)
+    docs.update(c.doc for n in landscape.notes for c in n.cite)
+    for doc_id in sorted(docs):
+        doc = corpus.docs.get(doc_id)
+        add(doc_id if doc is None else doc.model_dump_json(exclude={"text"}))
+    return Selection(applied=applied, knowledge=knowledge, full=full, rows=rows, comparators=comparators,
+                     digest=digest.hexdigest()[:32])
 
 
 def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
-               input_salt: str = "", review=None) -> BriefPlan:
+               input_salt: str = "", review=None, selection: Selection | None = None) -> BriefPlan:
     from reportgen.editions import diff, mark_pending, pending_changes, place_edition, snapshot
     from reportgen.render import markdown_to_html
-    from reportgen.review import apply_decisions, hide_pending
 
-    via = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.name
-    applied = apply_decisions(corpus.facts, review, corpus.docs)
-    curated = curated_facts(landscape.entities, corpus.docs, via)
-    knowledge = build_knowledge([*applied.facts, *curated], landscape.entities, review.removals if review else ())
-    full = knowledge
-    if landscape.review == "required":
-        knowledge = hide_pending(knowledge, applied)
-    rows, comparators = select_entities(landscape, knowledge)
+    sel = selection or select_brief(project, path, landscape, corpus, out_dir, input_salt, review)
+    applied, knowledge, full, rows, comparators = sel.applied, sel.knowledge, sel.full, sel.rows, sel.comparators
     facts = brief_facts([*rows, *comparators])
     as_of = resolve_as_of(landscape, [*rows, *comparators], corpus.docs)
     current = snapshot(landscape.id, as_of, [e.name for e in rows], facts)
@@ -230,7 +435,8 @@ def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpu
                  review.digest if review else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest())
+    return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest(),
+                     selection=sel.digest)
 
 
 def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus,
@@ -251,13 +457,16 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None) -> BuildResult:
+          jobs: int | None = None, views: bool = True) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
     InputError lists its problems (exit 2). One brief that fails to render is
     reported, the others written, then a BuildError (exit 1). Either error
     carries the `BuildResult` as `.result`.
+
+    `views=False` skips briefs whose inputs are unchanged before computing their
+    view model (the CLI's way); with it, `result.briefs` has only the briefs built.
     """
     from reportgen.render import make_environment, template_dirs
 
@@ -271,10 +480,10 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
-        corpus = load_corpus(project, cache_dir=out_dir / ".cache")
+        corpus = load_corpus(project, cache_dir=out_dir / ".cache", jobs=jobs)
         log.info("%d sources read, %d skipped, %d facts", len(corpus.docs), len(corpus.skipped), len(corpus.facts))
         landscapes, problems = check_landscapes(project, names, corpus)
-        salt = _templates_hash(dirs) + ",".join(sorted(formats))
+        salt = _templates_hash(dirs)  # each format's own hash adds its name (format_hash)
         manifest = read_manifest(out_dir)
         if not names:  # a full build forgets briefs whose landscape is gone (not those merely invalid)
             present = {p.stem for p in find_landscapes(project.root, None)} | {ls.id for _, ls in landscapes}
@@ -289,25 +498,37 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         for path, landscape in landscapes:
             lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
             if lex_key not in corpora:
-                corpora[lex_key] = load_corpus(project, cache_dir=out_dir / ".cache", lexicon=landscape.lexicon)
+                corpora[lex_key] = load_corpus(project, cache_dir=out_dir / ".cache", lexicon=landscape.lexicon, jobs=jobs)
         review, review_problems = check_review(project, landscapes, corpora)
         problems = [*problems, *review_problems]
         unremovable = {p.location.path for p in review_problems}
-        pending: list[tuple[Path, Landscape, BriefPlan]] = []
+        pending: list[tuple[Path, Landscape, BriefPlan, tuple[str, ...]]] = []
+        shared: dict = {}  # knowledge built once for briefs with the same facts and curation
         for path, landscape in landscapes:
             if str(path) in unremovable or _shown(project.root, path) in unremovable:
                 continue  # a remove: that matches nothing: reported with the problems, not built
             try:
                 lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
-                plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review)
                 old = manifest.get(landscape.id, {})
-                files = [output_path(out_dir, landscape.id, f) for f in formats]
-                if not force and old.get("inputs") == plan.inputs_hash and all(p.exists() for p in files):
+                old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
+                sel = select_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review, shared)
+                if (not force and not views and old.get("selection") == sel.digest and all(f in old_inputs for f in formats)
+                        and all(output_path(out_dir, landscape.id, f).exists() for f in formats)):
+                    result.skipped[landscape.id] = "inputs unchanged"  # not even planned: nothing it shows changed
+                    continue
+                plan = plan_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review=review,
+                                  selection=sel)
+                # a format is rendered when its input (the view model, templates, format) changed or its file is gone
+                todo = tuple(f for f in formats if force or old_inputs.get(f) != format_hash(plan.inputs_hash, f)
+                             or not output_path(out_dir, landscape.id, f).exists())
+                if not todo:
                     result.briefs.append(plan.brief)
                     result.skipped[landscape.id] = "inputs unchanged"
+                    if old.get("selection") != plan.selection:  # same view model: remember the new digest
+                        manifest[landscape.id] = {**old, "selection": plan.selection}
                     continue
-                log.info("rendering %s (%s)", landscape.id, ", ".join(formats))
-                pending.append((path, landscape, plan))
+                log.info("rendering %s (%s)", landscape.id, ", ".join(todo))
+                pending.append((path, landscape, plan, todo))
             except (BuildError, InputError) as exc:
                 failures.append(f"{path.name}: {exc}")
                 log.error("%s: not built: %s", landscape.id, exc)
@@ -317,10 +538,10 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         # render every (brief, format) on the pool; results in plan order, so bytes and files match a serial run
         from reportgen.output.pool import render_tasks
 
-        tasks = [(plan.brief, plan.facts, f) for _, _, plan in pending for f in formats]
+        tasks = [(plan.brief, plan.facts, f) for _, _, plan, todo in pending for f in todo]
         rendered = iter(render_tasks(tasks, dirs, project.root, out_dir, jobs) if tasks else [])
-        for path, landscape, plan in pending:
-            results = [next(rendered) for _ in formats]
+        for path, landscape, plan, todo in pending:
+            results = [next(rendered) for _ in todo]
             errors = [exc for _, exc in results if exc is not None]
             if errors:
                 exc = errors[0]
@@ -328,7 +549,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 failures.append(f"{path.name}: {text}")
                 log.error("%s: not built: %s", landscape.id, text)
                 continue
-            brief_outputs = [(output_path(out_dir, landscape.id, f), data) for f, (data, _) in zip(formats, results)]
+            brief_outputs = [(output_path(out_dir, landscape.id, f), data) for f, (data, _) in zip(todo, results)]
             if plan.new_edition:
                 from reportgen.editions import edition_bytes, editions_dir
 
@@ -336,7 +557,11 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                                       edition_bytes(plan.edition)))
             result.briefs.append(plan.brief)
             outputs.extend(brief_outputs)
-            manifest[landscape.id] = manifest_entry(plan.brief, formats, plan.inputs_hash)
+            old = manifest.get(landscape.id, {})
+            old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
+            manifest[landscape.id] = manifest_entry(plan.brief, formats, {
+                **{f: h for f, h in old_inputs.items() if isinstance(h, str)},
+                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, plan.selection)
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
@@ -454,11 +679,16 @@ def read_manifest(out_dir: Path) -> dict:
         return {}
 
 
-def manifest_entry(brief: Brief, formats, inputs_hash: str) -> dict:
+def format_hash(inputs_hash: str, fmt: str) -> str:
+    """One format's input: the brief's (view model, landscape, templates, review) and the format."""
+    return hashlib.sha256(f"{inputs_hash}\0{fmt}".encode()).hexdigest()[:32]
+
+
+def manifest_entry(brief: Brief, formats, inputs_hash: dict[str, str], selection: str = "") -> dict:
     return {
         "title": brief.title, "subtitle": brief.subtitle, "as_of": brief.as_of,
         "rows": len(brief.rows), "rows_kind": brief.rows_kind, "sources": brief.source_count,
-        "formats": sorted(formats), "inputs": inputs_hash,
+        "formats": sorted(formats), "inputs": inputs_hash, "selection": selection,
         "references": [[r.number, r.doc, r.start, r.end] for r in brief.references],
     }
 
@@ -478,7 +708,7 @@ def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -
     for page in build_source_pages_from_spans(spans, docs):
         html = env.get_template("source.html").render(page=page, css=css)
         out.append((out_dir / "sources" / page.file_name, html.encode("utf-8")))
-    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f not in ("references", "inputs")})
+    briefs = [dict(id=k, **{f: v for f, v in entry.items() if f not in ("references", "inputs", "selection")})
               for k, entry in sorted(manifest.items())]
     index = env.get_template("index.html").render(briefs=briefs, css=css)
     out.append((out_dir / "index.html", index.encode("utf-8")))

@@ -64,11 +64,10 @@ class FactCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(SCHEMA)
-            # quick_check reads every page: damage past an intact header shows here, not mid-build
-            status = db.execute("PRAGMA quick_check").fetchone()
-            if not status or status[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check: {status[0] if status else 'no answer'}")
-            db.execute("SELECT count(*) FROM documents_v2").fetchone()
+            # walks the table's b-tree (not its overflow pages, as quick_check would: that grows
+            # with the archive); damage it misses shows as an error on a read or write, which
+            # rebuilds the cache then (_damaged)
+            db.execute("SELECT count(*), max(length(doc)) FROM documents_v2").fetchone()
         except BaseException:
             db.close()
             raise
@@ -85,6 +84,18 @@ class FactCache:
             log.warning("%s: fact cache switched off for this build: %s", self.path, exc)
             self.db = None
 
+    def _damaged(self, exc: Exception) -> bool:
+        """A read or write that found the file corrupt: start afresh (True), or not corruption (False).
+
+        SQLite reports damage as a plain DatabaseError (SQLITE_CORRUPT, SQLITE_NOTADB); a full
+        disk or a read-only file is an OperationalError and switches the cache off instead.
+        """
+        if type(exc) is not sqlite3.DatabaseError:
+            return False
+        log.warning("%s: damaged fact cache (%s); rebuilding it", self.path, exc)
+        self._reset()
+        return True
+
     def _off(self, exc: Exception) -> None:
         log.warning("%s: cannot write the fact cache (%s); continuing without it", self.path, exc)
         try:
@@ -94,18 +105,26 @@ class FactCache:
             pass
         self.db = None
 
-    def get(self, doc: str, sha256: str, version: str) -> tuple[str, list[Fact]] | None:
+    def get(self, doc: str, sha256: str, version: str) -> tuple[str, list[Fact], dict] | None:
+        """(text, facts, meta) of the document with these bytes (and sidecar), or None.
+
+        `meta` is what `put` stored: the sidecar's fields, so a cached document
+        is not re-parsed. An entry without them (an older cache) is a miss.
+        """
         if self.db is None:
             return None
         try:
             row = self.db.execute(
-                "SELECT text, facts FROM documents_v2 WHERE doc = ? AND sha256 = ? AND version = ?",
+                "SELECT text, facts, meta FROM documents_v2 WHERE doc = ? AND sha256 = ? AND version = ?",
                 (doc, sha256, version),
             ).fetchone()
             if row is None:
                 return None
-            text, facts_json = row
-            return text, [_fact_from_dict(d) for d in json.loads(facts_json)]
+            text, facts_json, meta_json = row
+            meta = json.loads(meta_json)
+            if not isinstance(meta, dict) or not isinstance(meta.get("fields"), dict):
+                return None
+            return text, [_fact_from_dict(d) for d in json.loads(facts_json)], meta
         except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
             log.warning("%s: damaged fact cache (%s); rebuilding it", self.path, exc)
             self._reset()
@@ -121,7 +140,8 @@ class FactCache:
                 (doc, sha256, version, json.dumps(meta or {}), text, payload),
             )
         except sqlite3.DatabaseError as exc:  # a full disk, a read-only folder: only time is lost
-            self._off(exc)
+            if not self._damaged(exc):
+                self._off(exc)
 
     def keep_only(self, docs: set[str]) -> int:
         """Forget documents that are no longer sources; returns how many."""
@@ -131,7 +151,8 @@ class FactCache:
             stale = [d for (d,) in self.db.execute("SELECT DISTINCT doc FROM documents_v2") if d not in docs]
             self.db.executemany("DELETE FROM documents_v2 WHERE doc = ?", [(d,) for d in stale])
         except sqlite3.DatabaseError as exc:
-            self._off(exc)
+            if not self._damaged(exc):
+                self._off(exc)
             return 0
         return len(stale)
 
@@ -145,5 +166,7 @@ class FactCache:
 
 
 def _fact_from_dict(data: dict) -> Fact:
-    return Fact(subject=data["subject"], predicate=data["predicate"], object=data["object"],
-                evidence=Evidence(**data["evidence"]), source=data.get("source", "extracted"))
+    """One validation call per fact, nested evidence included (two separate ones cost twice)."""
+    if "source" not in data:
+        data = {**data, "source": "extracted"}
+    return Fact.model_validate(data)

@@ -108,25 +108,25 @@ def _parse_formats(text: str | None) -> tuple[str, ...]:
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction (default: the machine's CPU count); same output as --jobs 1.")
 @project_option
-def facts(sources: tuple[str, ...], fmt: str, project: str | None) -> None:
+def facts(sources: tuple[str, ...], fmt: str, jobs: int | None, project: str | None) -> None:
     """Print the facts extracted from SOURCES (files or folders).
 
     Default: the project's sources in landscapes/sources/.
 
     Example: reportgen facts landscapes/sources --format jsonl > facts.jsonl
     """
-    from reportgen.extract import get_extractor
+    from reportgen.build import extract_sources
     from reportgen.facts import object_text, sort_facts
-    from reportgen.sources import iter_documents
 
     # the build's path policy: sources and sidecars that resolve outside the project are skipped
     root = _project(project) if project or not sources else None
     paths = [Path(s) for s in sources] or [root / "landscapes" / "sources"]
     out = sys.stdout
-    extractor = get_extractor()
-    for doc in iter_documents(paths, root):
-        found = sort_facts(extractor.extract(doc))
+    for doc, found in extract_sources(paths, root, jobs):
+        found = sort_facts(found)
         for fact in found:
             if fmt == "jsonl":
                 out.write(fact.to_json() + "\n")
@@ -157,7 +157,7 @@ def text(doc: str) -> None:
               help="Folder of templates that override the project's by file name.")
 @click.option("--force", is_flag=True, help="Render every brief, even those whose inputs did not change.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for rendering (default: the machine's CPU count); same bytes as --jobs 1.")
+              help="Worker processes for extraction and rendering (default: the machine's CPU count); same bytes as --jobs 1.")
 @project_option
 def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None, templates: str | None,
           force: bool, jobs: int | None, project: str | None) -> None:
@@ -178,7 +178,8 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
 
     try:
         result = run_build(root, list(landscapes) or None, chosen,
-                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs)
+                           Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs,
+                           views=False)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)

@@ -6,6 +6,7 @@ are one entity. Curated aliases join them too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,6 +21,7 @@ from reportgen.vocab import ASSET_PREDICATES, ORG_PREDICATES
 
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every name of every fact, many times per brief
 def name_key(name: str) -> str:
     """Names compare without case, spaces, hyphens, ® / ™ (as FACTS.md matches)."""
     text = unicodedata.normalize("NFKC", name).casefold()
@@ -74,6 +76,8 @@ class Knowledge:
     def __init__(self, entities: list[Entity]):
         self.entities = sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.key))
         self._developer_docs: dict[str, set[str]] | None = None
+        self._assets_by_developer: dict[str, list[int]] | None = None
+        self._kinds: dict[str, list[Entity]] = {}
         self._by_name = {}
         for entity in self.entities:
             for name in entity.names:
@@ -96,7 +100,27 @@ class Knowledge:
         return docs
 
     def of_kind(self, kind: str) -> list[Entity]:
-        return [e for e in self.entities if e.kind == kind]
+        if kind not in self._kinds:
+            self._kinds[kind] = [e for e in self.entities if e.kind == kind]
+        return list(self._kinds[kind])
+
+    def assets_of(self, names: Iterable[str]) -> list[Entity]:
+        """Assets with a developer fact naming any of `names`, in entity order.
+
+        An index from developer name to assets, built once: scoping an
+        organization brief asks this for every organization, and scanning
+        every asset each time made planning grow with orgs x assets.
+        """
+        if self._assets_by_developer is None:
+            self._assets_by_developer = defaultdict(list)
+            for i, entity in enumerate(self.entities):
+                if entity.kind != "asset":
+                    continue
+                for f in entity.values("developer"):
+                    if isinstance(f.object, str):
+                        self._assets_by_developer[name_key(f.object)].append(i)
+        found = sorted({i for n in names for i in self._assets_by_developer.get(name_key(n), ())})
+        return [self.entities[i] for i in found]
 
     @property
     def facts(self) -> list[Fact]:

@@ -6,8 +6,8 @@ from reportgen.facts import Evidence, Fact
 def test_roundtrip_and_keys(tmp_path):
     cache = FactCache(tmp_path / "c.sqlite")
     f = Fact(subject="ZT-101", predicate="target", object="BCMA", evidence=Evidence(doc="a.txt", start=0, end=3, quote="abc"))
-    cache.put("a.txt", "sha1", "v1", "abc", [f])
-    assert cache.get("a.txt", "sha1", "v1") == ("abc", [f])
+    cache.put("a.txt", "sha1", "v1", "abc", [f], meta={"fields": {"title": "A"}})
+    assert cache.get("a.txt", "sha1", "v1") == ("abc", [f], {"fields": {"title": "A"}})
     assert cache.get("a.txt", "sha2", "v1") is None  # changed content
     assert cache.get("a.txt", "sha1", "v2") is None  # new extractor
     assert cache.keep_only({"b.txt"}) == 1

@@ -36,3 +36,31 @@ def test_a_build_with_problems_is_never_skipped(basic_project, run_cli):
 
     with pytest.raises(InputError):  # the old stamp names other inputs: the problem is reported again
         run_cli("build", "--format", "html", "--project", str(basic_project))
+
+
+def test_a_new_document_rebuilds_only_the_briefs_it_touches(basic_project, run_cli):
+    run_cli("build", "--format", "html,csv", "--project", str(basic_project))
+    sources = basic_project / "landscapes" / "sources"
+    (sources / "zz-other.txt").write_text(  # an asset no landscape covers
+        "Torvik Bio today announced that the FDA has cleared the IND for TV-9, a KRAS G12C inhibitor, "
+        "in colorectal cancer.\n")
+    outside = run_cli("build", "--format", "html,csv", "--project", str(basic_project))
+    assert "skipped basic-bcma: inputs unchanged" in outside.output
+    assert "skipped basic-orgs: inputs unchanged" in outside.output and "rendering" not in outside.output
+    (sources / "zz-inside.txt").write_text(
+        "Torvik Bio today announced that the first patient has been dosed in its Phase 1 trial of TV-12, "
+        "a BCMA-directed CAR-T cell therapy, in multiple myeloma.\n")
+    inside = run_cli("build", "--format", "html,csv", "--project", str(basic_project))
+    assert "rendering basic-bcma (html, csv)" in inside.output
+    assert "skipped basic-orgs: inputs unchanged" in inside.output
+    assert "TV-12" in next((basic_project / "out").glob("basic-bcma.html")).read_text()
+
+
+def test_only_the_formats_whose_input_changed_are_rendered(basic_project, run_cli):
+    run_cli("build", "--format", "html", "--project", str(basic_project))
+    html = basic_project / "out" / "basic-bcma.html"
+    before = html.stat().st_mtime_ns
+    more = run_cli("build", "--format", "html,csv", "--project", str(basic_project))
+    assert "rendering basic-bcma (csv)" in more.output and html.stat().st_mtime_ns == before
+    forced = run_cli("build", "--format", "html,csv", "--force", "--project", str(basic_project))
+    assert "rendering basic-bcma (html, csv)" in forced.output
