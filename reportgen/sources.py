@@ -266,17 +266,45 @@ def _load_sidecar(meta_path: Path) -> dict | None:
     except UnicodeDecodeError as exc:
         log.warning("%s: sidecar ignored: not UTF-8 (byte %d)", meta_path, exc.start)
         return None
-    from reportgen.yamlpos import load_yaml_with_positions
+    data = _fast_sidecar(text)
+    if data is None:
+        from reportgen.yamlpos import load_yaml_with_positions
 
-    try:
-        data, _ = load_yaml_with_positions(text, str(meta_path))
-    except InputError as exc:
-        log.warning("sidecar ignored: %s", exc)
-        return None
+        try:
+            data, _ = load_yaml_with_positions(text, str(meta_path))
+        except InputError as exc:
+            log.warning("sidecar ignored: %s", exc)
+            return None
     if data is None:
         return None
     if not isinstance(data, dict):
         log.warning("%s: sidecar ignored: it must be a mapping of title, publisher, date, url", meta_path)
+        return None
+    return data
+
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+if _CLoader is not None:
+    class _FastSidecarLoader(_CLoader):  # type: ignore[misc,valid-type]
+        """libyaml's parser with the constructors of the positioned loader (yamlpos.py)."""
+
+    from reportgen.yamlpos import _UniqueKeyLoader as _Slow
+
+    _FastSidecarLoader.yaml_constructors = dict(_Slow.yaml_constructors)
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _fast_sidecar(text: str) -> dict | None:
+    """A plain sidecar (a flat mapping of scalars, no anchors or aliases, printable) parsed by the
+    C YAML loader, ~10x faster than the pure-Python one; None sends anything else (and every error,
+    so that its message keeps the file, line and column) through yamlpos' positioned loader."""
+    if _CLoader is None or "&" in text or "*" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    try:
+        data = yaml.load(text, Loader=_FastSidecarLoader)
+    except Exception:  # noqa: BLE001 - the positioned loader reports it
+        return None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, _SCALARS) for k, v in data.items()):
         return None
     return data
 

@@ -73,10 +73,14 @@ class Matcher:
         return self._regexes
 
     def lookup(self, surface: str) -> tuple[str | None, bool]:
-        key = _squash(surface)
-        if key in self.exact:
-            return self.exact[key], True
-        return self.folded.get(key.casefold()), False
+        memo = self.__dict__.setdefault("_memo", {})  # bounded: surfaces recur within and across documents
+        out = memo.get(surface)
+        if out is None:
+            key = _squash(surface)
+            out = (self.exact[key], True) if key in self.exact else (self.folded.get(key.casefold()), False)
+            if len(memo) < 50000:
+                memo[surface] = out
+        return out
 
     def find_all(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost then longest."""

@@ -478,7 +478,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
                 ctx.add(after[0].eid, "developer", o.eid, span)
     # "ORG R&D code: X"
-    for m in re.finditer(r"R&D code", sent):
+    for m in RD_CODE_WORDS_RE.finditer(sent):
         o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
         near = [a for a in assets if a.start > base + m.start()]
         if o and near:
@@ -571,8 +571,10 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
 
 
 def _is_regulator(ctx: Context, eid: int) -> bool:
-    names = ctx.names.entities[eid].names
-    return any(ctx.lex.authorities.lookup(n)[0] for n in names)
+    memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
+    if eid not in memo:
+        memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names)
+    return memo[eid]
 
 
 def _pair(ctx: Context, a: int, b: int, span):
@@ -641,7 +643,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         org = pm.group("org")
         hit = [o for o in orgs if o.start == base + pm.start("org")]
         ctx.persons[pm.group("name")] = hit[0].eid if hit else org
-    lead = FOCUS_LEAD_RE.match(sent)
+    lead = FOCUS_LEAD_RE.match(sent) if "focus" in sent else None
     if lead and not [o for o in orgs if o.start == base + lead.start("org")]:
         ctx.add_named(lead.group("org"), "focus", _clean_focus(lead.group("what")), span)
         ctx.focus_phrase = _clean_focus(lead.group("what"))
@@ -680,7 +682,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
                     ctx.add_named(eid, "focus", what, span)
                 ctx.focus_phrase = what
     # "representative entities in this field include A in the United States and B in Japan"
-    if re.search(r"\b(?:entities|companies|players|institutions|leaders)\b[^.;]{0,30}\bin\s+this\s+field\b|\bleading\s+the\s+way\b", sent) and ctx.focus_phrase:
+    if FIELD_PLAYERS_RE.search(sent) and ctx.focus_phrase:
         for o in orgs:
             if not _is_regulator(ctx, o.eid):
                 ctx.add(o.eid, "focus", ctx.focus_phrase, span)
@@ -698,7 +700,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         if adj:
             ctx.add(o.eid, "country", adj[-1].canonical, span)
         pre = text[max(base, o.start - 120):o.start]
-        b = re.search(r"\bbased\s+in\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?)", text[o.end:o.end + 160])
+        b = BASED_IN_NAME_RE.search(text[o.end:o.end + 160])
         if b and not re.search(r"[.;]\s", text[o.end:o.end + b.start()]):
             c = ctx.lex.countries.lookup(b.group(1))[0]
             if c and not [x for x in orgs if o.end < x.start < o.end + b.start()]:
@@ -713,7 +715,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             c = _exchange_country(ctx, listing.group("exchange"))
             if c:
                 ctx.add(o.eid, "country", c, span)
-    lead = re.match(r"\W*In\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?),[^:]*\bcompanies\b[^:]*:", sent)
+    lead = IN_COUNTRY_COMPANIES_RE.match(sent) if "companies" in sent else None
     if lead:
         c = ctx.lex.countries.lookup(lead.group(1))[0]
         if c:
@@ -928,6 +930,8 @@ def _recurrence(sent: str, base: int) -> list[Match]:
 
 def merge_abbrev(items: list[Match], text: str) -> list[Match]:
     """'overall response rate (ORR)' is one term: the abbreviation in parentheses joins the term before it."""
+    if not items:
+        return []
     items = sorted(items, key=lambda m: (m.start, -m.end))
     out: list[Match] = []
     for m in items:
@@ -1079,3 +1083,26 @@ def _guidelines(ctx: Context, sent: str, base: int, span):
         near = min(auths, key=lambda a: abs(a[0] - (base + m.start())))
         ctx.out.append(Raw(-1, "guideline", obj, span))
         ctx.out[-1].subject_name = near[2]  # type: ignore[attr-defined]
+
+
+FIELD_PLAYERS_RE = re.compile(
+    r"\b(?:entities|companies|players|institutions|leaders)\b[^.;]{0,30}\bin\s+this\s+field\b|\bleading\s+the\s+way\b")
+BASED_IN_NAME_RE = re.compile(r"\bbased\s+in\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?)")
+IN_COUNTRY_COMPANIES_RE = re.compile(r"\W*In\s+(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z]\w+)?),[^:]*\bcompanies\b[^:]*:")
+RD_CODE_WORDS_RE = re.compile(r"R&D code")
+
+# --- literal gates (fastre.py): the same matches, without running a regex where none can occur -------
+from reportgen.extract.fastre import gate as _gate  # noqa: E402
+
+(PRIOR_RE, COMPARATOR_RE, COMPARATOR_END_RE, INCLUDING_RE, ANNOUNCE_RE, DEV_CUE_RE, RIGHTS_RE, IN_LICENSE_RE,
+ DEVELOP_TO_RE, ITS_RE, THE_COMPANY_RE, PARTNER_RE, WITH_RE, BOTH_COMPANIES_RE, ANAPHOR_RE, GRANT_RE, UNNAMED_RE,
+ TARGET_PRE_ADJ, TARGET_PRE_WIN, APPLICATION_RE, IND_RE, REGULATORY_HINT_RE, HOLD_RE, ACCEPT_RE, FILE_RE, APPROVE_RE,
+ DATE_RE, TODAY_RE, PHASE_RE, PHASE_DOSE_RE, COUNT_EVENT_RE, GRADE_RE, FOCUS_RE, AREA_OF_FOCUS_RE, REMARKS_RE,
+ PERSON_TEXT_RE, SPEAKER_FIELD_RE, GUIDELINE_RE, STATUS_RE, PLACE_BEFORE_RE, RECUR_RE, FIELD_PLAYERS_RE,
+ BASED_IN_NAME_RE, RD_CODE_WORDS_RE) = map(_gate, (
+    PRIOR_RE, COMPARATOR_RE, COMPARATOR_END_RE, INCLUDING_RE, ANNOUNCE_RE, DEV_CUE_RE, RIGHTS_RE, IN_LICENSE_RE,
+    DEVELOP_TO_RE, ITS_RE, THE_COMPANY_RE, PARTNER_RE, WITH_RE, BOTH_COMPANIES_RE, ANAPHOR_RE, GRANT_RE, UNNAMED_RE,
+    TARGET_PRE_ADJ, TARGET_PRE_WIN, APPLICATION_RE, IND_RE, REGULATORY_HINT_RE, HOLD_RE, ACCEPT_RE, FILE_RE, APPROVE_RE,
+    DATE_RE, TODAY_RE, PHASE_RE, PHASE_DOSE_RE, COUNT_EVENT_RE, GRADE_RE, FOCUS_RE, AREA_OF_FOCUS_RE, REMARKS_RE,
+    PERSON_TEXT_RE, SPEAKER_FIELD_RE, GUIDELINE_RE, STATUS_RE, PLACE_BEFORE_RE, RECUR_RE, FIELD_PLAYERS_RE,
+    BASED_IN_NAME_RE, RD_CODE_WORDS_RE))

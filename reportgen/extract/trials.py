@@ -104,3 +104,11 @@ def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
                 other += 1
         return study > other
     return True
+
+
+# --- literal gates (fastre.py): the same matches, without running a regex where none can occur -------
+from reportgen.extract.fastre import gate as _gate  # noqa: E402
+
+(REGISTRY_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE, STUDY_NO_RE, NAMED_PAREN_RE, LIST_AFTER_RE, TRIAL_WORD_RE, STUDY_N_RE,
+ PAREN_LIST_RE) = map(_gate, (REGISTRY_RE, NAMED_BEFORE_RE, NAMED_AFTER_RE, STUDY_NO_RE, NAMED_PAREN_RE, LIST_AFTER_RE,
+                              TRIAL_WORD_RE, STUDY_N_RE, PAREN_LIST_RE))

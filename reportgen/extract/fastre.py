@@ -1,0 +1,209 @@
+"""Literal gates for regexes: skip the regex engine where a match cannot occur.
+
+Python's `re` tries a pattern at every position of a string, and a
+case-insensitive pattern that opens on an alternation or `\\b` gets no fast
+literal scan, so most of extraction's time went to searches that found
+nothing. `gate(rx)` reads the pattern's parse tree once and derives *needles*:
+literal strings at least one of which occurs in every possible match (for
+`\\b(?:announce[sd]?|said)\\b`: "announce" or "said"). Its `search` and
+`finditer` first test those with `in` (a fast C scan) and run the regex only
+when one is present, so results are exactly the regex's own; `match`,
+`fullmatch` and `sub` are the pattern's own methods, unwrapped.
+
+Case-insensitive needles are tested against `str.lower()`. That is exact for
+text without the few characters that `re.IGNORECASE` folds differently from
+`str.lower()` (dotted capital I, dotless i, long s, ...); a string holding one
+of them is always searched with the regex.
+"""
+
+from __future__ import annotations
+
+import re
+import re._casefix as _casefix
+import re._constants as _c
+import re._parser as _parser
+
+__all__ = ["gate", "needles", "Gated"]
+
+_NO_MATCH = iter(())
+_MIN_NEEDLE = 2  # a one-character needle ("(") rarely excludes anything
+
+
+def _fold_ok(ch: str) -> bool:
+    """A needle character whose IGNORECASE matches are exactly the characters with the same lower()."""
+    low = ch.lower()
+    return len(low) == 1 and ord(low) not in _casefix._EXTRA_CASES or ch.isascii()
+
+
+# IGNORECASE matches these to an ASCII needle letter, str.lower() does not ("İ" lowers to two characters)
+_RISKY = "\u0130\u0131\u017f"
+assert all(chr(x) in _RISKY for k, v in _casefix._EXTRA_CASES.items() if k < 128 for x in v)
+
+
+def _has_ignorecase(items, flags: int) -> bool:
+    if flags & re.IGNORECASE:
+        return True
+    for op, av in items:
+        if op is _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE or _has_ignorecase(av[3], 0):
+                return True
+        elif op is _c.BRANCH:
+            if any(_has_ignorecase(a, 0) for a in av[1]):
+                return True
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if _has_ignorecase(av[2], 0):
+                return True
+        elif op is _c.ATOMIC_GROUP and _has_ignorecase(av, 0):
+            return True
+    return False
+
+
+def _literal_char(op, av, fold: bool) -> str | None:
+    """The one character an item matches (folded: the one lower-case character), else None."""
+    if op is _c.LITERAL:
+        ch = chr(av)
+        if not fold:
+            return ch
+        return ch.lower() if _fold_ok(ch) else None
+    if op is _c.IN and fold and av and all(o is _c.LITERAL for o, _ in av):
+        lows = {chr(v).lower() for _, v in av}
+        if len(lows) == 1 and all(_fold_ok(chr(v)) for _, v in av):
+            return lows.pop()
+    if op is _c.IN and not fold and len(av) == 1 and av[0][0] is _c.LITERAL:
+        return chr(av[0][1])
+    return None
+
+
+def _better(a: frozenset[str], b: frozenset[str] | None) -> bool:
+    if b is None:
+        return True
+    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _required(items, fold: bool) -> frozenset[str] | None:
+    """A set of strings one of which occurs in every match of the sequence `items` (None: none found)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def offer(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if cands and all(cands) and _better(cands, best):
+            best = cands
+
+    def flush() -> None:
+        if run:
+            offer(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        ch = _literal_char(op, av, fold)
+        if ch is not None:
+            run.append(ch)
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            offer(_required(av[3], fold))
+        elif op is _c.ATOMIC_GROUP:
+            offer(_required(av, fold))
+        elif op is _c.BRANCH:
+            alts = [_required(a, fold) for a in av[1]]
+            if all(alts):
+                offer(frozenset().union(*alts))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            offer(_required(av[2], fold))
+    flush()
+    return best
+
+
+def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+    """(needles, folded) for a compiled str pattern: every match contains one needle
+    (folded: one needle occurs in the match's lower()); None when no useful set exists."""
+    if not isinstance(rx.pattern, str):
+        return None
+    tree = _parser.parse(rx.pattern, rx.flags)
+    fold = _has_ignorecase(list(tree), rx.flags)
+    found = _required(list(tree), fold)
+    if not found or min(map(len, found)) < _MIN_NEEDLE:
+        return None
+    return tuple(sorted(found, key=lambda s: (-len(s), s))), fold
+
+
+_lower_memo: list = [None, None]
+
+
+def _folded(s: str) -> str | None:
+    """s.lower(), or None when `s` holds a character IGNORECASE folds otherwise; remembered for the
+    last string (one sentence goes through many gates in a row)."""
+    if _lower_memo[0] is not s:
+        _lower_memo[0] = s
+        _lower_memo[1] = None if not s.isascii() and any(c in s for c in _RISKY) else s.lower()
+    return _lower_memo[1]
+
+
+class Gated:
+    """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs."""
+
+    __slots__ = ("rx", "needles", "folded", "match", "fullmatch", "sub", "split", "findall",
+                 "pattern", "flags", "groupindex", "groups")
+
+    def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool]):
+        self.rx = rx
+        self.needles, self.folded = found
+        self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
+        self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+
+    def possible(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when no match can lie in string[pos:endpos]."""
+        if pos > 0 or endpos is not None:
+            string = string[max(pos, 0):None if endpos is None else max(endpos, 0)]
+        if self.folded:
+            string = _folded(string)
+            if string is None:
+                return True
+        for n in self.needles:
+            if n in string:
+                return True
+        return False
+
+    def search(self, string: str, *args):
+        return self.rx.search(string, *args) if self.possible(string, *args) else None
+
+    def finditer(self, string: str, *args):
+        return self.rx.finditer(string, *args) if self.possible(string, *args) else _NO_MATCH
+
+    def __repr__(self) -> str:
+        return f"gate({self.rx!r}, needles={self.needles!r})"
+
+
+def gate(rx: re.Pattern):
+    """`rx` behind a literal gate, or `rx` itself when its matches share no literal."""
+    found = needles(rx)
+    return Gated(rx, found) if found else rx
+
+
+class WordGated:
+    """A pattern whose matches all start a word (`word` matches it) that ends on one of `endings`.
+
+    `finditer` tries the pattern only at such words, with the regex's own non-overlapping
+    left-to-right order; `search` is its first; `match`/`fullmatch` are the pattern's own.
+    """
+
+    __slots__ = ("rx", "word", "endings", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...]):
+        self.rx, self.word, self.endings = rx, word, tuple(sorted(set(endings)))
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+
+    def finditer(self, string: str, pos: int = 0):
+        match, endings, last = self.rx.match, self.endings, pos
+        for w in self.word.finditer(string, pos):
+            if w.start() < last or not w.group().endswith(endings):
+                continue
+            m = match(string, w.start())
+            if m:
+                last = m.end()
+                yield m
+
+    def search(self, string: str, pos: int = 0):
+        return next(self.finditer(string, pos), None)
