@@ -221,7 +221,7 @@ def test_the_company_after_a_regulator_is_still_the_announcer():
     "is on track to begin a Phase 3 program",
 ])
 def test_a_planned_trial_gives_no_phase(clause):
-    fs = facts_of(f"Zorvamenib is a menin inhibitor. Quorvex Therapeutics {clause}.")
+    fs = facts_of(f"Zorvamenib is a menin inhibitor. Quorvex Therapeutics {clause} of zorvamenib.")
     assert {"stage": "phase 3"} not in objects(fs, "zorvamenib", "phase")
     assert {"stage": "phase 2"} not in objects(fs, "zorvamenib", "phase")
 
