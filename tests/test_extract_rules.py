@@ -156,3 +156,99 @@ def test_counts_with_a_percentage_and_percent_words_carry_to_the_current_asset()
                   "independence at one year.\nIn the study, 64 percent of patients achieved an objective response rate.\n")
     eff = {(o["endpoint"], o["value"]) for o in objects(fs, "zorvamenib", "efficacy")}
     assert ("insulin independence", 83) in eff and ("ORR", 64) in eff
+
+
+# --- reference resolution: facts in sentences that do not repeat the name ------------------
+
+def test_a_definite_description_speaks_of_the_asset_named_just_before():
+    fs = facts_of("Quorvex Therapeutics announced FDA clearance for QRX-2207. "
+                  "The candidate is a bispecific antibody targeting CLDN18.2 for gastric cancer.")
+    assert "CLDN18.2" in objects(fs, "QRX-2207", "target")
+    assert "bispecific antibody" in objects(fs, "QRX-2207", "modality")
+    assert "gastric cancer" in objects(fs, "QRX-2207", "indication")
+
+
+def test_it_opening_a_sentence_speaks_of_the_asset_of_the_previous_one():
+    fs = facts_of("Quorvex Therapeutics today presented data on QRX-2207. "
+                  "It targets CLDN18.2 and was granted Orphan Drug designation by the FDA.")
+    assert "CLDN18.2" in objects(fs, "QRX-2207", "target")
+    assert any(o.get("detail") == "Orphan Drug" for o in objects(fs, "QRX-2207", "regulatory"))
+
+
+def test_an_impersonal_it_is_not_the_asset():
+    fs = facts_of("Quorvex Therapeutics today presented data on QRX-2207. "
+                  "It is expected that gastric cancer rates will rise.")
+    assert "gastric cancer" not in objects(fs, "QRX-2207", "indication")
+
+
+def test_no_resolution_when_two_assets_compete():
+    fs = facts_of("Quorvex Therapeutics develops QRX-2207 and QRX-3301. "
+                  "The candidate is a bispecific antibody targeting CLDN18.2.")
+    assert not objects(fs, "QRX-2207", "target") and not objects(fs, "QRX-3301", "target")
+
+
+def test_another_product_description_is_not_the_asset():
+    fs = facts_of("Quorvex Therapeutics announced data on QRX-2207. "
+                  "The standard therapy is a CD20 antibody for follicular lymphoma.")
+    assert "CD20" not in objects(fs, "QRX-2207", "target")
+
+
+def test_an_unnamed_other_asset_breaks_the_chain():
+    fs = facts_of("QRX-2207 is a CAR-T cell therapy. Additionally, the company's CD22 CAR-T cell therapy "
+                  "entered Phase 1. The therapy was granted Orphan Drug designation for acute lymphoblastic leukemia.")
+    assert "acute lymphoblastic leukemia" not in objects(fs, "QRX-2207", "indication")
+
+
+def test_the_company_is_the_announcer():
+    fs = facts_of("Quorvex Therapeutics announced topline results today. "
+                  "The company is developing QRX-2207, a menin inhibitor, for acute myeloid leukemia.")
+    assert "Quorvex Therapeutics" in objects(fs, "QRX-2207", "developer")
+
+
+def test_the_company_after_a_regulator_is_still_the_announcer():
+    from reportgen.extract.references import Resolver
+
+    r = Resolver(single_focal=None, announcers=(1,), is_regulator=lambda eid: eid == 2)
+    r.saw([], [type("M", (), {"eid": 2})()])
+    assert [eid for _, _, eid in r.org_references("The company said so.", 0)] == [1]
+
+
+# --- planned and future events are not facts ---------------------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "plans to initiate a Phase 3 study in 2027",
+    "expects to start a Phase 2 trial next year",
+    "is on track to begin a Phase 3 program",
+])
+def test_a_planned_trial_gives_no_phase(clause):
+    fs = facts_of(f"Zorvamenib is a menin inhibitor. Quorvex Therapeutics {clause} of zorvamenib.")
+    assert {"stage": "phase 3"} not in objects(fs, "zorvamenib", "phase")
+    assert {"stage": "phase 2"} not in objects(fs, "zorvamenib", "phase")
+
+
+@pytest.mark.parametrize("clause", [
+    "will apply for approval from the FDA",
+    "expects to submit a Biologics License Application to the FDA",
+    "is on track to receive FDA approval",
+])
+def test_a_planned_filing_or_approval_is_not_a_regulatory_fact(clause):
+    fs = facts_of(f"Zorvamenib is a menin inhibitor. Quorvex Therapeutics {clause} for zorvamenib in 2027.")
+    assert not [o for o in objects(fs, "zorvamenib", "regulatory") if o.get("action") in ("approval", "filing")]
+
+
+def test_a_trial_that_is_under_way_still_gives_its_phase():
+    fs = facts_of("Zorvamenib is a menin inhibitor. Data from the Phase 3 trial of zorvamenib will be presented in June.")
+    assert {"stage": "phase 3"} in objects(fs, "zorvamenib", "phase")
+
+
+# --- the patients' treatment history names no target -----------------------------------------
+
+@pytest.mark.parametrize("history", [
+    "whose disease progressed after BCMA CAR-T therapy",
+    "with prior anti-CD38 antibody therapy",
+    "previously treated with a CD19-directed therapy",
+])
+def test_what_patients_received_before_is_not_the_target(history):
+    fs = facts_of(f"Zorvacabtagene autoleucel is a GPRC5D-directed CAR-T therapy studied in patients {history}.")
+    targets = objects(fs, "zorvacabtagene autoleucel", "target")
+    assert "GPRC5D" in targets and not ({"BCMA", "CD38", "CD19"} & set(targets))

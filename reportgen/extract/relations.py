@@ -15,8 +15,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from reportgen.extract.lexicon import Lexicons, Match
+from functools import lru_cache
+
+import yaml
+
+from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
+from reportgen.extract.document import build_model
+from reportgen.extract.guards import planned_before, planned_regions, prior_start
 from reportgen.extract.names import Mention, Names
+from reportgen.extract.references import Resolver
 
 # --- regions that do not describe the asset -----------------------------------
 PRIOR_RE = re.compile(
@@ -53,7 +60,6 @@ ANAPHOR_RE = re.compile(
     r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
 GRANT_RE = re.compile(r"\b(?:received|granted|obtained|awarded|garnered|grants?|receives?)\b", re.I)
 STUDY_OF_RE = re.compile(r"[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
-THIS_SUBJECT_RE = re.compile(r"\W*(?:This|The)\s+(?:[\w\-()]+\s+){0,8}?(?:therapy|drug|product|candidate|treatment|antibody)\s+(?:is|was|has)\b")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
 
@@ -180,6 +186,7 @@ class Context:
     focus_phrase: str | None = None
     persons: dict[str, int] = field(default_factory=dict)
     last_authority: tuple[int, str] | None = None  # (end offset, canonical) of the latest regulator mention
+    planned: list[tuple[int, int]] = field(default_factory=list)  # the current sentence's planned clauses
 
     def add_named(self, name: str, predicate, obj, span):
         """A fact about an organization known only by the name the text gives it."""
@@ -223,8 +230,9 @@ def _regions(sent: str, base: int):
     """Absolute spans of prior-therapy and comparator clauses, and 'including' tails."""
     blocked, including = [], []
     m = PRIOR_RE.search(sent)
-    if m:
-        blocked.append((base + m.start(), base + len(sent)))
+    starts = [x for x in (m.start() if m else None, prior_start(sent)) if x is not None]
+    if starts:
+        blocked.append((base + min(starts), base + len(sent)))
     for m in COMPARATOR_RE.finditer(sent):
         end = COMPARATOR_END_RE.search(sent, m.end())
         blocked.append((base + m.start(), base + (end.start() if end else len(sent))))
@@ -268,24 +276,35 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     orgs_all = names.orgs
     non_reg = [m for m in orgs_all]
     ctx.primary_org = non_reg[0].eid if non_reg else None
+    model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
+    resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
         blocked, including = _regions(sent, s)
+        ctx.planned = planned_regions(sent, s)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        named_assets = assets
         orgs = names.in_span(orgs_all, s, e)
-        _developer(ctx, sent, s, span, assets, orgs)
-        _partner(ctx, sent, s, span, orgs)
-        _org_facts(ctx, sent, s, span, orgs)
         unnamed = not assets and UNNAMED_RE.search(sent) and (
             _within(ctx.modalities, s, e) or _within(ctx.targets, s, e))
+        if not assets_all and not unnamed:
+            ref = resolver.asset_reference(sent, s, blocked)
+            if ref is not None:
+                assets = [Mention(ref[0], ref[0], ref[2], "")]  # zero width: terms after it attach to it
+        org_refs = [Mention(a, b, eid, "") for a, b, eid in resolver.org_references(sent, s)
+                    if not any(o.start <= a < o.end for o in orgs)]
+        dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
+        _developer(ctx, sent, s, span, assets, dev_orgs)
+        _partner(ctx, sent, s, span, dev_orgs)
+        _org_facts(ctx, sent, s, span, orgs)
+        resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
         subject_fallback = ctx.current if not assets else None
-        if not assets_all and not unnamed and ctx.current is not None and THIS_SUBJECT_RE.match(sent):
-            assets = [Mention(s, s, ctx.current, "")]
+        # ("This therapy is ...": references.py, which resolves only a clear antecedent)
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
         described = _described(text, assets_all, s, e)
@@ -320,7 +339,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             trial_subject = trial_subject or eid
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
-            if _inside(pos, blocked) or PHASE_PART_RE.match(sent, m.end()) or \
+            if _inside(pos, blocked) or _inside(pos, ctx.planned) or planned_before(text, pos) or \
+                    PHASE_PART_RE.match(sent, m.end()) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
             eid = _nearest(assets, pos) if assets else (
@@ -477,6 +497,15 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             gap = text[o.end:after[0].start]
             if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
                 ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ORG is developing ASSET", "The company advances ASSET" (data/relations.yaml)
+    cues = _relation_cues()
+    for o in orgs:
+        vm = cues["develops"].match(text, o.end)
+        if not vm or _is_regulator(ctx, o.eid):
+            continue
+        after = [a for a in assets if 0 <= a.start - vm.end() <= cues["gap"]]
+        if after and not re.search(r"[;.]\s|\b(?:and|with|for|than)\b", text[vm.end():after[0].start]):
+            ctx.add(after[0].eid, "developer", o.eid, span)
     # "ORG R&D code: X"
     for m in RD_CODE_WORDS_RE.finditer(sent):
         o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
@@ -568,6 +597,15 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         for o in orgs:
             if ps <= o.start and o.end <= ps + len(par.group(1)):
                 ctx.add(a.eid, "developer", o.eid, span)
+
+
+@lru_cache(maxsize=1)
+def _relation_cues() -> dict:
+    with (DATA_DIR / "relations.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["develops_verbs"], key=len, reverse=True))
+    return {"develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+            "gap": int(data["develops_gap"])}
 
 
 def _is_regulator(ctx: Context, eid: int) -> bool:
@@ -767,6 +805,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     def add_action(s, e, action, detail=None):
         if any(a <= s < b or a < e <= b for a, b in taken):
             return
+        if action != "designation" and (_inside(s, ctx.planned) or planned_before(text, s)):
+            return  # "plans to submit a BLA", "a potential approval": not (yet) a regulatory event
         taken.append((s, e))
         actions.append((s, e, action, detail))
 

@@ -1,0 +1,81 @@
+"""The document model: which asset(s) a release is about and who announces it.
+
+Press releases are about one or two assets and are issued by one or two
+organizations; facts stated without a name ("The therapy targets ...", "the
+company's candidate") belong to those. The model is read once per document
+from the headline (first sentence), the first sentence naming an organization
+with an announcing verb, and mention frequency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from reportgen.extract.names import Names
+
+ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said|today)\b", re.I)
+DOMINANCE = 2  # a focal asset is "single" when named at least this many times as often as any other
+
+
+@dataclass(frozen=True)
+class DocumentModel:
+    """Focal assets (most central first) and announcing organizations (entity ids)."""
+
+    focal_assets: tuple[int, ...]
+    announcers: tuple[int, ...]
+    single_focal: int | None  # the one asset the document is clearly about, if there is one
+
+    @property
+    def announcer(self) -> int | None:
+        return self.announcers[0] if self.announcers else None
+
+
+def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
+                is_regulator: Callable[[int], bool]) -> DocumentModel:
+    """Focal assets: those in the headline, else by frequency; announcers: the organizations that
+    open the first sentence with an announcing verb, else the first organization named."""
+    count: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in names.assets:
+        count[m.eid] = count.get(m.eid, 0) + 1
+        first.setdefault(m.eid, m.start)
+    by_freq = sorted(count, key=lambda e: (-count[e], first[e]))
+    head: list[int] = []
+    if sentences:
+        s, e = sentences[0]
+        for m in names.in_span(names.assets, s, e):
+            if m.eid not in head:
+                head.append(m.eid)
+    focal = tuple(head + [e for e in by_freq if e not in head])
+    single = None
+    if len(head) == 1:
+        single = head[0]
+    elif not head and by_freq:
+        top = by_freq[0]
+        rest = [count[e] for e in by_freq[1:]]
+        if not rest or count[top] >= DOMINANCE * max(rest):
+            single = top
+    if single is not None and len(head) == 1 and len(by_freq) > 1:
+        # a headline asset that the body hardly names is not the document's single subject
+        other = max(count[e] for e in by_freq if e != single)
+        if count[single] * DOMINANCE <= other:
+            single = None
+    return DocumentModel(focal_assets=focal, announcers=_announcers(names, sentences, text, is_regulator),
+                         single_focal=single)
+
+
+def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, ...]:
+    for s, e in sentences[:4]:
+        verb = ANNOUNCE_RE.search(text, s, e)
+        if not verb:
+            continue
+        subj: list[int] = []
+        for m in names.in_span(names.orgs, s, verb.start()):
+            if not is_regulator(m.eid) and m.eid not in subj:
+                subj.append(m.eid)
+        if subj:
+            return tuple(subj)
+    first = next((m.eid for m in names.orgs if not is_regulator(m.eid)), None)
+    return (first,) if first is not None else ()

@@ -1,0 +1,70 @@
+"""Precision guards: clauses of a sentence whose terms are not facts about its asset.
+
+Planned or future events ("plans to initiate a Phase 3 study", "expects to
+submit a BLA", "on track to receive approval") state no phase or regulatory
+fact; what a sentence says about the patients' treatment history ("progressed
+after anti-BCMA therapy", "prior anti-CD38 treatment") names no target or
+asset of the drug. The cue words live in `data/guards.yaml`; each pattern is
+compiled once and searched once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from reportgen.extract.lexicon import DATA_DIR
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Guards:
+    planned: re.Pattern       # "plans to initiate", "expects to submit"
+    planned_adj: re.Pattern   # "a planned Phase 3", "a potential BLA"
+    clause_end: re.Pattern
+    prior: re.Pattern         # "progressed after", "prior anti-CD38 therapy"
+
+
+@lru_cache(maxsize=1)
+def load_guards() -> Guards:
+    with (DATA_DIR / "guards.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    planned = re.compile(
+        rf"\b(?:{_alt(data['planned_leads'])})\s+(?:(?:also|then|now|further|first|soon|subsequently|formally|"
+        rf"potentially|ultimately|jointly)\s+)?(?:{_alt(data['planned_verbs'])})\b", re.I)
+    planned_adj = re.compile(rf"\b(?:{_alt(data['planned_adjectives'])})\s+(?:[\w\-/]+\s+){{0,2}}?", re.I)
+    clause_end = re.compile("|".join(re.escape(c) for c in data["clause_end"]), re.I)
+    prior = re.compile(
+        rf"\b(?:{_alt(data['prior_cues'])})\b|\bprior\s+(?:[\w\-/]+\s+){{0,3}}?(?:therap|treatment|regimen|agent|antibod|lines?\b)"
+        rf"|-(?:exposed|refractory|pretreated)\b", re.I)
+    return Guards(planned, planned_adj, clause_end, prior)
+
+
+def planned_regions(sent: str, base: int) -> list[tuple[int, int]]:
+    """Absolute spans of the sentence that speak of planned events (to the end of each clause)."""
+    g = load_guards()
+    out = []
+    for m in g.planned.finditer(sent):
+        end = g.clause_end.search(sent, m.end())
+        out.append((base + m.start(), base + (end.start() if end else len(sent))))
+    return out
+
+
+def planned_before(text: str, pos: int) -> bool:
+    """A phase or application at pos qualified as a plan: "a planned Phase 3", "a potential BLA"."""
+    m = None
+    for m in load_guards().planned_adj.finditer(text, max(0, pos - 40), pos):
+        pass
+    return m is not None and m.end() == pos
+
+
+def prior_start(sent: str) -> int | None:
+    """Where the sentence starts speaking of the patients' treatment history, if it does."""
+    m = load_guards().prior.search(sent)
+    return m.start() if m else None
