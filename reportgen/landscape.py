@@ -400,7 +400,7 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
             owner = joined.get(_key(other))
             if owner and owner[1] != i and joined.get(_key(name), (None, -1))[1] == owner[1]:
                 problems.append(Problem(locate(tree, ("entities", i, "distinct_from", j), shown),
-                                        f"{other!r} is kept apart from {name!r} here, but entity {owner[0]!r} "
+                                        f"distinct_from: {other!r} is kept apart from {name!r} here, but entity {owner[0]!r} "
                                         f"joins them (aliases); keep one"))
     if documents is not None:
         for loc, cite in _citations(data):
