@@ -205,6 +205,7 @@ class Brief(_Model):
     measures: tuple[Measure, ...] = ()  # efficacy and safety figures, long form (exports)
     omitted_columns: tuple[str, ...] = ()  # columns not reported for any row, left out of the table
     wide_table: bool = True                # the PDF gives the table landscape pages (a short one stays portrait)
+    transposed_print: bool = False         # the PDF turns a short, wide table: a column per row, a line per column
 
     @property
     def sources(self) -> tuple[SourceGroup, ...]:
@@ -579,10 +580,17 @@ def _join_groups(entity: Entity, cites: _Citations) -> list[ProfileGroup]:
     pairs: dict[tuple, list] = {}
     for j in entity.joins:
         a, b = (display_form(n, entity.kind) for n in j.names)
+        if j.how == "analyst":  # the analyst's aliases of one name: one line, "A = B = C"
+            line = pairs.setdefault(("analyst", name_key(a)), [[a], j.how, []])
+            if b not in line[0]:
+                line[0].append(b)
+            continue
         key = (j.how, *sorted((name_key(a), name_key(b))))
-        pairs.setdefault(key, [f"{a} = {b}", j.how, []])[2].extend([j.fact] if j.fact else [])
-    values = [Value(text=text + _JOIN_NOTE.get(how, ""), cites=cites.cite(facts), curated=how == "analyst",
-                    pending=cites.pending(facts)) for text, how, facts in pairs.values()]
+        pairs.setdefault(key, [[a, b], j.how, []])[2].extend([j.fact] if j.fact else [])
+    notes = dict(_JOIN_NOTE, analyst=" (the analyst's aliases)")
+    values = [Value(text=" = ".join(names) + (notes if how == "analyst" and len(names) > 2 else _JOIN_NOTE).get(how, ""),
+                    cites=cites.cite(facts), curated=how == "analyst", pending=cites.pending(facts))
+              for names, how, facts in pairs.values()]
     out = [ProfileGroup(label="Names joined by", values=tuple(values))] if values else []
     if entity.apart:
         out.append(ProfileGroup(label="Kept apart by the analyst", values=tuple(
@@ -1121,6 +1129,8 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         changes_same_date=bool(changes is not None and getattr(changes, "same_date", False)),
         measures=tuple(measures), omitted_columns=omitted,
         wide_table=len(columns) > 6 and len(table) + len(comparator_rows) > 3,
+        # eleven columns do not fit a portrait page, and two rows should not get a landscape page of their own
+        transposed_print=len(columns) > 6 and len(table) + len(comparator_rows) <= 3,
     )
 
 

@@ -773,7 +773,7 @@ def count_chart(items: list[CountItem], *, chart_id: str, title: str, category: 
     right = WIDTH - 12 - end_w - 6
     ticks = _int_ticks(max(len(m) for _, m, _, _ in bars))
     scale = (right - left) / ticks[-1]
-    top, bar_h, line_h, gap = 8, 16, 12, 9
+    top, bar_h, line_h, gap = 8, 15, 13, 8
     y = top
     for i, (name, members, c, dashed) in enumerate(bars):
         body.append(_text(10, y + bar_h / 2 + 3.5, labels[i], weight="bold"))

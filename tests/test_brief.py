@@ -379,3 +379,21 @@ def test_organization_charts_by_country_and_focus_count_the_unstated(tmp_path):
     assert ["iPSC-derived NK cells", "1", "Hopwell Bio"] == focus.rows[0][:3] or \
         ["iPSC-derived NK cells", "1", "Hopwell Bio"] in [r[:3] for r in focus.rows]
     assert "Jiangan Stem Cell" in focus.alt
+
+
+def test_a_short_wide_table_is_turned_for_print_not_run_off_a_portrait_page():
+    from reportgen.render import DEFAULT_TEMPLATES, make_environment, render_html
+
+    facts, docs = _asset_in_three_diseases()
+    facts += [fact("ZX-1", "developer", "Zyxo Bio", docs[0], "ZX-1 is a BCMA CAR-T."),
+              fact("ZX-1", "trial", "ZX-STUDY-1", docs[0], "The Phase 2 trial continues.")]
+    columns = ["name", "developer", "target", "modality", "indication", "stage", "regulatory", "trial"]
+    brief, _ = make(facts, docs, columns=columns)
+    assert brief.transposed_print and not brief.wide_table  # two rows: a portrait page, one column per asset
+    env = make_environment([DEFAULT_TEMPLATES])
+    printed = render_html(brief, env, media="print")
+    assert 'class="comparison transposed"' in printed and '<th scope="row" class="col-field">Target</th>' in printed
+    assert 'class="comparison transposed"' not in render_html(brief, env)  # the screen keeps its sortable table
+    many, _ = make(facts + [f.model_copy(update={"subject": s}) for s in ("ZX-2", "ZX-3", "ZX-4") for f in facts],
+                   docs, columns=columns)
+    assert many.wide_table and not many.transposed_print
