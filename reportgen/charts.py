@@ -1001,7 +1001,8 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     body: list[str] = []
     two_line = any(p.population and _clean(p.population) for p in plotted)
     name_w = 190
-    names_t = [truncate(p.asset, name_w, FONT) for p in plotted]
+    # "X (89 patients ...)" over a second line giving the population says it twice: the name line drops it
+    names_t = [truncate(_without_population(p), name_w, FONT) for p in plotted]
     pops_t = [truncate(p.population or "", name_w, SMALL) for p in plotted]
     left = 10 + max(max(svg_text_width(t, FONT) for t in names_t),
                     max(svg_text_width(t, SMALL) for t in pops_t)) + 10
@@ -1047,6 +1048,13 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     height = plot_bottom + 36
     return Chart(id=chart_id, title=title, svg=_svg(chart_id, title, alt, height, body),
                  alt=alt, header=header, rows=rows)
+
+
+def _without_population(p: EfficacyPoint) -> str:
+    pop = _clean(p.population or "")
+    name = _clean(p.asset)
+    suffix = f" ({pop})"
+    return name[: -len(suffix)] if pop and name.endswith(suffix) and len(name) > len(suffix) else name
 
 
 def efficacy_charts(points: list[EfficacyPoint]) -> list[Chart]:
