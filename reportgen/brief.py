@@ -208,6 +208,11 @@ class Brief(_Model):
     transposed_print: bool = False         # the PDF turns a short, wide table: a column per row, a line per column
 
     @property
+    def many_columns(self) -> bool:
+        """More columns than a text column holds: the screen gives the table the window's width."""
+        return len(self.columns) > 6
+
+    @property
     def sources(self) -> tuple[SourceGroup, ...]:
         """References grouped by document, in order of first citation; numbers unchanged."""
         groups: dict[str, list[Reference]] = {}
@@ -627,9 +632,10 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
     """Sentences generated from the facts: scope, leaders, newest events, best data."""
     kind = "assets" if landscape.rows == "assets" else "organizations"
     noun = kind if len(rows) != 1 else kind[:-1]
-    out = [Sentence(text=f"{len(rows)} {noun} in scope" + (
-        ": " + ", ".join(e.name for e in rows[:8]) + (" and others" if len(rows) > 8 else "") if rows else "") + ".",
-        cites=())]
+    listed = f"{len(rows)} {noun} in scope" + (
+        ": " + ", ".join(e.name for e in rows[:8]) + (" and others" if len(rows) > 8 else "") if rows else "")
+    # a name ending "Co., Ltd." ends the sentence itself
+    out = [Sentence(text=listed if listed.endswith(".") else listed + ".", cites=())]
     if landscape.rows == "assets":
         staged = [(STAGE_RANK.get(highest_stage(e) or "", -1), e) for e in rows]
         staged = [(r, e) for r, e in staged if r >= 0]

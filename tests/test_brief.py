@@ -397,3 +397,11 @@ def test_a_short_wide_table_is_turned_for_print_not_run_off_a_portrait_page():
     many, _ = make(facts + [f.model_copy(update={"subject": s}) for s in ("ZX-2", "ZX-3", "ZX-4") for f in facts],
                    docs, columns=columns)
     assert many.wide_table and not many.transposed_print
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once():
+    d = doc("z.txt", "Zyxo Cells Co., Ltd. develops iPSC-derived NK cells.")
+    brief, _ = make([fact("Zyxo Cells Co., Ltd.", "focus", "iPSC", d)], [d], rows="organizations",
+                    scope={"names": ["Zyxo Cells Co., Ltd."]}, sections=["summary", "table"])
+    assert brief.summary[0].text == "1 organization in scope: Zyxo Cells Co., Ltd."
+    assert not brief.many_columns  # a few columns: the screen keeps the table in the text column
