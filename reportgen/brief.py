@@ -206,6 +206,12 @@ class Brief(_Model):
     measures: tuple[Measure, ...] = ()  # efficacy and safety figures, long form (exports)
     omitted_columns: tuple[str, ...] = ()  # columns not reported for any row, left out of the table
     wide_table: bool = True                # the PDF gives the table landscape pages (a short one stays portrait)
+    transposed_print: bool = False         # the PDF turns a short, wide table: a column per row, a line per column
+
+    @property
+    def many_columns(self) -> bool:
+        """More columns than a text column holds: the screen gives the table the window's width."""
+        return len(self.columns) > 6
 
     @property
     def sources(self) -> tuple[SourceGroup, ...]:
@@ -527,6 +533,8 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_colu
     shown = set(table_columns)
     for label, key in PROFILE_GROUPS[entity.kind]:
         if _TABLE_ENOUGH.get(key) in shown:
+            if key == "names":
+                groups.extend(_join_groups(entity, cites))
             continue
         if key in ("names", "assets"):
             values = _cell(entity, key, cites, knowledge, Scope())
@@ -540,7 +548,45 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_colu
             values = _group_values(entity.values(key), cites, conflict_key=_endpoint_key)
         if values:
             groups.append(ProfileGroup(label=label, values=values))
+        if key == "names":
+            groups.extend(_join_groups(entity, cites))
     return Profile(anchor=anchor(entity.name), name=entity.name, kind=entity.kind, groups=tuple(groups))
+
+
+_JOIN_NOTE = {"analyst": " (the analyst's alias)", "legal suffix": " (the same name but for its legal suffix)"}
+
+
+def _join_groups(entity: Entity, cites: _Citations) -> list[ProfileGroup]:
+    """Which sentences (and which analyst decisions) made this entity's names one, each cited.
+
+    One line per pair of names, citing every document that states it (up to
+    MAX_CITES); the analyst's forced and forbidden merges are said as such.
+    """
+    from reportgen.knowledge import display_form
+
+    pairs: dict[tuple, list] = {}
+    for j in entity.joins:
+        a, b = (display_form(n, entity.kind) for n in j.names)
+        if j.how == "analyst":  # the analyst's aliases of one name: one line, "A = B = C"
+            line = pairs.setdefault(("analyst", name_key(a)), [[a], j.how, []])
+            if b not in line[0]:
+                line[0].append(b)
+            continue
+        key = (j.how, *sorted((name_key(a), name_key(b))))
+        pairs.setdefault(key, [[a, b], j.how, []])[2].extend([j.fact] if j.fact else [])
+    notes = dict(_JOIN_NOTE, analyst=" (the analyst's aliases)")
+    values = [Value(text=" = ".join(names) + (notes if how == "analyst" and len(names) > 2 else _JOIN_NOTE).get(how, ""),
+                    cites=cites.cite(facts), curated=how == "analyst", pending=cites.pending(facts))
+              for names, how, facts in pairs.values()]
+    out = [ProfileGroup(label="Names joined by", values=tuple(values))] if values else []
+    if entity.apart:
+        out.append(ProfileGroup(label="Kept apart by the analyst", values=tuple(
+            Value(text=display_form(n, entity.kind), cites=(), curated=True) for n in entity.apart)))
+    return out
+
+
+def _guideline_text(fact: Fact) -> str:
+    return object_text(fact.object)
 
 
 def anchor(name: str) -> str:
@@ -568,9 +614,10 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
     """Sentences generated from the facts: scope, leaders, newest events, best data."""
     kind = "assets" if landscape.rows == "assets" else "organizations"
     noun = kind if len(rows) != 1 else kind[:-1]
-    out = [Sentence(text=f"{len(rows)} {noun} in scope" + (
-        ": " + ", ".join(e.name for e in rows[:8]) + (" and others" if len(rows) > 8 else "") if rows else "") + ".",
-        cites=())]
+    listed = f"{len(rows)} {noun} in scope" + (
+        ": " + ", ".join(e.name for e in rows[:8]) + (" and others" if len(rows) > 8 else "") if rows else "")
+    # a name ending "Co., Ltd." ends the sentence itself
+    out = [Sentence(text=listed if listed.endswith(".") else listed + ".", cites=())]
     if landscape.rows == "assets":
         staged = [(STAGE_RANK.get(highest_stage(e) or "", -1), e) for e in rows]
         staged = [(r, e) for r, e in staged if r >= 0]
@@ -595,12 +642,13 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
         if others:
             out.append(Sentence(text="Next: " + "; ".join(f"{e.name} ({highest_stage(e)})" for _, e in others) + ".",
                                 cites=cites.cite([f for _, e in others for f in _stage_facts(e)])))
-    dated = [f for e in rows for f in e.values("regulatory") if f.object.date]
+    # each event under its entity's display name, never the spelling its sentence happened to use
+    dated = [(e.name, f) for e in rows for f in e.values("regulatory") if f.object.date]
     if dated:
-        dated.sort(key=lambda f: (f.object.date, f.subject), reverse=True)
+        dated.sort(key=lambda nf: (nf[1].object.date, nf[0]), reverse=True)
         newest = []
-        for f in dated:
-            label = f"{f.object.date} {f.subject}: {f.object.without('date').text()}"
+        for shown_name, f in dated:
+            label = f"{f.object.date} {shown_name}: {f.object.without('date').text()}"
             if label not in [n for n, _ in newest]:
                 newest.append((label, f))
             if len(newest) == 3:
@@ -632,15 +680,17 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
         # only what the brief's own sources state: a country another document gives is not this brief's finding
         in_scope_docs = set(landscape.scope.documents)
         by_country: dict[str, list[Fact]] = defaultdict(list)
+        orgs_in: dict[str, set[str]] = defaultdict(set)  # an organization named two ways counts once
         stated: set[str] = set()
         for e in rows:
             for f in e.values("country"):
                 if isinstance(f.object, str) and (not in_scope_docs or f.evidence.doc in in_scope_docs):
                     by_country[f.object].append(f)
+                    orgs_in[f.object].add(e.key)
                     stated.add(e.key)
         unstated = len([e for e in rows if e.key not in stated])
         if rows:
-            parts = [f"{c} {len({name_key(f.subject) for f in fs})}" for c, fs in sorted(by_country.items())]
+            parts = [f"{c} {len(orgs_in[c])}" for c, fs in sorted(by_country.items())]
             text = ("By country, where the sources state it: " + ", ".join(parts) + "; " if parts else "")
             text += (f"{unstated} of {len(rows)} organizations have no stated country." if unstated
                      else "every organization's country is stated.")
@@ -804,21 +854,48 @@ def _guideline_facts(scope: Scope, rows: list[Entity], knowledge: Knowledge) -> 
 
 
 def _organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope, cites: _Citations) -> list:
-    """An organization brief's charts: its organizations' assets by stage, and a timeline of their
+    """An organization brief's charts: its organizations by country and by focus (what the sources
+    state, with the count no source places), their assets by stage, and a timeline of their
     regulatory events and of the guidelines their sources cite."""
+    from reportgen import charts
+
+    out = []
+    in_scope_docs = set(scope.documents)
+    for predicate, label, unstated_label in (("country", "Country", "country not stated"),
+                                              ("focus", "Focus", "focus not stated")):
+        items, unstated = [], []
+        for org in rows:
+            # only what the sources state: an organization no sentence places is counted apart, never guessed
+            facts = [f for f in org.values(predicate) if isinstance(f.object, str)
+                     and (not in_scope_docs or f.evidence.doc in in_scope_docs)]
+            if not facts:
+                unstated.append(org.name)
+            by_value: dict[str, list[Fact]] = defaultdict(list)
+            for f in facts:
+                by_value[name_key(f.object)].append(f)
+            for group in by_value.values():
+                items.append(charts.CountItem(category=sorted(str(f.object) for f in group)[0], member=org.name,
+                                              cites=cites.cite(group)))
+        if items:
+            chart = charts.count_chart(items, chart_id=f"chart-orgs-{predicate}", category=label,
+                                       title=f"Organizations by {predicate}, as the sources state it",
+                                       unstated=unstated, unstated_label=unstated_label)
+            if chart is not None:
+                out.append(chart)
     assets = {a.key: a for org in rows for a in _assets_of(org, knowledge)}
     guidelines = [f for f in _guideline_facts(scope, rows, knowledge) if f.object.date]
-    return _charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines)
+    return out + _charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines, knowledge)
 
 
-def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = ()) -> list:
+def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = (), knowledge: Knowledge | None = None) -> list:
     """The charts, from the same facts as the table; each number cited."""
     from reportgen import charts
 
     out = []
     bars, events, efficacy, matrix = [], [], [], []
     for f in guidelines:  # a guideline is an event of its issuer's, on the same timeline
-        events.append(charts.TimelineEvent(asset=f.subject, date=f.object.date,
+        issuer = knowledge.find(f.subject) if knowledge is not None else None
+        events.append(charts.TimelineEvent(asset=issuer.name if issuer else f.subject, date=f.object.date,
                                            label=f"guideline ({f.object.status or 'issued'})",
                                            kind="guideline", cites=cites.cite([f])))
     for e in rows:
@@ -993,7 +1070,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
         gfacts = _guideline_facts(scope, rows, knowledge)
-        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
+        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{_display_org(f.subject, knowledge)}: {_guideline_text(f)}"))
 
     # after the table, profiles and guidelines, so the figures reuse the numbers those gave
     measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
@@ -1026,6 +1103,8 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         changes_same_date=bool(changes is not None and getattr(changes, "same_date", False)),
         measures=tuple(measures), omitted_columns=omitted,
         wide_table=len(columns) > 6 and len(table) + len(comparator_rows) > 3,
+        # eleven columns do not fit a portrait page, and two rows should not get a landscape page of their own
+        transposed_print=len(columns) > 6 and len(table) + len(comparator_rows) <= 3,
     )
 
 

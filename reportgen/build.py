@@ -873,7 +873,7 @@ def check_review(project: Project, landscapes: list[tuple[Path, Landscape]],
     review = load_review(project.root, {d: doc.text for d, doc in corpus.docs.items()})
     problems: list[Problem] = []
     for path, landscape in landscapes:
-        if not any(e.remove for e in landscape.entities):
+        if not any(e.remove or e.distinct_from for e in landscape.entities):
             continue
         lex_corpus = corpora[json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""]
         curated = curated_facts(landscape.entities, lex_corpus.docs, _shown(project.root, path))

@@ -41,8 +41,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from reportgen.vocab import STAGE_RANK, STAGES, endpoint_key
 
 __all__ = [
-    "Chart", "StagePoint", "TimelineEvent", "EfficacyPoint", "MatrixCell", "PipelineBar",
-    "stage_chart", "pipeline_chart", "timeline_chart", "efficacy_chart", "efficacy_charts", "matrix_chart",
+    "Chart", "StagePoint", "TimelineEvent", "EfficacyPoint", "MatrixCell", "PipelineBar", "CountItem",
+    "stage_chart", "pipeline_chart", "count_chart", "timeline_chart", "efficacy_chart", "efficacy_charts", "matrix_chart",
     "svg_text_width", "truncate", "normalise_stage", "normalise_endpoint",
     "STAGES", "FONT_FAMILY", "WIDTH",
 ]
@@ -147,6 +147,16 @@ class PipelineBar(_Frozen):
     indication: str                 # "indication not stated" where the source names none
     stage: str | None = None        # None: the indication is named, no stage for it is
     group: str | None = None        # the row group (modality)
+    cites: tuple[int, ...] = ()
+
+    _c = field_validator("cites", mode="before")(_cites)
+
+
+class CountItem(_Frozen):
+    """One member (an organization) in one category (a country, a focus), with the sentence that says so."""
+
+    category: str
+    member: str
     cites: tuple[int, ...] = ()
 
     _c = field_validator("cites", mode="before")(_cites)
@@ -700,6 +710,79 @@ def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline")
 
 
 # --------------------------------------------------------------------------
+# 1c. Count chart (organizations by country, by focus)
+
+def count_chart(items: list[CountItem], *, chart_id: str, title: str, category: str,
+                unstated: Sequence[str] = (), unstated_label: str = "not stated",
+                noun: str = "organization") -> Chart | None:
+    """Horizontal bars: members per category, each bar naming its members and citing them.
+
+    Categories match case-insensitively (first spelling, alphabetically, is
+    shown); a member listed twice in a category counts once, its citations
+    merged. Bars run by count (most first), then name. Members no source puts
+    in any category (`unstated`) get a dashed bar of their own, last, so the
+    reader sees how much the chart does not cover.
+    """
+    if not items and not unstated:
+        return None
+    cats: dict[str, dict] = {}
+    for it in sorted(items, key=lambda i: (_natural(i.category), _natural(i.member), i.cites)):
+        c = cats.setdefault(_clean(it.category).casefold(), {"name": _clean(it.category), "members": {}})
+        m = c["members"].setdefault(_clean(it.member).casefold(), [_clean(it.member), set()])
+        m[1] |= set(it.cites)
+    ordered = sorted(cats.values(), key=lambda c: (-len(c["members"]), _natural(c["name"])))
+    bars = [(c["name"], [m[0] for m in sorted(c["members"].values(), key=lambda m: _natural(m[0]))],
+             set().union(*(m[1] for m in c["members"].values())), False) for c in ordered]
+    missing = sorted({_clean(u) for u in unstated}, key=_natural)
+    if missing:
+        bars.append((_cap(unstated_label), missing, set(), True))
+
+    header = [category, _cap(noun) + "s", "Names", "Citations"]
+    rows = [[name, str(len(members)), ", ".join(members), cite_text(c)] for name, members, c, _ in bars]
+    sentences = [f"Horizontal bar chart of {_plural(sum(len(c['members']) for c in ordered), noun)} placements "
+                 f"by {category.casefold()}, as the sources state them."]
+    for name, members, c, dashed in bars:
+        sentences.append(f"{name}: {_plural(len(members), noun)} ({', '.join(members)})"
+                         f"{' ' + cite_text(c) if c else ''}.")
+    alt = " ".join(sentences)
+
+    body: list[str] = []
+    labels = [truncate(name, 200, FONT, bold=True) for name, *_ in bars]
+    left = 10 + max(svg_text_width(t, FONT, bold=True) for t in labels) + 10
+    ends = [(str(len(members)), _cite_short(c)) for _, members, c, _ in bars]
+    ends = [(t, c if svg_text_width(c, SMALL) <= 110 else truncate(c, 110, SMALL)) for t, c in ends]
+    end_w = max(_labelled_width(t, FONT, c, bold=True) for t, c in ends)
+    right = WIDTH - 12 - end_w - 6
+    ticks = _int_ticks(max(len(m) for _, m, _, _ in bars))
+    scale = (right - left) / ticks[-1]
+    top, bar_h, line_h, gap = 8, 15, 13, 8
+    y = top
+    for i, (name, members, c, dashed) in enumerate(bars):
+        body.append(_text(10, y + bar_h / 2 + 3.5, labels[i], weight="bold"))
+        w = len(members) * scale
+        if dashed:
+            body.append(_rect(left + 1, y + 0.5, w - 2, bar_h - 1, UNKNOWN_FILL, DASHED))
+        else:
+            body.append(_rect(left, y, w, bar_h, CATEGORICAL[0]))
+        t, cite = ends[i]
+        body.append(_text(left + w + 5, y + bar_h / 2 + 3.5, t, weight="bold", cite=cite))
+        body.append(_text(left, y + bar_h + line_h - 1, truncate(", ".join(members), WIDTH - 8 - left, SMALL),
+                          size=SMALL, fill=MUTED))
+        y += bar_h + line_h + gap
+    plot_bottom = y - gap + 4
+    grid = []
+    for t in ticks:
+        x = left + t * scale
+        grid.append(_line(x, top - 4, x, plot_bottom, GRID if t else AXIS))
+        grid.append(_text(x, plot_bottom + 13, str(t), size=SMALL, anchor="middle", fill=MUTED))
+    body = grid + body  # grid lines under the bars
+    body.append(_text((left + right) / 2, plot_bottom + 28, f"Number of {noun}s", anchor="middle"))
+    height = plot_bottom + 36
+    return Chart(id=chart_id, title=title, svg=_svg(chart_id, title, alt, height, body),
+                 alt=alt, header=header, rows=rows)
+
+
+# --------------------------------------------------------------------------
 # 2. Timeline chart
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -900,7 +983,8 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     body: list[str] = []
     two_line = any(p.population and _clean(p.population) for p in plotted)
     name_w = 190
-    names_t = [truncate(p.asset, name_w, FONT) for p in plotted]
+    # "X (89 patients ...)" over a second line giving the population says it twice: the name line drops it
+    names_t = [truncate(_without_population(p), name_w, FONT) for p in plotted]
     pops_t = [truncate(p.population or "", name_w, SMALL) for p in plotted]
     left = 10 + max(max(svg_text_width(t, FONT) for t in names_t),
                     max(svg_text_width(t, SMALL) for t in pops_t)) + 10
@@ -946,6 +1030,13 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     height = plot_bottom + 36
     return Chart(id=chart_id, title=title, svg=_svg(chart_id, title, alt, height, body),
                  alt=alt, header=header, rows=rows)
+
+
+def _without_population(p: EfficacyPoint) -> str:
+    pop = _clean(p.population or "")
+    name = _clean(p.asset)
+    suffix = f" ({pop})"
+    return name[: -len(suffix)] if pop and name.endswith(suffix) and len(name) > len(suffix) else name
 
 
 def efficacy_charts(points: list[EfficacyPoint]) -> list[Chart]:

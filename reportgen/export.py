@@ -1,9 +1,11 @@
 """The comparison table as CSV and XLSX, for analysts who sort and filter in a spreadsheet.
 
 One clean value per cell (no citation markers, blank when no source reports
-it); the sources of each row in their own columns; every reference on its own
-line (title, publisher, date, URL, quote); efficacy and safety figures in long
-form, one per row, with numbers as numbers. Every text cell passes one guard
+it); the sources of each row by the brief's own reference numbers (the CSV
+adds their text in a column; the XLSX has a Sources sheet, one reference per
+line: number, title, publisher, date, URL, quote); efficacy and safety figures
+in long form, one per row, with numbers as numbers and the source's publisher,
+date and URL beside each. Every text cell passes one guard
 (`safe_text`): no formula runs, no control character breaks the file.
 """
 
@@ -64,9 +66,14 @@ def _reference_line(ref) -> str:
     return f"[{ref.number}] {head}" + (f" {ref.url}" if ref.url else "") + f": “{ref.quote}”"
 
 
-def table_rows(brief: Brief) -> list[list[str]]:
-    """Header plus one line per row (comparators last): values, role, flags, source numbers, sources."""
-    header = [c.label for c in brief.columns] + ["Role", "Flags", "Source numbers", "Sources"]
+def table_rows(brief: Brief, with_sources: bool = True) -> list[list[str]]:
+    """Header plus one line per row (comparators last): values, role, flags, source numbers, sources.
+
+    Source numbers are the brief's own reference numbers. `with_sources=False`
+    leaves out the full text of each source (the XLSX has a Sources sheet for
+    it; a CSV has only this table).
+    """
+    header = [c.label for c in brief.columns] + ["Role", "Flags", "Source numbers", "Sources"][:4 if with_sources else 3]
     refs = {r.number: r for r in brief.references}
     lines = [[safe_text(h) for h in header]]
 
@@ -75,7 +82,8 @@ def table_rows(brief: Brief) -> list[list[str]]:
         cells[0] = row.name
         numbers = [n for n in _row_cites(row) if n in refs]
         sources = "\n".join(_reference_line(refs[n]) for n in numbers)
-        return [safe_text(c) for c in (*cells, role, _flags(brief, row), "; ".join(map(str, numbers)), sources)]
+        line = (*cells, role, _flags(brief, row), "; ".join(map(str, numbers)), sources)
+        return [safe_text(c) for c in (line if with_sources else line[:-1])]
 
     lines += [line(r, "in scope") for r in brief.rows]
     lines += [line(r, "comparator") for r in brief.comparators]
@@ -83,18 +91,39 @@ def table_rows(brief: Brief) -> list[list[str]]:
 
 
 MEASURE_HEADER = ["Asset", "Role", "Kind", "Endpoint or event", "Grade", "Value", "Unit", "Population",
-                  "Source numbers", "Source titles"]
+                  "Source numbers", "Source title", "Publisher", "Date", "URL"]
+
+
+def _newest(refs: list) -> object | None:
+    """The newest of a figure's sources (ties: the lowest number): the one a reader opens first."""
+    return min(refs, key=lambda r: (-(dt.date.fromisoformat(r.date).toordinal() if _is_iso(r.date) else 0), r.number),
+               default=None)
+
+
+def _is_iso(value: str | None) -> bool:
+    try:
+        dt.date.fromisoformat(value or "")
+    except ValueError:
+        return False
+    return True
 
 
 def measure_rows(brief: Brief) -> list[list]:
-    """Efficacy and safety in long form: one figure per row, the value a number."""
+    """Efficacy and safety in long form: one figure per row, the value a number, its source beside it.
+
+    "Source numbers" lists every source of the figure, newest first; title,
+    publisher, date (a real date) and URL are those of the first listed.
+    """
     refs = {r.number: r for r in brief.references}
     out = []
     for m in brief.measures:
-        titles = "; ".join(refs[n].title for n in m.cites if n in refs)
+        cited = [refs[n] for n in m.cites if n in refs]
+        first = _newest(cited)
+        numbers = ([first.number] if first else []) + [r.number for r in cited if r is not first]
         out.append([safe_text(m.asset), m.role, m.kind, safe_text(m.endpoint), safe_text(m.grade),
-                    m.value, safe_text(m.unit), safe_text(m.population),
-                    "; ".join(map(str, m.cites)), safe_text(titles)])
+                    m.value, safe_text(m.unit), safe_text(m.population), "; ".join(map(str, numbers)),
+                    safe_text(first.title if first else None), safe_text(first.publisher if first else None),
+                    _date(first.date if first else None), safe_text(first.url if first else None)])
     return out
 
 
@@ -142,10 +171,10 @@ def to_xlsx(brief: Brief) -> bytes:
         if rows:
             ws.auto_filter.ref = ws.dimensions
 
-    comparison = table_rows(brief)
+    comparison = table_rows(brief, with_sources=False)  # sources by number; their text is on the Sources sheet
     sheet = wb.active
     sheet.title = "Comparison"
-    sheet_of(sheet, comparison[1:], comparison[0], {len(comparison[0]): 80})
+    sheet_of(sheet, comparison[1:], comparison[0])
     sheet_of(wb.create_sheet("Efficacy and safety"), measure_rows(brief), MEASURE_HEADER)
     sheet_of(wb.create_sheet("Sources"), source_rows(brief), SOURCE_HEADER, {6: 80})
 

@@ -1,7 +1,10 @@
 """The fact store: entities merged across documents, extracted and curated facts together.
 
 Names join entities: two subjects that any `name` fact links (in any document)
-are one entity. Curated aliases join them too.
+are one entity, and so are an organization's spellings with and without a legal
+suffix. The analyst has the last word: curated `aliases:` force a join,
+`distinct_from:` forbids one, whatever the sources state. Each entity keeps how
+its names were joined (`Entity.joins`), so a profile can cite the sentences.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
@@ -32,6 +35,16 @@ _LEGAL_SUFFIX = re.compile(
     r"(?:[,\s]+(?:Inc|Incorporated|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|plc|PLC|GmbH|AG|S\.?A|N\.?V|B\.?V|K\.?K)\.?)+$")
 
 
+class Join(BaseModel):
+    """Why two names are one entity: a source's sentence, the analyst's alias, or a legal suffix."""
+
+    model_config = ConfigDict(frozen=True)
+
+    names: tuple[str, str]
+    how: Literal["stated", "analyst", "legal suffix"]
+    fact: Fact | None = None  # the `name` fact whose sentence states it ("stated" only)
+
+
 class Entity(BaseModel):
     """An asset or organization with every fact about it."""
 
@@ -42,6 +55,8 @@ class Entity(BaseModel):
     kind: str  # "asset" or "organization"
     names: tuple[str, ...]
     facts: tuple[Fact, ...]
+    joins: tuple[Join, ...] = ()   # how its names came together, in a stable order
+    apart: tuple[str, ...] = ()    # names the analyst keeps apart from it (`distinct_from:`)
 
     def values(self, predicate: str) -> list[Fact]:
         return [f for f in self.facts if f.predicate == predicate]
@@ -52,22 +67,40 @@ class Entity(BaseModel):
 
 
 class _UnionFind:
+    """Union-find with cannot-link pairs: a join that would put two kept-apart names together is refused."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.apart: dict[str, set[str]] = defaultdict(set)
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.members[x] = {x}
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def forbid(self, a: str, b: str) -> None:
+        self.apart[a].add(b)
+        self.apart[b].add(a)
+
+    def union(self, a: str, b: str, force: bool = False) -> bool:
+        """Join a and b; False when a kept-apart pair forbids it (unless forced)."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # keep the smaller key as root: the result does not depend on input order
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
+        if ra == rb:
+            return True
+        if not force:
+            small, big = sorted((self.members[ra], self.members[rb]), key=len)
+            if any(self.apart.get(k, set()) & big for k in small):
+                return False
+        # keep the smaller key as root: the result does not depend on input order
+        lo, hi = sorted((ra, rb))
+        self.parent[hi] = lo
+        self.members[lo] |= self.members.pop(hi)
+        return True
 
 
 class Knowledge:
@@ -163,25 +196,44 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
         display[key][name] = display[key].get(name, 0) + weight
         return key
 
-    for fact in facts:
-        subject_key = note(fact.subject, 2)
-        if fact.predicate == "name":
-            uf.union(subject_key, note(fact.object, 1))
+    # the analyst's word first: kept-apart pairs, then forced joins (which no kept-apart pair refuses)
+    edges: list[tuple[str, str, Join]] = []
     for entity in curated:
         base = note(entity.name, 1000)  # the analyst's spelling wins
+        for other in entity.distinct_from:
+            other_key = note(other, 0)
+            if other_key and other_key != base:
+                uf.forbid(base, other_key)
+    for entity in curated:
+        base = name_key(entity.name)
         for alias in entity.aliases:
-            uf.union(base, note(alias, 1))
+            alias_key = note(alias, 1)
+            if alias_key and alias_key != base:
+                uf.union(base, alias_key, force=True)
+                edges.append((base, alias_key, Join(names=(entity.name, alias), how="analyst")))
+    stated = []
+    for fact in facts:
+        subject_key = note(fact.subject, 2)
+        if fact.predicate == "name" and isinstance(fact.object, str):
+            object_key = note(fact.object, 1)
+            if subject_key and object_key and subject_key != object_key:
+                stated.append((subject_key, object_key, fact))
+    # in a stable order, so a refused join does not depend on the order documents were read
+    for a, b, fact in sorted(stated, key=lambda t: (t[0], t[1], t[2].evidence.doc, t[2].evidence.start)):
+        if uf.union(a, b):
+            edges.append((a, b, Join(names=(fact.subject, str(fact.object)), how="stated", fact=fact)))
     for fact in facts:
         if fact.predicate in ("developer", "partner"):
             note(fact.object, 1)
 
     # "Innovent Biologics Inc." and "Innovent Biologics" are one organization
     # when both spellings occur; a legal suffix alone never creates a link
-    for key in list(display):
-        for form in display[key]:
+    for key in sorted(display):
+        for form in sorted(display[key]):
             stripped = name_key(_LEGAL_SUFFIX.sub("", form))
-            if stripped and stripped != key and stripped in display:
-                uf.union(key, stripped)
+            if stripped and stripped != key and stripped in display and uf.union(key, stripped):
+                plain = max(display[stripped], key=lambda f: (display[stripped][f], f))
+                edges.append((key, stripped, Join(names=(form, plain), how="legal suffix")))
 
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -200,13 +252,17 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     members: dict[str, set[str]] = defaultdict(set)
     for key in display:
         members[uf.find(key)].add(key)
+    joins: dict[str, list[Join]] = defaultdict(list)
+    for a, _, join in edges:
+        joins[uf.find(a)].append(join)
 
     extra_removals = removals
     removals = {name_key(e.name): list(e.remove) for e in curated}
     for r in extra_removals:
         removals.setdefault(name_key(r.entity), []).append(r)
     kinds = {name_key(e.name): e.kind for e in curated if e.kind}
-    org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner")}
+    org_keys = {name_key(f.object) for f in facts if f.predicate in ("developer", "partner") and isinstance(f.object, str)}
+    apart_names = {name_key(e.name): list(e.distinct_from) for e in curated if e.distinct_from}
 
     entities = []
     for root, group in groups.items():
@@ -214,24 +270,52 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
         for key in members[root]:
             for form, count in display[key].items():
                 surface[form] += count
-        if not surface:
+        if not surface or not any(surface.values()):
             continue
-        names = sorted(surface, key=lambda s: (-surface[s], -len(s), s))
-        name = names[0]
         keys = members[root]
         kind = next((kinds[k] for k in sorted(keys) if k in kinds), None) or _infer_kind(group, keys, org_keys)
+        name = display_name(surface, kind)
         drops = [r for k in sorted(keys) for r in removals.get(k, [])]
         kept = [f for f in group if not _removed(f, drops)]
         # the entity's own name is not a fact worth a citation
         unique_names = []
         seen = set()
-        for n in [name, *sorted(names[1:], key=str.casefold)]:
-            if name_key(n) not in seen:
+        for n in [name, *sorted(surface, key=lambda s: (-surface[s], -len(s), s))]:
+            if name_key(n) not in seen and surface.get(n, 1):
                 seen.add(name_key(n))
-                unique_names.append(n)
+                unique_names.append(display_form(n, kind) if n != name else name)
+        unique_names = [name, *sorted(unique_names[1:], key=str.casefold)]
+        entity_joins = sorted(joins.get(root, []), key=lambda j: (
+            ("analyst", "stated", "legal suffix").index(j.how), j.names[0].casefold(), j.names[1].casefold(),
+            j.fact.evidence.doc if j.fact else "", j.fact.evidence.start if j.fact else 0))
+        apart = sorted({a for k in sorted(keys) for a in apart_names.get(k, [])}, key=str.casefold)
         entities.append(Entity(key=root, name=name, kind=kind, names=tuple(unique_names),
-                               facts=tuple(sort_facts(kept))))
+                               facts=tuple(sort_facts(kept)), joins=tuple(entity_joins), apart=tuple(apart)))
     return Knowledge(entities)
+
+
+def _is_inn(name: str) -> bool:
+    """An international nonproprietary name ("isatuximab", "ciltacabtagene autoleucel"), by its WHO stem."""
+    from reportgen.extract.names import INN_RE
+
+    return "®" not in name and "™" not in name and bool(INN_RE.fullmatch(name.strip()))
+
+
+def display_form(name: str, kind: str = "asset") -> str:
+    """How one name of an entity is written: an asset's INN in lower case; brands, codes and organizations as written."""
+    return name.lower() if kind == "asset" and _is_inn(name) else name
+
+
+def display_name(forms: Mapping[str, int], kind: str = "asset") -> str:
+    """The one name an entity is shown by in every section and format.
+
+    The most used spelling (the analyst's, weighted far above any source's),
+    the longer one on a tie; then written by its kind (`display_form`), so
+    "Isatuximab" at the start of one sentence and "isatuximab" in the next give
+    one name, "isatuximab", never changing case mid-sentence.
+    """
+    best = sorted(forms, key=lambda s: (-forms[s], -len(s), s))[0]
+    return display_form(best, kind)
 
 
 def _infer_kind(facts: list[Fact], keys: set[str], org_keys: set[str]) -> str:

@@ -81,11 +81,29 @@ class Removal(_Strict):
 
 
 class CuratedEntity(_Strict):
+    """An entity as the analyst corrects it; `aliases` force a merge, `distinct_from` forbids one.
+
+    Both win over the automatic merge (a sentence stating two names are one,
+    or a name with and without its legal suffix).
+    """
+
     name: str
     kind: Literal["asset", "organization"] | None = None
     aliases: list[str] = []
+    distinct_from: list[str] = []
     facts: list[CuratedFact] = []
     remove: list[Removal] = []
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "CuratedEntity":
+        from reportgen.knowledge import name_key
+
+        own = {name_key(self.name)} | {name_key(a) for a in self.aliases}
+        for other in self.distinct_from:
+            if name_key(other) in own:
+                raise ValueError(f"{other!r} is both joined to {self.name!r} (its name or an alias) and kept "
+                                 f"apart from it (distinct_from); keep one")
+        return self
 
 
 class DiseaseArea(_Strict):
@@ -242,6 +260,12 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def _key(name: str) -> str:
+    from reportgen.knowledge import name_key
+
+    return name_key(name)
+
+
 def _list(value) -> list:
     return value if isinstance(value, list) else []
 
@@ -279,12 +303,27 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
             problems.append(Problem(locate(tree, ("lexicon", key), shown), f"unknown lexicon {key!r}",
                                     _hint(key, lexicons).lstrip("; ") or f"lexicons: {', '.join(lexicons)}"))
     seen: set[str] = set()
+    joined: dict[str, tuple[str, int]] = {}  # name key -> (entity, index) whose aliases join it
     for i, entity in enumerate(_list(data.get("entities"))):
         name = _dict(entity).get("name")
         if isinstance(name, str):
             if name.casefold() in seen:
                 problems.append(Problem(locate(tree, ("entities", i, "name"), shown), f"duplicate entity {name!r}"))
             seen.add(name.casefold())
+            for alias in [name, *_list(_dict(entity).get("aliases"))]:
+                if isinstance(alias, str):
+                    joined.setdefault(_key(alias), (name, i))
+    # a merge one entity forces and another forbids is a contradiction, not a choice to make silently
+    for i, entity in enumerate(_list(data.get("entities"))):
+        name = _dict(entity).get("name")
+        for j, other in enumerate(_list(_dict(entity).get("distinct_from"))):
+            if not isinstance(name, str) or not isinstance(other, str):
+                continue
+            owner = joined.get(_key(other))
+            if owner and owner[1] != i and joined.get(_key(name), (None, -1))[1] == owner[1]:
+                problems.append(Problem(locate(tree, ("entities", i, "distinct_from", j), shown),
+                                        f"distinct_from: {other!r} is kept apart from {name!r} here, but entity {owner[0]!r} "
+                                        f"joins them (aliases); keep one"))
     if documents is not None:
         for loc, cite in _citations(data):
             doc, quote = cite.get("doc"), cite.get("quote")
@@ -330,7 +369,7 @@ def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]
     with a did-you-mean hint from the entity's names or values.
     """
     problems: list[Problem] = []
-    if not any(e.remove for e in landscape.entities):
+    if not any(e.remove or e.distinct_from for e in landscape.entities):
         return problems
     shown = str(path)
     try:
@@ -345,6 +384,14 @@ def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]
                                                     "object" if removal.object is not None else "predicate"), shown))
             if problem:
                 problems.append(problem)
+        # a name kept apart that no source uses keeps nothing apart: a typo, most likely
+        known = {_key(n) for e in knowledge.entities for n in e.names}
+        for j, other in enumerate(entity.distinct_from):
+            if _key(other) not in known:
+                names = sorted({n for e in knowledge.entities for n in e.names})
+                problems.append(Problem(locate(tree, ("entities", i, "distinct_from", j), shown),
+                                        f"distinct_from: no entity named {other!r}; nothing kept apart",
+                                        _hint(other, names).lstrip("; ") or "see `reportgen facts` for the names found"))
     return problems
 
 

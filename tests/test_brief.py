@@ -256,3 +256,152 @@ def test_add_keeps_a_long_headline_whole(basic_project):
     assert done.returncode == 0, done.stderr
     meta = yaml.safe_load((basic_project / "landscapes" / "sources" / "long.meta.yaml").read_text())
     assert meta["title"] == headline and "…" not in meta["title"]
+
+
+# --- one display name per entity (issue 11.4) ----------------------------------
+
+def test_display_name_brands_and_codes_as_written_inns_in_lower_case():
+    from reportgen.knowledge import display_name
+
+    assert display_name({"Zorbatuximab": 3, "zorbatuximab": 1}) == "zorbatuximab"
+    assert display_name({"Zorbacabtagene Autoleucel": 1000}) == "zorbacabtagene autoleucel"  # the analyst's too
+    assert display_name({"ZORVELLA": 2, "Zorvella": 1}) == "ZORVELLA"
+    assert display_name({"ZB-4410": 1}) == "ZB-4410"
+    assert display_name({"Zorbatec Biologics": 1}, kind="organization") == "Zorbatec Biologics"
+
+
+def test_one_display_name_in_summary_table_profiles_and_charts():
+    a = doc("a.txt", "Zorbatuximab (ZB-4410) is a BCMA antibody. FDA approved Zorbatuximab for multiple myeloma.",
+            date="2025-03-01")
+    b = doc("b.txt", "A Phase 2 study of zorbatuximab in multiple myeloma enrolled 40 patients. "
+                     "The ORR for zorbatuximab was 61%.", date="2025-05-01")
+    facts = [
+        fact("Zorbatuximab", "name", "ZB-4410", a, "Zorbatuximab (ZB-4410) is a BCMA antibody."),
+        fact("Zorbatuximab", "target", "BCMA", a, "Zorbatuximab (ZB-4410) is a BCMA antibody."),
+        fact("Zorbatuximab", "regulatory", {"authority": "FDA", "action": "approval", "date": "2025-03-01"}, a,
+             "FDA approved Zorbatuximab for multiple myeloma."),
+        fact("Zorbatuximab", "indication", "multiple myeloma", a, "FDA approved Zorbatuximab for multiple myeloma."),
+        fact("zorbatuximab", "phase", {"stage": "phase 2"}, b,
+             "A Phase 2 study of zorbatuximab in multiple myeloma enrolled 40 patients."),
+        fact("zorbatuximab", "efficacy", {"endpoint": "ORR", "value": 61, "unit": "%"}, b,
+             "The ORR for zorbatuximab was 61%."),
+    ]
+    brief, _ = make(facts, [a, b], columns=["name", "names", "target", "stage"])
+    shown = [r.name for r in brief.rows] + [p.name for p in brief.profiles]
+    shown += [s.text for s in brief.summary] + [c.alt for c in brief.charts] + [m.asset for m in brief.measures]
+    assert [r.name for r in brief.rows] == ["zorbatuximab"]
+    assert any("zorbatuximab" in t for t in shown[2:])
+    assert not any("Zorbatuximab" in t for t in shown), [t for t in shown if "Zorbatuximab" in t]
+    names = next(c for c in brief.rows[0].cells if c.column == "names")
+    assert [v.text for v in names.values] == ["ZB-4410"]  # the code as written
+
+
+# --- merges an analyst forces or forbids (issue 10) -----------------------------
+
+def _hopwell_docs():
+    a = doc("h1.txt", "Hopwell Cells, also known as Hopwell Bio, develops iPSC-derived NK cells.")
+    b = doc("h2.txt", "Hopwell Bio is based in Suzhou. Hopwell Bio develops HW-7, an iPSC-derived NK cell therapy.")
+    c = doc("h3.txt", "Jiangan Stem Cell develops iPSC-derived cardiomyocytes.")
+    facts = [
+        fact("Hopwell Cells", "name", "Hopwell Bio", a),
+        fact("Hopwell Cells", "focus", "iPSC-derived NK cells", a),
+        fact("Hopwell Bio", "country", "China", b, "Hopwell Bio is based in Suzhou."),
+        fact("Hopwell Bio", "focus", "iPSC-derived NK cells", b,
+             "Hopwell Bio develops HW-7, an iPSC-derived NK cell therapy."),
+        fact("Jiangan Stem Cell", "focus", "iPSC-derived cardiomyocytes", c),
+    ]
+    return facts, [a, b, c]
+
+
+def _org_brief(tmp_path, entities_yaml: str):
+    from reportgen.landscape import load_landscape
+
+    facts, docs = _hopwell_docs()
+    path = tmp_path / "orgs.yaml"
+    path.write_text("id: orgs\ntitle: Orgs\nrows: organizations\nscope: {names: [Hopwell, Hopwell Cells, Hopwell Bio, "
+                    "Jiangan Stem Cell, Jiangan]}\ncolumns: [name, focus, country]\n"
+                    "sections: [summary, charts, table, profiles]\n" + entities_yaml)
+    land = load_landscape(path, {d.id: d.text for d in docs})
+    knowledge = build_knowledge(facts, land.entities)
+    return build_brief(land, knowledge, {d.id: d for d in docs})
+
+
+def test_a_stated_merge_is_shown_with_its_sentence_in_the_profile(tmp_path):
+    brief = _org_brief(tmp_path, "")
+    assert sorted(r.name for r in brief.rows) == ["Hopwell Bio", "Jiangan Stem Cell"]
+    profile = next(p for p in brief.profiles if p.name == "Hopwell Bio")
+    joins = next(g for g in profile.groups if g.label == "Names joined by")
+    [value] = joins.values
+    assert value.text == "Hopwell Cells = Hopwell Bio"
+    assert brief.references[value.cites[0] - 1].quote.startswith("Hopwell Cells, also known as Hopwell Bio")
+
+
+def test_a_forbidden_merge_keeps_two_rows(tmp_path):
+    brief = _org_brief(tmp_path, "entities:\n  - name: Hopwell Cells\n    distinct_from: [Hopwell Bio]\n")
+    assert sorted(r.name for r in brief.rows) == ["Hopwell Bio", "Hopwell Cells", "Jiangan Stem Cell"]
+    profile = next(p for p in brief.profiles if p.name == "Hopwell Cells")
+    apart = next(g for g in profile.groups if g.label == "Kept apart by the analyst")
+    assert [v.text for v in apart.values] == ["Hopwell Bio"]
+    assert not any(g.label == "Names joined by" for g in profile.groups)
+
+
+def test_a_forced_merge_makes_one_row(tmp_path):
+    brief = _org_brief(tmp_path, "entities:\n  - name: Jiangan Stem Cell\n    aliases: [Hopwell Bio]\n")
+    assert [r.name for r in brief.rows] == ["Jiangan Stem Cell"]
+    joins = next(g for g in brief.profiles[0].groups if g.label == "Names joined by")
+    assert any(v.text == "Jiangan Stem Cell = Hopwell Bio (the analyst's alias)" and v.curated for v in joins.values)
+
+
+def test_a_merge_both_forced_and_forbidden_is_an_error_naming_file_line_and_key(tmp_path):
+    import pytest
+
+    from reportgen.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        _org_brief(tmp_path, "entities:\n  - name: Jiangan Stem Cell\n    aliases: [Hopwell Bio]\n"
+                             "  - name: Hopwell Bio\n    distinct_from: [Jiangan Stem Cell]\n")
+    message = str(err.value)
+    assert "orgs.yaml:11:21: distinct_from:" in message
+    assert "Jiangan Stem Cell" in message and "joins them" in message
+    with pytest.raises(InputError) as err:
+        _org_brief(tmp_path, "entities:\n  - name: Hopwell Bio\n    aliases: [Hopwell]\n"
+                             "    distinct_from: [Hopwell]\n")
+    assert "orgs.yaml:" in str(err.value) and "both joined" in str(err.value)
+
+
+def test_organization_charts_by_country_and_focus_count_the_unstated(tmp_path):
+    brief = _org_brief(tmp_path, "")
+    by_id = {c.id: c for c in brief.charts}
+    country = by_id["chart-orgs-country"]
+    assert country.rows[0][:3] == ["China", "1", "Hopwell Bio"] and country.rows[0][3]  # cited
+    assert country.rows[-1][:3] == ["Country not stated", "1", "Jiangan Stem Cell"]
+    focus = by_id["chart-orgs-focus"]
+    assert ["iPSC-derived NK cells", "1", "Hopwell Bio"] == focus.rows[0][:3] or \
+        ["iPSC-derived NK cells", "1", "Hopwell Bio"] in [r[:3] for r in focus.rows]
+    assert "Jiangan Stem Cell" in focus.alt
+
+
+def test_a_short_wide_table_is_turned_for_print_not_run_off_a_portrait_page():
+    from reportgen.render import DEFAULT_TEMPLATES, make_environment, render_html
+
+    facts, docs = _asset_in_three_diseases()
+    facts += [fact("ZX-1", "developer", "Zyxo Bio", docs[0], "ZX-1 is a BCMA CAR-T."),
+              fact("ZX-1", "trial", "ZX-STUDY-1", docs[0], "The Phase 2 trial continues.")]
+    columns = ["name", "developer", "target", "modality", "indication", "stage", "regulatory", "trial"]
+    brief, _ = make(facts, docs, columns=columns)
+    assert brief.transposed_print and not brief.wide_table  # two rows: a portrait page, one column per asset
+    env = make_environment([DEFAULT_TEMPLATES])
+    printed = render_html(brief, env, media="print")
+    assert 'class="comparison transposed"' in printed and '<th scope="row" class="col-field">Target</th>' in printed
+    assert 'class="comparison transposed"' not in render_html(brief, env)  # the screen keeps its sortable table
+    many, _ = make(facts + [f.model_copy(update={"subject": s}) for s in ("ZX-2", "ZX-3", "ZX-4") for f in facts],
+                   docs, columns=columns)
+    assert many.wide_table and not many.transposed_print
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once():
+    d = doc("z.txt", "Zyxo Cells Co., Ltd. develops iPSC-derived NK cells.")
+    brief, _ = make([fact("Zyxo Cells Co., Ltd.", "focus", "iPSC", d)], [d], rows="organizations",
+                    scope={"names": ["Zyxo Cells Co., Ltd."]}, sections=["summary", "table"])
+    assert brief.summary[0].text == "1 organization in scope: Zyxo Cells Co., Ltd."
+    assert not brief.many_columns  # a few columns: the screen keeps the table in the text column

@@ -109,7 +109,14 @@ def test_html_and_pdf_say_the_same(basic_project):
             html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
             return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
-        assert text(render_html(brief, env)) == text(render_html(brief, env, media="print"))
+        screen, printed = render_html(brief, env), render_html(brief, env, media="print")
+        if brief.transposed_print:
+            # print turns a short, wide table (a column per row): the same words, in another order
+            tables = r'<section id="(?:comparison|comparators)".*?</section>'
+            words = lambda html: sorted(" ".join(text(t) for t in re.findall(tables, html, flags=re.S)).split())  # noqa: E731
+            assert words(screen) == words(printed)
+            screen, printed = re.sub(tables, "", screen, flags=re.S), re.sub(tables, "", printed, flags=re.S)
+        assert text(screen) == text(printed)
 
 
 def test_every_citation_link_opens_its_source_at_the_quote(basic_project):

@@ -401,3 +401,31 @@ def test_matrix_names_assets_in_full_when_indications_outnumber_targets():
                         stage="phase 1", cites=(i + 1,)) for i in range(8)]
     svg = matrix_chart(cells).svg
     assert "Equecabtagene Autoleucel" in svg and "Eq…" not in svg
+
+
+def test_efficacy_name_line_does_not_repeat_the_population_line_below_it():
+    from reportgen.charts import EfficacyPoint, efficacy_chart
+
+    pop = "40 patients without prior therapy"
+    chart = efficacy_chart([EfficacyPoint(asset=f"ZT-101 ({pop})", endpoint="ORR", value=80, population=pop, cites=[1]),
+                            EfficacyPoint(asset="QB-7", endpoint="ORR", value=70, cites=[2])])
+    drawn = re.sub(r"<desc.*?</desc>|<title.*?</title>", "", chart.svg)
+    assert ">ZT-101</text>" in drawn and drawn.count(pop) == 1  # the name, then the population line once
+    assert chart.rows[0][0] == f"ZT-101 ({pop})"  # the data table keeps the full label
+
+
+def test_count_chart_counts_each_member_once_and_draws_the_unstated_apart():
+    from reportgen.charts import CountItem, count_chart
+
+    chart = count_chart([CountItem(category="China", member="Alpha Cells", cites=[1]),
+                         CountItem(category="china", member="Alpha Cells", cites=[3]),
+                         CountItem(category="China", member="Beta Cells", cites=[2]),
+                         CountItem(category="Japan", member="Gamma Cells", cites=[4])],
+                        chart_id="chart-orgs-country", title="By country", category="Country",
+                        unstated=["Delta Bio", "Epsilon Bio"], unstated_label="country not stated")
+    assert chart.header == ["Country", "Organizations", "Names", "Citations"]
+    # most first; the unstated last whatever their count; a member named twice in a category counts once
+    assert chart.rows == [["China", "2", "Alpha Cells, Beta Cells", "[1,2,3]"], ["Japan", "1", "Gamma Cells", "[4]"],
+                          ["Country not stated", "2", "Delta Bio, Epsilon Bio", ""]]
+    assert "stroke-dasharray" in chart.svg and 'role="img"' in chart.svg
+    assert count_chart([], chart_id="x", title="t", category="c") is None

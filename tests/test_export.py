@@ -68,7 +68,10 @@ def test_xlsx_sheets_autofilter_widths_and_real_dates():
     assert wb.sheetnames == ["Comparison", "Efficacy and safety", "Sources"]
     comp = wb["Comparison"]
     assert comp["B2"].value == "BCMA" and comp["B3"].value is None
-    assert comp.auto_filter.ref == "A1:G3"
+    # sources by the brief's reference numbers; their text lives on the Sources sheet
+    assert [c.value for c in comp[1]] == ["Asset", "Target", "Efficacy", "Role", "Flags", "Source numbers"]
+    assert comp["F2"].value == "1; 2"
+    assert comp.auto_filter.ref == "A1:F3"
     assert comp.freeze_panes == "B2"
     assert 8 <= comp.column_dimensions["A"].width <= 48
     src = wb["Sources"]
@@ -84,8 +87,23 @@ def test_efficacy_and_safety_long_form_with_numbers():
     assert rows[0][:8] == ["Asset", "Role", "Kind", "Endpoint or event", "Grade", "Value", "Unit", "Population"]
     assert rows[1][:8] == ["ZT-101", "in scope", "efficacy", "ORR", None, 88, "%", "40 evaluable patients"]
     assert rows[2][2:6] == ["safety", "CRS", ">=3", 5]
-    assert rows[1][9] == "Zorbatec Receives BTD"
-    assert ws.auto_filter.ref == "A1:J3"
+    assert rows[0][8:] == ["Source numbers", "Source title", "Publisher", "Date", "URL"]
+    assert rows[1][8:] == ["1", "Zorbatec Receives BTD", "PRNewswire", dt.datetime(2025, 3, 3), "https://example.com/a"]
+    assert ws["L2"].number_format == "yyyy-mm-dd"
+    assert rows[2][8:] == ["2", "Second", None, None, None]  # an undated source without publisher: blank, not "None"
+    assert ws.auto_filter.ref == "A1:M3"
+
+
+def test_a_figure_with_several_sources_names_the_newest_first():
+    refs = (Reference(number=1, doc="a.txt", title="Old", publisher="Wire", date="2024-01-05", url=None,
+                      quote="ORR 88%.", start=0, end=8, curated=False),
+            Reference(number=2, doc="b.txt", title="New", publisher="Journal", date="2025-06-30", url="https://example.org/b",
+                      quote="ORR 88%.", start=0, end=8, curated=False))
+    measure = Measure(asset="ZT-101", role="in scope", kind="efficacy", endpoint="ORR", grade=None, value=88.0,
+                      unit="%", population=None, cites=(1, 2))
+    ws = load_workbook(io.BytesIO(to_xlsx(brief(references=refs, measures=(measure,)))))["Efficacy and safety"]
+    row = [c.value for c in ws[2]]
+    assert row[8:] == ["2; 1", "New", "Journal", dt.datetime(2025, 6, 30), "https://example.org/b"]
 
 
 def test_xlsx_is_byte_identical_for_the_same_brief():

@@ -58,3 +58,39 @@ def test_legal_suffix_spellings_join_only_when_both_occur():
     assert knowledge.find("Zorbatec Bio") is knowledge.find("Zorbatec Bio, Inc.")
     assert knowledge.find("Quill Group").name == "Quill Group"
     assert knowledge.find("Quill") is None
+
+
+def test_distinct_from_refuses_a_join_even_through_a_third_name():
+    facts = [fact("ZT-101", "name", "Zorba-cel"), fact("Zorba-cel", "name", "ZT-101B", doc="b.txt"),
+             fact("ZT-101B", "target", "CD19", doc="b.txt")]
+    joined = build_knowledge(facts)
+    assert joined.find("ZT-101") is joined.find("ZT-101B")
+    apart = build_knowledge(facts, [CuratedEntity(name="ZT-101", distinct_from=["ZT-101B"])])
+    assert apart.find("ZT-101") is not apart.find("ZT-101B")
+    assert apart.find("ZT-101").apart == ("ZT-101B",)
+    # the same facts in another order keep the same two entities
+    again = build_knowledge(list(reversed(facts)), [CuratedEntity(name="ZT-101", distinct_from=["ZT-101B"])])
+    assert [(e.name, e.names) for e in again.entities] == [(e.name, e.names) for e in apart.entities]
+
+
+def test_each_entity_keeps_how_its_names_joined():
+    facts = [fact("ZT-101", "name", "zorbacabtagene autoleucel", start=0, end=50),
+             fact("ZT-303", "developer", "Zorbatec Bio, Inc."), fact("ZT-202", "developer", "Zorbatec Bio")]
+    knowledge = build_knowledge(facts, [CuratedEntity(name="ZT-101", aliases=["ZT101-A"])])
+    asset = knowledge.find("ZT-101")
+    assert [(j.how, j.names) for j in asset.joins] == [
+        ("analyst", ("ZT-101", "ZT101-A")), ("stated", ("ZT-101", "zorbacabtagene autoleucel"))]
+    assert asset.joins[1].fact.evidence.quote == TEXT[0:50]
+    org = knowledge.find("Zorbatec Bio")
+    assert [(j.how, j.names) for j in org.joins] == [("legal suffix", ("Zorbatec Bio, Inc.", "Zorbatec Bio"))]
+
+
+def test_a_name_kept_apart_that_no_source_uses_is_reported(tmp_path):
+    from reportgen.landscape import check_removals, load_landscape
+
+    path = tmp_path / "t.yaml"
+    path.write_text("id: t\ntitle: T\nentities:\n  - name: ZT-101\n    distinct_from: [ZT-10l]\n")
+    land = load_landscape(path)
+    knowledge = build_knowledge([fact("ZT-101", "target", "CD19"), fact("ZT-102", "target", "CD19")], land.entities)
+    [problem] = check_removals(path, land, knowledge)
+    assert "t.yaml:5:21" in str(problem) and "'ZT-10l'" in str(problem)

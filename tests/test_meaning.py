@@ -33,8 +33,12 @@ def test_a_car_t_in_a_disease_the_landscape_never_names_enters_by_area(briefs):
 
 def test_one_asset_named_by_code_and_by_inn_is_one_row(briefs):
     rows = [r.name for r in briefs["autoimmune"].rows]
-    joined = [n for n in rows if n in ("CV-210", "Ralcabtagene Autoleucel")]
+    joined = [n for n in rows if n in ("CV-210", "ralcabtagene autoleucel")]  # an INN is shown in lower case
     assert len(joined) == 1, rows
+    profile = _profile(briefs["autoimmune"], joined[0])
+    joins = next(g for g in profile.groups if g.label == "Names joined by")
+    # the sentence that joined the code and the INN is cited in the profile
+    assert any("CV-210" in v.text and v.cites for v in joins.values), joins
     indications = " ".join(_cell(briefs["autoimmune"], joined[0], "indication")).casefold()
     assert "systemic lupus erythematosus" in indications and "lupus nephritis" in indications
 

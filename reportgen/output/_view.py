@@ -136,6 +136,9 @@ def _chart(chart) -> ChartView:
             if all(r[vi][m.end():].strip() == unit for m, r in parsed):
                 return ChartView(kind="bar", categories=tuple(r[ai] for _, r in parsed),
                                  values=tuple(float(m.group()) for m, _ in parsed), unit=unit, **base)
+    if chart.id.startswith("chart-orgs-") and all(r[1].isdigit() for r in rows):  # organizations per category
+        return ChartView(kind="count", categories=tuple(r[0] for r in rows),
+                         values=tuple(float(r[1]) for r in rows), **base)
     if header[:1] == ("Highest stage",):
         counts: dict[str, int] = {}
         for r in rows:

@@ -190,7 +190,8 @@ def _native_chart_slide(prs, chart: ChartView) -> None:
     if chart.kind == "bar":  # horizontal bars are drawn bottom-up: reverse, so the first row is on top
         labels, values = labels[::-1], values[::-1]
     data.categories = labels
-    data.add_series("Assets" if chart.kind == "count" else (chart.unit or "Value"), values)
+    counted = "Organizations" if chart.id.startswith("chart-orgs-") else "Assets"
+    data.add_series(counted if chart.kind == "count" else (chart.unit or "Value"), values)
     height = SLIDE_H - BODY_TOP - MARGIN - FOOT_H
     kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.kind == "count" else XL_CHART_TYPE.BAR_CLUSTERED
     frame = slide.shapes.add_chart(kind, _pt(MARGIN), _pt(BODY_TOP), _pt(SLIDE_W - 2 * MARGIN), _pt(height), data)
