@@ -1,0 +1,114 @@
+"""The literal gates (reportgen/extract/fastre.py) find exactly what their regexes find.
+
+A gate only skips the regex where none of its needles occurs, so every gated
+pattern of the extractor is checked against its own ungated regex on invented
+text built from its needles, look-alike words and the characters that
+IGNORECASE folds unlike str.lower().
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from reportgen.extract import names, relations, trials
+from reportgen.extract.fastre import Gated, WordGated, gate, needles
+
+
+def _gated() -> list[tuple[str, Gated]]:
+    out = []
+    for mod in (names, relations, trials):
+        for key, value in sorted(vars(mod).items()):
+            if isinstance(value, Gated):
+                out.append((f"{mod.__name__.rsplit('.', 1)[-1]}.{key}", value))
+    return out
+
+
+GATED = _gated()
+WORDS = sorted({n for _, g in GATED for n in g.needles} | {
+    "The", "the", "study", "Phase 2", "FDA", "Inc.", "(", ")", ",", ".", ";", ":", "“", "”", "’s", "-", "®",
+    "Acme", "Quorvex Therapeutics", "ZX-101", "2025", "45%", "months", "patients", "with", "and", "in",
+})
+# IGNORECASE folds these onto ASCII letters; str.lower() does not
+ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "ß", "É"]
+
+
+def _text(draw_words: list[str], upper: list[bool], seps: list[str]) -> str:
+    parts = []
+    for word, up, sep in zip(draw_words, upper, seps):
+        parts.append((word.upper() if up else word) + sep)
+    return "".join(parts)
+
+
+texts = st.builds(
+    _text,
+    st.lists(st.sampled_from(WORDS + ODD), min_size=0, max_size=14),
+    st.lists(st.booleans(), min_size=14, max_size=14),
+    st.lists(st.sampled_from([" ", " ", "", "\n", "-", "  "]), min_size=14, max_size=14),
+)
+
+
+def _spans(it) -> list:
+    return [(m.span(), m.groups()) for m in it]
+
+
+def test_the_extractor_gates_its_scanning_regexes():
+    assert len(GATED) >= 40
+    assert isinstance(names.INN_RE, WordGated)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 5), st.integers(0, 40))
+def test_every_gate_finds_what_its_regex_finds(text, pos, width):
+    for label, g in GATED:
+        rx = g.rx
+        got, want = g.search(text), rx.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), label
+        assert _spans(g.finditer(text)) == _spans(rx.finditer(text)), label
+        end = pos + width
+        got, want = g.search(text, pos, end), rx.search(text, pos, end)
+        assert (got and got.span()) == (want and want.span()), label
+
+
+def test_needles_are_what_every_match_must_contain():
+    assert needles(re.compile(r"\b(?:announce[sd]?|said)\b", re.I)) == (("announce", "said"), True)
+    assert needles(re.compile(r"R&D code\s*:")) == (("R&D code",), False)
+    # a case-insensitive group inside a case-sensitive pattern folds the needles
+    assert needles(re.compile(r"Study\s+(?i:No\.)"))[1] is True
+    # an optional part, a class or a lookaround gives no needle
+    assert needles(re.compile(r"(?:abc)?\d+")) is None
+    assert needles(re.compile(r"(?=study)\w+")) is None
+    assert needles(re.compile(r"[A-Z]{2,6}-\d+")) is None
+
+
+def test_a_pattern_without_needles_is_left_as_it_is():
+    rx = re.compile(r"[A-Z]\d+")
+    assert gate(rx) is rx
+
+
+@pytest.mark.parametrize("text", ["ſaid so", "İND filed", "The ıNDication", "KEY notes", "nothing here"])
+def test_folded_gates_never_skip_what_ignorecase_would_match(text):
+    for word in ("said", "ind", "key"):
+        rx = re.compile(rf"\b{word}\b", re.I)
+        g = gate(rx)
+        assert isinstance(g, Gated)
+        assert (g.search(text) and g.search(text).span()) == (rx.search(text) and rx.search(text).span())
+
+
+stems = st.sampled_from(list(names.INN_RE.endings) + ["gene", "leucel", "able", "tion"])
+words = st.builds(lambda a, b, c: a + b + c, st.sampled_from(["", "Ab", "cilta", "Zorb", "tisa", "x"]),
+                  st.sampled_from(["", "cabta", "ima", "olu", "rel"]), stems)
+inn_text = st.lists(st.one_of(words, st.sampled_from([" ", ", ", "-cqyv", " autoleucel", " vedotin", "-X",
+                                                       " neparvovec", "(", ")", "é", "1", "-"])),
+                    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(inn_text)
+def test_inn_shapes_are_found_where_the_whole_regex_finds_them(text):
+    raw = names.INN_RE.rx
+    assert _spans(names.INN_RE.finditer(text)) == _spans(raw.finditer(text))
+    got, want = names.INN_RE.search(text), raw.search(text)
+    assert (got and got.span()) == (want and want.span())
