@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
+from reportgen.extract.shapes import add_shape_assets
 
 # --- shapes ------------------------------------------------------------------
 
@@ -280,6 +281,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
+    add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS)
 
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
     for (s, e) in sorted(cands):
