@@ -120,7 +120,7 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 continue
             head, _, tail = w.partition("-")
             if key in ("word_code", "short_form") and (head.casefold() in not_names or tail.casefold() in not_names
-                                                        or _lexical(tail, lex) or _lexical(head, lex)):
+                                                        or any(m.lookup(tail)[0] for m in (lex.countries, lex.authorities))):
                 continue
             add(*m.span(1), w, 3)
     counts: dict[str, list] = {}
