@@ -23,6 +23,7 @@ from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
 from reportgen.extract.names import Mention, Names
+from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
 
 # --- regions that do not describe the asset -----------------------------------
@@ -298,6 +299,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
+        deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
