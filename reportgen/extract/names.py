@@ -282,7 +282,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             continue
         cands[(s, e)] = (w, 3)
     # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
-    add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS)
+    add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
+                     sentences[0] if sentences else None)
 
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
     for (s, e) in sorted(cands):

@@ -53,6 +53,9 @@ def _compiled():
         "window": int(data.get("intro_window", 80)),
         "spaced_min": int(data.get("spaced_min_count", 2)),
         "years": (int(lo), int(hi)),
+        "head_word": re.compile(r"(?<![\w\-])([A-Z]{4,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:™|®)?(?![\w\-])"),
+        "head_not": frozenset(data.get("headline_not_names", "").casefold().split()),
+        "head_repeats": int(data.get("headline_min_repeats", 2)),
     }
 
 
@@ -89,7 +92,7 @@ class _Taken:
 
 
 def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spans, targets,
-                     trial_after, stop_words) -> None:
+                     trial_after, stop_words, headline: tuple[int, int] | None = None) -> None:
     """Add (start, end) -> (surface, rank) candidates found by the shapes above (rank 3: a code that still
     needs drug context in names.py; rank 1: a name a cue or apposition introduced; rank 0: an INN)."""
     c = _compiled()
@@ -150,3 +153,16 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    if headline is not None and not any(headline[0] <= s < headline[1] for s, _ in cands):
+        # only a headline that names no asset by any other shape; words of organization names are not names
+        hs, he = headline
+        org_words = {w.casefold() for s, e in org_spans for w in re.findall(r"[\w\-]+", text[s:e])}
+        stop_words = stop_words | org_words
+        for m in c["head_word"].finditer(text, hs, he):
+            w, (s, e) = m.group(1), m.span(1)
+            if w.casefold() in c["head_not"] or w.casefold() in stop_words or false_code(w) or not ok_name(w, s, e):
+                continue
+            rest = len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text[he:]))
+            if rest >= c["head_repeats"]:
+                add(s, e, w, 1)
+
