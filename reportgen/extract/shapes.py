@@ -96,6 +96,8 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
     """Add (start, end) -> (surface, rank) candidates found by the shapes above (rank 3: a code that still
     needs drug context in names.py; rank 1: a name a cue or apposition introduced; rank 0: an INN)."""
     c = _compiled()
+    for key in [k for k, (w, rank) in cands.items() if rank == 3 and false_code(w)]:
+        del cands[key]  # plain codes (names.CODE_RE) that are cell lines, periods, registries ...
     taken = _Taken(list(cands) + list(org_spans) + [(s, e) for s, e, _ in trial_spans] + list(targets))
     trial_names = {re.sub(r"[\s\-]+", "", t[2]).casefold() for t in trial_spans}
     not_names = c["not_names"] | stop_words
