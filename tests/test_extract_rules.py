@@ -252,3 +252,153 @@ def test_what_patients_received_before_is_not_the_target(history):
     fs = facts_of(f"Zorvacabtagene autoleucel is a GPRC5D-directed CAR-T therapy studied in patients {history}.")
     targets = objects(fs, "zorvacabtagene autoleucel", "target")
     assert "GPRC5D" in targets and not ({"BCMA", "CD38", "CD19"} & set(targets))
+
+
+# --- asset names by shape (extract/shapes.py, data/shapes.yaml) --------------------------------
+
+def asset_names(text: str) -> set[str]:
+    from reportgen.extract.lexicon import load_lexicons
+    from reportgen.extract.names import build_names
+    from reportgen.extract.sentences import split_sentences
+    from reportgen.extract.trials import find_trials
+
+    lex = load_lexicons()
+    names = build_names(text, split_sentences(text), lex, find_trials(text, lex))
+    return {m.surface for m in names.assets}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Quorvex dosed the first patient with 7Q-418, an AAV gene therapy.", "7Q-418"),
+    ("The ADC XR-B07D2 showed activity in the clinical study.", "XR-B07D2"),
+    ("The candidate Veltrix-08 is an oral inhibitor for adults.", "Veltrix-08"),
+    ("The antibody-drug conjugate Zor-DXd was well tolerated at every dose.", "Zor-DXd"),
+])
+def test_code_shapes_in_a_drug_context_are_assets(sentence, name):
+    assert name in asset_names(sentence)
+
+
+def test_a_code_with_a_space_is_an_asset_when_repeated():
+    text = "The antibody QRV 412 was generally well tolerated. Patients received QRV 412 every three weeks."
+    assert "QRV 412" in asset_names(text)
+    assert "QRV 412" not in asset_names("The antibody QRV 412 was generally well tolerated.")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Quorvex is developing a gene therapy called Lumavex for a rare retinal disease.", "Lumavex"),
+    ("The cell therapy, dubbed Corvanta, was infused once.", "Corvanta"),
+    ("The agency approved the antibody “Zelmora” for adults.", "Zelmora"),
+])
+def test_cue_introduced_and_quoted_names_are_assets(sentence, name):
+    assert name in asset_names(sentence)
+
+
+def test_named_without_a_drug_noun_before_it_is_not_an_asset():
+    assert "Jordan" not in asset_names("The board named Jordan as chief executive in June.")
+
+
+def test_a_name_in_apposition_to_a_drug_noun_is_an_asset_when_repeated():
+    text = ("Quorvex reported data for Lumidrel, an investigational AAV gene therapy. "
+            "Lumidrel was well tolerated in all patients.")
+    assert "Lumidrel" in asset_names(text)
+    facts = facts_of(text)
+    assert any(f.subject == "Lumidrel" for f in facts)
+
+
+def test_an_organization_in_apposition_to_a_company_noun_is_not_an_asset():
+    text = ("Zentavo, a clinical-stage company developing gene therapies, announced data. "
+            "Zentavo said the therapy was well tolerated.")
+    assert "Zentavo" not in asset_names(text)
+
+
+def test_an_unmarked_headline_brand_repeated_in_the_body_is_an_asset():
+    text = ("ZELVORA Shows Durable Responses in Rare Lymphoma\n\n"
+            "Quorvex Bio announced that ZELVORA, its CD19-directed therapy, achieved a response rate of 60%. "
+            "ZELVORA was well tolerated.")
+    assert "ZELVORA" in asset_names(text)
+
+
+# --- false codes: shapes that look like R&D codes and name no asset ------------------------------
+
+@pytest.mark.parametrize("sentence, code", [
+    ("The antibody was tested in HEK293 cells and CHO-K1 cells before the clinical study.", "HEK293"),
+    ("The candidate will be presented at ASCO 2026 and ASCO 2026 attendees may visit the booth.", "ASCO 2026"),
+    ("The drug candidate was described in the study NCT01234567 in patients.", "NCT01234567"),
+    ("The candidate reduced IL-6 and IL-17 levels in patients.", "IL-17"),
+    ("The therapy is manufactured under ISO 13485 and ISO 13485 controls.", "ISO 13485"),
+    ("Non-US patients received the candidate therapy in the clinical program.", "Non-US"),
+])
+def test_false_codes_are_not_assets(sentence, code):
+    assert code not in asset_names(sentence)
+
+
+def test_false_code_prefixes_cover_periods_registries_cell_lines_and_years():
+    from reportgen.extract.shapes import false_code
+    assert false_code("FY2025") and false_code("MCF-7") and false_code("EudraCT 2021") and false_code("2026")
+    assert not false_code("QRV-412") and not false_code("7Q-418")
+
+
+# --- INN stems the WHO list adds beyond the corpus -----------------------------------------------
+
+@pytest.mark.parametrize("name", ["zorvelstat", "quelmatide", "velonakin", "trabeplermin"])
+def test_more_inn_stems_are_asset_names(name):
+    assert INN_RE.fullmatch(name)
+
+
+@pytest.mark.parametrize("word", ["thermostat", "peptide", "oligonucleotide"])
+def test_words_ending_in_stat_or_tide_are_not_inns(word):
+    assert word in NOT_INN
+
+
+def test_an_enzyme_inn_with_alfa_is_one_asset_name():
+    assert "velaglucosidase alfa" in asset_names("The enzyme therapy velaglucosidase alfa was approved for adults.")
+
+
+# --- organizations by shape ------------------------------------------------------------------------
+
+def test_a_hospital_of_a_university_is_one_organization():
+    text = ("Quorvex Therapeutics and the First Affiliated Hospital of Zentavo Medical University "
+            "entered into a collaboration to study QX-101, a gene therapy.")
+    partners = {f.object for f in facts_of(text) if f.predicate == "partner"}
+    assert "First Affiliated Hospital of Zentavo Medical University" in partners
+
+
+def test_big_pharma_is_not_an_organization():
+    facts = facts_of("Quorvex Therapeutics said the Big Pharma will pay $1 billion to acquire Zentavo Bio.")
+    assert not any("Big Pharma" in (f.subject, f.object) for f in facts)
+
+
+# --- partners from deal language (data/relations.yaml) ----------------------------------------------
+
+def partner_pairs(text: str) -> set[frozenset]:
+    return {frozenset((f.subject, f.object)) for f in facts_of(text) if f.predicate == "partner"}
+
+
+def test_an_acquirer_and_its_target_are_partners():
+    assert frozenset(("Quorvex Therapeutics", "Zentavo Bio")) in partner_pairs(
+        "Quorvex Therapeutics will acquire Zentavo Bio for $500 million in cash.")
+
+
+def test_acquired_by_pairs_the_parties_the_other_way():
+    assert frozenset(("Quorvex Therapeutics", "Zentavo Bio")) in partner_pairs(
+        "Zentavo Bio will be acquired by Quorvex Therapeutics, the companies said.")
+
+
+def test_in_collaboration_with_pairs_the_announcer_when_the_sentence_names_no_subject():
+    text = ("Quorvex Therapeutics today announced data for QX-101, a gene therapy. "
+            "The study was conducted in collaboration with Zentavo University Hospital.")
+    assert frozenset(("Quorvex Therapeutics", "Zentavo University Hospital")) in partner_pairs(text)
+
+
+def test_a_regulator_after_with_is_not_a_partner():
+    text = ("Quorvex Therapeutics today announced data for QX-101, a gene therapy. "
+            "The company reached an agreement with the FDA on the trial design.")
+    assert not any("FDA" in p for pair in partner_pairs(text) for p in pair)
+
+
+# --- phase of the focal asset from a trial sentence that does not name it ------------------------
+
+def test_a_trial_sentence_before_the_asset_is_named_gives_the_focal_asset_its_phase():
+    text = ("QX-101 Meets Primary Endpoint\n\n"
+            "The Phase 3 trial enrolled 300 patients with lupus. "
+            "Quorvex Therapeutics said QX-101 was well tolerated.")
+    assert {"stage": "phase 3"} in objects(facts_of(text), "QX-101", "phase")

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
+from reportgen.extract.shapes import add_shape_assets
 
 # --- shapes ------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ international global first new advanced american society hospital university ins
 centre capital bio biotech biotechnology biologics biotherapeutics therapeutics pharma pharmaceutical
 pharmaceuticals biosciences bioscience biopharma holdings corporation group company research human stem
 science technology sciences health healthcare innovation drug drugs main board stock exchange department
-neurology oncology hematology immunology life""".split())
+neurology oncology hematology immunology life big large major leading""".split())
 GEO_WORDS = frozenset("""china chinese shanghai beijing nanjing suzhou hangzhou guangzhou shenzhen wuhan chengdu hong kong
 taiwan japan kyoto tokyo osaka korea seoul us u.s. usa united states america american california texas boston
 cambridge san new york europe european france germany switzerland uk london national international global
@@ -289,6 +290,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
+    add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
+                     sentences[0] if sentences else None)
 
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
     for (s, e) in sorted(cands):
@@ -439,7 +443,7 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         spans[(m.start, m.end)] = m.surface
     for m in ORG_KEY_RE.finditer(text):
         s, e = m.span()
-        if m.group(0) in ("University", "Institute", "Institutes", "College"):
+        if m.group(0) in ("University", "Institute", "Institutes", "College", "Hospital", "Cancer Center", "Medical Center"):
             of = ORG_OF_RE.match(text, e)
             if of:
                 e = of.end()

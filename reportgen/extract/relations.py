@@ -23,6 +23,7 @@ from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
 from reportgen.extract.names import Mention, Names
+from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
 
 # --- regions that do not describe the asset -----------------------------------
@@ -50,6 +51,7 @@ DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b"
 FOR_ORG_TO_RE = re.compile(
     r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
     r"commerciali[sz]e|market|sell|manufacture))*\b", re.I)
+TRIAL_NOUN_RE = re.compile(r"\b(?:trial|study|studies|trials)\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
 PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|alliances?|licen[sc]e|licensing|deal|joint\s+venture)\b", re.I)
@@ -298,6 +300,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
+        deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
@@ -345,6 +348,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             eid = _nearest(assets, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
+            if eid is None and not assets_all and ctx.current is None and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
+                eid = model.single_focal  # "The Phase 3 trial enrolled ..." before any asset is named: the release's subject
             of = STUDY_OF_RE.match(text, s + m.end())
             if of:
                 nxt = [a for a in assets if a.start == of.end()]

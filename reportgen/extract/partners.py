@@ -1,0 +1,61 @@
+"""Partner facts from deal language (cues in data/relations.yaml).
+
+"A will acquire B" / "B will be acquired by A" pair the organizations on either side of the verb (the
+nearest on each side); "in collaboration with B" / "a license agreement with B" pair B with the
+organization the sentence names before the cue, else with "the company" resolved, else with the single
+announcer of the release. Regulators are never partners (relations._pair checks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from reportgen.extract.lexicon import DATA_DIR
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8"))
+    return {"acquire": re.compile(rf"\b(?:{_alt(data['acquire_verbs'])})\b", re.I),
+            "acquired_by": re.compile(rf"\b(?:{_alt(data['acquired_by_verbs'])})\b", re.I),
+            "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I)}
+
+# how far (characters) from the cue the two parties may be
+REACH = 120
+
+
+def deal_partners(sent: str, base: int, orgs, announcers, pair, span) -> None:
+    """Call pair(a, b, span) for every deal the sentence states; `orgs` are its organization mentions
+    (named and resolved), sorted by start."""
+    if not orgs:
+        return
+    c = _cues()
+    for key in ("acquired_by", "acquire"):
+        for m in c[key].finditer(sent):
+            a0, a1 = base + m.start(), base + m.end()
+            left = [o for o in orgs if o.end <= a0 and a0 - o.end <= REACH]
+            right = [o for o in orgs if o.start >= a1 and o.start - a1 <= REACH]
+            if left and right:
+                pair(left[-1].eid, right[0].eid, span)
+        if key == "acquired_by" and c[key].search(sent):
+            break  # "acquired by" also matches the active verb
+    for m in c["with"].finditer(sent):
+        a0, a1 = base + m.start(), base + m.end()
+        after = [o for o in orgs if o.start >= a1 and o.start - a1 <= 12]
+        if not after:
+            continue
+        before = [o for o in orgs if o.end <= a0 and o.eid != after[0].eid]
+        if before:
+            subj = before[0].eid
+        elif len(announcers) == 1 and announcers[0] != after[0].eid:
+            subj = announcers[0]
+        else:
+            continue
+        pair(subj, after[0].eid, span)

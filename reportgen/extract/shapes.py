@@ -1,0 +1,170 @@
+"""Asset-name mentions by shape plus context (issue 9), beyond names.py's INN and plain-code shapes.
+
+Shapes: digit-led codes ("4X-150"), codes with inner letter groups ("AB-C01D1"), word+digits codes
+("Name-08"), codes written with a space ("ABC 123", only when repeated), names introduced by a cue
+("a therapy called X", "dubbed X", "(brand name X)"), quoted names after a drug noun, and names set in
+apposition to a drug noun ("X, an investigational AAV gene therapy"); enzyme INNs ("-ase alfa").
+False codes (registry ids, periods, conferences, exchanges, cell lines, genes, viruses, years) are
+dropped by prefix. Cue words and prefixes live in data/shapes.yaml; each shape is one regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from reportgen.extract.lexicon import DATA_DIR, Lexicons
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    import yaml
+
+    data = yaml.safe_load((DATA_DIR / "shapes.yaml").read_text(encoding="utf-8"))
+    nouns = _alt(data["drug_nouns"])
+    lo, hi = data.get("year_range", [1950, 2059])
+    return {
+        "digit_code": re.compile(r"(?<![\w\-./])(\d[A-Z]{1,3}-?\d{2,6}[A-Za-z]?)(?![\w]|-\d|\.\d)"),
+        "inner_code": re.compile(r"(?<![\w\-./])([A-Z]{2,6}-[A-Z]{1,2}\d{1,4}[A-Z]{1,2}\d{1,4}[a-z]?)(?![\w]|-\d|\.\d)"),
+        "word_code": re.compile(r"(?<![\w\-./])([A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"),
+        # short forms of conjugates and payload-named drugs: "T-DM1", "Xyz-DXd", "sac-TMT" style with capitals
+        "short_form": re.compile(r"(?<![\w\-./])([A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"),
+        "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
+        "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+                            r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
+        "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
+        "quoted": re.compile(rf"\b(?:{nouns})\s*,?\s+[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
+        "appos": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{{1,60}}\))?,\s+"
+                            rf"(?:a|an)\s+((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
+        "ase_inn": re.compile(r"(?<![\w\-])([a-z]{4,}ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?)(?![\w])", re.I),
+        "noun_near": re.compile(rf"\b(?:{nouns})\b", re.I),
+        "org_gap": re.compile(r"\b(?:company|companies|firm|biotech|biotechnology|biopharmaceutical|pharmaceutical|"
+                              r"organization|organisation|developer|leader|provider|university|hospital|institute|"
+                              r"center|centre|partner|subsidiary|group|disease|disorder|condition|syndrome|cancer|"
+                              r"tumou?r|mutation|gene\s+(?!therapy)|protein\s+(?:that|which|found|expressed))\b", re.I),
+        "not_code": re.compile(rf"^(?:{'|'.join(re.escape(p) for p in sorted(data['not_code_prefixes'], key=len, reverse=True))})"
+                               r"(?:[\s\-]?\d|[\s\-]?[A-Z]?\d)", re.I),
+        "not_names": frozenset(data["not_names"].casefold().split()),
+        "window": int(data.get("intro_window", 80)),
+        "spaced_min": int(data.get("spaced_min_count", 2)),
+        "years": (int(lo), int(hi)),
+        "head_word": re.compile(r"(?<![\w\-])([A-Z]{4,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:™|®)?(?![\w\-])"),
+        "head_not": frozenset(data.get("headline_not_names", "").casefold().split()),
+        "head_repeats": int(data.get("headline_min_repeats", 2)),
+    }
+
+
+def false_code(word: str) -> bool:
+    """A code shape that names no asset: a registry id, period, exchange, cell line, gene or year."""
+    c = _compiled()
+    if c["not_code"].match(word):
+        return True
+    digits = re.findall(r"\d+", word)
+    lo, hi = c["years"]
+    return len(digits) == 1 and len(digits[0]) == 4 and lo <= int(digits[0]) <= hi and not re.search(r"\d[A-Za-z]$", word)
+
+
+def _lexical(word: str, lex: Lexicons) -> bool:
+    return any(m.lookup(word)[0] for m in (lex.organizations, lex.authorities, lex.diseases, lex.targets,
+                                           lex.modalities, lex.countries, lex.endpoints))
+
+
+class _Taken:
+    """Spans already claimed (existing candidates, organizations, trials): overlap test by bisect."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted((s, e) for s, e, *_ in spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = []
+        far = -1
+        for _, e in self.spans:
+            far = max(far, e)
+            self.reach.append(far)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, e - 1) - 1  # last span starting before e
+        return i >= 0 and self.reach[i] > s
+
+
+def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spans, targets,
+                     trial_after, stop_words, headline: tuple[int, int] | None = None) -> None:
+    """Add (start, end) -> (surface, rank) candidates found by the shapes above (rank 3: a code that still
+    needs drug context in names.py; rank 1: a name a cue or apposition introduced; rank 0: an INN)."""
+    c = _compiled()
+    for key in [k for k, (w, rank) in cands.items() if rank == 3 and false_code(w)]:
+        del cands[key]  # plain codes (names.CODE_RE) that are cell lines, periods, registries ...
+    taken = _Taken(list(cands) + list(org_spans) + [(s, e) for s, e, _ in trial_spans] + list(targets))
+    trial_names = {re.sub(r"[\s\-]+", "", t[2]).casefold() for t in trial_spans}
+    not_names = c["not_names"] | stop_words
+
+    def ok_name(w: str, s: int, e: int) -> bool:
+        low = w.casefold()
+        return not (low in not_names or re.sub(r"[\s\-]+", "", low) in trial_names or taken.overlaps(s, e)
+                    or trial_after.match(text, e) or _lexical(w, lex) or len(w) < 3)
+
+    def add(s: int, e: int, w: str, rank) -> None:
+        cands[(s, e)] = (w, rank)
+        taken.spans.append((s, e))  # later shapes in this pass see it (rebuilt lazily below)
+        nonlocal_reindex()
+
+    def nonlocal_reindex() -> None:
+        taken.__init__(taken.spans)
+
+    for m in c["ase_inn"].finditer(text):
+        if not taken.overlaps(*m.span(1)):
+            add(*m.span(1), m.group(1), 0)
+    for key in ("digit_code", "inner_code", "word_code", "short_form"):
+        for m in c[key].finditer(text):
+            w = m.group(1)
+            if false_code(w) or not ok_name(w.split("-")[0] if key == "word_code" else w, *m.span(1)):
+                continue
+            head, _, tail = w.partition("-")
+            if key in ("word_code", "short_form") and (head.casefold() in not_names or tail.casefold() in not_names
+                                                        or any(m.lookup(tail)[0] for m in (lex.countries, lex.authorities))):
+                continue
+            add(*m.span(1), w, 3)
+    counts: dict[str, list] = {}
+    for m in c["spaced_code"].finditer(text):
+        counts.setdefault(re.sub(r"\s", " ", m.group(1)), []).append(m.span(1))
+    for w, spans in counts.items():
+        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w.split()[0], spans[0][0], spans[0][0] + 1):
+            continue
+        for s, e in spans:
+            if not taken.overlaps(s, e):
+                add(s, e, text[s:e], 3)
+    for m in c["intro"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        cue_at = m.start()
+        brand = c["brand_cue"].match(text, cue_at)
+        if not brand and not c["noun_near"].search(text, max(0, cue_at - c["window"]), cue_at):
+            continue
+        if ok_name(w, s, e) and not false_code(w):
+            add(s, e, w, 1)
+    for m in c["quoted"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w):
+            add(s, e, w, 1)
+    for m in c["appos"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if c["org_gap"].search(m.group(2)) or text.count(w) < 2 or false_code(w):
+            continue
+        if ok_name(w, s, e):
+            add(s, e, w, 1)
+    if headline is not None and not any(headline[0] <= s < headline[1] for s, _ in cands):
+        # only a headline that names no asset by any other shape; words of organization names are not names
+        hs, he = headline
+        org_words = {w.casefold() for s, e in org_spans for w in re.findall(r"[\w\-]+", text[s:e])}
+        stop_words = stop_words | org_words
+        for m in c["head_word"].finditer(text, hs, he):
+            w, (s, e) = m.group(1), m.span(1)
+            if w.casefold() in c["head_not"] or w.casefold() in stop_words or false_code(w) or not ok_name(w, s, e):
+                continue
+            rest = len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text[he:]))
+            if rest >= c["head_repeats"]:
+                add(s, e, w, 1)
+
