@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Efficacy, Evidence, Fact, Phase, Regulatory, Safety, object_text
-from reportgen.knowledge import Entity, Knowledge, name_key
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.naming import name_key
 from reportgen.landscape import Landscape, Scope, find_quote
 from reportgen.scope import indication_match, matches_indications, modality_forms
 from reportgen.sources import Document, SkippedSource

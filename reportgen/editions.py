@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Efficacy, Evidence, Fact, Regulatory, Safety, object_text, sort_facts
-from reportgen.knowledge import name_key
+from reportgen.naming import name_key
 from reportgen.vocab import ACTION_INFO, PREDICATE_INFO, STAGE_RANK, STAGES
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,6 @@ are one entity. Curated aliases join them too.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from typing import Iterable
 
@@ -15,15 +14,10 @@ from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Evidence, Fact, plain, sort_facts
 from reportgen.landscape import CuratedEntity, find_quote
+from reportgen.naming import UnionFind, name_key
 from reportgen.sources import Document
 from reportgen.vocab import ASSET_PREDICATES, ORG_PREDICATES
 
-
-
-def name_key(name: str) -> str:
-    """Names compare without case, spaces, hyphens, ® / ™ (as FACTS.md matches)."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\s\-_.,'\"’‘“”®™©\[\]]", "", text)
 
 
 _LEGAL_SUFFIX = re.compile(
@@ -47,25 +41,6 @@ class Entity(BaseModel):
     @property
     def documents(self) -> set[str]:
         return {f.evidence.doc for f in self.facts}
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # keep the smaller key as root: the result does not depend on input order
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
 
 
 class Knowledge:
@@ -128,7 +103,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     facts = list(facts)
     removals = list(removals)
     curated = list(curated)
-    uf = _UnionFind()
+    uf = UnionFind()
     display: dict[str, dict[str, int]] = defaultdict(dict)  # key -> surface form -> count
 
     def note(name: str, weight: int) -> str:

@@ -1,5 +1,6 @@
 from reportgen.facts import Evidence, Fact
-from reportgen.knowledge import build_knowledge, name_key
+from reportgen.knowledge import build_knowledge
+from reportgen.naming import name_key
 from reportgen.landscape import CuratedEntity, Removal
 
 TEXT = "ZT-101 (zorbacabtagene autoleucel) targets BCMA. Zorbatec Bio partners with Quillon Therapeutics."

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
+from reportgen.naming import UnionFind, name_key
 
 # --- shapes ------------------------------------------------------------------
 
@@ -153,25 +154,7 @@ class Mention:
     surface: str
 
 
-def norm(name: str) -> str:
-    return re.sub(r"[\s\-–®™\[\]\.,’'\"“”]+", "", name).casefold()
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, a: str) -> str:
-        self.parent.setdefault(a, a)
-        while self.parent[a] != a:
-            self.parent[a] = self.parent[self.parent[a]]
-            a = self.parent[a]
-        return a
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+norm = name_key  # one name normaliser for the extractor and the fact store (reportgen/naming.py)
 
 
 @dataclass
@@ -219,10 +202,10 @@ def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | Non
 
 def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 org_spans: list[tuple[int, int]], trial_spans: list[tuple[int, int, str]],
-                target_matches=None) -> tuple[dict, _Union, dict]:
+                target_matches=None) -> tuple[dict, UnionFind, dict]:
     """Asset surface mentions {(start, end): (surface, rank)} and their alias unions."""
     cands: dict[tuple[int, int], tuple[str, int]] = {}
-    uf = _Union()
+    uf = UnionFind()
     link_at: dict[str, int] = {}
     trial_names = {norm(t[2]) for t in trial_spans}
     trial_prefixes = {norm(t[2].split("-")[0]) for t in trial_spans if "-" in t[2]}
