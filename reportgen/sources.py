@@ -363,20 +363,22 @@ def read_documents(paths: Iterable[Path], root: Path | None = None) -> tuple[lis
     Sources and sidecars that resolve outside `root` (default: the project
     each named path is in) are skipped, as the build skips them.
     """
-    docs, skipped = [], []
-    for path, path_root in _with_roots(paths, root):
-        try:
-            docs.append(read_document(path, path_root))
-        except DocumentError as exc:
-            log.warning("skipping %s: %s", exc.path, exc.reason)
-            skipped.append(SkippedSource(id=path.name, reason=exc.reason))
-    return docs, skipped
+    skipped: list[SkippedSource] = []
+    return list(iter_documents(paths, root, skipped)), skipped
 
 
-def iter_documents(paths: Iterable[Path], root: Path | None = None) -> Iterator[Document]:
-    """Like read_documents, one at a time, for large corpora."""
+def iter_documents(paths: Iterable[Path], root: Path | None = None,
+                   skipped: list[SkippedSource] | None = None) -> Iterator[Document]:
+    """Like read_documents, one at a time, for large corpora; what is skipped goes to `skipped`."""
     for path, path_root in _with_roots(paths, root):
         try:
             yield read_document(path, path_root)
         except DocumentError as exc:
-            log.warning("skipping %s: %s", exc.path, exc.reason)
+            skip(path.name, exc.reason, skipped)
+
+
+def skip(name: str, reason: str, skipped: list[SkippedSource] | None = None) -> None:
+    """A source left out: a warning naming it and why, and (in `skipped`) a line for the brief."""
+    log.warning("skipping %s: %s", name, reason)
+    if skipped is not None:
+        skipped.append(SkippedSource(id=name, reason=reason))
