@@ -1120,12 +1120,6 @@ class SourcePage(_Model):
     segments: tuple[Segment, ...]
 
 
-def build_source_pages(briefs: Iterable[Brief], docs: dict[str, Document]) -> list[SourcePage]:
-    spans = [(ref.doc, ref.start, ref.end, BackLink(brief_id=b.id, brief_title=b.title, number=ref.number))
-             for b in briefs for ref in b.references]
-    return build_source_pages_from_spans(spans, docs)
-
-
 def build_source_pages_from_spans(spans: Iterable[tuple[str, int, int, BackLink]],
                                   docs: dict[str, Document]) -> list[SourcePage]:
     by_doc: dict[str, dict[tuple[int, int], list[BackLink]]] = defaultdict(lambda: defaultdict(list))

@@ -234,7 +234,7 @@ def row_summary(subject: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
     return (subject + (": " + "; ".join(parts) if parts else "")), used
 
 
-def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> ChangeSet:
+def diff(previous: Edition | None, current: Edition) -> ChangeSet:
     """What is new, changed and gone since `previous`, as a briefing.
 
     One entry per new row (a line saying who, what and how far, cited); then
