@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons, Match
 from reportgen.extract.names import Mention, Names
+from reportgen.sources import MONTHS
 
 # --- regions that do not describe the asset -----------------------------------
 PRIOR_RE = re.compile(
@@ -102,7 +103,6 @@ DATE_RE = re.compile(
     r"\b(?:(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d{2})|"
     r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|in\s+(?P<yonly>(?:19|20)\d{2})\b)")
-MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
 PHASE_RE = re.compile(
