@@ -996,7 +996,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
         gfacts = _guideline_facts(scope, rows, knowledge)
-        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {_guideline_text(f)}"))
+        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{f.subject}: {object_text(f.object)}"))
 
     # after the table, profiles and guidelines, so the figures reuse the numbers those gave
     measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
