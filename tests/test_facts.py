@@ -125,3 +125,11 @@ def test_endpoints_the_lexicon_does_not_know_keep_their_own_words():
     assert vocab.endpoint_key("Median PFS") == "progression-free survival"
     assert vocab.endpoint_key("Zorbic index") == "zorbic index"
     assert vocab.endpoint_key("CR") != vocab.endpoint_key("ORR")
+
+
+def test_the_charts_present_every_stage_of_the_ladder():
+    from reportgen import charts
+
+    assert set(charts.STAGE_COLORS) == set(vocab.STAGES)
+    assert set(charts._PIPE_HEAD) == set(vocab.STAGES)
+    assert charts.DARK_STAGES <= set(vocab.STAGES)
