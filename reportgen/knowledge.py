@@ -6,7 +6,6 @@ are one entity. Curated aliases join them too.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -14,14 +13,12 @@ from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Evidence, Fact, plain, sort_facts
 from reportgen.landscape import CuratedEntity, find_quote
-from reportgen.naming import UnionFind, name_key
+from reportgen.naming import LEGAL_SUFFIX_RE, UnionFind, name_key
 from reportgen.sources import Document
 from reportgen.vocab import ASSET_PREDICATES, ORG_PREDICATES
 
 
 
-_LEGAL_SUFFIX = re.compile(
-    r"(?:[,\s]+(?:Inc|Incorporated|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|plc|PLC|GmbH|AG|S\.?A|N\.?V|B\.?V|K\.?K)\.?)+$")
 
 
 class Entity(BaseModel):
@@ -130,7 +127,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     # when both spellings occur; a legal suffix alone never creates a link
     for key in list(display):
         for form in display[key]:
-            stripped = name_key(_LEGAL_SUFFIX.sub("", form))
+            stripped = name_key(LEGAL_SUFFIX_RE.sub("", form))
             if stripped and stripped != key and stripped in display:
                 uf.union(key, stripped)
 

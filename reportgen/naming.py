@@ -9,6 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The legal forms that end an organization's name ("Inc.", "Co., Ltd.", "Holdings Limited"): the
+# extractor reads them as part of the name, the fact store joins a name with and without them.
+LEGAL_FORM = (r"Incorporated|Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
+              r"B\.V\.|K\.K\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company")
+LEGAL_SUFFIX_RE = re.compile(rf"(?:,?\s+(?:{LEGAL_FORM}))+$")
+
 _IGNORED = re.compile(r"[\s\-–_.,'\"’‘“”®™©\[\]]")
 
 

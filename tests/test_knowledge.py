@@ -59,3 +59,14 @@ def test_legal_suffix_spellings_join_only_when_both_occur():
     assert knowledge.find("Zorbatec Bio") is knowledge.find("Zorbatec Bio, Inc.")
     assert knowledge.find("Quill Group").name == "Quill Group"
     assert knowledge.find("Quill") is None
+
+
+def test_the_legal_forms_the_extractor_reads_are_the_ones_the_store_joins():
+    # one list (reportgen/naming.py): "Co., Ltd." and "Holdings Limited" join as "Inc." does
+    facts = [fact("ZT-1", "developer", "Zorbatec Co., Ltd."), fact("ZT-2", "developer", "Zorbatec"),
+             fact("ZT-3", "developer", "Quillon Holdings Limited"), fact("ZT-4", "developer", "Quillon"),
+             fact("ZT-5", "developer", "Marrow Coast")]  # neighbour: a word that starts like "Co" is no legal form
+    knowledge = build_knowledge(facts)
+    assert knowledge.find("Zorbatec") is knowledge.find("Zorbatec Co., Ltd.")
+    assert knowledge.find("Quillon") is knowledge.find("Quillon Holdings Limited")
+    assert knowledge.find("Marrow Coast").name == "Marrow Coast" and knowledge.find("Marrow") is None

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
-from reportgen.naming import UnionFind, name_key
+from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 
 # --- shapes ------------------------------------------------------------------
 
@@ -94,8 +94,7 @@ _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|P
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
             r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
-_LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
-          r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
+_LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
