@@ -12,11 +12,9 @@ import yaml
 
 from reportgen.errors import InputError
 from reportgen.paths import create_new
-from reportgen.sources import (DocumentError, derived_title, find_sources, read_document, sidecar_exists,
+from reportgen.sources import (MONTHS, DocumentError, derived_title, find_sources, read_document, sidecar_exists,
                                sidecar_path, SUFFIXES)
 
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 DATE_PATTERNS = [
     re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d{2})\b"),

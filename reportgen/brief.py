@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Efficacy, Evidence, Fact, Phase, Regulatory, Safety, object_text
-from reportgen.knowledge import Entity, Knowledge, name_key
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.naming import name_key
 from reportgen.landscape import Landscape, Scope, find_quote
 from reportgen.scope import indication_match, matches_indications, modality_forms
 from reportgen.sources import Document, SkippedSource
@@ -585,10 +586,6 @@ def _join_groups(entity: Entity, cites: _Citations) -> list[ProfileGroup]:
     return out
 
 
-def _guideline_text(fact: Fact) -> str:
-    return object_text(fact.object)
-
-
 def anchor(name: str) -> str:
     key = "".join(c if c.isalnum() else "-" for c in name.casefold()).strip("-")
     while "--" in key:
@@ -1070,7 +1067,7 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
         gfacts = _guideline_facts(scope, rows, knowledge)
-        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{_display_org(f.subject, knowledge)}: {_guideline_text(f)}"))
+        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{_display_org(f.subject, knowledge)}: {object_text(f.object)}"))
 
     # after the table, profiles and guidelines, so the figures reuse the numbers those gave
     measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
@@ -1194,12 +1191,6 @@ class SourcePage(_Model):
     date: str | None
     url: str | None
     segments: tuple[Segment, ...]
-
-
-def build_source_pages(briefs: Iterable[Brief], docs: dict[str, Document]) -> list[SourcePage]:
-    spans = [(ref.doc, ref.start, ref.end, BackLink(brief_id=b.id, brief_title=b.title, number=ref.number))
-             for b in briefs for ref in b.references]
-    return build_source_pages_from_spans(spans, docs)
 
 
 def build_source_pages_from_spans(spans: Iterable[tuple[str, int, int, BackLink]],

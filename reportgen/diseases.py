@@ -80,10 +80,6 @@ class Vocabulary:
     def area_names(self) -> list[str]:
         return sorted({a.name for a in self.areas.values()})
 
-    def in_area(self, disease_name: str, area: Area) -> bool:
-        disease = self.resolve(disease_name)
-        return bool(disease and disease.under(area.trees))
-
 
 # "HER2-positive breast cancer", "EGFR-mutated NSCLC": the biomarker narrows, the disease stays.
 _BIOMARKER = re.compile(r"^[a-z0-9.]+ (?:positive|negative|low|high|mutated|mutant|amplified|expressing|deficient) (.+)$")

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Efficacy, Evidence, Fact, Regulatory, Safety, object_text, sort_facts
-from reportgen.knowledge import name_key
+from reportgen.naming import name_key
 from reportgen.vocab import ACTION_INFO, PREDICATE_INFO, STAGE_RANK, STAGES
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ def row_summary(subject: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
     return (subject + (": " + "; ".join(parts) if parts else "")), used
 
 
-def diff(previous: Edition | None, current: Edition, names_of=lambda s: s) -> ChangeSet:
+def diff(previous: Edition | None, current: Edition) -> ChangeSet:
     """What is new, changed and gone since `previous`, as a briefing.
 
     One entry per new row (a line saying who, what and how far, cited); then

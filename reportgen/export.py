@@ -37,10 +37,6 @@ def safe_text(value) -> str:
     return text[:_MAX_CELL]
 
 
-def _cell_safe(value: str) -> str:  # kept for callers of the old name
-    return safe_text(value)
-
-
 def _values(values) -> str:
     return "; ".join(v.text for v in values)
 

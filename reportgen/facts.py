@@ -7,15 +7,13 @@ its predicate when it is made: text, or the predicate's typed object.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import json
-import re
 from typing import Annotated, Any, ClassVar, Iterable, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer, model_validator
 
-from reportgen.sources import EARLIEST_DATE, LATEST_DATE
+from reportgen.sources import partial_date
 from reportgen.vocab import (
     ACTION_INFO, AUTHORITIES, MODALITIES, PREDICATE_INFO, PREDICATES, REGULATORY_ACTIONS, SAFETY_UNITS,
     STAGES,
@@ -343,21 +341,9 @@ def _choice_problem(key: str, value: str, choices: tuple[str, ...]) -> str:
     return f"{key} {value!r} is not one of {', '.join(choices)}{hint(value, choices)}"
 
 
-_DATE_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def date_text_problem(value: str) -> str | None:
     """Why `value` is not a real YYYY-MM-DD, YYYY-MM or YYYY date every writer can store, or None."""
-    if not _DATE_TEXT.fullmatch(value):
-        return f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        date = dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return f"date {value!r} is not a real date"
-    if not EARLIEST_DATE <= date <= LATEST_DATE:
-        return f"date {value!r} is outside {EARLIEST_DATE}..{LATEST_DATE}"
-    return None
+    return partial_date(value)[1]
 
 
 def sort_facts(facts: Iterable[Fact]) -> list[Fact]:

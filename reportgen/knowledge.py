@@ -9,9 +9,6 @@ its names were joined (`Entity.joins`), so a profile can cite the sentences.
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections import defaultdict
 from typing import Iterable, Literal, Mapping
 
@@ -19,20 +16,12 @@ from pydantic import BaseModel, ConfigDict
 
 from reportgen.facts import Evidence, Fact, plain, sort_facts
 from reportgen.landscape import CuratedEntity, find_quote
+from reportgen.naming import LEGAL_SUFFIX_RE, UnionFind, name_key
 from reportgen.sources import Document
 from reportgen.vocab import ASSET_PREDICATES, ORG_PREDICATES
 
 
 
-@functools.lru_cache(maxsize=1 << 16)  # called for every name of every fact, many times per brief
-def name_key(name: str) -> str:
-    """Names compare without case, spaces, hyphens, ® / ™ (as FACTS.md matches)."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\s\-_.,'\"’‘“”®™©\[\]]", "", text)
-
-
-_LEGAL_SUFFIX = re.compile(
-    r"(?:[,\s]+(?:Inc|Incorporated|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|plc|PLC|GmbH|AG|S\.?A|N\.?V|B\.?V|K\.?K)\.?)+$")
 
 
 class Join(BaseModel):
@@ -64,43 +53,6 @@ class Entity(BaseModel):
     @property
     def documents(self) -> set[str]:
         return {f.evidence.doc for f in self.facts}
-
-
-class _UnionFind:
-    """Union-find with cannot-link pairs: a join that would put two kept-apart names together is refused."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.members: dict[str, set[str]] = {}
-        self.apart: dict[str, set[str]] = defaultdict(set)
-
-    def find(self, x: str) -> str:
-        if x not in self.parent:
-            self.parent[x] = x
-            self.members[x] = {x}
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def forbid(self, a: str, b: str) -> None:
-        self.apart[a].add(b)
-        self.apart[b].add(a)
-
-    def union(self, a: str, b: str, force: bool = False) -> bool:
-        """Join a and b; False when a kept-apart pair forbids it (unless forced)."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if not force:
-            small, big = sorted((self.members[ra], self.members[rb]), key=len)
-            if any(self.apart.get(k, set()) & big for k in small):
-                return False
-        # keep the smaller key as root: the result does not depend on input order
-        lo, hi = sorted((ra, rb))
-        self.parent[hi] = lo
-        self.members[lo] |= self.members.pop(hi)
-        return True
 
 
 class Knowledge:
@@ -185,7 +137,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     facts = list(facts)
     removals = list(removals)
     curated = list(curated)
-    uf = _UnionFind()
+    uf = UnionFind()
     display: dict[str, dict[str, int]] = defaultdict(dict)  # key -> surface form -> count
 
     def note(name: str, weight: int) -> str:
@@ -230,7 +182,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     # when both spellings occur; a legal suffix alone never creates a link
     for key in sorted(display):
         for form in sorted(display[key]):
-            stripped = name_key(_LEGAL_SUFFIX.sub("", form))
+            stripped = name_key(LEGAL_SUFFIX_RE.sub("", form))
             if stripped and stripped != key and stripped in display and uf.union(key, stripped):
                 plain = max(display[stripped], key=lambda f: (display[stripped][f], f))
                 edges.append((key, stripped, Join(names=(form, plain), how="legal suffix")))

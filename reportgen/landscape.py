@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from reportgen.errors import InputError, Location, Problem
 from reportgen.facts import hint as _hint
 from reportgen.facts import KnownPredicate, object_problem
+from reportgen.vocab import AUTHORITIES, MODALITIES
 from reportgen.sources import EARLIEST_DATE, LATEST_DATE
 from reportgen.yamlpos import load_yaml_with_positions, locate, read_yaml_mapping
 
@@ -46,6 +47,10 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 REVIEW_FILE_NAME = "review.yaml"  # the project's reviewed facts, beside the landscapes
 # Ids the build cannot give a brief: it writes out/index.html and out/sources/ itself.
 RESERVED_IDS = ("index", "sources")
+
+
+# lexicons whose words are the fact vocabulary's: a landscape adds spellings, not words
+_CLOSED_LEXICONS = {"modalities": MODALITIES, "authorities": AUTHORITIES}
 
 
 class _Strict(BaseModel):
@@ -298,10 +303,18 @@ def _cross_check(data: dict, path: Path, tree, documents) -> list[Problem]:
     from reportgen.extract.lexicon import EXTENSION_KEYS
 
     lexicons = list(EXTENSION_KEYS)
-    for key in _dict(data.get("lexicon")):
+    for key, terms in _dict(data.get("lexicon")).items():
         if key not in lexicons:
             problems.append(Problem(locate(tree, ("lexicon", key), shown), f"unknown lexicon {key!r}",
                                     _hint(key, lexicons).lstrip("; ") or f"lexicons: {', '.join(lexicons)}"))
+        elif key in _CLOSED_LEXICONS:
+            # new spellings of a vocabulary word only: a fact cannot carry a word the vocabulary lacks
+            words = _CLOSED_LEXICONS[key]
+            for term in _dict(terms):
+                if term not in words:
+                    problems.append(Problem(locate(tree, ("lexicon", key, term), shown),
+                                            f"{key}: {term!r} is not one of {', '.join(words)}{_hint(term, words)}",
+                                            "add it as a spelling of one of them; the words are in reportgen/data/vocab.yaml"))
     seen: set[str] = set()
     joined: dict[str, tuple[str, int]] = {}  # name key -> (entity, index) whose aliases join it
     for i, entity in enumerate(_list(data.get("entities"))):

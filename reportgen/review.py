@@ -33,7 +33,7 @@ MODES = ("required", "marked", "off")
 
 
 def _norm(text: str) -> str:
-    from reportgen.knowledge import name_key
+    from reportgen.naming import name_key
 
     return name_key(text)
 
@@ -425,7 +425,7 @@ class Session:
     def listing(self, landscape: str | None = None, doc: str | None = None, predicate: str | None = None,
                 subject: str | None = None, status: str | None = "pending") -> list[Item]:
         """Facts to review, newest documents first (sidecar date, then name), in reading order."""
-        from reportgen.knowledge import name_key
+        from reportgen.naming import name_key
 
         chosen = self.in_landscape.get(landscape, set()) if landscape else set(self.items)
         out = [it for full, it in self.items.items() if full in chosen

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from .knowledge import name_key
+from .naming import name_key
 from .landscape import DiseaseArea
 
 

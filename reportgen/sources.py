@@ -311,28 +311,39 @@ def _fast_sidecar(text: str) -> dict | None:
 
 def _parse_date(value, meta_path: Path) -> dt.date | None:
     """A real date in the range every writer can store, else a warning and None."""
-    text = str(value).strip()
-    date = None
     if isinstance(value, dt.datetime):
-        date = value.date()
-    elif isinstance(value, dt.date):
-        date = value
-    elif isinstance(value, (str, int)) and not isinstance(value, bool):
-        for pattern, fmt in ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), (r"\d{4}-\d{2}", "%Y-%m"), (r"\d{4}", "%Y")):
-            if re.fullmatch(pattern, text):
-                try:
-                    date = dt.datetime.strptime(text, fmt).date()
-                except ValueError:
-                    log.warning("%s: date %r is not a real date; ignored", meta_path, text)
-                    return None
-                break
-    if date is None:
-        log.warning("%s: date %r is not YYYY-MM-DD; ignored", meta_path, text[:40])
-        return None
-    if not EARLIEST_DATE <= date <= LATEST_DATE:
-        log.warning("%s: date %s is outside %s..%s; ignored", meta_path, date, EARLIEST_DATE, LATEST_DATE)
+        value = value.date()
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else repr(value)
+    date, problem = partial_date(text)
+    if problem:
+        log.warning("%s: %s; ignored", meta_path, problem)
         return None
     return date
+
+
+# month names as dates spell them ("Sept." too): the first three letters, casefolded
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def partial_date(text: str) -> tuple[dt.date | None, str | None]:
+    """YYYY-MM-DD, YYYY-MM or YYYY as the first day it covers, or why it is not a date every writer can store.
+
+    The one reading of the dates sidecars, landscapes and facts carry.
+    """
+    if not _PARTIAL_DATE.fullmatch(text):
+        return None, f"date {text[:40]!r} is not YYYY-MM-DD, YYYY-MM or YYYY"
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date = dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None, f"date {text!r} is not a real date"
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        return None, f"date {text!r} is outside {EARLIEST_DATE}..{LATEST_DATE}"
+    return date, None
 
 
 # --- finding and reading -----------------------------------------------------
@@ -391,20 +402,22 @@ def read_documents(paths: Iterable[Path], root: Path | None = None) -> tuple[lis
     Sources and sidecars that resolve outside `root` (default: the project
     each named path is in) are skipped, as the build skips them.
     """
-    docs, skipped = [], []
-    for path, path_root in _with_roots(paths, root):
-        try:
-            docs.append(read_document(path, path_root))
-        except DocumentError as exc:
-            log.warning("skipping %s: %s", exc.path, exc.reason)
-            skipped.append(SkippedSource(id=path.name, reason=exc.reason))
-    return docs, skipped
+    skipped: list[SkippedSource] = []
+    return list(iter_documents(paths, root, skipped)), skipped
 
 
-def iter_documents(paths: Iterable[Path], root: Path | None = None) -> Iterator[Document]:
-    """Like read_documents, one at a time, for large corpora."""
+def iter_documents(paths: Iterable[Path], root: Path | None = None,
+                   skipped: list[SkippedSource] | None = None) -> Iterator[Document]:
+    """Like read_documents, one at a time, for large corpora; what is skipped goes to `skipped`."""
     for path, path_root in _with_roots(paths, root):
         try:
             yield read_document(path, path_root)
         except DocumentError as exc:
-            log.warning("skipping %s: %s", exc.path, exc.reason)
+            skip(path.name, exc.reason, skipped)
+
+
+def skip(name: str, reason: str, skipped: list[SkippedSource] | None = None) -> None:
+    """A source left out: a warning naming it and why, and (in `skipped`) a line for the brief."""
+    log.warning("skipping %s: %s", name, reason)
+    if skipped is not None:
+        skipped.append(SkippedSource(id=name, reason=reason))

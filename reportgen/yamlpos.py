@@ -154,20 +154,3 @@ def locate(node: yaml.Node | None, loc: tuple, path: str) -> Location:
     mark = target.start_mark
     return Location(path, mark.line + 1, mark.column + 1)
 
-
-def locate_value(node: yaml.Node | None, loc: tuple, path: str) -> Location:
-    """Like `locate`, but points at the value rather than its key."""
-    current = node
-    for part in loc:
-        if isinstance(current, yaml.MappingNode):
-            nxt = next((v for k, v in current.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
-            if nxt is None:
-                break
-            current = nxt
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
-            current = current.value[part]
-        else:
-            break
-    if current is None:
-        return Location(path)
-    return Location(path, current.start_mark.line + 1, current.start_mark.column + 1)

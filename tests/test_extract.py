@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from reportgen.extract import EXTRACTOR_VERSION, extract_facts, load_lexicons, split_sentences
+from reportgen.facts import plain
 from reportgen.sources import Document
 
 
@@ -24,7 +25,7 @@ def has(facts, subject, predicate, obj=None, **keys):
             continue
         if obj is not None and (f.object if isinstance(f.object, str) else None) != obj:
             continue
-        if keys and not (isinstance(f.object, dict) and all(f.object.get(k) == v for k, v in keys.items())):
+        if keys and not (not isinstance(f.object, str) and all(getattr(f.object, k, None) == v for k, v in keys.items())):
             continue
         return f
     return None
@@ -87,11 +88,11 @@ def test_target_modality_indication(release):
 
 def test_regulatory_approval_and_designation(release):
     approval = has(release, "zorbacabtagene autoleucel", "regulatory", authority="FDA", action="approval")
-    assert approval and approval.object.get("detail") == "BLA"
-    assert approval.object.get("date") == "2024-05-02"
+    assert approval and approval.object.detail == "BLA"
+    assert approval.object.date == "2024-05-02"
     btd = has(release, "zorbacabtagene autoleucel", "regulatory", authority="FDA", action="designation",
               detail="Breakthrough Therapy")
-    assert btd and btd.object.get("date") == "2022-03"
+    assert btd and btd.object.date == "2022-03"
 
 
 def test_trials_and_phase(release):
@@ -107,7 +108,7 @@ def test_efficacy_without_drug_name_in_sentence(release):
 
 def test_safety_counts_grades_and_percentages(release):
     crs = has(release, "zorbacabtagene autoleucel", "safety", event="CRS", value=2)
-    assert crs and crs.object["unit"] == "patients" and crs.object["grade"] == ">=3"
+    assert crs and crs.object.unit == "patients" and crs.object.grade == ">=3"
     assert has(release, "zorbacabtagene autoleucel", "safety", event="neutropenia", value=41, unit="%")
 
 
@@ -168,7 +169,7 @@ def test_focus_country_and_guideline():
             "French pharmaceutical group Valmont Pharma also joined.")
     fs = facts_of(text)
     g = has(fs, "CDE", "guideline")
-    assert g and g.object == {"title": "Technical Guidelines for Gene-Modified Cell Products",
+    assert g and plain(g.object) == {"title": "Technical Guidelines for Gene-Modified Cell Products",
                               "status": "draft for comments", "date": "2022-03-03"}
     assert has(fs, "Orvane Biotechnology", "focus", "retinal cell regeneration")
     assert has(fs, "Orvane Biotechnology", "country", "China")
@@ -320,7 +321,7 @@ def test_efficacy_carries_the_population_its_sentence_opens_on():
             "Among the 24 evaluable patients, the overall response rate (ORR) was 75%. "
             "In 10 patients without prior biologics, ORR was 90%.")
     found = facts_of(text)
-    pops = {f.object["value"]: f.object.get("population") for f in found if f.predicate == "efficacy"}
+    pops = {f.object.value: f.object.population for f in found if f.predicate == "efficacy"}
     assert pops == {75: "24 evaluable patients", 90: "10 patients without prior biologics"}
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from reportgen.extract import extract_facts
 from reportgen.extract.names import INN_RE, NOT_INN
+from reportgen.facts import plain
 from reportgen.sources import Document
 
 
@@ -17,7 +18,7 @@ def facts_of(text: str):
 
 
 def objects(facts, subject, predicate):
-    return [f.object for f in facts if f.subject.casefold() == subject.casefold() and f.predicate == predicate]
+    return [plain(f.object) for f in facts if f.subject.casefold() == subject.casefold() and f.predicate == predicate]
 
 
 # --- asset names by WHO INN stem (data/inn_stems.yaml) --------------------------------

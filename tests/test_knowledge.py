@@ -1,5 +1,6 @@
 from reportgen.facts import Evidence, Fact
-from reportgen.knowledge import build_knowledge, name_key
+from reportgen.knowledge import build_knowledge
+from reportgen.naming import name_key
 from reportgen.landscape import CuratedEntity, Removal
 
 TEXT = "ZT-101 (zorbacabtagene autoleucel) targets BCMA. Zorbatec Bio partners with Quillon Therapeutics."
@@ -94,3 +95,14 @@ def test_a_name_kept_apart_that_no_source_uses_is_reported(tmp_path):
     knowledge = build_knowledge([fact("ZT-101", "target", "CD19"), fact("ZT-102", "target", "CD19")], land.entities)
     [problem] = check_removals(path, land, knowledge)
     assert "t.yaml:5:21" in str(problem) and "'ZT-10l'" in str(problem)
+
+
+def test_the_legal_forms_the_extractor_reads_are_the_ones_the_store_joins():
+    # one list (reportgen/naming.py): "Co., Ltd." and "Holdings Limited" join as "Inc." does
+    facts = [fact("ZT-1", "developer", "Zorbatec Co., Ltd."), fact("ZT-2", "developer", "Zorbatec"),
+             fact("ZT-3", "developer", "Quillon Holdings Limited"), fact("ZT-4", "developer", "Quillon"),
+             fact("ZT-5", "developer", "Marrow Coast")]  # neighbour: a word that starts like "Co" is no legal form
+    knowledge = build_knowledge(facts)
+    assert knowledge.find("Zorbatec") is knowledge.find("Zorbatec Co., Ltd.")
+    assert knowledge.find("Quillon") is knowledge.find("Quillon Holdings Limited")
+    assert knowledge.find("Marrow Coast").name == "Marrow Coast" and knowledge.find("Marrow") is None

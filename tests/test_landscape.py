@@ -103,3 +103,14 @@ def test_object_tags_are_not_constructed(tmp_path):
     path = write(tmp_path, "id: demo\ntitle: !!python/object/apply:os.system ['echo hi']\n")
     (message,) = errors(path)
     assert "YAML error" in message
+
+
+def test_a_lexicon_adds_spellings_of_vocabulary_words_not_new_words(tmp_path):
+    head = "id: demo\ntitle: Demo\nscope:\n  targets: [BCMA]\nlexicon:\n"
+    ok = write(tmp_path, head + "  modalities: {CAR-T: [CAR T-cell product]}\n  targets: {ZEBRA1: [ZB-1]}\n")
+    assert load_landscape(ok, DOCS).lexicon["modalities"] == {"CAR-T": ["CAR T-cell product"]}
+    bad = write(tmp_path, head.replace("demo", "bad") + "  modalities: {CAR-TT: [CAR-TT]}\n  authorities: {TGA: [TGA]}\n",
+                "bad.yaml")
+    found = errors(bad)
+    assert any(":6:16: modalities: 'CAR-TT' is not one of" in m and "did you mean 'CAR-T'?" in m for m in found), found
+    assert any(":7:17: authorities: 'TGA' is not one of" in m for m in found), found

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
 from reportgen.extract.shapes import add_shape_assets
+from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 
 # --- shapes ------------------------------------------------------------------
 
@@ -94,8 +95,7 @@ _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|P
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
             r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
-_LEGAL = (r"(?:,?\s+(?:Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limited|LLC|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|"
-          r"B\.V\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company))*")
+_LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
@@ -154,34 +154,7 @@ class Mention:
     surface: str
 
 
-_NORM_RE = re.compile(r"[\s\-–®™\[\]\.,’'\"“”]+")
-_norm_memo: dict[str, str] = {}  # bounded: names recur within and across documents
-
-
-def norm(name: str) -> str:
-    out = _norm_memo.get(name)
-    if out is None:
-        out = _NORM_RE.sub("", name).casefold()
-        if len(_norm_memo) < 50000:
-            _norm_memo[name] = out
-    return out
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, a: str) -> str:
-        self.parent.setdefault(a, a)
-        while self.parent[a] != a:
-            self.parent[a] = self.parent[self.parent[a]]
-            a = self.parent[a]
-        return a
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+norm = name_key  # one name normaliser for the extractor and the fact store (reportgen/naming.py)
 
 
 @dataclass
@@ -229,10 +202,10 @@ def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | Non
 
 def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 org_spans: list[tuple[int, int]], trial_spans: list[tuple[int, int, str]],
-                target_matches=None) -> tuple[dict, _Union, dict]:
+                target_matches=None) -> tuple[dict, UnionFind, dict]:
     """Asset surface mentions {(start, end): (surface, rank)} and their alias unions."""
     cands: dict[tuple[int, int], tuple[str, int]] = {}
-    uf = _Union()
+    uf = UnionFind()
     link_at: dict[str, int] = {}
     trial_names = {norm(t[2]) for t in trial_spans}
     trial_prefixes = {norm(t[2].split("-")[0]) for t in trial_spans if "-" in t[2]}

@@ -25,6 +25,7 @@ from reportgen.extract.guards import planned_before, planned_regions, prior_star
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
+from reportgen.sources import MONTHS
 
 # --- regions that do not describe the asset -----------------------------------
 PRIOR_RE = re.compile(
@@ -110,7 +111,6 @@ DATE_RE = re.compile(
     r"\b(?:(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d{2})|"
     r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|in\s+(?P<yonly>(?:19|20)\d{2})\b)")
-MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
 PHASE_RE = re.compile(
