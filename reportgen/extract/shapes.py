@@ -34,6 +34,9 @@ def _compiled():
         "word_code": re.compile(r"(?<![\w\-./])([A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"),
         # short forms of conjugates and payload-named drugs: "T-DM1", "Xyz-DXd", "sac-TMT" style with capitals
         "short_form": re.compile(r"(?<![\w\-./])([A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"),
+        "single_code": re.compile(r"(?<![\w\-./])([A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d)"),
+        "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
+        "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
@@ -48,7 +51,7 @@ def _compiled():
                               r"center|centre|partner|subsidiary|group|disease|disorder|condition|syndrome|cancer|"
                               r"tumou?r|mutation|gene\s+(?!therapy)|protein\s+(?:that|which|found|expressed))\b", re.I),
         "not_code": re.compile(rf"^(?:{'|'.join(re.escape(p) for p in sorted(data['not_code_prefixes'], key=len, reverse=True))})"
-                               r"(?:[\s\-]?\d|[\s\-]?[A-Z]?\d)", re.I),
+                               r"(?:[\s\-]?\d|[\s\-][A-Z]\d)", re.I),
         "not_names": frozenset(data["not_names"].casefold().split()),
         "window": int(data.get("intro_window", 80)),
         "spaced_min": int(data.get("spaced_min_count", 2)),
@@ -128,6 +131,17 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                                                         or any(m.lookup(tail)[0] for m in (lex.countries, lex.authorities))):
                 continue
             add(*m.span(1), w, 3)
+    singles: dict[str, list] = {}
+    for m in c["single_code"].finditer(text):
+        singles.setdefault(m.group(1), []).append(m.span(1))
+    for w, spans in singles.items():
+        if len(spans) < c["single_min"] or w.casefold() in c["cell_lines"] or false_code(w):
+            continue
+        if not any(c["noun_near"].search(text, max(0, s - 60), min(len(text), e + 60)) for s, e in spans):
+            continue
+        for s, e in spans:
+            if not taken.overlaps(s, e):
+                add(s, e, w, 3)
     counts: dict[str, list] = {}
     for m in c["spaced_code"].finditer(text):
         counts.setdefault(re.sub(r"\s", " ", m.group(1)), []).append(m.span(1))
@@ -168,3 +182,26 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             if rest >= c["head_repeats"]:
                 add(s, e, w, 1)
 
+
+
+# "Tokyo-based Zentavo", "Boston-headquartered Zentavo Bio", "China’s Zentavo": the capitalized words after
+# a location prefix name an organization (one to three words, the next word lowercase or punctuation)
+BASED_ORG_RE = re.compile(
+    r"\b[A-Z][\w.]*(?:[ \-][A-Z][\w.]*)?-(?:based|headquartered)\s+((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+[A-Z][\w&\-]*){0,2})"
+    r"(?=\s*(?:[,.;:(]|’s|'s|\s+[a-z]))")
+
+
+def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organization spans by position: after a location prefix ("Tokyo-based X")."""
+    out = []
+    for m in BASED_ORG_RE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[-1].casefold() in stop_words):
+            words.pop()
+        if not words or words[0].casefold() in stop_words:
+            continue
+        name = " ".join(words)
+        if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
+            continue
+        out.append((m.start(1), m.start(1) + len(name)))
+    return out
