@@ -414,7 +414,7 @@ def test_a_single_letter_code_is_an_asset_when_repeated_next_to_a_drug_noun():
 def test_a_false_code_prefix_needs_a_digit_or_a_separated_letter_code_after_it():
     from reportgen.extract.shapes import false_code
     assert false_code("CHO-K1") and false_code("HL-60")
-    assert not false_code("HLX22") and not false_code("CDX301")
+    assert not false_code("HLQ22") and not false_code("CDQ301")
 
 
 def test_a_headline_comparator_is_not_the_focal_asset():
