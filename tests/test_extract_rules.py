@@ -403,3 +403,48 @@ def test_a_trial_sentence_before_the_asset_is_named_gives_the_focal_asset_its_ph
             "The Phase 3 trial enrolled 300 patients with lupus. "
             "Quorvex Therapeutics said QX-101 was well tolerated.")
     assert {"stage": "phase 3"} in objects(facts_of(text), "QX-101", "phase")
+
+
+def test_a_single_letter_code_is_an_asset_when_repeated_next_to_a_drug_noun():
+    text = "The antibody R418 was well tolerated. Patients received R418 every three weeks."
+    assert "R418" in asset_names(text)
+    assert "R418" not in asset_names("Patients in room R418 were discharged.")
+    assert "A549" not in asset_names("The antibody killed A549 cells; A549 cells were resistant to the drug.")
+
+
+def test_a_false_code_prefix_needs_a_digit_or_a_separated_letter_code_after_it():
+    from reportgen.extract.shapes import false_code
+    assert false_code("CHO-K1") and false_code("HL-60")
+    assert not false_code("HLQ22") and not false_code("CDQ301")
+
+
+def test_a_headline_comparator_is_not_the_focal_asset():
+    from reportgen.extract.document import build_model
+    from reportgen.extract.lexicon import load_lexicons
+    from reportgen.extract.names import build_names
+    from reportgen.extract.sentences import split_sentences
+    from reportgen.extract.trials import find_trials
+
+    text = ("Phase 3 Win Versus Zorvatumab for Lymphoma Patients\n\n"
+            "Quorvex Therapeutics announced that R418, an antibody, met the primary endpoint. "
+            "Patients received R418 every three weeks.")
+    lex = load_lexicons()
+    sentences = split_sentences(text)
+    names = build_names(text, sentences, lex, find_trials(text, lex))
+    model = build_model(names, sentences, text, lambda eid: False)
+    assert names.entities[model.single_focal].canonical == "R418"
+
+
+# --- organizations by position --------------------------------------------------------------------
+
+def test_a_location_based_name_is_an_organization():
+    text = "Osaka-based Velmora and Quorvex Therapeutics announced a collaboration on QX-101, a gene therapy."
+    assert frozenset(("Velmora", "Quorvex Therapeutics")) in partner_pairs(text)
+
+
+# --- licensees ----------------------------------------------------------------------------------
+
+def test_a_licensee_receiving_rights_is_a_partner_of_the_announcer():
+    text = ("Quorvex Therapeutics today announced a deal for QX-101, a gene therapy. "
+            "Under the terms, Zentavo Bio will receive exclusive rights to QX-101 in Japan.")
+    assert frozenset(("Quorvex Therapeutics", "Zentavo Bio")) in partner_pairs(text)

@@ -16,6 +16,7 @@ from typing import Callable
 from reportgen.extract.names import Names
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said|today)\b", re.I)
+COMPARED_BEFORE_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|over|against)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 DOMINANCE = 2  # a focal asset is "single" when named at least this many times as often as any other
 
 
@@ -46,8 +47,8 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
     if sentences:
         s, e = sentences[0]
         for m in names.in_span(names.assets, s, e):
-            if m.eid not in head:
-                head.append(m.eid)
+            if m.eid not in head and not COMPARED_BEFORE_RE.search(text, max(s, m.start - 30), m.start):
+                head.append(m.eid)  # "... vs. <comparator>" in a headline is not what the release is about
     focal = tuple(head + [e for e in by_freq if e not in head])
     single = None
     if len(head) == 1:

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons
-from reportgen.extract.shapes import add_shape_assets
+from reportgen.extract.shapes import add_shape_assets, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 
 # --- shapes ------------------------------------------------------------------
@@ -436,6 +436,8 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         if start is None:
             continue
         spans[(start, e)] = text[start:e].rstrip(",")
+    for s, e in org_shapes(text, lex, ORG_STOP | GEO_WORDS):
+        spans.setdefault((s, e), text[s:e])
     for m in LEGAL_ONLY_RE.finditer(text):
         left = LEFT_WORDS.search(text, max(0, m.start() - 60), m.start())
         if not left:

@@ -25,7 +25,10 @@ def _cues() -> dict:
     data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8"))
     return {"acquire": re.compile(rf"\b(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "acquired_by": re.compile(rf"\b(?:{_alt(data['acquired_by_verbs'])})\b", re.I),
-            "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I)}
+            "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I),
+            "licensee_before": re.compile(rf"\b(?:{_alt(data['licensee_before'])})\s+$", re.I),
+            "licensee_after": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
+                                         rf"(?:{_alt(data['licence_nouns'])})\b", re.I)}
 
 # how far (characters) from the cue the two parties may be
 REACH = 120
@@ -59,3 +62,17 @@ def deal_partners(sent: str, base: int, orgs, announcers, pair, span) -> None:
         else:
             continue
         pair(subj, after[0].eid, span)
+
+    # licensees: "A granted B an exclusive license ...", "B will receive exclusive rights to ..."
+    text_end = base + len(sent)
+    for o in orgs:
+        rel = o.start - base
+        before = c["licensee_before"].search(sent, max(0, rel - 40), rel) if rel > 0 else None
+        after = c["licensee_after"].match(sent, o.end - base) if o.end <= text_end else None
+        if not (before or after):
+            continue
+        others = [x for x in orgs if x.eid != o.eid and x.end <= o.start]
+        if others:
+            pair(others[0].eid, o.eid, span)
+        elif len(announcers) == 1 and announcers[0] != o.eid:
+            pair(announcers[0], o.eid, span)

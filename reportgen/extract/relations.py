@@ -365,7 +365,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if assets:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
-    _focal_developer(ctx, sentences)
+    _focal_developer(ctx, sentences, model)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
@@ -384,14 +384,19 @@ def focal_assets(names: Names, limit: int = 1) -> list[int]:
     return sorted(count, key=lambda e: (-count[e], first[e]))[:limit]
 
 
-def _focal_developer(ctx: Context, sentences) -> None:
+def _focal_developer(ctx: Context, sentences, model=None) -> None:
     """A focal asset with no developer stated: the announcing organization, quoted where
     the two first share a sentence (the announcer is the release's first non-regulator org)."""
     names = ctx.names
     announcer = next((m.eid for m in names.orgs if not _is_regulator(ctx, m.eid)), None)
+    if model is not None and model.announcer is not None:
+        announcer = model.announcer  # "X announced ..." in the first sentences, else the first organization
     if announcer is None:
         return
-    for eid in focal_assets(names):
+    focal = focal_assets(names)
+    if model is not None and model.single_focal is not None and model.single_focal not in focal:
+        focal.append(model.single_focal)
+    for eid in focal:
         if ctx.developers.get(eid):
             continue
         for s, e in sentences:

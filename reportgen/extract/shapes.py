@@ -11,7 +11,7 @@ dropped by prefix. Cue words and prefixes live in data/shapes.yaml; each shape i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from functools import lru_cache
 
 from reportgen.extract.lexicon import DATA_DIR, Lexicons
@@ -29,26 +29,37 @@ def _compiled():
     nouns = _alt(data["drug_nouns"])
     lo, hi = data.get("year_range", [1950, 2059])
     return {
-        "digit_code": re.compile(r"(?<![\w\-./])(\d[A-Z]{1,3}-?\d{2,6}[A-Za-z]?)(?![\w]|-\d|\.\d)"),
-        "inner_code": re.compile(r"(?<![\w\-./])([A-Z]{2,6}-[A-Z]{1,2}\d{1,4}[A-Z]{1,2}\d{1,4}[a-z]?)(?![\w]|-\d|\.\d)"),
-        "word_code": re.compile(r"(?<![\w\-./])([A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"),
-        # short forms of conjugates and payload-named drugs: "T-DM1", "Xyz-DXd", "sac-TMT" style with capitals
-        "short_form": re.compile(r"(?<![\w\-./])([A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"),
+        # one pass for every code shape (each alternative keeps its own end test)
+        "codes": re.compile(
+            r"(?<![\w\-./])(?:"
+            r"(?P<inner>[A-Z]{2,6}-[A-Z]{1,2}\d{1,4}[A-Z]{1,2}\d{1,4}[a-z]?)(?![\w]|-\d|\.\d)"
+            r"|(?P<digit>\d[A-Z]{1,3}-?\d{2,6}[A-Za-z]?)(?![\w]|-\d|\.\d)"
+            r"|(?P<word>[A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"
+            # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
+            r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
+            r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
+            r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
+        "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
+        "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
-        "quoted": re.compile(rf"\b(?:{nouns})\s*,?\s+[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
-        "appos": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{{1,60}}\))?,\s+"
-                            rf"(?:a|an)\s+((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
-        "ase_inn": re.compile(r"(?<![\w\-])([a-z]{4,}ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?)(?![\w])", re.I),
+        # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
+        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
+        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
+        "appos_at": re.compile(r",\s+an?\s+"),
+        "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
+        "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
+        "ase_tail": re.compile(r"ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?(?![\w])", re.I),
+        "ase_head": re.compile(r"(?<![\w\-])[A-Za-z]{4,}$"),
         "noun_near": re.compile(rf"\b(?:{nouns})\b", re.I),
         "org_gap": re.compile(r"\b(?:company|companies|firm|biotech|biotechnology|biopharmaceutical|pharmaceutical|"
                               r"organization|organisation|developer|leader|provider|university|hospital|institute|"
                               r"center|centre|partner|subsidiary|group|disease|disorder|condition|syndrome|cancer|"
                               r"tumou?r|mutation|gene\s+(?!therapy)|protein\s+(?:that|which|found|expressed))\b", re.I),
         "not_code": re.compile(rf"^(?:{'|'.join(re.escape(p) for p in sorted(data['not_code_prefixes'], key=len, reverse=True))})"
-                               r"(?:[\s\-]?\d|[\s\-]?[A-Z]?\d)", re.I),
+                               r"(?:[\s\-]?\d|[\s\-][A-Z]\d)", re.I),
         "not_names": frozenset(data["not_names"].casefold().split()),
         "window": int(data.get("intro_window", 80)),
         "spaced_min": int(data.get("spaced_min_count", 2)),
@@ -79,6 +90,7 @@ class _Taken:
 
     def __init__(self, spans) -> None:
         self.spans = sorted((s, e) for s, e, *_ in spans)
+        self.extra: list[tuple[int, int]] = []
         self.starts = [s for s, _ in self.spans]
         self.reach = []
         far = -1
@@ -86,7 +98,13 @@ class _Taken:
             far = max(far, e)
             self.reach.append(far)
 
+    def add(self, s: int, e: int) -> None:
+        insort(self.extra, (s, e))  # spans added by this pass never overlap each other
+
     def overlaps(self, s: int, e: int) -> bool:
+        j = bisect_right(self.extra, (e, -1)) - 1  # the last added span starting before e
+        if j >= 0 and self.extra[j][1] > s:
+            return True
         i = bisect_right(self.starts, e - 1) - 1  # last span starting before e
         return i >= 0 and self.reach[i] > s
 
@@ -109,28 +127,38 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
 
     def add(s: int, e: int, w: str, rank) -> None:
         cands[(s, e)] = (w, rank)
-        taken.spans.append((s, e))  # later shapes in this pass see it (rebuilt lazily below)
-        nonlocal_reindex()
+        taken.add(s, e)  # later shapes see it
 
-    def nonlocal_reindex() -> None:
-        taken.__init__(taken.spans)
-
-    for m in c["ase_inn"].finditer(text):
-        if not taken.overlaps(*m.span(1)):
-            add(*m.span(1), m.group(1), 0)
-    for key in ("digit_code", "inner_code", "word_code", "short_form"):
-        for m in c[key].finditer(text):
-            w = m.group(1)
-            if false_code(w) or not ok_name(w.split("-")[0] if key == "word_code" else w, *m.span(1)):
-                continue
-            head, _, tail = w.partition("-")
-            if key in ("word_code", "short_form") and (head.casefold() in not_names or tail.casefold() in not_names
-                                                        or any(m.lookup(tail)[0] for m in (lex.countries, lex.authorities))):
-                continue
-            add(*m.span(1), w, 3)
+    for m in c["ase_tail"].finditer(text):
+        h = c["ase_head"].search(text, max(0, m.start() - 30), m.start())
+        if h and not taken.overlaps(h.start(), m.end()):
+            add(h.start(), m.end(), text[h.start():m.end()], 0)
+    singles: dict[str, list] = {}
     counts: dict[str, list] = {}
-    for m in c["spaced_code"].finditer(text):
-        counts.setdefault(re.sub(r"\s", " ", m.group(1)), []).append(m.span(1))
+    for m in c["codes"].finditer(text):
+        key = m.lastgroup
+        w = m.group(key)
+        if key == "single":
+            singles.setdefault(w, []).append(m.span(key))
+            continue
+        if key == "spaced":
+            counts.setdefault(re.sub(r"\s", " ", w), []).append(m.span(key))
+            continue
+        if false_code(w) or not ok_name(w.split("-")[0] if key == "word" else w, *m.span(key)):
+            continue
+        head, _, tail = w.partition("-")
+        if key in ("word", "short") and (head.casefold() in not_names or tail.casefold() in not_names
+                                         or any(x.lookup(tail)[0] for x in (lex.countries, lex.authorities))):
+            continue
+        add(*m.span(key), w, 3)
+    for w, spans in singles.items():
+        if len(spans) < c["single_min"] or w.casefold() in c["cell_lines"] or false_code(w):
+            continue
+        if not any(c["noun_near"].search(text, max(0, s - 60), min(len(text), e + 60)) for s, e in spans):
+            continue
+        for s, e in spans:
+            if not taken.overlaps(s, e):
+                add(s, e, w, 3)
     for w, spans in counts.items():
         if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w.split()[0], spans[0][0], spans[0][0] + 1):
             continue
@@ -145,13 +173,17 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         if ok_name(w, s, e) and not false_code(w):
             add(s, e, w, 1)
-    for m in c["quoted"].finditer(text):
+    for m in c["quote"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
-        if ok_name(w, s, e) and not false_code(w):
+        if c["noun_end"].search(text, max(0, m.start() - 40), m.start()) and ok_name(w, s, e) and not false_code(w):
             add(s, e, w, 1)
-    for m in c["appos"].finditer(text):
-        w, (s, e) = m.group(1), m.span(1)
-        if c["org_gap"].search(m.group(2)) or text.count(w) < 2 or false_code(w):
+    for m in c["appos_at"].finditer(text):
+        name = c["appos_name"].search(text, max(0, m.start() - 90), m.start())
+        gap = c["appos_noun"].match(text, m.end())
+        if not (name and gap):
+            continue
+        w, (s, e) = name.group(1), name.span(1)
+        if c["org_gap"].search(gap.group(1)) or text.count(w) < 2 or false_code(w):
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
@@ -168,3 +200,26 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             if rest >= c["head_repeats"]:
                 add(s, e, w, 1)
 
+
+
+# "Tokyo-based Zentavo", "Boston-headquartered Zentavo Bio", "China’s Zentavo": the capitalized words after
+# a location prefix name an organization (one to three words, the next word lowercase or punctuation)
+BASED_ORG_RE = re.compile(
+    r"\b[A-Z][\w.]*(?:[ \-][A-Z][\w.]*)?-(?:based|headquartered)\s+((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+[A-Z][\w&\-]*){0,2})"
+    r"(?=\s*(?:[,.;:(]|’s|'s|\s+[a-z]))")
+
+
+def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organization spans by position: after a location prefix ("Tokyo-based X")."""
+    out = []
+    for m in BASED_ORG_RE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[-1].casefold() in stop_words):
+            words.pop()
+        if not words or words[0].casefold() in stop_words:
+            continue
+        name = " ".join(words)
+        if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
+            continue
+        out.append((m.start(1), m.start(1) + len(name)))
+    return out
