@@ -457,7 +457,7 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = True) -> BuildResult:
+          jobs: int | None = None, views: bool = True, inputs: str | None = None) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -476,7 +476,8 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     dirs = template_dirs(project.root, templates)
     check_out_dir(project.root, out_dir, dirs)
-    inputs = fingerprint(project.root, names, formats, templates)  # before reading: what this build is of
+    if inputs is None:  # before reading: what this build is of (the CLI has it from its up-to-date check)
+        inputs = fingerprint(project.root, names, formats, templates)
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
