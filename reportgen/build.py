@@ -566,7 +566,9 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
-            outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
+            # a source page per cited document: rewrite (and fsync) only those whose bytes changed
+            outputs.extend((target, data) for target, data in render_site(manifest, corpus.docs, env, out_dir)
+                           if target.parent != out_dir / "sources" or not _holds(target, data))
             outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
         clean = not problems and not failures and not corpus.skipped
         if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
@@ -797,6 +799,15 @@ def _stage(target: Path, data: bytes) -> str:
 def write_atomic(target: Path, data: bytes) -> None:
     """Write one file: staged beside the target, then renamed over it."""
     write_all([(target, data)])
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """The file is already exactly these bytes (a plain file, not a link)."""
+    try:
+        return (not target.is_symlink() and target.stat().st_size == len(data)
+                and target.read_bytes() == data)
+    except OSError:
+        return False
 
 
 def _umask() -> int:
