@@ -20,6 +20,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -209,11 +210,22 @@ def remove_document(project: Path, name: str) -> None:
 
 # --- timing -------------------------------------------------------------------
 
+CPU: list[float] = []  # user + system seconds of each run's process tree, beside its wall time
+
+
 def run(args: list[str], cwd: Path) -> tuple[float, str]:
+    """Wall seconds and stdout of one reportgen process; its CPU seconds go to CPU.
+
+    CPU time is shown beside wall time because the machine is shared: a wall
+    figure is this process plus whatever else ran.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reportgen", *args], cwd=cwd, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if proc.returncode not in (0,):
         raise SystemExit(f"reportgen {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
     return wall, proc.stdout
@@ -231,10 +243,39 @@ def fmt(values: list[float], unit: str = "s", digits: int = 2) -> str:
     return f"{median(values):.{digits}f} {unit} [{min(values):.{digits}f}-{max(values):.{digits}f}]"
 
 
-def bench_size(tmp: Path, count: int, runs: int, jobs: int, log) -> dict:
+ALL_CASES = ("facts", "cold", "noop", "outside", "inside", "plan")
+
+
+def bench_size(tmp: Path, count: int, runs: int, jobs: int, log, cases=ALL_CASES) -> dict:
     out: dict = {"docs": count}
-    project = make_project(tmp / f"p{count}", count)
+    project = tmp / f"p{count}"
+    if not (project / "out" / ".manifest.json").is_file():  # --keep: a project built before is reused
+        shutil.rmtree(project, ignore_errors=True)
+        make_project(project, count)
+        if "cold" not in cases:
+            run(["-q", "build"], project)
     facts_dir = project / "landscapes" / "sources"
+    out["rows"] = {k: v["rows"] for k, v in json.loads((project / "out" / ".manifest.json").read_text()).items()} \
+        if (project / "out" / ".manifest.json").is_file() else {}
+    if "facts" in cases:
+        measure_facts(out, project, facts_dir, count, runs, jobs, log)
+    if "cold" in cases:
+        measure_cold(out, project, count, log)
+    if "noop" in cases:
+        out["noop"] = [run(["-q", "build"], project)[0] for _ in range(runs + 2)]
+        out["noop_cpu"] = CPU[-(runs + 2):]
+        log(f"{count}: no-op {fmt(out['noop'])} cpu {fmt(out['noop_cpu'])}")
+    if "outside" in cases:
+        measure_outside(out, project, count, runs, log)
+    if "inside" in cases:
+        measure_inside(out, project, count, runs, log)
+    if "plan" in cases:
+        out["plan"] = plan_timing(project)
+        log(f"{count}: planning {out['plan']}")
+    return out
+
+
+def measure_facts(out, project, facts_dir, count, runs, jobs, log) -> None:
     # reportgen facts, cold (no cache): serial vs all cores, paired
     serial, parallel = [], []
     for _ in range(1 if count >= 1000 else max(1, runs - 1)):  # cold extraction is the costly part of a run
@@ -249,7 +290,8 @@ def bench_size(tmp: Path, count: int, runs: int, jobs: int, log) -> dict:
     out["facts_count"] = text.count("\n")
     log(f"{count}: facts --jobs 1 {fmt(serial)} --jobs {jobs} {fmt(parallel)}")
 
-    # cold build (empty out/), then no-op rebuilds
+
+def measure_cold(out, project, count, log) -> None:
     colds = []
     for r in range(1 if count >= 1000 else 2):
         shutil.rmtree(project / "out", ignore_errors=True)
@@ -258,33 +300,34 @@ def bench_size(tmp: Path, count: int, runs: int, jobs: int, log) -> dict:
     rows = json.loads((project / "out" / ".manifest.json").read_text())
     out["rows"] = {k: v["rows"] for k, v in rows.items()}
     log(f"{count}: cold build {fmt(colds)}; rows {out['rows']}")
-    out["noop"] = [run(["-q", "build"], project)[0] for _ in range(runs + 2)]
-    log(f"{count}: no-op {fmt(out['noop'])}")
 
-    # one new out-of-scope document (a target no landscape selects), then removed again
-    oos = []
+
+def measure_outside(out, project, count, runs, log) -> None:
+    """One new out-of-scope document (a target no landscape selects), then removed again."""
+    oos, cpu = [], []
     for r in range(runs):
         new_document(project, f"zz_outside_{r}", PROGRAMS.index(next(p for p in PROGRAMS if p[0] == "EGFR")))
         oos.append(run(["-q", "build"], project)[0])
+        cpu.append(CPU[-1])
         remove_document(project, f"zz_outside_{r}")
         run(["-q", "build"], project)
-    out["out_of_scope"] = oos
-    log(f"{count}: out-of-scope doc {fmt(oos)}")
+    out["out_of_scope"], out["out_of_scope_cpu"] = oos, cpu
+    log(f"{count}: out-of-scope doc {fmt(oos)} cpu {fmt(cpu)}")
 
-    # one new in-scope document of the big brief vs --force, paired
+
+def measure_inside(out, project, count, runs, log) -> None:
+    """One new in-scope document of the big brief vs --force, paired."""
     ins, force = [], []
     for r in range(max(1, runs - 1)):
         new_document(project, f"zz_inside_{r}", 0)  # a new BCMA asset: the big brief changes
         ins.append(run(["-q", "build"], project)[0])
         force.append(run(["-q", "build", "--force"], project)[0])
         remove_document(project, f"zz_inside_{r}")
-        run(["-q", "build"], project)
+        if r < runs - 2:  # back to the project as it was, for the next pair
+            run(["-q", "build"], project)
     out["in_scope"], out["force"] = ins, force
     out["in_scope_ratio"] = [a / b for a, b in zip(ins, force)]
     log(f"{count}: in-scope {fmt(ins)} vs --force {fmt(force)}")
-    out["plan"] = plan_timing(project)
-    log(f"{count}: planning {out['plan']}")
-    return out
 
 
 PLAN_SCRIPT = r"""
@@ -328,13 +371,20 @@ def table(results: list[dict], jobs: int, runs: int) -> str:
              "|---|" + "---|" * len(by) + "---|"]
 
     def row(name, cell, goal):
-        lines.append(f"| {name} | " + " | ".join(cell(by[d]) for d in by) + f" | {goal} |")
+        def safe(r):
+            try:
+                return cell(r)
+            except KeyError:  # a case not run (--cases)
+                return "-"
+        lines.append(f"| {name} | " + " | ".join(safe(by[d]) for d in by) + f" | {goal} |")
 
     row("rows per brief", lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r["rows"].items())), "")
     row("facts extracted", lambda r: f"{r['facts_count']:,}", "")
     row("cold build", lambda r: fmt(r["cold"], digits=1), "")
     row("no-op rebuild", lambda r: fmt(r["noop"]), "<= 0.5 s at 2,000")
+    row("no-op rebuild, CPU seconds", lambda r: fmt(r["noop_cpu"]), "")
     row("one new out-of-scope document", lambda r: fmt(r["out_of_scope"]), "<= 1 s at 2,000")
+    row("one new out-of-scope document, CPU seconds", lambda r: fmt(r["out_of_scope_cpu"]), "")
     row("one new in-scope document (big brief)", lambda r: fmt(r["in_scope"], digits=1), "")
     row("`build --force` (nothing changed)", lambda r: fmt(r["force"], digits=1), "")
     row("in-scope / `--force` (paired)", lambda r: fmt(r["in_scope_ratio"], "x"), "<= 0.7x")
@@ -365,12 +415,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
-    parser.add_argument("--keep", type=Path, help="generate the projects here and keep them")
+    parser.add_argument("--keep", type=Path, help="generate the projects here and keep them (reused when built)")
+    parser.add_argument("--cases", default=",".join(ALL_CASES), help="a subset of " + ",".join(ALL_CASES))
     args = parser.parse_args()
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        results = [bench_size(base, int(n), args.runs, args.jobs, log) for n in args.sizes.split(",")]
+        cases = tuple(c for c in args.cases.split(",") if c)
+        results = [bench_size(base, int(n), args.runs, args.jobs, log, cases) for n in args.sizes.split(",")]
     section = table(results, args.jobs, args.runs)
     print(section)
     if not args.no_write:

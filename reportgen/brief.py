@@ -424,13 +424,20 @@ def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
         obj = f.object.dump() if isinstance(f.object, Regulatory) else {}
         return {k: name_key(str(v)) for k, v in obj.items()}
 
-    ordered = sorted(facts, key=lambda f: (-len(fields(f)), f.evidence.doc, f.evidence.start))
+    known = [(f, fields(f)) for f in facts]
+    known.sort(key=lambda p: (-len(p[1]), p[0].evidence.doc, p[0].evidence.start))
     groups: list[tuple[Fact, list[Fact]]] = []
-    for fact in ordered:
-        mine = fields(fact)
-        home = next((g for g in groups if all(fields(g[0]).get(k) == v for k, v in mine.items())), None)
+    # each group is found by every subset of its head's fields (at most 2**5): the first group
+    # whose head contains a fact's fields is one lookup, not a scan of every group
+    containing: dict[frozenset, tuple[Fact, list[Fact]]] = {}
+    for fact, mine in known:
+        home = containing.get(frozenset(mine.items()))
         if home is None:
-            groups.append((fact, [fact]))
+            home = (fact, [fact])
+            groups.append(home)
+            items = list(mine.items())
+            for mask in range(1 << len(items)):
+                containing.setdefault(frozenset(items[i] for i in range(len(items)) if mask >> i & 1), home)
         else:
             home[1].append(fact)
     groups.sort(key=lambda g: (g[0].object.date or "9999" if isinstance(g[0].object, Regulatory) else "",

@@ -457,7 +457,7 @@ def render_brief(brief: Brief, facts: list[Fact], formats, env, root: Path, out_
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = True) -> BuildResult:
+          jobs: int | None = None, views: bool = True, inputs: str | None = None) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -476,7 +476,8 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     dirs = template_dirs(project.root, templates)
     check_out_dir(project.root, out_dir, dirs)
-    inputs = fingerprint(project.root, names, formats, templates)  # before reading: what this build is of
+    if inputs is None:  # before reading: what this build is of (the CLI has it from its up-to-date check)
+        inputs = fingerprint(project.root, names, formats, templates)
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
@@ -565,7 +566,9 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
-            outputs.extend(render_site(manifest, corpus.docs, env, out_dir))
+            # a source page per cited document: rewrite (and fsync) only those whose bytes changed
+            outputs.extend((target, data) for target, data in render_site(manifest, corpus.docs, env, out_dir)
+                           if target.parent != out_dir / "sources" or not _holds(target, data))
             outputs.append((out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()))
         clean = not problems and not failures and not corpus.skipped
         if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
@@ -796,6 +799,15 @@ def _stage(target: Path, data: bytes) -> str:
 def write_atomic(target: Path, data: bytes) -> None:
     """Write one file: staged beside the target, then renamed over it."""
     write_all([(target, data)])
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """The file is already exactly these bytes (a plain file, not a link)."""
+    try:
+        return (not target.is_symlink() and target.stat().st_size == len(data)
+                and target.read_bytes() == data)
+    except OSError:
+        return False
 
 
 def _umask() -> int:

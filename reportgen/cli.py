@@ -167,11 +167,12 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     """
     chosen = _parse_formats(formats)
     root = _project(project)
+    inputs = None
     if not force and out_dir is None:
         from reportgen.uptodate import fingerprint, up_to_date
 
-        if up_to_date(root / "out", fingerprint(root, list(landscapes) or None, chosen,
-                                                 Path(templates) if templates else None)):
+        inputs = fingerprint(root, list(landscapes) or None, chosen, Path(templates) if templates else None)
+        if up_to_date(root / "out", inputs):
             _progress("nothing to write: every brief is up to date")
             return
     from reportgen.build import build as run_build
@@ -179,7 +180,7 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     try:
         result = run_build(root, list(landscapes) or None, chosen,
                            Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs,
-                           views=False)
+                           views=False, inputs=inputs)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)

@@ -206,7 +206,7 @@ class Lexicons:
 
 def _read(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: ~10x faster
 
 
 def _merge(base: dict, extra: dict | None) -> dict:

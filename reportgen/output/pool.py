@@ -9,7 +9,6 @@ set up per process, which is why processes, not threads.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 _env = None
@@ -46,6 +45,8 @@ def render_tasks(tasks: list[tuple], dirs: list[Path], root: Path, out_dir: Path
     if jobs <= 1 or len(tasks) <= 1:
         _init(dirs, root, out_dir)
         return [_render(t) for t in tasks]
+    from concurrent.futures import ProcessPoolExecutor  # here: the registry imports this module on every run
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init,
                              initargs=(dirs, root, out_dir)) as pool:
         # largest first keeps both cores busy to the end (PDFs dominate)
