@@ -342,7 +342,7 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     A new document that touches none of these leaves the
     digest, and so the brief, as it was: the build skips the brief unplanned.
     """
-    from reportgen.brief import _guideline_facts
+    from reportgen.brief.select import _guideline_facts
     from reportgen.review import apply_decisions, hide_pending
 
     via = _shown(project.root, path)
@@ -698,7 +698,7 @@ def manifest_entry(brief: Brief, formats, inputs_hash: dict[str, str], selection
 
 def render_site(manifest: dict, docs: dict[str, Document], env, out_dir: Path) -> list[tuple[Path, bytes]]:
     """The wiki index of every brief, and one page per cited source document."""
-    from reportgen.brief import BackLink, build_source_pages_from_spans
+    from reportgen.brief.source_pages import BackLink, build_source_pages_from_spans
 
     spans = []
     for brief_id, entry in sorted(manifest.items()):
