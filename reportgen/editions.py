@@ -322,3 +322,30 @@ def pending_changes(changes: ChangeSet, previous: Edition | None, hidden: list[F
                             text=f"{len(keys)} new extracted {noun} awaiting review ({', '.join(sorted(docs))})"))
     extra.sort(key=lambda c: (c.subject.casefold(), c.text))
     return changes.model_copy(update={"changes": changes.changes + tuple(extra)})
+
+
+def changes_since(project_root: Path, landscape_id: str, since: str | None = None,
+                  out_dir: Path | None = None):
+    """What changed between an edition (default: the one before the newest) and the newest."""
+    from reportgen.errors import InputError, Location, Problem
+    from reportgen.landscape import ID_PATTERN
+    from reportgen.paths import inside_project, read_refusal
+
+    out_dir = inside_project(project_root, out_dir or project_root / "out", "--out")
+    if not re.fullmatch(ID_PATTERN, landscape_id):
+        raise InputError(Problem(Location(landscape_id), "not a landscape id",
+                                 "ids are lower-case letters, digits and hyphens, like the landscape's file name"))
+    if read_refusal(out_dir / landscape_id, project_root):
+        raise InputError(Problem(Location(str(out_dir / landscape_id)), "resolves outside the project; not read"))
+    names = list_editions(out_dir, landscape_id)
+    if not names:
+        raise InputError(f"{landscape_id}: no editions in {out_dir} yet; run reportgen build first")
+    if since is not None and since not in names:
+        raise InputError(Problem(Location(since), f"no edition {since!r} of {landscape_id}",
+                                 f"editions: {', '.join(names)}"))
+    current = read_edition(out_dir, landscape_id, names[-1])
+    if since is None:
+        previous = read_edition(out_dir, landscape_id, names[-2]) if len(names) > 1 else None
+    else:
+        previous = read_edition(out_dir, landscape_id, since)
+    return diff(previous, current)

@@ -34,9 +34,9 @@ def _more_sources(project, count=6):
 
 
 def test_parallel_extraction_writes_the_bytes_a_serial_one_writes(basic_project, tmp_path, monkeypatch):
-    import reportgen.build
+    import reportgen.corpus
 
-    monkeypatch.setattr(reportgen.build, "MIN_PARALLEL", 2)  # the test project is small: use the pool anyway
+    monkeypatch.setattr(reportgen.corpus, "MIN_PARALLEL", 2)  # the test project is small: use the pool anyway
     _more_sources(basic_project)
     (basic_project / "landscapes" / "sources" / "zz-broken.pdf").write_bytes(b"%PDF-1.4 not really")
     other = tmp_path / "other"
@@ -50,9 +50,9 @@ def test_parallel_extraction_writes_the_bytes_a_serial_one_writes(basic_project,
 
 
 def test_facts_on_two_workers_prints_what_one_prints(basic_project, run_cli, monkeypatch):
-    import reportgen.build
+    import reportgen.corpus
 
-    monkeypatch.setattr(reportgen.build, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(reportgen.corpus, "MIN_PARALLEL", 2)
     _more_sources(basic_project)
     one = run_cli("facts", "--jobs", "1", "--format", "jsonl", "--project", str(basic_project))
     two = run_cli("facts", "--jobs", "2", "--format", "jsonl", "--project", str(basic_project))

@@ -113,12 +113,12 @@ def test_accepted_fact_stays_accepted_after_reextraction_and_extractor_bump(proj
     shutil.rmtree(project / "out" / ".cache")          # the document is read and extracted again
     assert cell(briefs(project)["rv-myeloma"], "HX-4", "stage") == ["phase 2"]
 
-    import reportgen.build
+    import reportgen.corpus
     import reportgen.extract
 
     calls = []
-    real = reportgen.build._extract
-    monkeypatch.setattr(reportgen.build, "_extract", lambda doc, lexicon=None, extractor=None: calls.append(doc.id) or real(doc, lexicon, extractor))
+    real = reportgen.corpus._extract
+    monkeypatch.setattr(reportgen.corpus, "_extract", lambda doc, lexicon=None, extractor=None: calls.append(doc.id) or real(doc, lexicon, extractor))
     monkeypatch.setattr(reportgen.extract, "EXTRACTOR_VERSION", reportgen.extract.EXTRACTOR_VERSION + ".next")
     again = briefs(project)["rv-myeloma"]
     assert "halden-hx4.txt" in calls                    # the new version re-extracted the document
