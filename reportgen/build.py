@@ -19,19 +19,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.brief import Brief
-from reportgen.corpus import MIN_PARALLEL, Corpus, extract_sources, load_corpus  # noqa: F401  (re-exported)
-from reportgen.editions import changes_since  # noqa: F401  (re-exported: the CLI's diff)
+from reportgen.corpus import Corpus, extract_sources, load_corpus
+from reportgen.editions import changes_since
 from reportgen.errors import BuildError, InputError, ReportgenError
 from reportgen.landscape import Landscape, find_landscapes
 from reportgen.manifest import MANIFEST, _templates_hash, format_hash, manifest_entry, read_manifest
-from reportgen.outdir import (_holds, build_lock, check_out_dir, check_targets, remove_stale_temporaries,  # noqa: F401
-                              write_all, write_atomic)
+from reportgen.outdir import (_holds, build_lock, check_out_dir, check_targets, remove_stale_temporaries, write_all,
+                              write_atomic)
 from reportgen.output import default_formats, output_path
-from reportgen.paths import inside_project  # noqa: F401  (re-exported: one path policy for every command)
-from reportgen.plan import BriefPlan, Selection, make_brief, plan_brief, select_brief  # noqa: F401
+from reportgen.paths import inside_project  # one path policy for every command
+from reportgen.plan import BriefPlan, Selection, make_brief, plan_brief, select_brief
 from reportgen.project import Project, _shown
 from reportgen.site import render_site
-from reportgen.validate import check_landscapes, check_review, load_landscapes, validate  # noqa: F401
+from reportgen.validate import check_landscapes, check_review, load_landscapes, validate
+
+# what the CLI, tests and benchmarks import from here; each lives in its step's module
+__all__ = [
+    "BriefPlan", "BuildResult", "Corpus", "FORMATS", "Project", "Selection", "build", "build_lock", "changes_since",
+    "check_landscapes", "check_review", "extract_sources", "inside_project", "load_corpus", "load_landscapes",
+    "make_brief", "plan_brief", "select_brief", "validate", "write_all", "write_atomic",
+]
 
 log = logging.getLogger(__name__)
 FORMATS = default_formats()  # the registered writers that a plain build writes

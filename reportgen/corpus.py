@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.facts import Fact
-from reportgen.sources import Document, SkippedSource
-
 from reportgen.project import Project
-from reportgen.sources import skip
+from reportgen.sources import Document, SkippedSource, skip
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,6 @@ from reportgen.corpus import Corpus
 from reportgen.facts import Fact
 from reportgen.knowledge import build_knowledge, curated_facts
 from reportgen.landscape import Landscape
-
-from reportgen.corpus import Corpus
 from reportgen.project import Project, _shown
 
 

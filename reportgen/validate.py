@@ -11,8 +11,6 @@ from reportgen.errors import InputError, Location, Problem
 from reportgen.knowledge import build_knowledge, curated_facts
 from reportgen.landscape import Landscape, find_landscapes, load_landscape
 from reportgen.paths import within as _within
-
-from reportgen.corpus import Corpus, load_corpus
 from reportgen.project import Project, _shown
 
 log = logging.getLogger(__name__)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-
-from reportgen.facts import Efficacy, Fact, Regulatory, Safety, object_text
-from reportgen.knowledge import Entity, Knowledge
-from reportgen.naming import name_key
-from reportgen.landscape import Scope
-from reportgen.scope import indication_match
 from reportgen.brief.citations import _Citations
 from reportgen.brief.model import Value
 from reportgen.brief.stages import _stage_facts
+from reportgen.facts import Efficacy, Fact, Regulatory, Safety, object_text
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.landscape import Scope
+from reportgen.naming import name_key
+from reportgen.scope import indication_match
 
 
 def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_key=None) -> tuple[Value, ...]:

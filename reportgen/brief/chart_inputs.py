@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-
-from reportgen.facts import Fact
-from reportgen.knowledge import Entity, Knowledge
-from reportgen.naming import name_key
-from reportgen.landscape import Scope
-from reportgen.vocab import endpoint_key
 from reportgen.brief.citations import _Citations
 from reportgen.brief.select import _assets_of, _guideline_facts, _strings
 from reportgen.brief.stages import INDICATION_NOT_STATED, indication_stages
+from reportgen.facts import Fact
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.landscape import Scope
+from reportgen.naming import name_key
+from reportgen.vocab import endpoint_key
 
 
 def _population_size(population: str | None) -> int | None:

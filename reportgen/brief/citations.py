@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-
+from reportgen.brief.model import Reference
 from reportgen.facts import Evidence, Fact
 from reportgen.sources import Document
-from reportgen.brief.model import Reference
 
 
 MAX_CITES = 3  # sources cited per value; all facts stay in the attached facts file

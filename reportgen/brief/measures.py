@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
+from reportgen.brief.citations import _Citations
+from reportgen.brief.model import Measure
 from reportgen.facts import Efficacy, Fact, Safety
 from reportgen.knowledge import Entity
 from reportgen.naming import name_key
-from reportgen.brief.citations import _Citations
-from reportgen.brief.model import Measure
 
 
 def _measures(entities: list[Entity], role: str, cites: _Citations) -> list[Measure]:

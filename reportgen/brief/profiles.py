@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-
-from reportgen.knowledge import Entity, Knowledge
-from reportgen.naming import name_key
-from reportgen.landscape import Scope
 from reportgen.brief.cells import _cell, _display_org, _endpoint_key, _group_values, _regulatory_values
 from reportgen.brief.citations import _Citations
 from reportgen.brief.model import Profile, ProfileGroup, Value, anchor
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.landscape import Scope
+from reportgen.naming import name_key
 
 
 PROFILE_GROUPS = {

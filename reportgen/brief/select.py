@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-
+from reportgen.brief.stages import _stated_indication, highest_stage
 from reportgen.facts import Fact
 from reportgen.knowledge import Entity, Knowledge
-from reportgen.naming import name_key
 from reportgen.landscape import Landscape, Scope
+from reportgen.naming import name_key
 from reportgen.scope import indication_match, matches_indications, modality_forms
 from reportgen.vocab import STAGE_RANK
-from reportgen.brief.stages import _stated_indication, highest_stage
 
 
 def _matches_any(values: Iterable[str], wanted: list[str], substring: bool = False) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-
-from reportgen.sources import Document
 from reportgen.brief.model import _Model, source_page_name
+from reportgen.sources import Document
 
 
 class BackLink(_Model):

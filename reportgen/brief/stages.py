@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-
 from reportgen.facts import Fact, Phase, Regulatory
 from reportgen.knowledge import Entity
 from reportgen.naming import name_key

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-
-from reportgen.facts import Efficacy, Fact
-from reportgen.knowledge import Entity, Knowledge
-from reportgen.naming import name_key
-from reportgen.landscape import Landscape
-from reportgen.vocab import STAGE_RANK, STAGES
 from reportgen.brief.chart_inputs import chart_targets
 from reportgen.brief.citations import _Citations
 from reportgen.brief.model import Profile, Row, Sentence
 from reportgen.brief.select import _strings
 from reportgen.brief.stages import INDICATION_NOT_STATED, _stage_facts, highest_stage, indication_stages
+from reportgen.facts import Efficacy, Fact
+from reportgen.knowledge import Entity, Knowledge
+from reportgen.landscape import Landscape
+from reportgen.naming import name_key
+from reportgen.vocab import STAGE_RANK, STAGES
 
 
 def _countries(entity: Entity, knowledge: Knowledge) -> list[Fact]:
