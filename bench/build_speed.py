@@ -84,7 +84,8 @@ def render_ratio(project: Path, runs: int) -> list[tuple[str, float, float]]:
     """Per brief: reportgen's PDF render vs a bare WeasyPrint render of the same print HTML (in one process)."""
     from weasyprint import HTML
 
-    from reportgen.build import Project, load_corpus, load_landscapes, make_brief, write_jsonl
+    from reportgen.build import Project, load_corpus, load_landscapes, make_brief
+    from reportgen.facts import write_jsonl
     from reportgen.render import make_environment, render_html, render_pdf, template_dirs
 
     proj = Project(project)
