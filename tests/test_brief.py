@@ -405,3 +405,14 @@ def test_a_name_ending_in_a_full_stop_ends_the_sentence_once():
                     scope={"names": ["Zyxo Cells Co., Ltd."]}, sections=["summary", "table"])
     assert brief.summary[0].text == "1 organization in scope: Zyxo Cells Co., Ltd."
     assert not brief.many_columns  # a few columns: the screen keeps the table in the text column
+
+
+def test_a_brief_scoped_to_some_indications_shows_no_other_indication():
+    # the same asset in an indication-scoped brief: lupus nephritis stays, myeloma and lymphoma leave
+    facts, docs = _asset_in_three_diseases()
+    brief, _ = make(facts, docs, scope={"targets": ["BCMA"], "indications": ["lupus nephritis"]})
+    matrix = next(c for c in brief.charts if c.id == "chart-matrix")
+    assert {r[1] for r in matrix.rows} == {"lupus nephritis"}
+    [profile] = brief.profiles
+    shown = " ".join(v.text for g in profile.groups for v in g.values)
+    assert "lupus nephritis" in shown and "myeloma" not in shown and "follicular" not in shown

@@ -134,7 +134,7 @@ _INDICATION_BOUND = ("efficacy", "safety", "phase", "regulatory", "trial")
 def scoped_view(entity: Entity, scope: Scope) -> Entity:
     """An asset as a brief scoped to some indications should show it.
 
-    Data, stages and regulatory events are kept when they name an in-scope
+    Indications are kept when in scope. Data, stages and regulatory events are kept when they name an in-scope
     indication, or name none and come from a document whose indications for
     this asset are all in scope: a myeloma response rate has no place in an
     autoimmunity brief.
@@ -147,6 +147,8 @@ def scoped_view(entity: Entity, scope: Scope) -> Entity:
             doc_indications[f.evidence.doc].append(f.object)
 
     def keep(f: Fact) -> bool:
+        if f.predicate == "indication":  # a myeloma indication is no row of an autoimmunity matrix
+            return isinstance(f.object, str) and indication_match(f.object, scope.indications) is not None
         if f.predicate not in _INDICATION_BOUND:
             return True
         stated = _stated_indication(f)
