@@ -22,6 +22,7 @@ import yaml
 from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
+from reportgen.extract.indications import in_study_context
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
@@ -333,7 +334,11 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if verb and m.end <= s + verb.start() and not [a for a in assets if a.end <= m.start]:
                 continue
-            ctx.add(_nearest(assets, m.start), "indication", m.canonical, span)
+            eid = _nearest(assets, m.start)
+            if eid is None and subject_fallback is not None and _subject_is_developer(ctx, sent, s, dev_orgs) and \
+                    in_study_context(text, s, m.start):
+                eid = subject_fallback  # "The company is conducting trials in X": indications.py
+            ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
         for ts, te, name in _within(ctx.trials, s, e):
