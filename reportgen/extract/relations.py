@@ -37,7 +37,7 @@ COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over)\b", re.I)
-COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
+COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
