@@ -53,6 +53,7 @@ DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b"
 FOR_ORG_TO_RE = re.compile(
     r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
     r"commerciali[sz]e|market|sell|manufacture))*\b", re.I)
+STUDY_ARTICLE_RE = re.compile(r"\b(?:the|a|an|its|our|this)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 TRIAL_NOUN_RE = re.compile(r"\b(?:trial|study|studies|trials)\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
@@ -353,8 +354,11 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             eid = _nearest(assets, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
-            if eid is None and not assets_all and ctx.current is None and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
-                eid = model.single_focal  # "The Phase 3 trial enrolled ..." before any asset is named: the release's subject
+            if eid is None and not assets_all and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
+                # "The Phase 3 trial enrolled ...": the asset last named, else (none yet) the release's subject
+                # (only "the/a Phase N study": "6 assets are in Phase III trials" counts a pipeline)
+                eid = model.single_focal if ctx.current is None else (
+                    subject_fallback if STUDY_ARTICLE_RE.search(sent, max(0, m.start() - 40), m.start()) else None)
             of = STUDY_OF_RE.match(text, s + m.end())
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
