@@ -448,3 +448,69 @@ def test_a_licensee_receiving_rights_is_a_partner_of_the_announcer():
     text = ("Quorvex Therapeutics today announced a deal for QX-101, a gene therapy. "
             "Under the terms, Zentavo Bio will receive exclusive rights to QX-101 in Japan.")
     assert frozenset(("Quorvex Therapeutics", "Zentavo Bio")) in partner_pairs(text)
+
+
+# --- indications stated about the current asset by its developer (extract/indications.py) ---------
+
+def test_a_developer_subject_sentence_gives_its_asset_the_listed_indications():
+    fs = facts_of("Velnostat is an ADC developed by Quorvex Therapeutics for gastric cancer.\n"
+                  "Quorvex Therapeutics is conducting multiple trials targeting tumors with HER2 expression, "
+                  "including breast cancer, bladder cancer, and non-small cell lung cancer.")
+    got = set(objects(fs, "Velnostat", "indication"))
+    assert {"bladder cancer", "breast cancer", "non-small cell lung cancer"} <= got
+
+
+def test_a_sentence_about_other_programs_gives_the_asset_no_indication():
+    fs = facts_of("Velnostat is an ADC developed by Quorvex Therapeutics for gastric cancer.\n"
+                  "Data from these programs support the treatment of bladder cancer.")
+    assert "bladder cancer" not in objects(fs, "Velnostat", "indication")
+
+
+# --- disease names from MeSH, only after a treatment cue (extract/mesh_mentions.py) ----------------
+
+def test_a_mesh_disease_after_a_treatment_cue_is_an_indication():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics for the treatment of patients "
+                  "with Kawasaki disease.")
+    assert "Kawasaki disease" in objects(fs, "Velnolimab", "indication")
+
+
+def test_a_mesh_disease_without_a_cue_is_not():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics. Kawasaki disease was discussed "
+                  "at the meeting.")
+    assert objects(fs, "Velnolimab", "indication") == []
+
+
+def test_acute_gvhd_abbreviations_are_diseases():
+    fs = facts_of("Velnostrocel is an MSC therapy developed by Quorvex Therapeutics for the treatment of "
+                  "steroid-refractory-aGVHD.")
+    assert "steroid-refractory acute graft-versus-host disease" in objects(fs, "Velnostrocel", "indication")
+
+
+# --- trials listed after "trials," and phases of studies named apart from the asset ---------------
+
+def test_codes_listed_after_trials_are_trials_not_assets():
+    fs = facts_of("Velnocabtagene autoleucel is a CAR-T therapy from Quorvex Therapeutics.\n"
+                  "It has been authorised by the MHRA following two global clinical trials, KORU-111 and KORU-121, "
+                  "with a hospital leading the UK arm.")
+    assert {"KORU-111", "KORU-121"} <= set(objects(fs, "Velnocabtagene autoleucel", "trial"))
+    assert objects(fs, "KORU-111", "regulatory") == []
+
+
+def test_a_combination_clause_ends_at_its_verb():
+    fs = facts_of("Quorvex Therapeutics announced that the NMPA approved velnolimab for cervical cancer.\n"
+                  "The approval for velnolimab's use in combination with chemotherapy in first-line cervical cancer "
+                  "is based on the clinical data from the Phase III KORU-16 study.")
+    assert {"stage": "phase 3"} in objects(fs, "velnolimab", "phase")
+
+
+def test_a_phase_study_sentence_without_the_asset_is_about_the_asset_last_named():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics.\n"
+                  "Preclinical studies have shown that velnolimab kills tumor cells. "
+                  "A Phase I dose escalation study has been completed.")
+    assert {"stage": "phase 1"} in objects(fs, "Velnolimab", "phase")
+
+
+def test_a_pipeline_count_gives_no_phase():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics.\n"
+                  "Six assets are in Phase III or pivotal clinical trials.")
+    assert objects(fs, "Velnolimab", "phase") == []

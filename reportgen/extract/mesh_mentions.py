@@ -44,7 +44,6 @@ def mesh_diseases(text: str, taken: list[Match]) -> list[Match]:
             if n == 1 and len(surface) < min_single:
                 break
             if normalize(surface) in variants:
-                out.append(Match(start, start + len(surface), surface.lower() if not surface.isupper() else surface,
-                                 surface, False))
+                out.append(Match(start, start + len(surface), surface, surface, False))  # as written
                 break
     return out
