@@ -514,3 +514,18 @@ def test_a_pipeline_count_gives_no_phase():
     fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics.\n"
                   "Six assets are in Phase III or pivotal clinical trials.")
     assert objects(fs, "Velnolimab", "phase") == []
+
+
+# --- a name in apposition to its maker ("X, developed by ORG") ------------------------------------
+
+def test_a_name_before_developed_by_is_an_asset_with_its_own_facts():
+    fs = facts_of("Quorvex Therapeutics announced that the NMPA approved Velnostrocel for steroid-refractory aGVHD.\n"
+                  "Zelvorin, developed by Australia’s Mestrix for treating SR-aGVHD, won approval in the United States "
+                  "last month.")
+    assert any(o.get("authority") == "FDA" for o in objects(fs, "Zelvorin", "regulatory"))
+    assert not any(o.get("authority") == "FDA" for o in objects(fs, "Velnostrocel", "regulatory"))
+
+
+def test_a_dosage_form_before_developed_by_is_not_a_name():
+    fs = facts_of("QVX4410 Injection, developed by Quorvex Therapeutics, is a CAR-T therapy for lupus nephritis.")
+    assert objects(fs, "Injection", "developer") == []
