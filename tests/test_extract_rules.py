@@ -529,3 +529,18 @@ def test_a_name_before_developed_by_is_an_asset_with_its_own_facts():
 def test_a_dosage_form_before_developed_by_is_not_a_name():
     fs = facts_of("QVX4410 Injection, developed by Quorvex Therapeutics, is a CAR-T therapy for lupus nephritis.")
     assert objects(fs, "Injection", "developer") == []
+
+
+# --- a review status is an accepted filing, a granted one a designation (extract/review_status.py) --
+
+def test_under_priority_review_is_an_accepted_filing():
+    fs = facts_of("Velnostrocel is a gene therapy developed by Quorvex Therapeutics.\n"
+                  "Velnostrocel is under priority review by the US Food and Drug Administration.")
+    assert {"authority": "FDA", "action": "filing accepted", "detail": "Priority Review"} in \
+        objects(fs, "Velnostrocel", "regulatory")
+
+
+def test_granted_priority_review_stays_a_designation():
+    fs = facts_of("Velnostrocel is a gene therapy developed by Quorvex Therapeutics.\n"
+                  "The FDA granted Priority Review to Velnostrocel.")
+    assert all(o["action"] == "designation" for o in objects(fs, "Velnostrocel", "regulatory"))

@@ -23,6 +23,7 @@ from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
 from reportgen.extract.indications import in_study_context
+from reportgen.extract.review_status import review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
@@ -836,7 +837,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in merge_abbrev(designations, ctx.text):
         if GENERIC_DESIGNATION_RE.match(ctx.text, m.end):
             continue
-        add_action(m.start, m.end, "designation", m.canonical)
+        add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
