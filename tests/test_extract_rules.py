@@ -544,3 +544,9 @@ def test_granted_priority_review_stays_a_designation():
     fs = facts_of("Velnostrocel is a gene therapy developed by Quorvex Therapeutics.\n"
                   "The FDA granted Priority Review to Velnostrocel.")
     assert all(o["action"] == "designation" for o in objects(fs, "Velnostrocel", "regulatory"))
+
+
+def test_a_phase_the_trial_means_to_reach_is_planned():
+    fs = facts_of("Velnostrocel is a CAR-T therapy developed by Quorvex Therapeutics.\n"
+                  "Quorvex Therapeutics is running the trial to find a dose to take into phase 2 studies.")
+    assert objects(fs, "Velnostrocel", "phase") == []
