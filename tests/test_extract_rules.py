@@ -550,3 +550,16 @@ def test_a_phase_the_trial_means_to_reach_is_planned():
     fs = facts_of("Velnostrocel is a CAR-T therapy developed by Quorvex Therapeutics.\n"
                   "Quorvex Therapeutics is running the trial to find a dose to take into phase 2 studies.")
     assert objects(fs, "Velnostrocel", "phase") == []
+
+
+def test_an_approval_that_starts_first_trials_is_an_ind_clearance():
+    fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
+                  "The therapy was approved by the National Medical Products Administration and initiated Phase I "
+                  "clinical trials in April.")
+    assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["IND clearance"]
+
+
+def test_an_approval_followed_by_a_later_phase_stays_an_approval():
+    fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
+                  "The therapy was approved by the National Medical Products Administration for beta-thalassemia.")
+    assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["approval"]

@@ -23,7 +23,7 @@ from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
 from reportgen.extract.indications import in_study_context
-from reportgen.extract.review_status import review_action
+from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
@@ -846,6 +846,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                 continue
             if action == "approval" and app == "IND":
                 action, app = "IND clearance", None
+            elif action == "approval" and not app and approval_starts_trials(sent, m.end()):
+                action = "IND clearance"  # "approved by the NMPA and initiated Phase I trials": review_status.py
             add_action(base + m.start(), base + m.end(), action, app)
     actions.sort()
     found = [_authorities_for(ctx, sent, base, a[0], a[1], auths, actions, i) for i, a in enumerate(actions)]

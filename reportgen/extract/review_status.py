@@ -1,4 +1,6 @@
-"""A review status stated as the asset's state ("under priority review") is an accepted filing.
+"""Readings of regulatory words by their context.
+
+A review status stated as the asset's state ("under priority review") is an accepted filing.
 
 "Granted Priority Review" reads as a designation (the detail of an expedited programme); "is under
 priority review by the FDA" says the application was accepted and is being reviewed. Cues in
@@ -29,3 +31,18 @@ def review_action(text: str, start: int, detail: str) -> str:
     if detail in statuses and before.search(text, max(0, start - 20), start):
         return "filing accepted"
     return "designation"
+
+
+@lru_cache(maxsize=1)
+def _trial_start() -> re.Pattern:
+    data = yaml.safe_load((DATA_DIR / "regulators.yaml").read_text(encoding="utf-8"))
+
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt(data['trial_start_verbs'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+                      rf"(?:{alt(data['trial_start_objects'])})(?![\w/])", re.I)
+
+
+def approval_starts_trials(sent: str, end: int) -> bool:
+    """Whether the sentence, after an approval word ending at `end`, goes on to start first trials."""
+    return _trial_start().search(sent, end) is not None
