@@ -448,3 +448,118 @@ def test_a_licensee_receiving_rights_is_a_partner_of_the_announcer():
     text = ("Quorvex Therapeutics today announced a deal for QX-101, a gene therapy. "
             "Under the terms, Zentavo Bio will receive exclusive rights to QX-101 in Japan.")
     assert frozenset(("Quorvex Therapeutics", "Zentavo Bio")) in partner_pairs(text)
+
+
+# --- indications stated about the current asset by its developer (extract/indications.py) ---------
+
+def test_a_developer_subject_sentence_gives_its_asset_the_listed_indications():
+    fs = facts_of("Velnostat is an ADC developed by Quorvex Therapeutics for gastric cancer.\n"
+                  "Quorvex Therapeutics is conducting multiple trials targeting tumors with HER2 expression, "
+                  "including breast cancer, bladder cancer, and non-small cell lung cancer.")
+    got = set(objects(fs, "Velnostat", "indication"))
+    assert {"bladder cancer", "breast cancer", "non-small cell lung cancer"} <= got
+
+
+def test_a_sentence_about_other_programs_gives_the_asset_no_indication():
+    fs = facts_of("Velnostat is an ADC developed by Quorvex Therapeutics for gastric cancer.\n"
+                  "Data from these programs support the treatment of bladder cancer.")
+    assert "bladder cancer" not in objects(fs, "Velnostat", "indication")
+
+
+# --- disease names from MeSH, only after a treatment cue (extract/mesh_mentions.py) ----------------
+
+def test_a_mesh_disease_after_a_treatment_cue_is_an_indication():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics for the treatment of patients "
+                  "with Kawasaki disease.")
+    assert "Kawasaki disease" in objects(fs, "Velnolimab", "indication")
+
+
+def test_a_mesh_disease_without_a_cue_is_not():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics. Kawasaki disease was discussed "
+                  "at the meeting.")
+    assert objects(fs, "Velnolimab", "indication") == []
+
+
+def test_acute_gvhd_abbreviations_are_diseases():
+    fs = facts_of("Velnostrocel is an MSC therapy developed by Quorvex Therapeutics for the treatment of "
+                  "steroid-refractory-aGVHD.")
+    assert "steroid-refractory acute graft-versus-host disease" in objects(fs, "Velnostrocel", "indication")
+
+
+# --- trials listed after "trials," and phases of studies named apart from the asset ---------------
+
+def test_codes_listed_after_trials_are_trials_not_assets():
+    fs = facts_of("Velnocabtagene autoleucel is a CAR-T therapy from Quorvex Therapeutics.\n"
+                  "It has been authorised by the MHRA following two global clinical trials, KORU-111 and KORU-121, "
+                  "with a hospital leading the UK arm.")
+    assert {"KORU-111", "KORU-121"} <= set(objects(fs, "Velnocabtagene autoleucel", "trial"))
+    assert objects(fs, "KORU-111", "regulatory") == []
+
+
+def test_a_combination_clause_ends_at_its_verb():
+    fs = facts_of("Quorvex Therapeutics announced that the NMPA approved velnolimab for cervical cancer.\n"
+                  "The approval for velnolimab's use in combination with chemotherapy in first-line cervical cancer "
+                  "is based on the clinical data from the Phase III KORU-16 study.")
+    assert {"stage": "phase 3"} in objects(fs, "velnolimab", "phase")
+
+
+def test_a_phase_study_sentence_without_the_asset_is_about_the_asset_last_named():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics.\n"
+                  "Preclinical studies have shown that velnolimab kills tumor cells. "
+                  "A Phase I dose escalation study has been completed.")
+    assert {"stage": "phase 1"} in objects(fs, "Velnolimab", "phase")
+
+
+def test_a_pipeline_count_gives_no_phase():
+    fs = facts_of("Velnolimab is an antibody developed by Quorvex Therapeutics.\n"
+                  "Six assets are in Phase III or pivotal clinical trials.")
+    assert objects(fs, "Velnolimab", "phase") == []
+
+
+# --- a name in apposition to its maker ("X, developed by ORG") ------------------------------------
+
+def test_a_name_before_developed_by_is_an_asset_with_its_own_facts():
+    fs = facts_of("Quorvex Therapeutics announced that the NMPA approved Velnostrocel for steroid-refractory aGVHD.\n"
+                  "Zelvorin, developed by Australia’s Mestrix for treating SR-aGVHD, won approval in the United States "
+                  "last month.")
+    assert any(o.get("authority") == "FDA" for o in objects(fs, "Zelvorin", "regulatory"))
+    assert not any(o.get("authority") == "FDA" for o in objects(fs, "Velnostrocel", "regulatory"))
+
+
+def test_a_dosage_form_before_developed_by_is_not_a_name():
+    fs = facts_of("QVX4410 Injection, developed by Quorvex Therapeutics, is a CAR-T therapy for lupus nephritis.")
+    assert objects(fs, "Injection", "developer") == []
+
+
+# --- a review status is an accepted filing, a granted one a designation (extract/review_status.py) --
+
+def test_under_priority_review_is_an_accepted_filing():
+    fs = facts_of("Velnostrocel is a gene therapy developed by Quorvex Therapeutics.\n"
+                  "Velnostrocel is under priority review by the US Food and Drug Administration.")
+    assert {"authority": "FDA", "action": "filing accepted", "detail": "Priority Review"} in \
+        objects(fs, "Velnostrocel", "regulatory")
+
+
+def test_granted_priority_review_stays_a_designation():
+    fs = facts_of("Velnostrocel is a gene therapy developed by Quorvex Therapeutics.\n"
+                  "The FDA granted Priority Review to Velnostrocel.")
+    assert all(o["action"] == "designation" for o in objects(fs, "Velnostrocel", "regulatory"))
+
+
+def test_a_phase_the_trial_means_to_reach_is_planned():
+    fs = facts_of("Velnostrocel is a CAR-T therapy developed by Quorvex Therapeutics.\n"
+                  "Quorvex Therapeutics is running the trial to find a dose to take into phase 2 studies.")
+    assert objects(fs, "Velnostrocel", "phase") == []
+
+
+def test_an_approval_that_starts_first_trials_is_an_ind_clearance():
+    fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
+                  "The therapy was approved by the National Medical Products Administration and initiated Phase I "
+                  "clinical trials in April.")
+    assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["IND clearance"]
+
+
+def test_an_approval_followed_by_a_later_phase_stays_an_approval():
+    fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
+                  "The therapy was approved by the National Medical Products Administration for beta-thalassemia.")
+    assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["approval"]

@@ -15,11 +15,12 @@ from reportgen.extract.lexicon import Lexicons, load_lexicons
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
+from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.trials import find_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -41,7 +42,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     names = build_names(text, sentences, lex, trials, found)
     ctx = Context(
         text=text, names=names, lex=lex, doc_date=doc.date,
-        diseases=Spans(_diseases(found)),
+        diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
         modalities=Spans(found["modalities"]),
         authorities=Spans(_authorities(found)),
@@ -72,9 +73,10 @@ def _with_population(fact: Fact) -> Fact:
     return fact.model_copy(update={"object": fact.object.model_copy(update={"population": m.group(1).strip()})})
 
 
-def _diseases(scan: dict):
+def _diseases(scan: dict, text: str | None = None):
     """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
     found = scan["diseases"]
+    found = sorted(found + mesh_diseases(text, found), key=lambda m: (m.start, -m.end)) if text is not None else found
     spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
     return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
 

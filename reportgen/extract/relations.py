@@ -22,6 +22,8 @@ import yaml
 from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import planned_before, planned_regions, prior_start
+from reportgen.extract.indications import in_study_context
+from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
@@ -36,7 +38,7 @@ COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over)\b", re.I)
-COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
+COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
@@ -52,6 +54,7 @@ DEVELOP_TO_RE = re.compile(r"\bto\s+(?:co-?)?develop\s+and\s+commerciali[sz]e\b"
 FOR_ORG_TO_RE = re.compile(
     r"\s+to\s+(?:co-?develop|develop|commerciali[sz]e|market|sell|manufacture)(?:\s*(?:,|and|&)\s*(?:co-?develop|develop|"
     r"commerciali[sz]e|market|sell|manufacture))*\b", re.I)
+STUDY_ARTICLE_RE = re.compile(r"\b(?:the|a|an|its|our|this)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 TRIAL_NOUN_RE = re.compile(r"\b(?:trial|study|studies|trials)\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
@@ -116,7 +119,7 @@ TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 PHASE_RE = re.compile(
     r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|\s+dose\b|\s*\(RP2D\)", re.I)
+PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
 PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
@@ -333,7 +336,11 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if verb and m.end <= s + verb.start() and not [a for a in assets if a.end <= m.start]:
                 continue
-            ctx.add(_nearest(assets, m.start), "indication", m.canonical, span)
+            eid = _nearest(assets, m.start)
+            if eid is None and subject_fallback is not None and _subject_is_developer(ctx, sent, s, dev_orgs) and \
+                    in_study_context(text, s, m.start):
+                eid = subject_fallback  # "The company is conducting trials in X": indications.py
+            ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
         for ts, te, name in _within(ctx.trials, s, e):
@@ -348,8 +355,11 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             eid = _nearest(assets, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
-            if eid is None and not assets_all and ctx.current is None and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
-                eid = model.single_focal  # "The Phase 3 trial enrolled ..." before any asset is named: the release's subject
+            if eid is None and not assets_all and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
+                # "The Phase 3 trial enrolled ...": the asset last named, else (none yet) the release's subject
+                # (only "the/a Phase N study": "6 assets are in Phase III trials" counts a pipeline)
+                eid = model.single_focal if ctx.current is None else (
+                    subject_fallback if STUDY_ARTICLE_RE.search(sent, max(0, m.start() - 40), m.start()) else None)
             of = STUDY_OF_RE.match(text, s + m.end())
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
@@ -827,7 +837,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in merge_abbrev(designations, ctx.text):
         if GENERIC_DESIGNATION_RE.match(ctx.text, m.end):
             continue
-        add_action(m.start, m.end, "designation", m.canonical)
+        add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
@@ -836,6 +846,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                 continue
             if action == "approval" and app == "IND":
                 action, app = "IND clearance", None
+            elif action == "approval" and not app and approval_starts_trials(sent, m.end()):
+                action = "IND clearance"  # "approved by the NMPA and initiated Phase I trials": review_status.py
             add_action(base + m.start(), base + m.end(), action, app)
     actions.sort()
     found = [_authorities_for(ctx, sent, base, a[0], a[1], auths, actions, i) for i, a in enumerate(actions)]

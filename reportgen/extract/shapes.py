@@ -49,6 +49,7 @@ def _compiled():
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
         "appos_at": re.compile(r",\s+an?\s+"),
+        "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
         "ase_tail": re.compile(r"ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?(?![\w])", re.I),
@@ -186,6 +187,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         if c["org_gap"].search(gap.group(1)) or text.count(w) < 2 or false_code(w):
             continue
         if ok_name(w, s, e):
+            add(s, e, w, 1)
+    for m in c["appos_by"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        # "ABC123 Injection, developed by": a dosage-form or drug noun is the tail of a name, not one
+        if ok_name(w, s, e) and not false_code(w) and not c["noun_near"].fullmatch(w):
             add(s, e, w, 1)
     if headline is not None and not any(headline[0] <= s < headline[1] for s, _ in cands):
         # only a headline that names no asset by any other shape; words of organization names are not names

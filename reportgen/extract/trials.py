@@ -91,7 +91,8 @@ def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
             return False
     # a code also used outside "... study/trial" is a drug, not a study
     # (unless most uses name it as a study, or a phase word leads it: "Phase I/II KOMET-001 trial")
-    if re.fullmatch(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?", name):
+    # (no text: the caller's position already says study, "trials, A-111 and A-121")
+    if text and re.fullmatch(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?", name):
         study = other = 0
         for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
             after = text[m.end():m.end() + 25]

@@ -1,0 +1,35 @@
+"""Indications stated about the current asset in a sentence that does not name it.
+
+"The company is conducting trials in X, Y and Z" follows a sentence about the company's asset: when the
+sentence's subject is that asset's developer (relations._subject_is_developer), a disease reached from a
+study or treatment cue (data/relations.yaml `study_context_cues`) is the asset's. Without the developer as
+subject the sentence may be about anyone's patients, so nothing attaches (a bare "for the treatment of X"
+cost precision on dev when tried alone).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from reportgen.extract.lexicon import DATA_DIR
+
+
+@lru_cache(maxsize=1)
+def _cue() -> tuple[re.Pattern, int]:
+    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8"))
+    words = sorted(set(data["study_context_cues"]), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{alt})\b", re.I), int(data["study_context_gap"])
+
+
+def in_study_context(text: str, sent_start: int, pos: int) -> bool:
+    """Whether a study/treatment cue leads up to the disease at `pos` within its sentence, with no
+    sentence-internal clause break (";") between them."""
+    cue, gap = _cue()
+    lo = max(sent_start, pos - gap)
+    before = text[lo:pos]
+    hits = list(cue.finditer(before))
+    return bool(hits) and ";" not in before[hits[-1].end():]

@@ -1,0 +1,48 @@
+"""Readings of regulatory words by their context.
+
+A review status stated as the asset's state ("under priority review") is an accepted filing.
+
+"Granted Priority Review" reads as a designation (the detail of an expedited programme); "is under
+priority review by the FDA" says the application was accepted and is being reviewed. Cues in
+data/regulators.yaml (`review_statuses`, `review_status_before`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from reportgen.extract.lexicon import DATA_DIR
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset, re.Pattern]:
+    data = yaml.safe_load((DATA_DIR / "regulators.yaml").read_text(encoding="utf-8"))
+    before = sorted(set(data.get("review_status_before") or []), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in before)
+    return frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I)
+
+
+def review_action(text: str, start: int, detail: str) -> str:
+    """'filing accepted' for a review status the text puts the asset under, else 'designation'."""
+    statuses, before = _cues()
+    if detail in statuses and before.search(text, max(0, start - 20), start):
+        return "filing accepted"
+    return "designation"
+
+
+@lru_cache(maxsize=1)
+def _trial_start() -> re.Pattern:
+    data = yaml.safe_load((DATA_DIR / "regulators.yaml").read_text(encoding="utf-8"))
+
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt(data['trial_start_verbs'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+                      rf"(?:{alt(data['trial_start_objects'])})(?![\w/])", re.I)
+
+
+def approval_starts_trials(sent: str, end: int) -> bool:
+    """Whether the sentence, after an approval word ending at `end`, goes on to start first trials."""
+    return _trial_start().search(sent, end) is not None
