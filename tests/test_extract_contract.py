@@ -77,6 +77,16 @@ def test_fingerprint_covers_the_data_files(tmp_path, monkeypatch):
     assert get_extractor({"targets": {"ZEBRA1": ["ZEBRA1"]}}).fingerprint != after
 
 
+def test_fingerprint_covers_the_shared_vocabularies(tmp_path, monkeypatch):
+    """The MeSH disease and place tables feed extraction too: a new table, a new cache key."""
+    shared = tmp_path / "shared"
+    shutil.copytree(extract_base.SHARED_DATA_DIR, shared)
+    monkeypatch.setattr(extract_base, "SHARED_DATA_DIR", shared)
+    before = get_extractor().fingerprint
+    (shared / "mesh_diseases.tsv.gz").write_bytes(b"")
+    assert get_extractor().fingerprint != before
+
+
 def test_build_reextracts_when_the_fingerprint_changes(basic_project, monkeypatch):
     from reportgen import extract
     from reportgen.build import load_corpus

@@ -10,6 +10,7 @@ the shared contract test (tests/test_extract_contract.py) runs on each.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 import json
 from functools import lru_cache
 from typing import Callable, Protocol, runtime_checkable
@@ -32,17 +33,26 @@ class Extractor(Protocol):
     def extract(self, document: Document) -> list[Fact]: ...
 
 
+SHARED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_files() -> list[Path]:
+    """Every data file extraction reads: its lexicons and cues, and the package's shared
+    vocabularies (MeSH diseases, places, the fact vocabulary)."""
+    return sorted(DATA_DIR.glob("*.yaml")) + sorted(p for p in SHARED_DATA_DIR.iterdir() if p.is_file())
+
+
 @lru_cache(maxsize=4)
 def _data_digest(stamp: tuple) -> str:
     h = hashlib.sha256()
-    for path in sorted(DATA_DIR.glob("*.yaml")):
+    for path in data_files():
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
 def data_digest() -> str:
-    """sha256 over every data/*.yaml file's name and bytes (recomputed when a file changes)."""
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA_DIR.glob("*.yaml")))
+    """sha256 over every data file's name and bytes (recomputed when a file changes)."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files())
     return _data_digest(stamp)
 
 
