@@ -15,6 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from reportgen.extract import names, relations, trials
 from reportgen.extract.fastre import Gated, WordGated, gate, needles
+from reportgen.extract.guards import load_guards
 
 
 def _gated() -> list[tuple[str, Gated]]:
@@ -23,6 +24,9 @@ def _gated() -> list[tuple[str, Gated]]:
         for key, value in sorted(vars(mod).items()):
             if isinstance(value, Gated):
                 out.append((f"{mod.__name__.rsplit('.', 1)[-1]}.{key}", value))
+    for key, value in sorted(vars(load_guards()).items()):
+        if isinstance(value, Gated):
+            out.append((f"guards.{key}", value))
     return out
 
 
