@@ -116,3 +116,17 @@ def test_inn_shapes_are_found_where_the_whole_regex_finds_them(text):
     assert _spans(names.INN_RE.finditer(text)) == _spans(raw.finditer(text))
     got, want = names.INN_RE.search(text), raw.search(text)
     assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_one_prior_pass_starts_where_the_earlier_of_the_two_prior_regexes_starts(text):
+    starts = [m.start() for m in (relations.PRIOR_RE.rx.search(text), load_guards().prior.rx.search(text)) if m]
+    m = relations.prior_any().search(text)
+    assert (m and m.start()) == (min(starts) if starts else None)
+    blocked, _ = relations._regions(text, 7)
+    assert (min(starts) + 7 in [a for a, _ in blocked]) if starts else True
+
+
+def test_a_needle_holding_another_is_dropped():
+    assert needles(re.compile(r"\b(?:submit|submitted|resubmitting)\b")) == (("submit",), False)
