@@ -130,3 +130,11 @@ def test_one_prior_pass_starts_where_the_earlier_of_the_two_prior_regexes_starts
 
 def test_a_needle_holding_another_is_dropped():
     assert needles(re.compile(r"\b(?:submit|submitted|resubmitting)\b")) == (("submit",), False)
+
+
+def test_a_remembered_search_answers_only_the_same_string_and_bounds():
+    g = gate(re.compile(r"\bsaid\b", re.I))
+    a, b = "He said so.", "Nothing here, he SAID."
+    assert g.search(a).span() == g.search(a).span() == (3, 7)
+    assert g.search(a, 5) is None and g.search(a).span() == (3, 7)
+    assert g.search(b).span() == (17, 21) and g.search(a[:]).span() == (3, 7)

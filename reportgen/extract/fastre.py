@@ -146,13 +146,14 @@ class Gated:
     """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs."""
 
     __slots__ = ("rx", "needles", "folded", "match", "fullmatch", "sub", "split", "findall",
-                 "pattern", "flags", "groupindex", "groups")
+                 "pattern", "flags", "groupindex", "groups", "_last")
 
     def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool]):
         self.rx = rx
         self.needles, self.folded = found
         self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+        self._last: tuple = (None, None, None)
 
     def possible(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie in string[pos:endpos]."""
@@ -168,7 +169,13 @@ class Gated:
         return False
 
     def search(self, string: str, *args):
-        return self.rx.search(string, *args) if self.possible(string, *args) else None
+        # the last search remembered: several readers ask the same pattern about the same sentence
+        last = self._last
+        if last[0] is string and last[1] == args:
+            return last[2]
+        found = self.rx.search(string, *args) if self.possible(string, *args) else None
+        self._last = (string, args, found)
+        return found
 
     def finditer(self, string: str, *args):
         return self.rx.finditer(string, *args) if self.possible(string, *args) else _NO_MATCH
