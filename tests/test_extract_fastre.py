@@ -138,3 +138,20 @@ def test_a_remembered_search_answers_only_the_same_string_and_bounds():
     assert g.search(a).span() == g.search(a).span() == (3, 7)
     assert g.search(a, 5) is None and g.search(a).span() == (3, 7)
     assert g.search(b).span() == (17, 21) and g.search(a[:]).span() == (3, 7)
+
+
+name_words = st.lists(st.sampled_from(["ZX", "ZX-1", "ZX-12", "Acme", "Acme Bio", "AB", "ab", "é1", "X_", "-", "Q’s"]),
+                      min_size=1, max_size=6, unique=True)
+name_text = st.lists(st.sampled_from(["ZX", "-1", "-12", "Acme", " Bio", "AB", "ab", "é", "1", "_", "-", "’s", "’sa",
+                                      "®", " ", ", ", "\n", "Q"]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name_words, name_text)
+def test_the_name_scans_find_what_their_alternations_find(words, text):
+    order = sorted(words, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in order)
+    for tail, end_ok in ((r"(?![\w]|-\w)", names._asset_end), (r"(?![\w\-]|’s\w|®)", names._short_end)):
+        want = [(m.span(), m.group(0)) for m in re.finditer(rf"(?<![\w\-])(?:{alt}){tail}", text)]
+        got = [(m.span(), m.group(0)) for m in names._literals(order, text, names._free_before, end_ok)]
+        assert got == want
