@@ -15,6 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from reportgen.extract import names, relations, trials
 from reportgen.extract.fastre import Gated, WordGated, gate, needles
+from reportgen.extract.guards import load_guards
 
 
 def _gated() -> list[tuple[str, Gated]]:
@@ -23,6 +24,9 @@ def _gated() -> list[tuple[str, Gated]]:
         for key, value in sorted(vars(mod).items()):
             if isinstance(value, Gated):
                 out.append((f"{mod.__name__.rsplit('.', 1)[-1]}.{key}", value))
+    for key, value in sorted(vars(load_guards()).items()):
+        if isinstance(value, Gated):
+            out.append((f"guards.{key}", value))
     return out
 
 
@@ -112,3 +116,42 @@ def test_inn_shapes_are_found_where_the_whole_regex_finds_them(text):
     assert _spans(names.INN_RE.finditer(text)) == _spans(raw.finditer(text))
     got, want = names.INN_RE.search(text), raw.search(text)
     assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_one_prior_pass_starts_where_the_earlier_of_the_two_prior_regexes_starts(text):
+    starts = [m.start() for m in (relations.PRIOR_RE.rx.search(text), load_guards().prior.rx.search(text)) if m]
+    m = relations.prior_any().search(text)
+    assert (m and m.start()) == (min(starts) if starts else None)
+    blocked, _ = relations._regions(text, 7)
+    assert (min(starts) + 7 in [a for a, _ in blocked]) if starts else True
+
+
+def test_a_needle_holding_another_is_dropped():
+    assert needles(re.compile(r"\b(?:submit|submitted|resubmitting)\b")) == (("submit",), False)
+
+
+def test_a_remembered_search_answers_only_the_same_string_and_bounds():
+    g = gate(re.compile(r"\bsaid\b", re.I))
+    a, b = "He said so.", "Nothing here, he SAID."
+    assert g.search(a).span() == g.search(a).span() == (3, 7)
+    assert g.search(a, 5) is None and g.search(a).span() == (3, 7)
+    assert g.search(b).span() == (17, 21) and g.search(a[:]).span() == (3, 7)
+
+
+name_words = st.lists(st.sampled_from(["ZX", "ZX-1", "ZX-12", "Acme", "Acme Bio", "AB", "ab", "é1", "X_", "-", "Q’s"]),
+                      min_size=1, max_size=6, unique=True)
+name_text = st.lists(st.sampled_from(["ZX", "-1", "-12", "Acme", " Bio", "AB", "ab", "é", "1", "_", "-", "’s", "’sa",
+                                      "®", " ", ", ", "\n", "Q"]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name_words, name_text)
+def test_the_name_scans_find_what_their_alternations_find(words, text):
+    order = sorted(words, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in order)
+    for tail, end_ok in ((r"(?![\w]|-\w)", names._asset_end), (r"(?![\w\-]|’s\w|®)", names._short_end)):
+        want = [(m.span(), m.group(0)) for m in re.finditer(rf"(?<![\w\-])(?:{alt}){tail}", text)]
+        got = [(m.span(), m.group(0)) for m in names._literals(order, text, names._free_before, end_ok)]
+        assert got == want

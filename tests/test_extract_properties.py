@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.extract import extract_facts, split_sentences
+from reportgen.facts import Fact
 from reportgen.sources import Document
 
 FRAGMENTS = [
@@ -21,6 +22,9 @@ def check(text: str) -> None:
     for f in facts:
         assert text[f.evidence.start:f.evidence.end] == f.evidence.quote
         assert 0 <= f.evidence.start <= f.evidence.end <= len(text)
+        # the extractor's fast constructor (Fact.extracted) builds what validation would build
+        assert Fact.model_validate(f.model_dump()) == f
+        assert Fact.model_validate(f.model_dump()).to_json() == f.to_json()
     for s, e in split_sentences(text):
         assert 0 <= s < e <= len(text)
 

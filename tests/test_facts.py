@@ -77,6 +77,27 @@ def test_an_object_that_does_not_fit_its_predicate_is_refused_when_the_fact_is_m
         make_object(predicate, obj)
 
 
+def test_the_extractors_fast_constructor_builds_the_validated_fact_and_files_are_still_validated():
+    fast = Fact.extracted("ZX-1", "efficacy", {"endpoint": "ORR", "value": 80, "unit": "%"},
+                          Evidence.extracted("a.txt", TEXT, 37, 49))
+    slow = Fact(subject="ZX-1", predicate="efficacy", object={"endpoint": "ORR", "value": 80, "unit": "%"},
+                evidence=Evidence.from_span("a.txt", TEXT, 37, 49))
+    assert fast == slow and fast.to_json() == slow.to_json() and isinstance(fast.object, Efficacy)
+    # the object is still checked on the fast path
+    with pytest.raises(ValueError, match="value must be a number"):
+        Fact.extracted("ZX-1", "efficacy", {"endpoint": "ORR", "value": True, "unit": "%"},
+                       Evidence.extracted("a.txt", TEXT, 37, 49))
+    # what a hand-edited file holds goes through validation: bad spans, subjects and predicates raise
+    data = json.loads(slow.to_json())
+    bad_span = {**data, "evidence": {**data["evidence"], "end": data["evidence"]["end"] + 3}}
+    with pytest.raises(ValidationError, match="span length differs"):
+        Fact.model_validate(bad_span)
+    with pytest.raises(ValidationError):
+        Fact.model_validate({**data, "subject": ["ZX-1"]})
+    with pytest.raises((ValidationError, ValueError), match="unknown predicate"):
+        Fact.model_validate({**data, "predicate": "efficacyy"})
+
+
 def test_neighbours_that_fit_are_accepted():
     assert object_problem("regulatory", {"authority": "other", "action": "clinical hold"}) is None
     assert object_problem("safety", {"event": "CRS", "value": 1, "unit": "patients", "grade": 3}) is None

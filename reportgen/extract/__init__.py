@@ -111,8 +111,7 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
         key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
         if key in facts:
             return
-        facts[key] = Fact(subject=subject, predicate=predicate, object=obj,
-                          evidence=Evidence.from_span(doc.id, text, s, e))
+        facts[key] = Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e))
 
     used_assets = set()
     for r in raws:

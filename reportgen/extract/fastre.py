@@ -125,6 +125,8 @@ def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     found = _required(list(tree), fold)
     if not found or min(map(len, found)) < _MIN_NEEDLE:
         return None
+    # a needle holding another is redundant ("submitted" occurs only where "submit" does): fewer `in` scans
+    found = [n for n in found if not any(m != n and m in n for m in found)]
     return tuple(sorted(found, key=lambda s: (-len(s), s))), fold
 
 
@@ -144,13 +146,14 @@ class Gated:
     """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs."""
 
     __slots__ = ("rx", "needles", "folded", "match", "fullmatch", "sub", "split", "findall",
-                 "pattern", "flags", "groupindex", "groups")
+                 "pattern", "flags", "groupindex", "groups", "_last")
 
     def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool]):
         self.rx = rx
         self.needles, self.folded = found
         self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+        self._last: tuple = (None, None, None)
 
     def possible(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie in string[pos:endpos]."""
@@ -166,7 +169,13 @@ class Gated:
         return False
 
     def search(self, string: str, *args):
-        return self.rx.search(string, *args) if self.possible(string, *args) else None
+        # the last search remembered: several readers ask the same pattern about the same sentence
+        last = self._last
+        if last[0] is string and last[1] == args:
+            return last[2]
+        found = self.rx.search(string, *args) if self.possible(string, *args) else None
+        self._last = (string, args, found)
+        return found
 
     def finditer(self, string: str, *args):
         return self.rx.finditer(string, *args) if self.possible(string, *args) else _NO_MATCH
@@ -207,3 +216,52 @@ class WordGated:
 
     def search(self, string: str, pos: int = 0):
         return next(self.finditer(string, pos), None)
+
+
+class Literal:
+    """A match of `literal_finditer`: the parts of `re.Match` the name scans use."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, g: int = 0) -> str:
+        if g:
+            raise IndexError("no such group")
+        return self._text
+
+
+def literal_finditer(words, text: str, before_ok, after_ok) -> list[Literal]:
+    """What `re.finditer(r"(?<!B)(?:w1|w2|...)(?!A)", text)` finds for literal, non-empty `words` in
+    that order, without compiling a regex (a per-document name set never hits the regex cache):
+    `before_ok(text, start)` / `after_ok(text, end)` stand for the lookarounds. As in the regex, the
+    leftmost start wins, then the first word in order, and the scan goes on after the match."""
+    best: dict[int, tuple[int, str]] = {}
+    for rank, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            if (i not in best or rank < best[i][0]) and before_ok(text, i) and after_ok(text, i + len(w)):
+                best[i] = (rank, w)
+            i = text.find(w, i + 1)
+    out, last = [], 0
+    for s in sorted(best):
+        if s >= last:
+            w = best[s][1]
+            out.append(Literal(s, s + len(w), w))
+            last = s + len(w)
+    return out
+
+
+def word_char(ch: str) -> bool:
+    """`\\w` of a str pattern."""
+    return ch.isalnum() or ch == "_"

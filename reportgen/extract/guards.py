@@ -17,6 +17,7 @@ from functools import lru_cache
 import yaml
 
 from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.fastre import gate as _gate
 
 
 def _alt(words) -> str:
@@ -43,7 +44,8 @@ def load_guards() -> Guards:
     prior = re.compile(
         rf"\b(?:{_alt(data['prior_cues'])})\b|\bprior\s+(?:[\w\-/]+\s+){{0,3}}?(?:therap|treatment|regimen|agent|antibod|lines?\b)"
         rf"|-(?:exposed|refractory|pretreated)\b", re.I)
-    return Guards(planned, planned_adj, clause_end, prior)
+    # behind literal gates (fastre.py): the same matches, without the regex on sentences holding no cue word
+    return Guards(_gate(planned), _gate(planned_adj), clause_end, _gate(prior))
 
 
 def planned_regions(sent: str, base: int) -> list[tuple[int, int]]:

@@ -582,9 +582,8 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
         if w[:1].islower() and w[:1].upper() + w[1:] not in asset_eid:
             asset_eid[w[:1].upper() + w[1:]] = eid
     if asset_eid:
-        alt = "|".join(re.escape(w) for w in sorted(asset_eid, key=len, reverse=True))
-        occ = re.compile(rf"(?<![\w\-])(?:{alt})(?![\w]|-\w)")
-        for m in occ.finditer(text):
+        # = re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w]|-\w)", text), alt the names longest first
+        for m in _literals(sorted(asset_eid, key=len, reverse=True), text, _free_before, _asset_end):
             if any(a <= m.start() < b for a, b in org_spans if not (a <= m.start() and m.end() <= b and (a, b) == m.span())):
                 if not any((a, b) == m.span() for a, b in cands):
                     continue
@@ -636,8 +635,8 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
         shorts.setdefault(short, okey.get(f"name:{norm(short)}"))
     taken = [(m.start, m.end) for m in org_mentions] + [(m.start, m.end) for m in mentions]
     if shorts:
-        alt = "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-]|’s\w|®)", text):
+        # = re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-]|’s\w|®)", text), alt the short names longest first
+        for m in _literals(sorted(shorts, key=len, reverse=True), text, _free_before, _short_end):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
             eid = shorts[m.group(0)]
@@ -677,3 +676,28 @@ def _inn_endings() -> tuple[str, ...]:
 # An INN starts an ASCII word that ends on a stem (before its second word, a hyphen suffix or the end):
 # trying INN_RE only at those words skips its ~100 alternatives at every other word.
 INN_RE = WordGated(INN_RE, re.compile(r"(?<![\w\-])[A-Za-z]{5,}"), _inn_endings())
+
+
+# --- the per-document name alternations, scanned without compiling a regex (fastre.literal_finditer) ---
+from reportgen.extract.fastre import literal_finditer as _literals, word_char as _w  # noqa: E402
+
+
+def _free_before(text: str, i: int) -> bool:
+    """(?<![\\w\\-])"""
+    return i == 0 or not (_w(text[i - 1]) or text[i - 1] == "-")
+
+
+def _asset_end(text: str, j: int) -> bool:
+    """(?![\\w]|-\\w)"""
+    nxt = text[j:j + 1]
+    return not (nxt and (_w(nxt) or (nxt == "-" and j + 1 < len(text) and _w(text[j + 1]))))
+
+
+def _short_end(text: str, j: int) -> bool:
+    """(?![\\w\\-]|’s\\w|®)"""
+    nxt = text[j:j + 1]
+    if not nxt:
+        return True
+    if _w(nxt) or nxt in "-®":
+        return False
+    return not (text.startswith("’s", j) and j + 2 < len(text) and _w(text[j + 2]))

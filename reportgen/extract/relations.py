@@ -21,7 +21,7 @@ import yaml
 
 from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
 from reportgen.extract.document import build_model
-from reportgen.extract.guards import planned_before, planned_regions, prior_start
+from reportgen.extract.guards import load_guards, planned_before, planned_regions
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -231,13 +231,19 @@ def _end(m):
     return m.end if hasattr(m, "end") and not isinstance(m, tuple) else m[1]
 
 
+@lru_cache(maxsize=1)
+def prior_any():
+    """PRIOR_RE or the guards' prior cues (`prior_start`) in one gated pass: `_regions` needs only
+    the first place either matches, and the leftmost match of an alternation is the earlier of the two."""
+    return _gate(re.compile(rf"(?:{PRIOR_RE.pattern})|(?:{load_guards().prior.pattern})", re.I))
+
+
 def _regions(sent: str, base: int):
     """Absolute spans of prior-therapy and comparator clauses, and 'including' tails."""
     blocked, including = [], []
-    m = PRIOR_RE.search(sent)
-    starts = [x for x in (m.start() if m else None, prior_start(sent)) if x is not None]
-    if starts:
-        blocked.append((base + min(starts), base + len(sent)))
+    m = prior_any().search(sent)
+    if m:
+        blocked.append((base + m.start(), base + len(sent)))
     for m in COMPARATOR_RE.finditer(sent):
         end = COMPARATOR_END_RE.search(sent, m.end())
         blocked.append((base + m.start(), base + (end.start() if end else len(sent))))
