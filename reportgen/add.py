@@ -12,14 +12,10 @@ import yaml
 
 from reportgen.errors import InputError
 from reportgen.paths import create_new
-from reportgen.sources import (MONTHS, DocumentError, derived_title, find_sources, read_document, sidecar_exists,
+from reportgen.dates import DATE_RE, full_date
+from reportgen.sources import (DocumentError, derived_title, find_sources, read_document, sidecar_exists,
                                sidecar_path, SUFFIXES)
 
-DATE_PATTERNS = [
-    re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
-]
 WIRES = ("PRNewswire", "Business Wire", "GlobeNewswire", "Accesswire", "ACCESSWIRE", "EQS-News", "Newswire")
 
 
@@ -33,16 +29,8 @@ class Added:
 def stated_date(text: str, within: int = 2000) -> str | None:
     """The first full date the opening of the text states (a dateline), as ISO."""
     head = text[:within]
-    found = []
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(head):
-            month = m.group("month")
-            month_no = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
-            try:
-                found.append((m.start(), dt.date(int(m.group("year")), month_no, int(m.group("day")))))
-            except ValueError:
-                continue
-    return min(found)[1].isoformat() if found else None
+    found = [d for d in map(full_date, DATE_RE.finditer(head)) if d]
+    return found[0].isoformat() if found else None
 
 
 def stated_publisher(text: str, within: int = 1500) -> str | None:

@@ -27,7 +27,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
-from reportgen.sources import MONTHS
+from reportgen.dates import DATE_RE, as_iso
 
 # --- regions that do not describe the asset -----------------------------------
 PRIOR_RE = re.compile(
@@ -110,10 +110,6 @@ ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
 APPROVE_RE = re.compile(
     r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?)\b", re.I)
-DATE_RE = re.compile(
-    r"\b(?:(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d{2})|"
-    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})|in\s+(?P<yonly>(?:19|20)\d{2})\b)")
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
 PHASE_RE = re.compile(
@@ -964,27 +960,13 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
 
 def _date_near(ctx, sent, base, pos, stop):
     for m in DATE_RE.finditer(ctx.text, pos, max(pos, min(stop, pos + 120))):
-        return _iso(m)
+        return as_iso(m)
     m = None
     for m in DATE_RE.finditer(sent):
-        return _iso(m)
+        return as_iso(m)
     if TODAY_RE.search(sent) and ctx.doc_date:
         return ctx.doc_date.isoformat()
     return None
-
-
-def _iso(m: re.Match) -> str | None:
-    if m.group("iso"):
-        return m.group("iso")
-    if m.group("yonly"):
-        return m.group("yonly")
-    mon = MONTHS[m.group("mon")[:3].lower()]
-    if m.group("day"):
-        try:
-            return dt.date(int(m.group("year")), mon, int(m.group("day"))).isoformat()
-        except ValueError:
-            return f"{m.group('year')}-{mon:02d}"
-    return f"{m.group('year')}-{mon:02d}"
 
 
 # --- efficacy and safety ------------------------------------------------------------
@@ -1147,7 +1129,7 @@ def _guidelines(ctx: Context, sent: str, base: int, span):
             obj["status"] = st.group("status").lower()
         d = DATE_RE.search(sent)
         if d:
-            obj["date"] = _iso(d)
+            obj["date"] = as_iso(d)
         near = min(auths, key=lambda a: abs(a[0] - (base + m.start())))
         ctx.out.append(Raw(-1, "guideline", obj, span))
         ctx.out[-1].subject_name = near[2]  # type: ignore[attr-defined]
