@@ -11,6 +11,7 @@ is stale: reported, never applied.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -299,19 +300,64 @@ HEADER = """\
 """
 
 
+def _round_trip():
+    """ruamel.yaml's round-trip dumper: it keeps comments, which PyYAML drops. Lines are not
+    wrapped, so a quote stays on one line and every rewrite gives the same bytes."""
+    from ruamel.yaml import YAML
+
+    rt = YAML()
+    rt.width = 1 << 16
+    rt.indent(mapping=2, sequence=2, offset=0)
+    return rt
+
+
+def _decision_map(d: Decision):
+    from ruamel.yaml.comments import CommentedMap
+
+    data = d.model_dump(exclude_none=True, mode="json")
+    return CommentedMap((k, data[k]) for k in Decision.model_fields if k in data)
+
+
+def _dump(data) -> str:
+    out = io.StringIO()
+    _round_trip().dump(data, out)
+    return out.getvalue()
+
+
 def dump_review(decisions: Iterable[Decision], removals: Iterable[ReviewRemoval] = ()) -> bytes:
     """The review file's bytes: decisions sorted by id, keys in a fixed order (diff-friendly)."""
-    order = list(Decision.model_fields)
-    items = []
-    for d in sorted(decisions, key=lambda d: d.id):
-        data = d.model_dump(exclude_none=True, mode="json")
-        items.append({k: data[k] for k in order if k in data})
-    body: dict[str, Any] = {"decisions": items}
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    body = CommentedMap(decisions=CommentedSeq(_decision_map(d) for d in sorted(decisions, key=lambda d: d.id)))
     rem = [r.model_dump(exclude_none=True, mode="json") for r in removals]
     if rem:
         body["remove"] = rem
-    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
-    return (HEADER + text).encode("utf-8")
+    return (HEADER + _dump(body)).encode("utf-8")
+
+
+def rewrite_review(existing: str, decisions: Iterable[Decision], removals: Iterable[ReviewRemoval] = ()) -> bytes:
+    """The review file updated in place: what the analyst wrote by hand (comments, an unchanged
+    decision's layout) stays; new and changed decisions are written as `dump_review` writes them.
+
+    A file the round-trip loader cannot read is rewritten whole (the loader that read the
+    decisions already accepted it).
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    try:
+        data = _round_trip().load(existing)
+    except Exception:  # noqa: BLE001 - any round-trip failure falls back to a clean rewrite
+        data = None
+    if not isinstance(data, CommentedMap):
+        return dump_review(decisions, removals)
+    old = {str(item.get("id")): item for item in data.get("decisions") or [] if isinstance(item, CommentedMap)}
+    items = CommentedSeq()
+    for d in sorted(decisions, key=lambda d: d.id):
+        fresh, kept = _decision_map(d), old.get(d.id)
+        same = kept is not None and json.dumps(kept, default=str, sort_keys=True) == json.dumps(fresh, sort_keys=True)
+        items.append(kept if same else fresh)  # unchanged: the analyst's comments stay with it
+    data["decisions"] = items
+    return _dump(data).encode("utf-8")
 
 
 def merge_decisions(review: Review, new: Iterable[Decision]) -> list[Decision]:
@@ -467,7 +513,10 @@ class Session:
         from reportgen.build import write_atomic
 
         merged = merge_decisions(self.review, decisions)
-        write_atomic(self.review.path, dump_review(merged, self.review.removals))
+        path = self.review.path
+        body = (rewrite_review(path.read_text(encoding="utf-8"), merged, self.review.removals) if path.is_file()
+                else dump_review(merged, self.review.removals))
+        write_atomic(path, body)
         return self.review.path
 
 

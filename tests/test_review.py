@@ -299,3 +299,26 @@ def test_bad_review_file_is_an_error_with_position(project):
     messages = [str(p) for p in err.value.problems]
     assert any(m.startswith("landscapes/review.yaml:3:5: unknown key 'staus'") and "status" in m for m in messages), messages
     assert any(m.startswith("landscapes/review.yaml:5:") and "status" in m for m in messages), messages
+
+
+def test_review_keeps_what_the_analyst_wrote_by_hand(project):
+    first = item(project, "HX-4", "target")
+    result = run("review", "--reject", first.short, "--reason", "read from another asset", project=project)
+    assert result.returncode == 0, result.stderr
+    path = project / "landscapes" / "review.yaml"
+    text = path.read_text()
+    # the analyst annotates the file by hand...
+    text = text.replace("decisions:", "# checked against the company's 10-K, 2025-03\ndecisions:", 1)
+    text = text.replace("reason: read from another asset", "reason: read from another asset  # see the CD38 arm", 1)
+    path.write_text(text)
+    # ...and a later decision through the command keeps both notes and both decisions
+    second = item(project, "HX-4", "modality")
+    result = run("review", "--accept", second.short, project=project)
+    assert result.returncode == 0, result.stderr
+    after = path.read_text()
+    assert "# checked against the company's 10-K, 2025-03" in after
+    assert "# see the CD38 arm" in after
+    saved = yaml.safe_load(after)
+    assert sorted(d["status"] for d in saved["decisions"]) == ["accepted", "rejected"]
+    assert [d["id"] for d in saved["decisions"]] == sorted(d["id"] for d in saved["decisions"])
+    assert validate(project) is not None
