@@ -14,14 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 from reportgen.extract.fastre import gate as _gate
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -34,8 +30,7 @@ class Guards:
 
 @lru_cache(maxsize=1)
 def load_guards() -> Guards:
-    with (DATA_DIR / "guards.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_data("guards.yaml")
     planned = re.compile(
         rf"\b(?:{_alt(data['planned_leads'])})\s+(?:(?:also|then|now|further|first|soon|subsequently|formally|"
         rf"potentially|ultimately|jointly)\s+)?(?:{_alt(data['planned_verbs'])})\b", re.I)

@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.lexicon import cue_alternation, read_data
 
 
 @lru_cache(maxsize=1)
 def _cue() -> tuple[re.Pattern, int]:
-    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8"))
+    data = read_data("relations.yaml")
     words = sorted(set(data["study_context_cues"]), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alt = cue_alternation(words)
     return re.compile(rf"\b(?:{alt})\b", re.I), int(data["study_context_gap"])
 
 

@@ -204,9 +204,19 @@ class Lexicons:
         return out
 
 
-def _read(name: str) -> dict:
+@lru_cache(maxsize=None)
+def read_data(name: str) -> dict:
+    """One data file of the extractor, parsed once per process (shared: do not mutate)."""
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: ~10x faster
+
+
+_read = read_data
+
+
+def cue_alternation(words) -> str:
+    """Cue phrases as one regex alternation: longest first, spaces as any whitespace."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 def _merge(base: dict, extra: dict | None) -> dict:

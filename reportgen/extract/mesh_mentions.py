@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
 from reportgen.diseases import normalize, vocabulary
-from reportgen.extract.lexicon import DATA_DIR, Match
+from reportgen.extract.lexicon import Match, cue_alternation, read_data
 
 _WORD = re.compile(r"[A-Za-z][\w\-’']*")
 _STOP = re.compile(r"[,;:.()\[\]\"“”]|\b(?:who|and|or|that|which|with|in|at|after|than|whose)\b", re.I)
@@ -21,8 +20,8 @@ _STOP = re.compile(r"[,;:.()\[\]\"“”]|\b(?:who|and|or|that|which|with|in|at|
 
 @lru_cache(maxsize=1)
 def _config() -> tuple[re.Pattern, int, int]:
-    data = yaml.safe_load((DATA_DIR / "disease_context.yaml").read_text(encoding="utf-8"))
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(set(data["cues"]), key=len, reverse=True))
+    data = read_data("disease_context.yaml")
+    alt = cue_alternation(data["cues"])
     return (re.compile(rf"\b(?:{alt})\s+(?:the\s+)?", re.I), int(data["max_words"]), int(data["min_single_word"]))
 
 

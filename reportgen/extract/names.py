@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from reportgen.extract.lexicon import Lexicons
+from reportgen.extract.lexicon import Lexicons, read_data
 from reportgen.extract.shapes import add_shape_assets, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 
@@ -42,11 +42,7 @@ program programs trial trials study studies""".split())
 
 def _inn_stem_patterns() -> tuple[str, str, frozenset]:
     """Two-word and one-word INN shapes from data/inn_stems.yaml (WHO stems)."""
-    import yaml
-
-    from reportgen.extract.lexicon import DATA_DIR
-
-    data = yaml.safe_load((DATA_DIR / "inn_stems.yaml").read_text(encoding="utf-8"))
+    data = read_data("inn_stems.yaml")
     n = int(data.get("min_prefix", 3))
     alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))  # noqa: E731
     two = "|".join(rf"[A-Za-z]{{{n},}}{re.escape(k)}\s+[a-z]{{{n},}}(?:{alt(v)})"
@@ -664,11 +660,7 @@ from reportgen.extract.fastre import WordGated, gate as _gate  # noqa: E402
 
 def _inn_endings() -> tuple[str, ...]:
     """What the first word of every INN_RE match ends on: each alternative's stem or two-word key."""
-    import yaml
-
-    from reportgen.extract.lexicon import DATA_DIR
-
-    data = yaml.safe_load((DATA_DIR / "inn_stems.yaml").read_text(encoding="utf-8"))
+    data = read_data("inn_stems.yaml")
     stems = re.fullmatch(r"\[A-Za-z\]\{3,\}\(\?:([a-z|]+)\)", _STEM_INN).group(1).split("|")
     return ("gene", "leucel", "mab", "cel", *stems, *data.get("two_word", {}), *data["suffixes"])
 

@@ -11,18 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    data = yaml.safe_load((DATA_DIR / "relations.yaml").read_text(encoding="utf-8"))
+    data = read_data("relations.yaml")
     return {"acquire": re.compile(rf"\b(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "acquired_by": re.compile(rf"\b(?:{_alt(data['acquired_by_verbs'])})\b", re.I),
             "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I),

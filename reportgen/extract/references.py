@@ -16,13 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -36,8 +32,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    with (DATA_DIR / "references.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_data("references.yaml")
     dets = _alt(data["determiners"])
     heads = _alt(data["asset_heads"])
     not_mod = _alt(data["not_modifiers"])

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR, Lexicons, Match
+from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import build_model
 from reportgen.extract.guards import load_guards, planned_before, planned_regions
 from reportgen.extract.indications import in_study_context
@@ -623,9 +622,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
 
 @lru_cache(maxsize=1)
 def _relation_cues() -> dict:
-    with (DATA_DIR / "relations.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["develops_verbs"], key=len, reverse=True))
+    data = read_data("relations.yaml")
+    verbs = cue_alternation(data["develops_verbs"])
     return {"develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 

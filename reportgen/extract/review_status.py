@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
-from reportgen.extract.lexicon import DATA_DIR
+from reportgen.extract.lexicon import cue_alternation, read_data
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[frozenset, re.Pattern]:
-    data = yaml.safe_load((DATA_DIR / "regulators.yaml").read_text(encoding="utf-8"))
+    data = read_data("regulators.yaml")
     before = sorted(set(data.get("review_status_before") or []), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in before)
+    alt = cue_alternation(before)
     return frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I)
 
 
@@ -35,10 +34,10 @@ def review_action(text: str, start: int, detail: str) -> str:
 
 @lru_cache(maxsize=1)
 def _trial_start() -> re.Pattern:
-    data = yaml.safe_load((DATA_DIR / "regulators.yaml").read_text(encoding="utf-8"))
+    data = read_data("regulators.yaml")
 
     def alt(words):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+        return cue_alternation(words)
     return re.compile(rf"\b(?:{alt(data['trial_start_verbs'])})\s+(?:(?:a|an|the|its|their)\s+)?"
                       rf"(?:{alt(data['trial_start_objects'])})(?![\w/])", re.I)
 

@@ -14,18 +14,15 @@ import re
 from bisect import bisect_right, insort
 from functools import lru_cache
 
-from reportgen.extract.lexicon import DATA_DIR, Lexicons
+from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_data
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _compiled():
     import yaml
 
-    data = yaml.safe_load((DATA_DIR / "shapes.yaml").read_text(encoding="utf-8"))
+    data = read_data("shapes.yaml")
     nouns = _alt(data["drug_nouns"])
     lo, hi = data.get("year_range", [1950, 2059])
     return {
