@@ -85,6 +85,18 @@ def table(title: str, by_pred: dict[str, list[int]]) -> str:
     return "\n".join(rows)
 
 
+def extractor_version() -> str:
+    sys.path.insert(0, str(ROOT))
+    from reportgen.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+def folds_of(record: dict) -> list[str]:
+    """The fold keys of a record (its other key, "extractor", says which rules it measured)."""
+    return sorted((k for k in record if k.isdigit()), key=int)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fold", type=int, help="score this fold only (with --show-errors: its errors)")
@@ -109,6 +121,9 @@ def main(argv=None) -> int:
             result, _ = score(pred, fold_docs[args.record], tmp)
             record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
             record[str(args.record)] = counts(result)
+            if record.get("extractor", extractor_version()) != extractor_version():
+                print(f"note: folds recorded with extractor {record['extractor']} are mixed with {extractor_version()}")
+            record["extractor"] = extractor_version()
             RECORD.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             print(line(f"fold {args.record}", counts(result)["all"]))
             return 0
@@ -124,15 +139,19 @@ def main(argv=None) -> int:
         if RECORD.exists():
             record = json.loads(RECORD.read_text(encoding="utf-8"))
             total = {p: [0, 0, 0] for p in [*PREDICATES, "all"]}
-            for rec in record.values():
-                for p, c in rec.items():
+            for k in folds_of(record):
+                for p, c in record[k].items():
                     total[p] = [a + b for a, b in zip(total[p], c)]
             print()
-            for k in sorted(record, key=int):
+            for k in folds_of(record):
                 print(line(f"CV fold {k}", record[k]["all"]))
-            print(table(f"\nCross-validated (recorded folds {', '.join(sorted(record, key=int))}):", total))
+            recorded = record.get("extractor", "unknown")
+            print(table(f"\nCross-validated (recorded folds {', '.join(folds_of(record))}, extractor {recorded}):", total))
             cv, pool = prf(*total["all"]), prf(*counts(pooled)["all"])
             print(f"\nCV F1={cv[2]:.3f} pooled F1={pool[2]:.3f} gap={pool[2] - cv[2]:.3f}")
+            if recorded != extractor_version():
+                print(f"STALE: the CV folds were recorded with extractor {recorded}, the pooled figure is "
+                      f"{extractor_version()}; this gap is not a cross-validated figure for the current rules.")
     return 0
 
 
