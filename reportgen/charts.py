@@ -785,18 +785,11 @@ def count_chart(items: list[CountItem], *, chart_id: str, title: str, category: 
 # --------------------------------------------------------------------------
 # 2. Timeline chart
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
 def parse_partial_date(text: str) -> date | None:
-    """"2023" -> 2023-01-01, "2023-05" -> 2023-05-01; None when unparseable."""
-    m = _DATE.match(_clean(text))
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
+    """"2023" -> 2023-01-01, "2023-05" -> 2023-05-01 (the one reading, `sources.partial_date`); None when unparseable."""
+    from reportgen.sources import partial_date
+
+    return partial_date(_clean(text))[0]
 
 
 def _event_kind(kind: str) -> str:

@@ -211,8 +211,6 @@ def read_data(name: str) -> dict:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: ~10x faster
 
 
-_read = read_data
-
 
 def cue_alternation(words) -> str:
     """Cue phrases as one regex alternation: longest first, spaces as any whitespace."""
@@ -256,18 +254,18 @@ def _with_british(entries: dict) -> dict:
 
 
 def build_lexicons(extra: dict) -> Lexicons:
-    diseases = _read("diseases.yaml")
-    regs = _read("regulators.yaml")
-    countries = _read("countries.yaml")
-    ends = _read("endpoints.yaml")
+    diseases = read_data("diseases.yaml")
+    regs = read_data("regulators.yaml")
+    countries = read_data("countries.yaml")
+    ends = read_data("endpoints.yaml")
     generic = _merge(diseases.get("generic", {}), extra.get("generic_diseases"))
     specific = _merge(diseases.get("diseases", {}), extra.get("diseases"))
     return Lexicons(
-        targets=Matcher(_merge(_read("targets.yaml"), extra.get("targets"))),
-        modalities=Matcher(_merge(_read("modalities.yaml"), extra.get("modalities"))),
+        targets=Matcher(_merge(read_data("targets.yaml"), extra.get("targets"))),
+        modalities=Matcher(_merge(read_data("modalities.yaml"), extra.get("modalities"))),
         diseases=Matcher(_with_british({**specific, **generic})),
         generic_diseases=set(generic),
-        organizations=Matcher(_merge(_read("organizations.yaml"), extra.get("organizations"))),
+        organizations=Matcher(_merge(read_data("organizations.yaml"), extra.get("organizations"))),
         authorities=Matcher(_merge(regs.get("authorities", {}), extra.get("authorities"))),
         country_authorities=Matcher(regs.get("countries", {})),
         designations=Matcher(_merge(regs.get("designations", {}), extra.get("designations"))),
