@@ -195,10 +195,14 @@ class Context:
             raw.subject_name = name  # type: ignore[attr-defined]
             self.out.append(raw)
 
-    def add(self, eid, predicate, obj, span):
+    def add(self, eid, predicate, obj, span, rules=None):
+        """`rules`: the rule ids that propose it (weights in data/scoring.yaml); None: the default rule."""
         if eid is None or obj in (None, "", {}):
             return
-        self.out.append(Raw(eid, predicate, obj, span))
+        raw = Raw(eid, predicate, obj, span)
+        if rules:
+            raw.rules = tuple(rules)  # type: ignore[attr-defined]
+        self.out.append(raw)
         if predicate == "developer":
             self.developers.setdefault(eid, set()).add(obj)
 
