@@ -19,6 +19,7 @@ from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.trials import find_trials
+from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
@@ -41,7 +42,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     if not sentences:
         return []
     found = lex.scan(text)
-    trials = find_trials(text, lex)
+    trials = more_trials(text, lex, find_trials(text, lex))
     names = build_names(text, sentences, lex, trials, found)
     ctx = Context(
         text=text, names=names, lex=lex, doc_date=doc.date,

@@ -24,6 +24,7 @@ from reportgen.extract.guards import load_guards, planned_before, planned_region
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
+from reportgen.extract.phases import implied_phases
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -370,6 +371,12 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
+        if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
+            for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
+                if _inside(pos, blocked) or _inside(pos, ctx.planned) or planned_before(text, pos):
+                    continue
+                eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
+                ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
         _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
                     bool(assets_all))
         _results(ctx, sent, s, span, assets, subject_fallback)

@@ -1,0 +1,149 @@
+"""Recall rules of extractor 1.8, pinned by small invented sentences grouped by behaviour: trial names
+and registries (trial_names.py, data/trials.yaml), implied phases (phases.py), deal partners
+(partners.py, data/relations.yaml), name links in words and organizations in parenthesis lists
+(aliases.py, data/aliases.yaml). No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts, load_lexicons
+from reportgen.extract.trial_names import more_trials
+from reportgen.extract.trials import find_trials
+from reportgen.facts import plain
+from reportgen.sources import Document
+
+
+def facts_of(text: str):
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def objects(facts, subject, predicate):
+    return [plain(f.object) for f in facts if f.subject.casefold() == subject.casefold() and f.predicate == predicate]
+
+
+def trials_in(text: str) -> list[str]:
+    lex = load_lexicons(None)
+    return [t[2] for t in more_trials(text, lex, find_trials(text, lex))]
+
+
+# --- trial names and registries ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The ABCDE-1 pivotal Phase 3 study enrolled 300 patients.", "ABCDE-1"),
+    ("Results from the TORVEX-2 global, randomized, open-label Phase 3 trial were presented.", "TORVEX-2"),
+    ("The QUILL-3 registrational study met its primary endpoint.", "QUILL-3"),
+    ("ZT-118 is being evaluated in a Phase 3 study (ZENITH-3; NCT01234567).", "ZENITH-3"),
+    ("Data from the Horizon-2 study were presented.", "Horizon-2"),
+    ("The Apollo-1 Phase 1b/2 trial is ongoing.", "Apollo-1"),
+    ("In the ORBIT-04/KESTREL-D19 study, ZT-118 improved survival.", "ORBIT-04"),
+])
+def test_study_names_in_general_phrasings(sentence, name):
+    assert name in trials_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("The study is registered as ACTRN12623000123456.", "ACTRN12623000123456"),
+    ("See CTRI/2023/01/012345 for details.", "CTRI/2023/01/012345"),
+    ("The trial (EU CT 2023-501234-12-00) is open.", "EU CT 2023-501234-12-00"),
+    ("The Phase 2 study (NCT 01234567) is ongoing.", "NCT 01234567"),
+    ("Registered in Korea as KCT0001234.", "KCT0001234"),
+])
+def test_registry_numbers_beyond_clinicaltrials_gov(sentence, number):
+    assert number in trials_in(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase-2 trial and Part-2 study and Cohort-3 trial are separate.",
+    "The ZT-118 Phase 3 study met its endpoint. ZT-118 was well tolerated. ZT-118 is an antibody.",
+])
+def test_study_parts_and_a_drug_code_before_its_study_are_not_names(sentence):
+    assert trials_in(sentence) == []
+
+
+def test_a_study_named_with_descriptors_is_the_asset_s_trial_not_an_asset():
+    f = facts_of("Zentova Therapeutics today announced that velotamab met the primary endpoint of the "
+                 "MERIDIAN-3 global Phase 3 trial in patients with multiple myeloma.")
+    assert "MERIDIAN-3" in objects(f, "velotamab", "trial")
+    assert not [x for x in f if x.subject == "MERIDIAN-3"]
+
+
+# --- phases implied without a number -----------------------------------------------
+
+def test_a_first_in_human_study_naming_its_trial_is_phase_1():
+    f = facts_of("Zentova Therapeutics today announced that the first patient was dosed in the first-in-human "
+                 "study of ZT-118 (NCT01234567), an antibody targeting CD38.")
+    assert {"stage": "phase 1"} in objects(f, "ZT-118", "phase")
+    ph = [x for x in f if x.predicate == "phase"]
+    assert ph[0].score == pytest.approx(1.0)
+
+
+def test_a_first_in_human_study_alone_is_below_the_threshold():
+    f = facts_of("Zentova Therapeutics today announced that the first patient was dosed in the first-in-human "
+                 "study of ZT-118, an antibody targeting CD38.")
+    assert objects(f, "ZT-118", "phase") == []
+
+
+def test_a_numbered_phase_wins_over_the_implied_one():
+    f = facts_of("Zentova Therapeutics today announced the first patient dosed in the first-in-human Phase 1/2 "
+                 "study of ZT-118 (NCT01234567), an antibody targeting CD38.")
+    assert objects(f, "ZT-118", "phase") == [{"stage": "phase 1/2"}]
+
+
+# --- partners from deal language -----------------------------------------------------
+
+def partners(text: str) -> set[frozenset]:
+    return {frozenset((x.subject, x.object)) for x in facts_of(text) if x.predicate == "partner"}
+
+
+def test_in_licensed_from_names_the_licensor():
+    p = partners("Zentova Therapeutics today announced that it has in-licensed the global rights to ZT-118 "
+                 "from Morvane Biosciences. ZT-118 is an antibody.")
+    assert frozenset(("Zentova Therapeutics", "Morvane Biosciences")) in p
+
+
+def test_obtained_exclusive_rights_from_names_the_licensor():
+    p = partners("Zentova Therapeutics obtained exclusive rights to develop ZT-118 in Asia from Morvane "
+                 "Biosciences Inc. under the agreement.")
+    assert any("Zentova Therapeutics" in x and any(y.startswith("Morvane") for y in x) for x in p)
+
+
+def test_a_collaboration_between_two_organizations():
+    p = partners("The agreement expands a collaboration between Zentova Therapeutics and Morvane Biosciences "
+                 "on antibodies.")
+    assert frozenset(("Zentova Therapeutics", "Morvane Biosciences")) in p
+
+
+def test_an_acquisition_of_pairs_both_sides():
+    p = partners("Zentova Therapeutics completed its acquisition of Morvane Biosciences in June.")
+    assert frozenset(("Zentova Therapeutics", "Morvane Biosciences")) in p
+
+
+def test_licensed_to_a_product_is_not_a_partner():
+    assert partners("Zentova Therapeutics licensed ZT-118 in 2024 and it is approved from June.") == set()
+
+
+# --- name links in words; organizations in parenthesis lists ------------------------
+
+@pytest.mark.parametrize("sentence, a, b", [
+    ("Zentova Therapeutics said velotamab, formerly ZT-118, is an antibody targeting CD38.", "velotamab", "ZT-118"),
+    ("Zentova Therapeutics announced that ZT-118, also known as Velorix, was granted Fast Track designation "
+     "by the FDA. ZT-118 is an antibody.", "Velorix", "ZT-118"),
+    ("Zentova Therapeutics said velotamab, also called ZT-118, is an antibody targeting CD38.", "velotamab", "ZT-118"),
+])
+def test_also_known_as_and_formerly_join_the_names(sentence, a, b):
+    f = facts_of(sentence)
+    names = {(x.subject, x.object) for x in f if x.predicate == "name"}
+    assert (a, b) in names or (b, a) in names
+
+
+def test_a_word_after_previously_that_is_not_a_name_is_not_joined():
+    f = facts_of("Zentova Therapeutics said velotamab, previously approved in Japan, is an antibody targeting CD38.")
+    assert not [x for x in f if x.predicate == "name"]
+
+
+def test_a_company_in_a_parenthesis_list_is_not_an_alias():
+    f = facts_of("Morvane Biosciences today announced that velotamab (Velorix; ZT-118; Zentova Therapeutics) "
+                 "was approved by the FDA.")
+    names = {x.object for x in f if x.predicate == "name" and x.subject == "velotamab"}
+    assert {"Velorix", "ZT-118"} <= names and "Zentova Therapeutics" not in names
