@@ -147,3 +147,40 @@ def test_a_company_in_a_parenthesis_list_is_not_an_alias():
                  "was approved by the FDA.")
     names = {x.object for x in f if x.predicate == "name" and x.subject == "velotamab"}
     assert {"Velorix", "ZT-118"} <= names and "Zentova Therapeutics" not in names
+
+
+def test_a_planned_first_in_human_study_is_vetoed_even_with_its_trial_named():
+    f = facts_of("Zentova Therapeutics today announced that it plans to initiate a first-in-human study of ZT-118 "
+                 "(NCT01234567), an antibody targeting CD38, in 2027.")
+    assert objects(f, "ZT-118", "phase") == []
+
+
+# --- vocabulary and context -----------------------------------------------------------
+
+def test_prime_eligibility_granted_is_a_designation_but_eligibility_criteria_are_not():
+    f = facts_of("Zentova Therapeutics today announced that the EMA has granted PRIME eligibility to ZT-118 "
+                 "for the treatment of multiple myeloma.")
+    assert any(o.get("detail") == "PRIME" and o["action"] == "designation" for o in objects(f, "ZT-118", "regulatory"))
+    f = facts_of("Zentova Therapeutics said ZT-118, an antibody, may meet the PRIME eligibility criteria of the EMA.")
+    assert objects(f, "ZT-118", "regulatory") == []
+
+
+@pytest.mark.parametrize("lead", ["adults with", "children with", "people living with", "for the prevention of"])
+def test_population_phrases_lead_to_a_disease(lead):
+    f = facts_of(f"Zentova Therapeutics announced the FDA approval of velotamab for {lead} osteoporosis.")
+    assert "osteoporosis" in [o.casefold() for o in objects(f, "velotamab", "indication")]
+
+
+def test_an_aav_vector_is_a_gene_therapy():
+    f = facts_of("Zentova Therapeutics announced that ZT-118, a recombinant AAV vector therapy, was granted "
+                 "Orphan Drug designation by the FDA.")
+    assert "gene therapy" in objects(f, "ZT-118", "modality")
+
+
+@pytest.mark.parametrize("phrase, target", [
+    ("a RANKL inhibitor", "RANKL"), ("an anti-TL1A antibody", "TL1A"), ("a CD73-targeting antibody", "CD73"),
+    ("an antibody directed against TGF-beta", "TGF-β"), ("an oral IRAK4 degrader", "IRAK4"),
+])
+def test_widely_drugged_targets_are_read_in_a_target_context(phrase, target):
+    f = facts_of(f"Zentova Therapeutics announced that ZT-118, {phrase}, was granted Fast Track designation by the FDA.")
+    assert target in objects(f, "ZT-118", "target")

@@ -104,7 +104,7 @@ IND_RE = re.compile(
     r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b", re.I)
 REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
-    r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility|criteria|requirements)\b", re.I)
+    r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -373,8 +373,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
         if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
             for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
-                if _inside(pos, blocked) or _inside(pos, ctx.planned) or planned_before(text, pos):
+                if _inside(pos, blocked):
                     continue
+                if _inside(pos, ctx.planned) or planned_before(text, pos):
+                    rules = (*rules, "phase.planned")  # a veto: "will start a first-in-human study"
                 eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
                 ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
         _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
