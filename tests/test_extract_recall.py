@@ -184,3 +184,26 @@ def test_an_aav_vector_is_a_gene_therapy():
 def test_widely_drugged_targets_are_read_in_a_target_context(phrase, target):
     f = facts_of(f"Zentova Therapeutics announced that ZT-118, {phrase}, was granted Fast Track designation by the FDA.")
     assert target in objects(f, "ZT-118", "target")
+
+
+# --- forward references before the asset is first named ---------------------------------
+
+FORWARD = ("Zentova Therapeutics Receives FDA Breakthrough Therapy Designation for Its Lupus Nephritis Program\n\n"
+           "Zentova Therapeutics today announced that the U.S. Food and Drug Administration has granted Breakthrough "
+           "Therapy designation to its investigational therapy for adults with lupus nephritis.\n"
+           "The designation is based on data from the Phase 1 study of ZT-118, an allogeneic CAR-T cell therapy "
+           "targeting CD19.\nZT-118 is being evaluated in patients with lupus nephritis and systemic sclerosis.\n")
+
+
+def test_its_program_before_the_asset_is_named_is_the_focal_asset():
+    f = facts_of(FORWARD)
+    assert any(o["detail"] == "Breakthrough Therapy" for o in objects(f, "ZT-118", "regulatory"))
+    assert "Zentova Therapeutics" in objects(f, "ZT-118", "developer")
+
+
+def test_no_forward_reference_without_a_single_focal_asset():
+    text = ("Zentova Therapeutics Receives FDA Fast Track Designation for Its Lupus Nephritis Program\n\n"
+            "The company develops ZT-118, an antibody targeting CD38, and ZT-207, an antibody targeting CD19.\n"
+            "ZT-118 and ZT-207 are in Phase 1 studies.\n")
+    f = facts_of(text)
+    assert not [x for x in f if x.predicate == "regulatory"]

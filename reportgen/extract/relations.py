@@ -25,6 +25,7 @@ from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
+from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.partners import deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -304,6 +305,14 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ref = resolver.asset_reference(sent, s, blocked)
             if ref is not None:
                 assets = [Mention(ref[0], ref[0], ref[2], "")]  # zero width: terms after it attach to it
+        if not assets_all and not unnamed and not assets and model.single_focal is not None and \
+                (not names.assets or names.assets[0].start >= e):
+            fwd = forward_reference(sent)  # "... granted BTD to its investigational therapy": cataphora.py
+            if fwd is not None:
+                assets = [Mention(s + fwd[0], s + fwd[0], model.single_focal, "")]
+                owner = [o for o in orgs if o.end <= s + fwd[0] and not _is_regulator(ctx, o.eid)]
+                if owner and sent[fwd[0]:fwd[0] + 3].casefold() in ("its", "our"):
+                    ctx.add(model.single_focal, "developer", owner[-1].eid, span)
         org_refs = [Mention(a, b, eid, "") for a, b, eid in resolver.org_references(sent, s)
                     if not any(o.start <= a < o.end for o in orgs)]
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
