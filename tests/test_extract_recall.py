@@ -207,3 +207,14 @@ def test_no_forward_reference_without_a_single_focal_asset():
             "ZT-118 and ZT-207 are in Phase 1 studies.\n")
     f = facts_of(text)
     assert not [x for x in f if x.predicate == "regulatory"]
+
+
+def test_co_developed_with_names_both_developers():
+    f = facts_of("ZT-118, an antibody targeting CD38, was discovered by Zentova Therapeutics and is being "
+                 "co-developed with Morvane Biosciences.")
+    assert {"Zentova Therapeutics", "Morvane Biosciences"} <= set(objects(f, "ZT-118", "developer"))
+
+
+def test_licensed_an_asset_to_names_the_licensee_as_partner():
+    p = partners("Zentova Therapeutics licensed ZT-118, an antibody targeting CD38, to Morvane Biosciences in 2024.")
+    assert frozenset(("Zentova Therapeutics", "Morvane Biosciences")) in p

@@ -26,7 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
-from reportgen.extract.partners import deal_partners
+from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
 
@@ -319,6 +319,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
         deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
+        codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
