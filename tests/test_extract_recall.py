@@ -37,6 +37,8 @@ def trials_in(text: str) -> list[str]:
     ("Data from the Horizon-2 study were presented.", "Horizon-2"),
     ("The Apollo-1 Phase 1b/2 trial is ongoing.", "Apollo-1"),
     ("In the ORBIT-04/KESTREL-D19 study, ZT-118 improved survival.", "ORBIT-04"),
+    ("Data from the Lumen study were presented.", "Lumen"),
+    ("The Phase 3 Solstice trial enrolled 300 patients.", "Solstice"),
 ])
 def test_study_names_in_general_phrasings(sentence, name):
     assert name in trials_in(sentence)
@@ -55,6 +57,9 @@ def test_registry_numbers_beyond_clinicaltrials_gov(sentence, number):
 
 @pytest.mark.parametrize("sentence", [
     "The Phase-2 trial and Part-2 study and Cohort-3 trial are separate.",
+    "The Pivotal study, the Japanese trial and the Company study are separate.",
+    "The Horizon study is one thing; a new horizon is another.",
+    "Zentova Therapeutics said the Zentova study is ongoing.",
     "The ZT-118 Phase 3 study met its endpoint. ZT-118 was well tolerated. ZT-118 is an antibody.",
 ])
 def test_study_parts_and_a_drug_code_before_its_study_are_not_names(sentence):

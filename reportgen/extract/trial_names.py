@@ -19,6 +19,10 @@ from reportgen.extract.trials import _NAMED, _plausible
 
 __all__ = ["more_trials"]
 
+# a word used as an organization's name elsewhere ("Zentova Therapeutics", "Zentova's"): not a study name
+_ORG_USE = re.compile(r"\0(?:\s+(?:Therapeutics|Bio\w*|Pharma\w*|Inc\b|Ltd\b|Corp\w*|Holdings|Group|Medical|Health\w*|"
+                      r"University|Institute|Hospital|Labs?\b|Laboratories|Sciences?|Oncology|Genetics|Medicines?)|[’']s\b|"
+                      r"\s+(?:today\s+)?(?:announce|report|said|says))")
 _CODE_SHAPE = re.compile(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?")
 _PHASE = r"phase\s*(?:IV|I{1,3}|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4])[ab]?)?"
 
@@ -37,6 +41,10 @@ def _rules() -> dict:
         "mixed": re.compile(rf"(?<![\w\-/])([A-Z][a-z]{{2,20}}-\d{{1,3}}[A-Za-z]?)(?:™|®)?(?=(?i:\s+(?:clinical\s+)?(?:studies|study|trials|trial)\b|"
                             rf"\s+{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+(?:studies|study|trials|trial)\b))"),
         "not_mixed": frozenset(str(w).casefold() for w in data.get("mixed_case_not_names") or ()),
+        "word": re.compile(rf"(?:\b[Tt]he\s+|\b(?i:{_PHASE})\s+)([A-Z][a-z]{{3,15}})(?:™|®)?"
+                           rf"(?=(?i:\s+(?:{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+)?(?:clinical\s+)?(?:study|trial)\b))"),
+        "descriptor_words": frozenset(str(w).casefold() for w in data["descriptors"]),
+        "not_word": frozenset(str(w).casefold() for w in data.get("word_not_names") or ()),
         "slash_before": re.compile(rf"(?<![\w\-/])({_NAMED})/$"),
         "paren": re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])") if data.get("paren_after_study") else None,
     }
@@ -76,6 +84,13 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
         name = m.group(1)
         if name.split("-")[0].casefold() not in r["not_mixed"] and _plausible(name, "", lex):
             extra.setdefault(m.span(1), name)
+    for m in r["word"].finditer(text):
+        name = m.group(1)
+        if name.casefold() in r["not_word"] or name.casefold() in r["descriptor_words"] or \
+                re.search(rf"(?<![\w\-]){name.lower()}(?![\w\-])", text) or _ORG_USE.search(text.replace(name, "\0")) \
+                or not _plausible(name, "", lex):
+            continue
+        extra.setdefault(m.span(1), name)
     # "ABCDE-04/XYZ-D19 study": the name before the slash is the same study's other name
     for s0, _e0, _n in list(found) + [(a, b, n) for (a, b), n in extra.items()]:
         if s0 > 0 and text[s0 - 1] == "/":
