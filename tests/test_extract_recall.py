@@ -223,3 +223,18 @@ def test_co_developed_with_names_both_developers():
 def test_licensed_an_asset_to_names_the_licensee_as_partner():
     p = partners("Zentova Therapeutics licensed ZT-118, an antibody targeting CD38, to Morvane Biosciences in 2024.")
     assert frozenset(("Zentova Therapeutics", "Morvane Biosciences")) in p
+
+
+# --- applications accepted in other words ------------------------------------------------
+
+def test_a_pdufa_date_for_an_application_means_it_was_accepted():
+    f = facts_of("Zentova Therapeutics today announced that the FDA has assigned a PDUFA target action date of "
+                 "March 3, 2027 to the BLA for ZT-118, an antibody targeting CD38.")
+    assert any(o["action"] == "filing accepted" and o.get("detail") == "BLA" for o in objects(f, "ZT-118", "regulatory"))
+
+
+def test_a_marketing_authorisation_application_is_a_filing_not_an_approval():
+    f = facts_of("Zentova Therapeutics submitted a Marketing Authorisation Application (MAA) to the European "
+                 "Medicines Agency for ZT-118, an antibody targeting CD38, which was validated by the agency.")
+    actions = {o["action"] for o in objects(f, "ZT-118", "regulatory")}
+    assert "approval" not in actions and "filing accepted" in actions

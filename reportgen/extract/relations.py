@@ -26,6 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
+from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -839,7 +840,7 @@ def _clean_focus(what: str) -> str:
 def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
     text = ctx.text
     designations = _within(ctx.designations, base, base + len(sent))
-    if not designations and not REGULATORY_HINT_RE.search(sent):
+    if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
         return
     auths = _within(ctx.authorities, base, base + len(sent))
     actions: list[tuple[int, int, str, str | None]] = []
@@ -862,8 +863,11 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
-    for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
+    for rx, action in ((ACCEPT_RE, "filing accepted"), (accepted_cues(), "filing accepted"), (FILE_RE, "filing"),
+                       (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
+            if action == "approval" and names_an_application(sent, m.end()):
+                continue  # "a Marketing Authorisation Application" is a filing (regulatory_cues.py)
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
             if action != "approval" and not app:
                 continue
