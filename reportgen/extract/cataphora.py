@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
 __all__ = ["forward_reference"]
@@ -22,8 +23,8 @@ def _cue() -> re.Pattern:
     heads = cue_alternation(data["asset_heads"])
     n = int(data["forward_max_modifiers"])
     not_before = cue_alternation(data["not_before"])
-    return re.compile(rf"\b(?:{cue_alternation(data['forward_possessives'])})\s+(?:[\w\-/]+\s+){{0,{n}}}?"
-                      rf"(?:{heads})s?\b(?!\s+(?:{not_before})\b)", re.I)
+    return gate(re.compile(rf"\b(?:{cue_alternation(data['forward_possessives'])})\s+(?:[\w\-/]+\s+){{0,{n}}}?"
+                      rf"(?:{heads})s?\b(?!\s+(?:{not_before})\b)", re.I))
 
 
 def forward_reference(sent: str) -> tuple[int, int] | None:

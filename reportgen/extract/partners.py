@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 
+from reportgen.extract.fastre import gate as _gate
 from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
 
@@ -22,12 +23,12 @@ def _cues() -> dict:
     return {"acquire": re.compile(rf"\b(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "acquired_by": re.compile(rf"\b(?:{_alt(data['acquired_by_verbs'])})\b", re.I),
             "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I),
-            "rights_from": re.compile(rf"\b(?:{_alt(data['rights_from_verbs'])})\b[^.;]{{0,{int(data['rights_from_gap'])}}}?"
-                                      rf"\bfrom\s+", re.I),
-            "licensed_to": re.compile(rf"\b(?:{_alt(data['licensed_to_verbs'])})\b[^.;]{{0,{int(data['licensed_to_gap'])}}}?"
-                                      rf"\bto\s+", re.I),
-            "codevelop": re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+", re.I),
-            "between": re.compile(rf"\b(?:{_alt(data['between_nouns'])})\s+between\s+", re.I),
+            "rights_from": _gate(re.compile(rf"\b(?:{_alt(data['rights_from_verbs'])})\b[^.;]{{0,{int(data['rights_from_gap'])}}}?"
+                                      rf"\bfrom\s+", re.I)),
+            "licensed_to": _gate(re.compile(rf"\b(?:{_alt(data['licensed_to_verbs'])})\b[^.;]{{0,{int(data['licensed_to_gap'])}}}?"
+                                      rf"\bto\s+", re.I)),
+            "codevelop": _gate(re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+", re.I)),
+            "between": _gate(re.compile(rf"\b(?:{_alt(data['between_nouns'])})\s+between\s+", re.I)),
             "licensee_before": re.compile(rf"\b(?:{_alt(data['licensee_before'])})\s+$", re.I),
             "licensee_after": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
                                          rf"(?:{_alt(data['licence_nouns'])})\b", re.I)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
 __all__ = ["implied_phases"]
@@ -20,7 +21,7 @@ def _rules() -> tuple[list[tuple[re.Pattern, str, str]], str]:
     data = read_data("phases.yaml")
     out = []
     for item in data["implied"]:
-        out.append((re.compile(rf"(?<![\w\-])(?:{cue_alternation(item['cues'])})(?![\w\-])", re.I),
+        out.append((gate(re.compile(rf"(?<![\w\-])(?:{cue_alternation(item['cues'])})(?![\w\-])", re.I)),
                     str(item["stage"]), str(item["rule"])))
     return out, str(data["trial_named_rule"])
 

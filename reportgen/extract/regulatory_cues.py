@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
 __all__ = ["accepted_cues", "names_an_application"]
@@ -16,7 +17,7 @@ __all__ = ["accepted_cues", "names_an_application"]
 
 @lru_cache(maxsize=1)
 def accepted_cues() -> re.Pattern:
-    return re.compile(rf"(?<![\w\-])(?:{cue_alternation(read_data('regulators.yaml')['accepted_cues'])})(?![\w\-])", re.I)
+    return gate(re.compile(rf"(?<![\w\-])(?:{cue_alternation(read_data('regulators.yaml')['accepted_cues'])})(?![\w\-])", re.I))
 
 
 _APPLICATION_AFTER = re.compile(r"\s+applications?\b", re.I)

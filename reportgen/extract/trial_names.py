@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.trials import _NAMED, _plausible
 
@@ -34,19 +35,19 @@ def _rules() -> dict:
     n = int(data["max_descriptors"])
     sep = r"(?:\s*,\s*|\s+)(?:and\s+)?"
     return {
-        "registry": re.compile(rf"(?<![\w/\-])(?:{'|'.join(f'(?:{p})' for p in data['registries'])})(?![\w\-])"),
-        "descr": re.compile(
-            rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?i:{desc}(?:{sep}{desc}){{0,{n - 1}}})\s+(?i:studies|study|trials|trial)\b"),
+        "registry": gate(re.compile(rf"(?<![\w/\-])(?:{'|'.join(f'(?:{p})' for p in data['registries'])})(?![\w\-])")),
+        "descr": gate(re.compile(
+            rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?i:{desc}(?:{sep}{desc}){{0,{n - 1}}})\s+(?i:studies|study|trials|trial)\b")),
         "descr_tail": re.compile(rf"\s+(?i:{desc}(?:{sep}{desc}){{0,{n - 1}}})\s+(?i:studies|study|trials|trial)\b"),
-        "mixed": re.compile(rf"(?<![\w\-/])([A-Z][a-z]{{2,20}}-\d{{1,3}}[A-Za-z]?)(?:™|®)?(?=(?i:\s+(?:clinical\s+)?(?:studies|study|trials|trial)\b|"
-                            rf"\s+{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+(?:studies|study|trials|trial)\b))"),
+        "mixed": gate(re.compile(rf"(?<![\w\-/])([A-Z][a-z]{{2,20}}-\d{{1,3}}[A-Za-z]?)(?:™|®)?(?=(?i:\s+(?:clinical\s+)?(?:studies|study|trials|trial)\b|"
+                            rf"\s+{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+(?:studies|study|trials|trial)\b))")),
         "not_mixed": frozenset(str(w).casefold() for w in data.get("mixed_case_not_names") or ()),
-        "word": re.compile(rf"(?:\b[Tt]he\s+|\b(?i:{_PHASE})\s+)([A-Z][a-z]{{3,15}})(?:™|®)?"
-                           rf"(?=(?i:\s+(?:{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+)?(?:clinical\s+)?(?:study|trial)\b))"),
+        "word": gate(re.compile(rf"(?:\b[Tt]he\s+|\b(?i:{_PHASE})\s+)([A-Z][a-z]{{3,15}})(?:™|®)?"
+                           rf"(?=(?i:\s+(?:{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+)?(?:clinical\s+)?(?:study|trial)\b))")),
         "descriptor_words": frozenset(str(w).casefold() for w in data["descriptors"]),
         "not_word": frozenset(str(w).casefold() for w in data.get("word_not_names") or ()),
         "slash_before": re.compile(rf"(?<![\w\-/])({_NAMED})/$"),
-        "paren": re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])") if data.get("paren_after_study") else None,
+        "paren": gate(re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])")) if data.get("paren_after_study") else None,
     }
 
 
