@@ -238,3 +238,10 @@ def test_a_marketing_authorisation_application_is_a_filing_not_an_approval():
                  "Medicines Agency for ZT-118, an antibody targeting CD38, which was validated by the agency.")
     actions = {o["action"] for o in objects(f, "ZT-118", "regulatory")}
     assert "approval" not in actions and "filing accepted" in actions
+
+
+def test_a_headline_trial_before_any_asset_is_named_belongs_to_the_single_focal_asset():
+    text = ("Zentova Therapeutics Announces Positive Topline Results from the Phase 3 MERIDIAN-3 Trial\n\n"
+            "Zentova Therapeutics today announced that ZT-118, an antibody targeting CD38, met the primary endpoint.\n"
+            "ZT-118 was well tolerated.\n")
+    assert "MERIDIAN-3" in objects(facts_of(text), "ZT-118", "trial")

@@ -362,6 +362,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         trial_subject = None
         for ts, te, name in _within(ctx.trials, s, e):
             eid = _nearest(assets, ts) if assets else subject_fallback
+            if eid is None and not assets_all and ctx.current is None:
+                eid = model.single_focal  # a headline's "Phase 3 ABCDE-3 Trial" before any asset is named, as for phases
             ctx.add(eid, "trial", name, span)
             trial_subject = trial_subject or eid
         for m in PHASE_RE.finditer(sent):

@@ -1,5 +1,6 @@
 """Trial names the patterns of trials.py miss, by general phrasing (cues in data/trials.yaml).
 
+- a name before a title-case study noun (headlines: "Results from the ABCDE-3 Trial");
 - a name followed by descriptors before the study noun: "ABCDE-1 pivotal Phase 3 study", "the XYZ-2
   global, randomized, open-label trial" (trials.py needs the noun right after the name);
 - a name in parentheses right after the study noun: "a Phase 3 study (ABCDE-3)";
@@ -38,6 +39,8 @@ def _rules() -> dict:
         "registry": gate(re.compile(rf"(?<![\w/\-])(?:{'|'.join(f'(?:{p})' for p in data['registries'])})(?![\w\-])")),
         "descr": gate(re.compile(
             rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?i:{desc}(?:{sep}{desc}){{0,{n - 1}}})\s+(?i:studies|study|trials|trial)\b")),
+        # a headline in title case: "... from the Phase 3 ABCDE-3 Trial"
+        "title": gate(re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:Clinical\s+)?(?:Studies|Study|Trials|Trial)\b")),
         "descr_tail": re.compile(rf"\s+(?i:{desc}(?:{sep}{desc}){{0,{n - 1}}})\s+(?i:studies|study|trials|trial)\b"),
         "mixed": gate(re.compile(rf"(?<![\w\-/])([A-Z][a-z]{{2,20}}-\d{{1,3}}[A-Za-z]?)(?:™|®)?(?=(?i:\s+(?:clinical\s+)?(?:studies|study|trials|trial)\b|"
                             rf"\s+{desc}(?:{sep}{desc}){{0,{n - 1}}}\s+(?:studies|study|trials|trial)\b))")),
@@ -73,6 +76,9 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
     memo: dict[str, bool] = {}
     for m in r["registry"].finditer(text):
         extra[m.span()] = re.sub(r"\s+", " ", m.group(0))
+    for m in r["title"].finditer(text):
+        if _plausible(m.group(1), text, lex, memo):
+            extra.setdefault(m.span(1), m.group(1))
     for m in r["descr"].finditer(text):
         name = m.group(1)
         if _CODE_SHAPE.fullmatch(name):
