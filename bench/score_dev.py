@@ -4,6 +4,8 @@
     score_dev.py                      pooled table, each fold's current score, and the CV figure
     score_dev.py --fold 2 --show-errors   one fold's table and errors (look only at folds not yet recorded)
     score_dev.py --record 3           store fold 3's current counts as its cross-validated score
+    score_dev.py --record-all --note "..."   store every fold at once: for changes written without looking
+                                      at any fold (the record measured before is kept under "history")
 
 The cross-validated (CV) figure pools the counts recorded for each fold at the end of its round
 (bench/cv_record.json): rules last changed while looking at the other three folds only.
@@ -93,7 +95,8 @@ def extractor_version() -> str:
 
 
 def folds_of(record: dict) -> list[str]:
-    """The fold keys of a record (its other key, "extractor", says which rules it measured)."""
+    """The fold keys of a record (its other keys: "extractor", which rules it measured; "note", how they were
+    written; "history", the records it replaced)."""
     return sorted((k for k in record if k.isdigit()), key=int)
 
 
@@ -101,6 +104,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fold", type=int, help="score this fold only (with --show-errors: its errors)")
     ap.add_argument("--record", type=int, metavar="K", help="record fold K's current score as its CV score")
+    ap.add_argument("--record-all", action="store_true",
+                    help="record every fold's current score (changes made blind to all folds)")
+    ap.add_argument("--note", default="", help="with --record-all: how the rules being recorded were written")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--pred", type=Path, help="reuse this predictions file instead of running reportgen facts")
     args = ap.parse_args(argv)
@@ -116,6 +122,17 @@ def main(argv=None) -> int:
         if args.fold:
             result, text = score(pred, fold_docs[args.fold], tmp, ["--show-errors"] if args.show_errors else [])
             print(text, end="")
+            return 0
+        if args.record_all:
+            record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+            history = record.pop("history", [])
+            if folds_of(record):
+                history.append(record)
+            record = {"extractor": extractor_version(), "note": args.note, "history": history}
+            for k, docs in fold_docs.items():
+                record[str(k)] = counts(score(pred, docs, tmp)[0])
+                print(line(f"fold {k}", record[str(k)]["all"]))
+            RECORD.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             return 0
         if args.record:
             result, _ = score(pred, fold_docs[args.record], tmp)
@@ -149,6 +166,8 @@ def main(argv=None) -> int:
             print(table(f"\nCross-validated (recorded folds {', '.join(folds_of(record))}, extractor {recorded}):", total))
             cv, pool = prf(*total["all"]), prf(*counts(pooled)["all"])
             print(f"\nCV F1={cv[2]:.3f} pooled F1={pool[2]:.3f} gap={pool[2] - cv[2]:.3f}")
+            if record.get("note"):
+                print(f"recorded as: {record['note']}")
             if recorded != extractor_version():
                 print(f"STALE: the CV folds were recorded with extractor {recorded}, the pooled figure is "
                       f"{extractor_version()}; this gap is not a cross-validated figure for the current rules.")

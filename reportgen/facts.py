@@ -270,6 +270,9 @@ class Fact(BaseModel):
     object: ObjectValue
     evidence: Evidence
     source: Literal["extracted", "curated"] = "extracted"
+    # the extractor's decision score (extract/scoring.py): kept for review and analysis, never exported
+    # (`to_json` writes the FACTS.md contract only) and left out of comparisons between facts
+    score: float | None = Field(default=None, exclude=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -279,16 +282,33 @@ class Fact(BaseModel):
         return data
 
     @classmethod
-    def extracted(cls, subject: str, predicate: str, obj: Any, evidence: Evidence) -> "Fact":
+    def extracted(cls, subject: str, predicate: str, obj: Any, evidence: Evidence,
+                  score: float | None = None) -> "Fact":
         """A fact the extractor built: the object is still checked and typed (`make_object`), the
         rest is taken as given (plain strings and an `Evidence.extracted`), which skips ~4% of
         extraction time. Facts read from files go through the validating constructor."""
+        if score is None:
+            return cls.model_construct(subject=subject, predicate=predicate, object=make_object(predicate, obj),
+                                       evidence=evidence)
         return cls.model_construct(subject=subject, predicate=predicate, object=make_object(predicate, obj),
-                                   evidence=evidence)
+                                   evidence=evidence, score=score)
 
     @field_serializer("object")
     def _plain(self, value: ObjectValue) -> Any:
         return plain(value)
+
+    def _contract(self) -> tuple:
+        return (self.subject, self.predicate, self.object, self.evidence, self.source)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the contract fields are (the score is how a fact was decided, not what it states:
+        a fact read back from the cache or an edition equals the one just extracted)."""
+        if not isinstance(other, Fact):
+            return NotImplemented
+        return self._contract() == other._contract()
+
+    def __hash__(self) -> int:
+        return hash(self._contract())
 
     @property
     def stage(self) -> str | None:

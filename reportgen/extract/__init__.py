@@ -13,14 +13,17 @@ import json
 
 from reportgen.extract.lexicon import Lexicons, load_lexicons
 from reportgen.extract.names import Names, build_names, norm
+from reportgen.extract.normalize import Normalized, normalize
+from reportgen.extract.scoring import Ballot
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.trials import find_trials
+from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -33,12 +36,13 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     prebuilt `Lexicons`; the default lexicons otherwise.
     """
     lex = lexicon if isinstance(lexicon, Lexicons) else load_lexicons(lexicon)
-    text = doc.text
+    normalized = normalize(doc.text)  # rules read this; quotes are cut from doc.text (normalize.py)
+    text = normalized.text
     sentences = split_sentences(text)
     if not sentences:
         return []
     found = lex.scan(text)
-    trials = find_trials(text, lex)
+    trials = more_trials(text, lex, find_trials(text, lex))
     names = build_names(text, sentences, lex, trials, found)
     ctx = Context(
         text=text, names=names, lex=lex, doc_date=doc.date,
@@ -54,7 +58,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
-    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences)]
+    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized)]
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
@@ -102,16 +106,15 @@ def _sentence_of(sentences, pos: int) -> tuple[int, int]:
     return sentences[lo]
 
 
-def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[Fact]:
+def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalized: Normalized | None = None) -> list[Fact]:
+    """Candidate facts voted on (scoring.py), those reaching the threshold made into facts whose
+    quotes are cut from the original text (spans mapped back through `normalized`)."""
     text = doc.text
-    facts: dict[tuple, Fact] = {}
+    ballot = Ballot()
 
-    def emit(subject: str, predicate: str, obj, span):
-        s, e = span
+    def emit(subject: str, predicate: str, obj, span, rules=(None,)):
         key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
-        if key in facts:
-            return
-        facts[key] = Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e))
+        ballot.vote(key, (subject, predicate, obj, span), rules)
 
     used_assets = set()
     for r in raws:
@@ -126,7 +129,7 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
                 continue
         if ent.kind == "asset":
             used_assets.add(r.eid)
-        emit(ent.canonical, r.predicate, obj, r.span)
+        emit(ent.canonical, r.predicate, obj, r.span, getattr(r, "rules", (None,)))
     # name facts: every alias of an asset (and defined short names of organizations)
     for eid, ent in enumerate(names.entities):
         if ent.kind == "asset" and len(ent.names) < 2:
@@ -141,7 +144,12 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
                 continue
             at = ent.links.get(name, first)
             emit(canon, "name", name, _sentence_of(sentences, at))
-    return sort_facts(facts.values())
+    facts = []
+    for _key, (subject, predicate, obj, (s, e)), score in ballot.decided():
+        if normalized is not None:
+            s, e = normalized.span(s, e)
+        facts.append(Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score))
+    return sort_facts(facts)
 
 
 # --- the extractor seam --------------------------------------------------------

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from reportgen.extract.lexicon import Lexicons, read_data
 from reportgen.extract.shapes import add_shape_assets, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
+from reportgen.extract.aliases import is_org_item, phrase_links
 
 # --- shapes ------------------------------------------------------------------
 
@@ -291,6 +292,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 owner = cands[(s, e)]
                 for seg_s, seg in parts:
                     key = (seg_s, seg_s + len(seg))
+                    if is_org_item(text, seg_s, seg_s + len(seg), org_spans, _ORG_ITEM):  # aliases.py
+                        continue
                     if key in cands or rd or _looks_like_alias(seg, owner[1], lex) or _inn_short(seg, owner):
                         if key not in cands:
                             cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
@@ -299,6 +302,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                         link_at.setdefault(norm(owner[0]), seg_s)
             pos = pe + 1
         # "Brand (INN ...)": capitalized word right before an asset's paren
+    # "X, also known as Y", "X, formerly Y" (aliases.py, cues in data/aliases.yaml)
+    phrase_links(text, cands, uf.union, link_at, norm, lambda w, r: _alias_word_ok(w, r, lex), org_spans)
     for (s, e), (w, rank) in list(cands.items()):
         if rank not in (0, 0.5):
             continue
@@ -401,6 +406,23 @@ def _looks_like_alias(seg: str, owner_rank: int, lex: Lexicons) -> bool:
         return True
     # a single capitalized word in an INN's parenthesis is its brand: "teclistamab (Tecvayli, ...)"
     return owner_rank in (0, 0.5) and bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{2,}", seg)) and _brand_ok(seg, lex)
+
+
+def _alias_word_ok(word: str, owner_rank, lex: Lexicons) -> bool:
+    """A word a link cue ("also known as") names: an alias shape, or any brand-like capitalized word."""
+    return _looks_like_alias(word, owner_rank, lex) or (
+        bool(re.fullmatch(r"[A-Z][A-Za-z0-9]{2,}", word)) and _brand_ok(word, lex))
+
+
+class _OrgItem:
+    """An organization's shape in a parenthesis item: a company word or a legal form (aliases.is_org_item)."""
+
+    @staticmethod
+    def search(item: str):
+        return ORG_KEY_RE.search(item) or LEGAL_ONLY_RE.search(item)
+
+
+_ORG_ITEM = _OrgItem()
 
 
 # --- organizations -------------------------------------------------------------

@@ -24,7 +24,10 @@ from reportgen.extract.guards import load_guards, planned_before, planned_region
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
-from reportgen.extract.partners import deal_partners
+from reportgen.extract.phases import implied_phases
+from reportgen.extract.cataphora import forward_reference
+from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
+from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
 
@@ -103,7 +106,7 @@ IND_RE = re.compile(
     r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b", re.I)
 REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
-    r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility|criteria|requirements)\b", re.I)
+    r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -195,10 +198,14 @@ class Context:
             raw.subject_name = name  # type: ignore[attr-defined]
             self.out.append(raw)
 
-    def add(self, eid, predicate, obj, span):
+    def add(self, eid, predicate, obj, span, rules=None):
+        """`rules`: the rule ids that propose it (weights in data/scoring.yaml); None: the default rule."""
         if eid is None or obj in (None, "", {}):
             return
-        self.out.append(Raw(eid, predicate, obj, span))
+        raw = Raw(eid, predicate, obj, span)
+        if rules:
+            raw.rules = tuple(rules)  # type: ignore[attr-defined]
+        self.out.append(raw)
         if predicate == "developer":
             self.developers.setdefault(eid, set()).add(obj)
 
@@ -299,12 +306,21 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ref = resolver.asset_reference(sent, s, blocked)
             if ref is not None:
                 assets = [Mention(ref[0], ref[0], ref[2], "")]  # zero width: terms after it attach to it
+        if not assets_all and not unnamed and not assets and model.single_focal is not None and \
+                (not names.assets or names.assets[0].start >= e):
+            fwd = forward_reference(sent)  # "... granted BTD to its investigational therapy": cataphora.py
+            if fwd is not None:
+                assets = [Mention(s + fwd[0], s + fwd[0], model.single_focal, "")]
+                owner = [o for o in orgs if o.end <= s + fwd[0] and not _is_regulator(ctx, o.eid)]
+                if owner and sent[fwd[0]:fwd[0] + 3].casefold() in ("its", "our"):
+                    ctx.add(model.single_focal, "developer", owner[-1].eid, span)
         org_refs = [Mention(a, b, eid, "") for a, b, eid in resolver.org_references(sent, s)
                     if not any(o.start <= a < o.end for o in orgs)]
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
         deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
+        codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
@@ -346,6 +362,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         trial_subject = None
         for ts, te, name in _within(ctx.trials, s, e):
             eid = _nearest(assets, ts) if assets else subject_fallback
+            if eid is None and not assets_all and ctx.current is None:
+                eid = model.single_focal  # a headline's "Phase 3 ABCDE-3 Trial" before any asset is named, as for phases
             ctx.add(eid, "trial", name, span)
             trial_subject = trial_subject or eid
         for m in PHASE_RE.finditer(sent):
@@ -366,6 +384,14 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
+        if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
+            for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
+                if _inside(pos, blocked):
+                    continue
+                if _inside(pos, ctx.planned) or planned_before(text, pos):
+                    rules = (*rules, "phase.planned")  # a veto: "will start a first-in-human study"
+                eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
+                ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
         _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
                     bool(assets_all))
         _results(ctx, sent, s, span, assets, subject_fallback)
@@ -816,7 +842,7 @@ def _clean_focus(what: str) -> str:
 def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
     text = ctx.text
     designations = _within(ctx.designations, base, base + len(sent))
-    if not designations and not REGULATORY_HINT_RE.search(sent):
+    if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
         return
     auths = _within(ctx.authorities, base, base + len(sent))
     actions: list[tuple[int, int, str, str | None]] = []
@@ -839,8 +865,11 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
-    for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
+    for rx, action in ((ACCEPT_RE, "filing accepted"), (accepted_cues(), "filing accepted"), (FILE_RE, "filing"),
+                       (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
+            if action == "approval" and names_an_application(sent, m.end()):
+                continue  # "a Marketing Authorisation Application" is a filing (regulatory_cues.py)
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
             if action != "approval" and not app:
                 continue

@@ -1,0 +1,69 @@
+"""Name links stated in words, and parenthesis items that are organizations, not names.
+
+- "X, also known as Y" / "X, formerly Y" / "X (now called Y)" join Y to the asset X (cues in
+  data/aliases.yaml; the parenthesis form with the cue first is names.py's).
+- "X (Brand; XB-12; Zentova)": an item that is an organization of the document (a surface found as
+  one anywhere in it, or a name with a company word or legal form) is not another name of X.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportgen.extract.lexicon import cue_alternation, read_data
+
+__all__ = ["phrase_links", "is_org_item"]
+
+_TOKEN = re.compile(r"[“\"‘']?([A-Za-z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)(?:®|™)?[”\"’']?")
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern:
+    data = read_data("aliases.yaml")
+    gap = int(data["max_gap"])
+    return re.compile(rf"[\s,(]{{0,{gap}}}(?:{cue_alternation(data['link_cues'])})(?:\s*:)?\s+", re.I)
+
+
+def phrase_links(text: str, cands: dict, union, link_at: dict, norm, alias_ok, org_spans) -> None:
+    """For each asset candidate followed by a link cue, the name after the cue joins it: an existing
+    candidate starting there, else one word that `alias_ok(word, owner_rank)` accepts."""
+    if not cands:
+        return
+    cue = _cue()
+    by_start = {}
+    for (s, e), v in cands.items():
+        if (s not in by_start) or e > by_start[s][0]:
+            by_start[s] = (e, v)
+    for (s, e), (w, rank) in sorted(cands.items()):
+        m = cue.match(text, e)
+        if not m:
+            continue
+        pos = m.end()
+        hit = by_start.get(pos) or by_start.get(pos + 1)
+        if hit:
+            alias = hit[1][0]
+        else:
+            t = _TOKEN.match(text, pos)
+            if not t:
+                continue
+            alias = t.group(1)
+            a0 = t.start(1)
+            if any(a <= a0 < b for a, b in org_spans) or not alias_ok(alias, rank):
+                continue
+            cands[(a0, a0 + len(alias))] = (alias, 1 if alias[:1].isupper() and not re.search(r"\d", alias) else 3)
+        if norm(alias) == norm(w):
+            continue
+        union(norm(w), norm(alias))
+        link_at.setdefault(norm(alias), pos)
+        link_at.setdefault(norm(w), pos)
+
+
+def is_org_item(text: str, start: int, end: int, org_spans, org_word) -> bool:
+    """Whether the parenthesis item text[start:end] is an organization: inside an organization span,
+    the same words as one found elsewhere in the document, or shaped like one (`org_word`)."""
+    item = text[start:end]
+    for a, b in org_spans:
+        if a <= start < b or text[a:b] == item:
+            return True
+    return bool(org_word.search(item))

@@ -1,0 +1,28 @@
+"""Regulatory cues beyond relations.py's verbs, as data (data/regulators.yaml `accepted_cues`).
+
+An application the regulator has validated, or given a PDUFA date, has been accepted for review: the
+same reading as "accepted", under the same condition (an application noun within reach).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportgen.extract.fastre import gate
+from reportgen.extract.lexicon import cue_alternation, read_data
+
+__all__ = ["accepted_cues", "names_an_application"]
+
+
+@lru_cache(maxsize=1)
+def accepted_cues() -> re.Pattern:
+    return gate(re.compile(rf"(?<![\w\-])(?:{cue_alternation(read_data('regulators.yaml')['accepted_cues'])})(?![\w\-])", re.I))
+
+
+_APPLICATION_AFTER = re.compile(r"\s+applications?\b", re.I)
+
+
+def names_an_application(sent: str, end: int) -> bool:
+    """"Marketing Authorisation Application": the approval words open an application's name."""
+    return bool(_APPLICATION_AFTER.match(sent, end))
