@@ -563,3 +563,47 @@ def test_an_approval_followed_by_a_later_phase_stays_an_approval():
     fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
                   "The therapy was approved by the National Medical Products Administration for beta-thalassemia.")
     assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["approval"]
+
+
+# --- focal assets named without a stem or a hyphenated code (lead, 1.8) --------------------------
+
+def test_a_short_capital_code_with_one_digit_is_an_asset_in_a_drug_context():
+    text = ("The agency granted the designation to QRV7, its CD22 CAR T cell therapy, for adults. "
+            "QRV7 is being studied in a Phase 1 trial.")
+    assert "QRV7" in asset_names(text)
+    assert "QRV7" not in asset_names("The QRV7 region of the chromosome was sequenced.")
+
+
+def test_a_name_that_opens_a_sentence_is_a_drug_noun_is_an_asset():
+    text = ("Zelmiro, also known as lutetium Lu 177 vexatide, is a radioligand therapy that targets PSMA. "
+            "Zelmiro reduced the risk of death.")
+    assert "Zelmiro" in asset_names(text)
+
+
+def test_a_name_that_is_a_company_or_a_platform_is_not_an_asset_by_copula():
+    text = ("Quorvia is a clinical-stage regenerative medicine company. Quorvia said the data were strong. "
+            "Lumetra is a proprietary platform for producing therapeutic products. Lumetra was licensed.")
+    names = asset_names(text)
+    assert "Quorvia" not in names and "Lumetra" not in names
+
+
+def test_a_capitalized_word_an_organization_owns_or_an_approval_is_of_is_an_asset_when_repeated():
+    text = ("The FDA on Friday approved Westvane Pharmaceuticals' Solvexa for adults with renal cell carcinoma. "
+            "Solvexa improved progression-free survival.")
+    assert "Solvexa" in asset_names(text)
+    once = "The FDA on Friday approved Westvane Pharmaceuticals' Solvexa for adults with renal cell carcinoma."
+    assert "Solvexa" not in asset_names(once)
+
+
+def test_filed_for_approval_is_a_filing_not_an_approval():
+    facts = facts_of("Quorvex has also filed QRV-112 for approval with the European Medicines Agency.")
+    regulatory = objects(facts, "QRV-112", "regulatory")
+    assert {"authority": "EMA", "action": "filing"} in regulatory
+    assert not any(r["action"] == "approval" for r in regulatory)
+
+
+def test_a_letter_after_a_disease_word_ends_the_sentence():
+    from reportgen.extract.sentences import split_sentences
+    text = "The FDA approved QRV-112 for adults with hemophilia B. QRV-112 was licensed in 2021."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("The letter was signed by John A. Smith in June.")) == 1

@@ -628,6 +628,15 @@ def _relation_cues() -> dict:
             "gap": int(data["develops_gap"])}
 
 
+@lru_cache(maxsize=1)
+def _filed_for_approval() -> re.Pattern:
+    """ "filed for approval", "submitted ... for marketing approval" (data/relations.yaml): a filing."""
+    data = read_data("relations.yaml")
+    gap = int(data.get("filed_for_gap_words", 4))
+    return re.compile(rf"\b(?:{cue_alternation(data['filed_for_verbs'])})\s+(?:[\w\-]+\s+){{0,{gap}}}?for\s+"
+                      r"(?:(?:marketing|regulatory|conditional|accelerated|full)\s+)?approval\b", re.I)
+
+
 def _is_regulator(ctx: Context, eid: int) -> bool:
     memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
     if eid not in memo:
@@ -839,6 +848,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
+    for m in _filed_for_approval().finditer(sent):
+        add_action(base + m.start(), base + m.end(), "filing", _nearby_app(apps, m, sent, 140))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (FILE_RE, "filing"), (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)

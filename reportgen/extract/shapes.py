@@ -46,6 +46,16 @@ def _compiled():
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
         "appos_at": re.compile(r",\s+an?\s+"),
+        # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
+        "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
+                             r"(?:\s*\([^()\n]{1,60}\)|,[^,.;\n]{1,80},)?\s+is\s+(?:an?|the\s+first)\s+", re.M),
+        "copula_not": re.compile(rf"\b(?:{_alt(data.get('copula_not_nouns', []))})\b", re.I),
+        # "ORG's Name", "ORG' Name": a capitalized word an organization owns
+        "owned": re.compile(r"\s?(?:’s|'s|’|')\s+([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?![\w\-’'])"),
+        # "the FDA approved Name for ...", "approval of Name as ...": a capitalized word an approval is of
+        "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
+                               r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
+        "name_min": int(data.get("owned_min_count", 2)),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
@@ -185,6 +195,25 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    for m in c["copula"].finditer(text):
+        gap = c["appos_noun"].match(text, m.end())
+        w, (s, e) = m.group(1), m.span(1)
+        if not gap:
+            continue
+        said = text[m.end():min(len(text), gap.end() + 30)]  # "... regenerative medicine company": not an asset
+        if (c["org_gap"].search(said) or c["copula_not"].search(said)
+                or text.count(w) < 2 or false_code(w)):
+            continue
+        if ok_name(w, s, e):
+            add(s, e, w, 1)
+    head_not = c["head_not"]
+    found_by_context = [(m.group(1), m.span(1)) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
+    found_by_context += [(m.group(1), m.span(1)) for m in c["approved"].finditer(text)]
+    for w, (s, e) in found_by_context:
+        if (w.casefold() in head_not or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]
+                or false_code(w) or not ok_name(w, s, e)):
+            continue
+        add(s, e, w, 1)
     for m in c["appos_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         # "ABC123 Injection, developed by": a dosage-form or drug noun is the tail of a name, not one
