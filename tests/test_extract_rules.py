@@ -607,3 +607,35 @@ def test_a_letter_after_a_disease_word_ends_the_sentence():
     text = "The FDA approved QRV-112 for adults with hemophilia B. QRV-112 was licensed in 2021."
     assert len(split_sentences(text)) == 2
     assert len(split_sentences("The letter was signed by John A. Smith in June.")) == 1
+
+
+def test_a_gene_like_symbol_after_an_inhibitor_cue_is_a_target_not_an_asset():
+    text = "The agency granted the designation to velnoparib, a small molecule inhibitor of QRK7, for adults."
+    facts = facts_of(text)
+    assert "QRK7" in objects(facts, "velnoparib", "target")
+    assert not [f for f in facts if f.subject == "QRK7"]
+
+
+def test_codes_with_a_lower_case_prefix_or_a_long_spaced_number_are_assets():
+    assert "hxQV27" in asset_names("The FDA placed a clinical hold on the gene therapy hxQV27 after a death.")
+    text = "The FDA granted the designation to QT 448812 for leukemia. QT 448812 is an antibody."
+    assert "QT 448812" in asset_names(text)
+
+
+def test_the_holder_of_a_designation_is_the_developer():
+    facts = facts_of("Zymorta Inc. received orphan drug designation for ZM-525, a gene therapy.")
+    assert "Zymorta Inc." in objects(facts, "ZM-525", "developer")
+
+
+def test_an_apposition_ending_in_from_org_names_the_developer():
+    made = facts_of("The agency granted the status to QRV-112. It also granted the status to velnoparib, "
+                    "a small molecule inhibitor from Norvane Oncology, for adults.")
+    assert "Norvane Oncology" in objects(made, "velnoparib", "developer")
+    assert "Norvane Oncology" not in objects(made, "QRV-112", "developer")
+
+
+def test_collaborate_with_names_a_partner():
+    facts = facts_of("Quorvex Bio announced data for QRV-112. Quorvex Bio will also collaborate with "
+                     "Westvane Children's Hospital on the program.")
+    partners = {f.object for f in facts if f.predicate == "partner"} | {f.subject for f in facts if f.predicate == "partner"}
+    assert "Westvane Children's Hospital" in partners

@@ -11,7 +11,8 @@ import re
 
 import json
 
-from reportgen.extract.lexicon import Lexicons, load_lexicons
+from reportgen.extract.lexicon import Lexicons, Match, load_lexicons
+from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
@@ -38,6 +39,10 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     if not sentences:
         return []
     found = lex.scan(text)
+    shaped = shaped_targets(text, lex, [m for ms in found.values() if isinstance(ms, list) for m in ms
+                                        if isinstance(m, Match)])
+    if shaped:
+        found["targets"] = sorted(found["targets"] + shaped, key=lambda m: (m.start, -m.end))
     trials = find_trials(text, lex)
     names = build_names(text, sentences, lex, trials, found)
     ctx = Context(

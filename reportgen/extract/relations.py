@@ -75,7 +75,7 @@ BIOLOGY_AFTER_RE = re.compile(
 
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
-TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
+TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|(?:inhibitor|antagonist|agonist|degrader|modulator|blocker)s?\s+of|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
 TARGET_POST = re.compile(
     r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+)?(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?)\b)", re.I)
@@ -527,6 +527,19 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in assets if 0 <= a.start - vm.end() <= cues["gap"]]
         if after and not re.search(r"[;.]\s|\b(?:and|with|for|than)\b", text[vm.end():after[0].start]):
             ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ORG received Orphan Drug Designation for ASSET" (data/relations.yaml holder_verbs)
+    for o in orgs:
+        hm = cues["holder"].match(text, o.end)
+        if not hm or _is_regulator(ctx, o.eid):
+            continue
+        after = [a for a in assets if a.start == hm.end()]
+        if after:
+            ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ASSET, a small-molecule inhibitor of PARP7 from ORG": the apposition names where the asset comes from
+    for o in orgs:
+        before = [a for a in assets if a.end <= o.start]
+        if before and APPOS_FROM_RE.fullmatch(text, before[-1].end, o.start) and not _is_regulator(ctx, o.eid):
+            ctx.add(before[-1].eid, "developer", o.eid, span)
     # "ORG R&D code: X"
     for m in RD_CODE_WORDS_RE.finditer(sent):
         o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
@@ -620,11 +633,19 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                 ctx.add(a.eid, "developer", o.eid, span)
 
 
+# the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
+APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:an?|the)\s+(?![^,;.()]*\b(?:licen[cs]\w*|acquir\w*|rights|data|results|"
+                           r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\bfrom\s+(?:the\s+)?")
+
+
 @lru_cache(maxsize=1)
 def _relation_cues() -> dict:
     data = read_data("relations.yaml")
     verbs = cue_alternation(data["develops_verbs"])
-    return {"develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+    holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
+              rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
+    return {"holder": re.compile(holder, re.I),
+            "develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 
 

@@ -34,11 +34,11 @@ def _compiled():
             r"|(?P<word>[A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"
             # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
-            r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
+            r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
-        "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
+        "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
@@ -168,7 +168,7 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             if not taken.overlaps(s, e):
                 add(s, e, w, 3)
     for w, spans in counts.items():
-        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w.split()[0], spans[0][0], spans[0][0] + 1):
+        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) or w.split()[0].casefold() in not_names:
             continue
         for s, e in spans:
             if not taken.overlaps(s, e):
