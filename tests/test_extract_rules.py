@@ -639,3 +639,16 @@ def test_collaborate_with_names_a_partner():
                      "Westvane Children's Hospital on the program.")
     partners = {f.object for f in facts if f.predicate == "partner"} | {f.subject for f in facts if f.predicate == "partner"}
     assert "Westvane Children's Hospital" in partners
+
+
+def test_a_longer_mesh_disease_after_stage_words_replaces_the_curated_short_one_everywhere():
+    text = ("Quorvex Wins Approval for QRV-112 in Metastatic Uveal Melanoma\n\n"
+            "The FDA approved QRV-112 for adults with unresectable or metastatic uveal melanoma.")
+    facts = facts_of(text)
+    assert set(objects(facts, "QRV-112", "indication")) == {"uveal melanoma"}
+
+
+def test_a_lower_case_antigen_after_targets_is_the_target():
+    facts = facts_of("QRV-112 is a bispecific protein that targets gp100 and was well tolerated.")
+    assert "gp100" in objects(facts, "QRV-112", "target")
+    assert not [f for f in facts if f.subject == "gp100"]

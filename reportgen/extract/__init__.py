@@ -81,7 +81,23 @@ def _with_population(fact: Fact) -> Fact:
 def _diseases(scan: dict, text: str | None = None):
     """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
     found = scan["diseases"]
-    found = sorted(found + mesh_diseases(text, found), key=lambda m: (m.start, -m.end)) if text is not None else found
+    if text is not None:
+        mesh = mesh_diseases(text, found)
+        # the same longer name written elsewhere (a headline's "Metastatic Uveal Melanoma") is that name too
+        seen = {(m.start, m.end) for m in mesh}
+        longer = {}
+        for m in mesh:
+            if any(f.start >= m.start and f.end <= m.end for f in found):
+                longer.setdefault(m.surface.casefold(), m.canonical)
+        for surface, canonical in sorted(longer.items()):
+            for o in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])", text, re.I):
+                if o.span() not in seen:
+                    seen.add(o.span())
+                    mesh.append(Match(o.start(), o.end(), canonical, o.group(0), False))
+        mesh.sort(key=lambda m: (m.start, -m.end))
+        # "uveal melanoma" (MeSH) read where the curated list knows only "melanoma": the longer name stands
+        found = [m for m in found if not any(x.start <= m.start and m.end <= x.end for x in mesh)]
+        found = sorted(found + mesh, key=lambda m: (m.start, -m.end))
     spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
     return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 
-_SYMBOL = r"[A-Z][A-Z0-9]{1,6}[a-z]?"
+_SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[a-z]?|[a-z]{1,2}\d{2,4})"  # "TYK9", "QRK4b", "gp100"
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def _symbol(word: str) -> bool:
     if not re.fullmatch(_SYMBOL, word):  # the case-insensitive cue regex let lower case through
         return False
     digits = sum(ch.isdigit() for ch in word)
-    return digits >= 1 or 3 <= len(word) <= 6
+    return digits >= 1 or 3 <= len(word) <= 6 and word[0].isupper()
 
 
 def shaped_targets(text: str, lex: Lexicons, taken: list[Match]) -> list[Match]:
