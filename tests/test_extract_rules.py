@@ -652,3 +652,23 @@ def test_a_lower_case_antigen_after_targets_is_the_target():
     facts = facts_of("QRV-112 is a bispecific protein that targets gp100 and was well tolerated.")
     assert "gp100" in objects(facts, "QRV-112", "target")
     assert not [f for f in facts if f.subject == "gp100"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quorvexa said the FDA accepted its Biologics License Application for velnotamab in ovarian cancer.",
+    "Velnotamab, which Quorvexa acquired in 2020, was approved by the FDA for ovarian cancer.",
+    "Velnotamab is being developed by Quorvexa for ovarian cancer.",
+])
+def test_an_organization_without_a_company_word_is_named_by_its_role(text):
+    facts = facts_of(text)
+    assert "Quorvexa" in objects(facts, "velnotamab", "developer")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Quorvexa, chief executive, spoke. Quorvexa said velnotamab was approved by the FDA for ovarian cancer.",
+    "Analysts said velnotamab was approved by the FDA for ovarian cancer, as analysts expected.",
+    "Velnotamab received Orphan Drug designation from the FDA for ovarian cancer. Velnotamab is an antibody.",
+])
+def test_people_ordinary_words_and_assets_are_not_organizations_by_role(text):
+    facts = facts_of(text)
+    assert not [f for f in facts if f.predicate == "developer"]

@@ -241,9 +241,44 @@ BASED_ORG_RE = re.compile(
     r"(?=\s*(?:[,.;:(]|’s|'s|\s+[a-z]))")
 
 
-def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
-    """Organization spans by position: after a location prefix ("Tokyo-based X")."""
+@lru_cache(maxsize=1)
+def _org_roles():
+    data = read_data("shapes.yaml")
+    name = r"((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)"
+    after = re.compile(rf"(?<![\w\-&’'.]){name}(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b")
+    before = re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])")
+    titles = data.get("person_titles", [])
+    person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
+    after_title = re.compile(rf"^,?[ ](?:{'|'.join(re.escape(t) for t in titles)})", re.I)
+    return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split())
+
+
+def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organizations named by their role in the sentence, without a company word ("Quorvexa said")."""
+    after, before, person, after_title, not_orgs = _org_roles()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for rx in (after, before):
+        for m in rx.finditer(text):
+            found.setdefault(m.group(1), []).append(m.span(1))
     out = []
+    for name, spans in sorted(found.items()):
+        words = name.split()
+        if any(w.casefold() in not_orgs or w.casefold() in stop_words for w in words) or len(name) < 3:
+            continue
+        if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
+            continue
+        if re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", text) and not name.islower():
+            continue  # an ordinary word ("Analysts said" / "analysts")
+        places = [o.span() for o in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)]
+        if any(person.search(text[max(0, s - 30):s]) or after_title.match(text[e:e + 20]) for s, e in places):
+            continue  # "Dr. Quorvexa", "Jane Quorvexa said", "Quorvexa, Chief ..."
+        out += spans
+    return out
+
+
+def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organization spans by position: after a location prefix ("Tokyo-based X"), and by role ("X said")."""
+    out = org_by_role(text, lex, stop_words)
     for m in BASED_ORG_RE.finditer(text):
         words = m.group(1).split()
         while words and (words[-1].casefold() in stop_words):
