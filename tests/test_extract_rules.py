@@ -672,3 +672,8 @@ def test_an_organization_without_a_company_word_is_named_by_its_role(text):
 def test_people_ordinary_words_and_assets_are_not_organizations_by_role(text):
     facts = facts_of(text)
     assert not [f for f in facts if f.predicate == "developer"]
+
+
+def test_the_owner_in_a_possessive_before_an_asset_name_is_an_organization():
+    facts = facts_of("The FDA approved Quorvexa's velnotamab for ovarian cancer.")
+    assert "Quorvexa" in objects(facts, "velnotamab", "developer")
