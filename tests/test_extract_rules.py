@@ -677,3 +677,14 @@ def test_people_ordinary_words_and_assets_are_not_organizations_by_role(text):
 def test_the_owner_in_a_possessive_before_an_asset_name_is_an_organization():
     facts = facts_of("The FDA approved Quorvexa's velnotamab for ovarian cancer.")
     assert "Quorvexa" in objects(facts, "velnotamab", "developer")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The FDA approved velnotamab, a CD20xCD3 bispecific antibody, for follicular lymphoma.", "CD20"),
+    ("Quorvex Bio's QRV-12 is a third-generation EGFR tyrosine kinase inhibitor for lung cancer.", "EGFR"),
+    ("QRV-12 (Quorvex Bio) is an investigational TIGIT antibody for lung cancer.", "TIGIT"),
+    ("Quorvex Bio said QRV-12 targets Claudin 18.2 and is in a Phase 2 trial in gastric cancer.", "CLDN18.2"),
+])
+def test_more_ways_of_stating_a_target(sentence, target):
+    facts = facts_of(sentence)
+    assert any(f.predicate == "target" and f.object == target for f in facts)

@@ -45,4 +45,14 @@ def shaped_targets(text: str, lex: Lexicons, taken: list[Match]) -> list[Match]:
                                             lex.countries, lex.endpoints)):
                 continue
             out[(s, e)] = Match(s, e, w, w, False)
+    # "a CD20xCD3 bispecific": two vocabulary targets joined by x / × without spaces
+    for m in _JOINED.finditer(text):
+        for g in (1, 2):
+            w, (s, e) = m.group(g), m.span(g)
+            canonical = lex.targets.lookup(w)[0]
+            if canonical and not any(a < e and s < b for a, b in spans):
+                out[(s, e)] = Match(s, e, canonical, w, False)
     return [out[k] for k in sorted(out)]
+
+
+_JOINED = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9.\-]{1,9}?)[x×]([A-Z][A-Za-z0-9.\-]{1,9})(?![\w])")
