@@ -106,6 +106,7 @@ IND_RE = re.compile(
 REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility|criteria|requirements)\b", re.I)
+GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -867,8 +868,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
     for m in merge_abbrev(designations, ctx.text):
-        if GENERIC_DESIGNATION_RE.match(ctx.text, m.end):
-            continue
+        if GENERIC_DESIGNATION_RE.match(ctx.text, m.end) and not GRANTED_BEFORE_RE.search(ctx.text, max(0, m.start - 80), m.start):
+            continue  # "designation features": not an event, but "granted PRIME eligibility to X" is one
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for m in _filed_for_approval().finditer(sent):
