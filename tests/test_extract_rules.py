@@ -691,7 +691,7 @@ def test_more_ways_of_stating_a_target(sentence, target):
 
 
 def test_granted_prime_eligibility_is_a_designation_but_eligibility_criteria_are_not():
-    granted = facts_of("The European Medicines Agency granted PRIME eligibility to QRV-12 for adults with leukemia.")
+    granted = facts_of("The European Medicines Agency granted PRIME eligibility to the CAR-T therapy QRV-12 for adults with leukemia.")
     assert {"authority": "EMA", "action": "designation", "detail": "PRIME"} in [
         {k: v for k, v in r.items() if k in ("authority", "action", "detail")} for r in objects(granted, "QRV-12", "regulatory")]
     criteria = facts_of("QRV-12 is an antibody. The PRIME eligibility criteria of the EMA are strict.")
