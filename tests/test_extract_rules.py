@@ -696,3 +696,18 @@ def test_granted_prime_eligibility_is_a_designation_but_eligibility_criteria_are
         {k: v for k, v in r.items() if k in ("authority", "action", "detail")} for r in objects(granted, "QRV-12", "regulatory")]
     criteria = facts_of("QRV-12 is an antibody. The PRIME eligibility criteria of the EMA are strict.")
     assert not objects(criteria, "QRV-12", "regulatory")
+
+
+@pytest.mark.parametrize("sentence, endpoint, value", [
+    ("QRV-12 is an antibody. Progression-free survival at six months was 31% with QRV-12.", "PFS", 31),
+    ("QRV-12 is an antibody. The overall response rate with QRV-12 was 80% in the study.", "ORR", 80),
+])
+def test_a_time_point_or_the_asset_between_endpoint_and_value(sentence, endpoint, value):
+    values = objects(facts_of(sentence), "QRV-12", "efficacy")
+    assert any(v["endpoint"] == endpoint and v["value"] == value for v in values)
+
+
+def test_a_comparator_between_endpoint_and_value_keeps_the_value_off_the_asset():
+    values = objects(facts_of("QRV-12 is an antibody. The overall response rate with placebo was 10% in the study."),
+                     "QRV-12", "efficacy")
+    assert not any(v["value"] == 10 for v in values)

@@ -1055,19 +1055,25 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
         lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
-        rest = seg_cut[lead.end():] if lead else seg_cut
+        lead_end = lead.end() if lead else 0
+        rest = seg_cut[lead_end:]
+        # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
+        qual = ENDPOINT_QUALIFIER_RE.match(rest)
+        if qual and (qual.group("asset") is None or any(a.start == e + lead_end + qual.start("asset") for a in assets)):
+            lead_end += qual.end()
+            rest = seg_cut[lead_end:]
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
-            values.append((e + lead.end() + pm.start(1), pm.group(1), "%"))
+            values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
         else:
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
-                values.append((e + lead.end() + vs.start(1), vs.group(1), "months"))
+                values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
-                    values.append((e + lead.end() + vm.end() + off, num, "%"))
+                    values.append((e + lead_end + vm.end() + off, num, "%"))
                 if not values:
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
@@ -1106,6 +1112,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 if grade:
                     obj["grade"] = grade
             ctx.add(eid, kind, obj, span)
+
+
+ENDPOINT_QUALIFIER_RE = re.compile(
+    r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
+    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*))\s+(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
 VS_MONTHS_RE = re.compile(
