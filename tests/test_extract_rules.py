@@ -711,3 +711,11 @@ def test_a_comparator_between_endpoint_and_value_keeps_the_value_off_the_asset()
     values = objects(facts_of("QRV-12 is an antibody. The overall response rate with placebo was 10% in the study."),
                      "QRV-12", "efficacy")
     assert not any(v["value"] == 10 for v in values)
+
+
+def test_a_deal_payment_names_partners_and_a_possessive_apposition_the_developer():
+    facts = facts_of("Halvora Behring will pay uniQova $450 million upfront for exclusive global rights to HQ-061, "
+                     "uniQova's investigational gene therapy for hemophilia B.")
+    assert "uniQova" in objects(facts, "HQ-061", "developer")
+    pairs = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "partner"}
+    assert frozenset(("Halvora Behring", "uniQova")) in pairs

@@ -543,6 +543,12 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         before = [a for a in assets if a.end <= o.start]
         if before and APPOS_FROM_RE.fullmatch(text, before[-1].end, o.start) and not _is_regulator(ctx, o.eid):
             ctx.add(before[-1].eid, "developer", o.eid, span)
+    # "ASSET, ORG's investigational gene therapy": the apposition names the owner
+    for o in orgs:
+        before = [a for a in assets if a.end <= o.start]
+        if before and APPOS_OWNER_RE.fullmatch(text, before[-1].end, o.start) and OWNED_RE.match(text, o.end) \
+                and not _is_regulator(ctx, o.eid):
+            ctx.add(before[-1].eid, "developer", o.eid, span)
     # "ORG R&D code: X"
     for m in RD_CODE_WORDS_RE.finditer(sent):
         o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
@@ -639,6 +645,11 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
 # the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
 APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:an?|the)\s+(?![^,;.()]*\b(?:licen[cs]\w*|acquir\w*|rights|data|results|"
                            r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\bfrom\s+(?:the\s+)?")
+
+
+APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
+OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
+                      r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -260,6 +260,7 @@ _POSSESSIVE = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\
 def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     """Organizations named by their role in the sentence, without a company word ("Quorvexa said")."""
     after, before, person, after_title, not_orgs = _org_roles()
+    owned_words = frozenset(w.casefold() for w in read_data("shapes.yaml").get("possessive_asset_words", []))
     found: dict[str, list[tuple[int, int]]] = {}
     for rx in (after, before):
         for m in rx.finditer(text):
@@ -267,7 +268,7 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     from reportgen.extract.names import CODE_RE, INN_RE  # names.py imports this module
 
     for m in _POSSESSIVE.finditer(text):  # "Quorvexa's velnotamab", "Quorvexa' QRV-112": an owner of an asset
-        if INN_RE.fullmatch(m.group(2)) or CODE_RE.fullmatch(m.group(2)):
+        if m.group(2).casefold() in owned_words or INN_RE.fullmatch(m.group(2)) or CODE_RE.fullmatch(m.group(2)):
             found.setdefault(m.group(1), []).append(m.span(1))
     out = []
     for name, spans in sorted(found.items()):
