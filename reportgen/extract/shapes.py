@@ -245,7 +245,9 @@ BASED_ORG_RE = re.compile(
 def _org_roles():
     data = read_data("shapes.yaml")
     name = r"((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)"
-    after = re.compile(rf"(?<![\w\-&’'.]){name}(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b")
+    # found from the cue back (a pattern opening on the name's character class is tried everywhere)
+    after = (re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b"),
+             re.compile(rf"(?<![\w\-&’'.]){name}$"))
     before = re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])")
     titles = data.get("person_titles", [])
     person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
@@ -253,8 +255,9 @@ def _org_roles():
     return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split())
 
 
-_POSSESSIVE = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)(?:’s?|'s?)[ ]"
-                         r"([\w\-]+)")
+_OWNER = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)$")
+_OWNED_WORD = re.compile(r"[ ]([\w\-]+)")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’'](?:s\b)?(?=[ ])")
 
 
 def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
@@ -262,14 +265,23 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     after, before, person, after_title, not_orgs = _org_roles()
     owned_words = frozenset(w.casefold() for w in read_data("shapes.yaml").get("possessive_asset_words", []))
     found: dict[str, list[tuple[int, int]]] = {}
-    for rx in (after, before):
-        for m in rx.finditer(text):
+    cue, back = after
+    for c in cue.finditer(text):
+        m = back.search(text, max(0, c.start() - 40), c.start())
+        if m:
             found.setdefault(m.group(1), []).append(m.span(1))
+    for m in before.finditer(text):
+        found.setdefault(m.group(1), []).append(m.span(1))
     from reportgen.extract.names import CODE_RE, INN_RE  # names.py imports this module
 
-    for m in _POSSESSIVE.finditer(text):  # "Quorvexa's velnotamab", "Quorvexa' QRV-112": an owner of an asset
-        if m.group(2).casefold() in owned_words or INN_RE.fullmatch(m.group(2)) or CODE_RE.fullmatch(m.group(2)):
-            found.setdefault(m.group(1), []).append(m.span(1))
+    for a in _APOSTROPHE.finditer(text):  # "Quorvexa's velnotamab", "Quorvexa' QRV-112": an owner of an asset
+        owner = _OWNER.search(text, max(0, a.start() - 40), a.start())
+        owned = _OWNED_WORD.match(text, a.end())
+        if not (owner and owned):
+            continue
+        w = owned.group(1)
+        if w.casefold() in owned_words or INN_RE.fullmatch(w) or CODE_RE.fullmatch(w):
+            found.setdefault(owner.group(1), []).append(owner.span(1))
     out = []
     for name, spans in sorted(found.items()):
         words = name.split()
