@@ -719,3 +719,12 @@ def test_a_deal_payment_names_partners_and_a_possessive_apposition_the_developer
     assert "uniQova" in objects(facts, "HQ-061", "developer")
     pairs = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "partner"}
     assert frozenset(("Halvora Behring", "uniQova")) in pairs
+
+
+def test_one_designation_granted_to_two_assets_goes_to_each_with_its_own_indication():
+    facts = facts_of("QT-448 is an antibody. Velnotamab is an antibody. The FDA has granted orphan drug designation "
+                     "to QT-448 for acute myeloid leukemia and to velnotamab for ovarian cancer.")
+    first = objects(facts, "QT-448", "regulatory")
+    second = objects(facts, "velnotamab", "regulatory")
+    assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "acute myeloid leukemia" for r in first)
+    assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "ovarian cancer" for r in second)

@@ -928,18 +928,36 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue
         date = _date_near(ctx, sent, base, e, actions[i + 1][0] if i + 1 < len(actions) else base + len(sent))
         ind = [m for m in _disease_mentions(ctx, e, base + len(sent))][:1]
-        for auth in authority_list:
-            obj = {"authority": auth, "action": action}
-            if detail:
-                obj["detail"] = detail
-            if auth == "FDA" and action == "filing accepted" and detail == "IND":
-                # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
-                obj = {"authority": auth, "action": "IND clearance"}
-            if ind and action in ("approval", "designation", "filing", "filing accepted"):
-                obj["indication"] = ind[0].canonical
-            if date:
-                obj["date"] = date
-            ctx.add(eid, "regulatory", obj, span)
+        # "granted Orphan Drug designation to A for X and to B for Y": the same decision for each "to" object
+        stop = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
+        shared = [a for a in assets if e <= a.start < stop and a.eid != eid
+                  and AND_TO_RE.search(ctx.text, max(e, a.start - 12), a.start)]
+        targets_of_action = [(eid, ind)] + [
+            (a.eid, [m for m in _disease_mentions(ctx, a.end, stop)][:1]) for a in shared]
+        if shared:  # the first object's indication ends where the next object starts
+            ind = [m for m in ind if m.start < shared[0].start]
+            targets_of_action[0] = (eid, ind)
+        for eid, ind in targets_of_action:
+            _add_regulatory(ctx, eid, authority_list, action, detail, ind, date, span)
+
+
+AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
+
+
+def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail, ind, date, span) -> None:
+    """One regulatory fact per authority named for the decision."""
+    for auth in authority_list:
+        obj = {"authority": auth, "action": action}
+        if detail:
+            obj["detail"] = detail
+        if auth == "FDA" and action == "filing accepted" and detail == "IND":
+            # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
+            obj = {"authority": auth, "action": "IND clearance"}
+        if ind and action in ("approval", "designation", "filing", "filing accepted"):
+            obj["indication"] = ind[0].canonical
+        if date:
+            obj["date"] = date
+        ctx.add(eid, "regulatory", obj, span)
 
 
 AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
