@@ -563,3 +563,168 @@ def test_an_approval_followed_by_a_later_phase_stays_an_approval():
     fs = facts_of("Velnostrocel is a base-editing therapy developed by Quorvex Therapeutics.\n"
                   "The therapy was approved by the National Medical Products Administration for beta-thalassemia.")
     assert [o["action"] for o in objects(fs, "Velnostrocel", "regulatory")] == ["approval"]
+
+
+# --- focal assets named without a stem or a hyphenated code (lead, 1.8) --------------------------
+
+def test_a_short_capital_code_with_one_digit_is_an_asset_in_a_drug_context():
+    text = ("The agency granted the designation to QRV7, its CD22 CAR T cell therapy, for adults. "
+            "QRV7 is being studied in a Phase 1 trial.")
+    assert "QRV7" in asset_names(text)
+    assert "QRV7" not in asset_names("The QRV7 region of the chromosome was sequenced.")
+
+
+def test_a_name_that_opens_a_sentence_is_a_drug_noun_is_an_asset():
+    text = ("Zelmiro, also known as lutetium Lu 177 vexatide, is a radioligand therapy that targets PSMA. "
+            "Zelmiro reduced the risk of death.")
+    assert "Zelmiro" in asset_names(text)
+
+
+def test_a_name_that_is_a_company_or_a_platform_is_not_an_asset_by_copula():
+    text = ("Quorvia is a clinical-stage regenerative medicine company. Quorvia said the data were strong. "
+            "Lumetra is a proprietary platform for producing therapeutic products. Lumetra was licensed.")
+    names = asset_names(text)
+    assert "Quorvia" not in names and "Lumetra" not in names
+
+
+def test_a_capitalized_word_an_organization_owns_or_an_approval_is_of_is_an_asset_when_repeated():
+    text = ("The FDA on Friday approved Westvane Pharmaceuticals' Solvexa for adults with renal cell carcinoma. "
+            "Solvexa improved progression-free survival.")
+    assert "Solvexa" in asset_names(text)
+    once = "The FDA on Friday approved Westvane Pharmaceuticals' Solvexa for adults with renal cell carcinoma."
+    assert "Solvexa" not in asset_names(once)
+
+
+def test_filed_for_approval_is_a_filing_not_an_approval():
+    facts = facts_of("Quorvex has also filed QRV-112 for approval with the European Medicines Agency.")
+    regulatory = objects(facts, "QRV-112", "regulatory")
+    assert {"authority": "EMA", "action": "filing"} in regulatory
+    assert not any(r["action"] == "approval" for r in regulatory)
+
+
+def test_a_letter_after_a_disease_word_ends_the_sentence():
+    from reportgen.extract.sentences import split_sentences
+    text = "The FDA approved QRV-112 for adults with hemophilia B. QRV-112 was licensed in 2021."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("The letter was signed by John A. Smith in June.")) == 1
+
+
+def test_a_gene_like_symbol_after_an_inhibitor_cue_is_a_target_not_an_asset():
+    text = "The agency granted the designation to velnoparib, a small molecule inhibitor of QRK7, for adults."
+    facts = facts_of(text)
+    assert "QRK7" in objects(facts, "velnoparib", "target")
+    assert not [f for f in facts if f.subject == "QRK7"]
+
+
+def test_codes_with_a_lower_case_prefix_or_a_long_spaced_number_are_assets():
+    assert "hxQV27" in asset_names("The FDA placed a clinical hold on the gene therapy hxQV27 after a death.")
+    text = "The FDA granted the designation to QT 448812 for leukemia. QT 448812 is an antibody."
+    assert "QT 448812" in asset_names(text)
+
+
+def test_the_holder_of_a_designation_is_the_developer():
+    facts = facts_of("Zymorta Inc. received orphan drug designation for ZM-525, a gene therapy.")
+    assert "Zymorta Inc." in objects(facts, "ZM-525", "developer")
+
+
+def test_an_apposition_ending_in_from_org_names_the_developer():
+    made = facts_of("The agency granted the status to QRV-112. It also granted the status to velnoparib, "
+                    "a small molecule inhibitor from Norvane Oncology, for adults.")
+    assert "Norvane Oncology" in objects(made, "velnoparib", "developer")
+    assert "Norvane Oncology" not in objects(made, "QRV-112", "developer")
+
+
+def test_collaborate_with_names_a_partner():
+    facts = facts_of("Quorvex Bio announced data for QRV-112. Quorvex Bio will also collaborate with "
+                     "Westvane Children's Hospital on the program.")
+    partners = {f.object for f in facts if f.predicate == "partner"} | {f.subject for f in facts if f.predicate == "partner"}
+    assert "Westvane Children's Hospital" in partners
+
+
+def test_a_longer_mesh_disease_after_stage_words_replaces_the_curated_short_one_everywhere():
+    text = ("Quorvex Wins Approval for QRV-112 in Metastatic Uveal Melanoma\n\n"
+            "The FDA approved QRV-112 for adults with unresectable or metastatic uveal melanoma.")
+    facts = facts_of(text)
+    assert set(objects(facts, "QRV-112", "indication")) == {"uveal melanoma"}
+
+
+def test_a_lower_case_antigen_after_targets_is_the_target():
+    facts = facts_of("QRV-112 is a bispecific protein that targets gp100 and was well tolerated.")
+    assert "gp100" in objects(facts, "QRV-112", "target")
+    assert not [f for f in facts if f.subject == "gp100"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quorvexa said the FDA accepted its Biologics License Application for velnotamab in ovarian cancer.",
+    "Velnotamab, which Quorvexa acquired in 2020, was approved by the FDA for ovarian cancer.",
+    "Velnotamab is being developed by Quorvexa for ovarian cancer.",
+])
+def test_an_organization_without_a_company_word_is_named_by_its_role(text):
+    facts = facts_of(text)
+    assert "Quorvexa" in objects(facts, "velnotamab", "developer")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Quorvexa, chief executive, spoke. Quorvexa said velnotamab was approved by the FDA for ovarian cancer.",
+    "Analysts said velnotamab was approved by the FDA for ovarian cancer, as analysts expected.",
+    "Velnotamab received Orphan Drug designation from the FDA for ovarian cancer. Velnotamab is an antibody.",
+])
+def test_people_ordinary_words_and_assets_are_not_organizations_by_role(text):
+    facts = facts_of(text)
+    assert not [f for f in facts if f.predicate == "developer"]
+
+
+def test_the_owner_in_a_possessive_before_an_asset_name_is_an_organization():
+    facts = facts_of("The FDA approved Quorvexa's velnotamab for ovarian cancer.")
+    assert "Quorvexa" in objects(facts, "velnotamab", "developer")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The FDA approved velnotamab, a CD20xCD3 bispecific antibody, for follicular lymphoma.", "CD20"),
+    ("Quorvex Bio's QRV-12 is a third-generation EGFR tyrosine kinase inhibitor for lung cancer.", "EGFR"),
+    ("QRV-12 (Quorvex Bio) is an investigational TIGIT antibody for lung cancer.", "TIGIT"),
+    ("Quorvex Bio said QRV-12 targets Claudin 18.2 and is in a Phase 2 trial in gastric cancer.", "CLDN18.2"),
+])
+def test_more_ways_of_stating_a_target(sentence, target):
+    facts = facts_of(sentence)
+    assert any(f.predicate == "target" and f.object == target for f in facts)
+
+
+def test_granted_prime_eligibility_is_a_designation_but_eligibility_criteria_are_not():
+    granted = facts_of("The European Medicines Agency granted PRIME eligibility to the CAR-T therapy QRV-12 for adults with leukemia.")
+    assert {"authority": "EMA", "action": "designation", "detail": "PRIME"} in [
+        {k: v for k, v in r.items() if k in ("authority", "action", "detail")} for r in objects(granted, "QRV-12", "regulatory")]
+    criteria = facts_of("QRV-12 is an antibody. The PRIME eligibility criteria of the EMA are strict.")
+    assert not objects(criteria, "QRV-12", "regulatory")
+
+
+@pytest.mark.parametrize("sentence, endpoint, value", [
+    ("QRV-12 is an antibody. Progression-free survival at six months was 31% with QRV-12.", "PFS", 31),
+    ("QRV-12 is an antibody. The overall response rate with QRV-12 was 80% in the study.", "ORR", 80),
+])
+def test_a_time_point_or_the_asset_between_endpoint_and_value(sentence, endpoint, value):
+    values = objects(facts_of(sentence), "QRV-12", "efficacy")
+    assert any(v["endpoint"] == endpoint and v["value"] == value for v in values)
+
+
+def test_a_comparator_between_endpoint_and_value_keeps_the_value_off_the_asset():
+    values = objects(facts_of("QRV-12 is an antibody. The overall response rate with placebo was 10% in the study."),
+                     "QRV-12", "efficacy")
+    assert not any(v["value"] == 10 for v in values)
+
+
+def test_a_deal_payment_names_partners_and_a_possessive_apposition_the_developer():
+    facts = facts_of("Halvora Behring will pay uniQova $450 million upfront for exclusive global rights to HQ-061, "
+                     "uniQova's investigational gene therapy for hemophilia B.")
+    assert "uniQova" in objects(facts, "HQ-061", "developer")
+    pairs = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "partner"}
+    assert frozenset(("Halvora Behring", "uniQova")) in pairs
+
+
+def test_one_designation_granted_to_two_assets_goes_to_each_with_its_own_indication():
+    facts = facts_of("QT-448 is an antibody. Velnotamab is an antibody. The FDA has granted orphan drug designation "
+                     "to QT-448 for acute myeloid leukemia and to velnotamab for ovarian cancer.")
+    first = objects(facts, "QT-448", "regulatory")
+    second = objects(facts, "velnotamab", "regulatory")
+    assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "acute myeloid leukemia" for r in first)
+    assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "ovarian cancer" for r in second)

@@ -11,7 +11,8 @@ import re
 
 import json
 
-from reportgen.extract.lexicon import Lexicons, load_lexicons
+from reportgen.extract.lexicon import Lexicons, Match, load_lexicons
+from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
@@ -23,7 +24,7 @@ from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -42,6 +43,10 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
     if not sentences:
         return []
     found = lex.scan(text)
+    shaped = shaped_targets(text, lex, [m for ms in found.values() if isinstance(ms, list) for m in ms
+                                        if isinstance(m, Match)])
+    if shaped:
+        found["targets"] = sorted(found["targets"] + shaped, key=lambda m: (m.start, -m.end))
     trials = more_trials(text, lex, find_trials(text, lex))
     names = build_names(text, sentences, lex, trials, found)
     ctx = Context(
@@ -80,7 +85,23 @@ def _with_population(fact: Fact) -> Fact:
 def _diseases(scan: dict, text: str | None = None):
     """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
     found = scan["diseases"]
-    found = sorted(found + mesh_diseases(text, found), key=lambda m: (m.start, -m.end)) if text is not None else found
+    if text is not None:
+        mesh = mesh_diseases(text, found)
+        # the same longer name written elsewhere (a headline's "Metastatic Uveal Melanoma") is that name too
+        seen = {(m.start, m.end) for m in mesh}
+        longer = {}
+        for m in mesh:
+            if any(f.start >= m.start and f.end <= m.end for f in found):
+                longer.setdefault(m.surface.casefold(), m.canonical)
+        for surface, canonical in sorted(longer.items()):
+            for o in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])", text, re.I):
+                if o.span() not in seen:
+                    seen.add(o.span())
+                    mesh.append(Match(o.start(), o.end(), canonical, o.group(0), False))
+        mesh.sort(key=lambda m: (m.start, -m.end))
+        # "uveal melanoma" (MeSH) read where the curated list knows only "melanoma": the longer name stands
+        found = [m for m in found if not any(x.start <= m.start and m.end <= x.end for x in mesh)]
+        found = sorted(found + mesh, key=lambda m: (m.start, -m.end))
     spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
     return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
 

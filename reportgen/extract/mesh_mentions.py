@@ -22,7 +22,9 @@ _STOP = re.compile(r"[,;:.()\[\]\"“”]|\b(?:who|and|or|that|which|with|in|at|
 def _config() -> tuple[re.Pattern, int, int]:
     data = read_data("disease_context.yaml")
     alt = cue_alternation(data["cues"])
-    return (re.compile(rf"\b(?:{alt})\s+(?:the\s+)?", re.I), int(data["max_words"]), int(data["min_single_word"]))
+    mods = cue_alternation(data.get("modifiers", [])) or "(?!)"
+    return (re.compile(rf"\b(?:{alt})\s+(?:the\s+)?(?:(?:{mods})[\s,]+)*", re.I), int(data["max_words"]),
+            int(data["min_single_word"]))
 
 
 def mesh_diseases(text: str, taken: list[Match]) -> list[Match]:
@@ -36,13 +38,19 @@ def mesh_diseases(text: str, taken: list[Match]) -> list[Match]:
         stop = _STOP.search(text, start, start + 120)
         seg_end = stop.start() if stop else min(len(text), start + 120)
         words = list(_WORD.finditer(text, start, seg_end))[:max_words]
-        if not words or words[0].start() != start or any(a <= start < b for a, b in spans):
+        if not words or words[0].start() != start:
             continue
+        inside = [(a, b) for a, b in spans if a < seg_end and start < b]
+        if inside and inside[0][0] <= start:
+            continue  # a curated disease starts here (or before): it stays
         for n in range(len(words), 0, -1):
             surface = text[start:words[n - 1].end()]
             if n == 1 and len(surface) < min_single:
                 break
+            end = start + len(surface)
+            if any(start < b and a < end and b > end for a, b in inside):
+                continue  # would cut a curated disease in two
             if normalize(surface) in variants:
-                out.append(Match(start, start + len(surface), surface, surface, False))  # as written
+                out.append(Match(start, end, surface, surface, False))  # as written; covers any curated inside
                 break
     return out

@@ -57,7 +57,7 @@ INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT
                     rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d)[A-Za-z]?"
+CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
 RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
@@ -71,6 +71,8 @@ NOT_INN = frozenset("concept except accept intercept percept incept adimab".spli
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
+    r"bispecific|trispecific|conjugate|ADC\b|engager|radioligand|radiopharmaceutical|degrader|agonist|antagonist|"
+    r"oligonucleotide|siRNA|fusion\s+protein|target(?:s|ing)\b|"
     r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(

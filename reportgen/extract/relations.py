@@ -78,10 +78,12 @@ BIOLOGY_AFTER_RE = re.compile(
 
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
-TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
+TARGET_PRE_WIN = re.compile(r"\b(?:targeting|targets?|against|(?:inhibitor|antagonist|agonist|degrader|modulator|blocker)s?\s+of|recogni[sz]ing|recogni[sz]es|binds?\s+to|binding\s+to|directed\s+(?:against|at|to))\b", re.I)
 TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|"
-    r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+)?(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?)\b)", re.I)
+    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
+    r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
+    r"(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?|(?:monoclonal\s+|bispecific\s+)?antibod(?:y|ies)|"
+    r"antibody[-\s]drug\s+conjugates?|ADCs?)\b)", re.I)
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
@@ -107,6 +109,7 @@ IND_RE = re.compile(
 REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
+GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
 FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
@@ -553,6 +556,25 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in assets if 0 <= a.start - vm.end() <= cues["gap"]]
         if after and not re.search(r"[;.]\s|\b(?:and|with|for|than)\b", text[vm.end():after[0].start]):
             ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ORG received Orphan Drug Designation for ASSET" (data/relations.yaml holder_verbs)
+    for o in orgs:
+        hm = cues["holder"].match(text, o.end)
+        if not hm or _is_regulator(ctx, o.eid):
+            continue
+        after = [a for a in assets if a.start == hm.end()]
+        if after:
+            ctx.add(after[0].eid, "developer", o.eid, span)
+    # "ASSET, a small-molecule inhibitor of PARP7 from ORG": the apposition names where the asset comes from
+    for o in orgs:
+        before = [a for a in assets if a.end <= o.start]
+        if before and APPOS_FROM_RE.fullmatch(text, before[-1].end, o.start) and not _is_regulator(ctx, o.eid):
+            ctx.add(before[-1].eid, "developer", o.eid, span)
+    # "ASSET, ORG's investigational gene therapy": the apposition names the owner
+    for o in orgs:
+        before = [a for a in assets if a.end <= o.start]
+        if before and APPOS_OWNER_RE.fullmatch(text, before[-1].end, o.start) and OWNED_RE.match(text, o.end) \
+                and not _is_regulator(ctx, o.eid):
+            ctx.add(before[-1].eid, "developer", o.eid, span)
     # "ORG R&D code: X"
     for m in RD_CODE_WORDS_RE.finditer(sent):
         o = [x for x in orgs if 0 < base + m.start() - x.end <= 3]
@@ -646,12 +668,34 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                 ctx.add(a.eid, "developer", o.eid, span)
 
 
+# the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
+APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:an?|the)\s+(?![^,;.()]*\b(?:licen[cs]\w*|acquir\w*|rights|data|results|"
+                           r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\bfrom\s+(?:the\s+)?")
+
+
+APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
+OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
+                      r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _relation_cues() -> dict:
     data = read_data("relations.yaml")
     verbs = cue_alternation(data["develops_verbs"])
-    return {"develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+    holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
+              rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
+    return {"holder": re.compile(holder, re.I),
+            "develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
+
+
+@lru_cache(maxsize=1)
+def _filed_for_approval() -> re.Pattern:
+    """ "filed for approval", "submitted ... for marketing approval" (data/relations.yaml): a filing."""
+    data = read_data("relations.yaml")
+    gap = int(data.get("filed_for_gap_words", 4))
+    return re.compile(rf"\b(?:{cue_alternation(data['filed_for_verbs'])})\s+(?:[\w\-]+\s+){{0,{gap}}}?for\s+"
+                      r"(?:(?:marketing|regulatory|conditional|accelerated|full)\s+)?approval\b", re.I)
 
 
 def _is_regulator(ctx: Context, eid: int) -> bool:
@@ -861,10 +905,12 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
     for m in merge_abbrev(designations, ctx.text):
-        if GENERIC_DESIGNATION_RE.match(ctx.text, m.end):
-            continue
+        if GENERIC_DESIGNATION_RE.match(ctx.text, m.end) and not GRANTED_BEFORE_RE.search(ctx.text, max(0, m.start - 80), m.start):
+            continue  # "designation features": not an event, but "granted PRIME eligibility to X" is one
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
+    for m in _filed_for_approval().finditer(sent):
+        add_action(base + m.start(), base + m.end(), "filing", _nearby_app(apps, m, sent, 140))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (accepted_cues(), "filing accepted"), (FILE_RE, "filing"),
                        (APPROVE_RE, "approval")):
         for m in rx.finditer(sent):
@@ -911,18 +957,36 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue
         date = _date_near(ctx, sent, base, e, actions[i + 1][0] if i + 1 < len(actions) else base + len(sent))
         ind = [m for m in _disease_mentions(ctx, e, base + len(sent))][:1]
-        for auth in authority_list:
-            obj = {"authority": auth, "action": action}
-            if detail:
-                obj["detail"] = detail
-            if auth == "FDA" and action == "filing accepted" and detail == "IND":
-                # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
-                obj = {"authority": auth, "action": "IND clearance"}
-            if ind and action in ("approval", "designation", "filing", "filing accepted"):
-                obj["indication"] = ind[0].canonical
-            if date:
-                obj["date"] = date
-            ctx.add(eid, "regulatory", obj, span)
+        # "granted Orphan Drug designation to A for X and to B for Y": the same decision for each "to" object
+        stop = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
+        shared = [a for a in assets if e <= a.start < stop and a.eid != eid
+                  and AND_TO_RE.search(ctx.text, max(e, a.start - 12), a.start)]
+        targets_of_action = [(eid, ind)] + [
+            (a.eid, [m for m in _disease_mentions(ctx, a.end, stop)][:1]) for a in shared]
+        if shared:  # the first object's indication ends where the next object starts
+            ind = [m for m in ind if m.start < shared[0].start]
+            targets_of_action[0] = (eid, ind)
+        for eid, ind in targets_of_action:
+            _add_regulatory(ctx, eid, authority_list, action, detail, ind, date, span)
+
+
+AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
+
+
+def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail, ind, date, span) -> None:
+    """One regulatory fact per authority named for the decision."""
+    for auth in authority_list:
+        obj = {"authority": auth, "action": action}
+        if detail:
+            obj["detail"] = detail
+        if auth == "FDA" and action == "filing accepted" and detail == "IND":
+            # a US IND has no acceptance step: "the FDA accepted the IND" means it may proceed
+            obj = {"authority": auth, "action": "IND clearance"}
+        if ind and action in ("approval", "designation", "filing", "filing accepted"):
+            obj["indication"] = ind[0].canonical
+        if date:
+            obj["date"] = date
+        ctx.add(eid, "regulatory", obj, span)
 
 
 AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
@@ -1049,19 +1113,25 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
         lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
-        rest = seg_cut[lead.end():] if lead else seg_cut
+        lead_end = lead.end() if lead else 0
+        rest = seg_cut[lead_end:]
+        # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
+        qual = ENDPOINT_QUALIFIER_RE.match(rest)
+        if qual and (qual.group("asset") is None or any(a.start == e + lead_end + qual.start("asset") for a in assets)):
+            lead_end += qual.end()
+            rest = seg_cut[lead_end:]
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
-            values.append((e + lead.end() + pm.start(1), pm.group(1), "%"))
+            values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
         else:
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
-                values.append((e + lead.end() + vs.start(1), vs.group(1), "months"))
+                values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
-                    values.append((e + lead.end() + vm.end() + off, num, "%"))
+                    values.append((e + lead_end + vm.end() + off, num, "%"))
                 if not values:
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
@@ -1100,6 +1170,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 if grade:
                     obj["grade"] = grade
             ctx.add(eid, kind, obj, span)
+
+
+ENDPOINT_QUALIFIER_RE = re.compile(
+    r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
+    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*))\s+(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
 VS_MONTHS_RE = re.compile(

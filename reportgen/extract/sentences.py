@@ -41,8 +41,13 @@ def _is_abbreviation(before: str) -> bool:
     low = word.lower()
     if low in ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha():  # initials: "John A. Smith"
-        return True
+    if len(word) == 1 and word.isalpha():
+        # an initial follows a name ("John A. Smith"); after a lower-case word the letter ends a disease or
+        # a part name and the sentence with it ("hemophilia B.", "hepatitis B.", "type A.")
+        prev = before[:len(before) - len(word)].rstrip()
+        prev_word = _last_word(prev, 0, len(prev))
+        return not (prev_word[:1].islower() and prev_word.isalpha())
+
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # U.S, e.g
 
 

@@ -34,11 +34,11 @@ def _compiled():
             r"|(?P<word>[A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"
             # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
-            r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
+            r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
-        "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,5}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
+        "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
@@ -46,6 +46,16 @@ def _compiled():
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
         "appos_at": re.compile(r",\s+an?\s+"),
+        # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
+        "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
+                             r"(?:\s*\([^()\n]{1,60}\)|,[^,.;\n]{1,80},)?\s+is\s+(?:an?|the\s+first)\s+", re.M),
+        "copula_not": re.compile(rf"\b(?:{_alt(data.get('copula_not_nouns', []))})\b", re.I),
+        # "ORG's Name", "ORG' Name": a capitalized word an organization owns
+        "owned": re.compile(r"\s?(?:’s|'s|’|')\s+([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?![\w\-’'])"),
+        # "the FDA approved Name for ...", "approval of Name as ...": a capitalized word an approval is of
+        "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
+                               r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
+        "name_min": int(data.get("owned_min_count", 2)),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
@@ -158,7 +168,7 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             if not taken.overlaps(s, e):
                 add(s, e, w, 3)
     for w, spans in counts.items():
-        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w.split()[0], spans[0][0], spans[0][0] + 1):
+        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) or w.split()[0].casefold() in not_names:
             continue
         for s, e in spans:
             if not taken.overlaps(s, e):
@@ -185,6 +195,25 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    for m in c["copula"].finditer(text):
+        gap = c["appos_noun"].match(text, m.end())
+        w, (s, e) = m.group(1), m.span(1)
+        if not gap:
+            continue
+        said = text[m.end():min(len(text), gap.end() + 30)]  # "... regenerative medicine company": not an asset
+        if (c["org_gap"].search(said) or c["copula_not"].search(said)
+                or text.count(w) < 2 or false_code(w)):
+            continue
+        if ok_name(w, s, e):
+            add(s, e, w, 1)
+    head_not = c["head_not"]
+    found_by_context = [(m.group(1), m.span(1)) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
+    found_by_context += [(m.group(1), m.span(1)) for m in c["approved"].finditer(text)]
+    for w, (s, e) in found_by_context:
+        if (w.casefold() in head_not or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]
+                or false_code(w) or not ok_name(w, s, e)):
+            continue
+        add(s, e, w, 1)
     for m in c["appos_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         # "ABC123 Injection, developed by": a dosage-form or drug noun is the tail of a name, not one
@@ -212,9 +241,66 @@ BASED_ORG_RE = re.compile(
     r"(?=\s*(?:[,.;:(]|’s|'s|\s+[a-z]))")
 
 
-def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
-    """Organization spans by position: after a location prefix ("Tokyo-based X")."""
+@lru_cache(maxsize=1)
+def _org_roles():
+    data = read_data("shapes.yaml")
+    name = r"((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)"
+    # found from the cue back (a pattern opening on the name's character class is tried everywhere)
+    after = (re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b"),
+             re.compile(rf"(?<![\w\-&’'.]){name}$"))
+    before = re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])")
+    titles = data.get("person_titles", [])
+    person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
+    after_title = re.compile(rf"^,?[ ](?:{'|'.join(re.escape(t) for t in titles)})", re.I)
+    return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split())
+
+
+_OWNER = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)$")
+_OWNED_WORD = re.compile(r"[ ]([\w\-]+)")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’'](?:s\b)?(?=[ ])")
+
+
+def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organizations named by their role in the sentence, without a company word ("Quorvexa said")."""
+    after, before, person, after_title, not_orgs = _org_roles()
+    owned_words = frozenset(w.casefold() for w in read_data("shapes.yaml").get("possessive_asset_words", []))
+    found: dict[str, list[tuple[int, int]]] = {}
+    cue, back = after
+    for c in cue.finditer(text):
+        m = back.search(text, max(0, c.start() - 40), c.start())
+        if m:
+            found.setdefault(m.group(1), []).append(m.span(1))
+    for m in before.finditer(text):
+        found.setdefault(m.group(1), []).append(m.span(1))
+    from reportgen.extract.names import CODE_RE, INN_RE  # names.py imports this module
+
+    for a in _APOSTROPHE.finditer(text):  # "Quorvexa's velnotamab", "Quorvexa' QRV-112": an owner of an asset
+        owner = _OWNER.search(text, max(0, a.start() - 40), a.start())
+        owned = _OWNED_WORD.match(text, a.end())
+        if not (owner and owned):
+            continue
+        w = owned.group(1)
+        if w.casefold() in owned_words or INN_RE.fullmatch(w) or CODE_RE.fullmatch(w):
+            found.setdefault(owner.group(1), []).append(owner.span(1))
     out = []
+    for name, spans in sorted(found.items()):
+        words = name.split()
+        if any(w.casefold() in not_orgs or w.casefold() in stop_words for w in words) or len(name) < 3:
+            continue
+        if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
+            continue
+        if re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", text) and not name.islower():
+            continue  # an ordinary word ("Analysts said" / "analysts")
+        places = [o.span() for o in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)]
+        if any(person.search(text[max(0, s - 30):s]) or after_title.match(text[e:e + 20]) for s, e in places):
+            continue  # "Dr. Quorvexa", "Jane Quorvexa said", "Quorvexa, Chief ..."
+        out += spans
+    return out
+
+
+def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
+    """Organization spans by position: after a location prefix ("Tokyo-based X"), and by role ("X said")."""
+    out = org_by_role(text, lex, stop_words)
     for m in BASED_ORG_RE.finditer(text):
         words = m.group(1).split()
         while words and (words[-1].casefold() in stop_words):
