@@ -245,3 +245,21 @@ def test_a_headline_trial_before_any_asset_is_named_belongs_to_the_single_focal_
             "Zentova Therapeutics today announced that ZT-118, an antibody targeting CD38, met the primary endpoint.\n"
             "ZT-118 was well tolerated.\n")
     assert "MERIDIAN-3" in objects(facts_of(text), "ZT-118", "trial")
+
+
+def test_a_name_before_a_link_cue_is_an_asset_when_the_name_after_it_is_one():
+    from reportgen.extract import extract_facts
+    from reportgen.sources import Document
+    facts = extract_facts(Document(id="t.txt", text="Quorvex Bio's Zelvora, formerly known as QRV-12, was approved by the FDA.",
+                                   sha256="0" * 64))
+    assert ("Zelvora", "QRV-12") in {(f.subject, f.object) for f in facts if f.predicate == "name"}
+
+
+def test_a_link_cue_reaches_an_asset_name_at_the_end_of_a_chemical_phrase():
+    from reportgen.extract import extract_facts
+    from reportgen.sources import Document
+    text = ("FDA approves Lumvora for prostate cancer. Lumvora, also known as lutetium Lu 177 zoraxitide, "
+            "is a radioligand therapy. Lumvora was approved for men with prostate cancer.")
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    names = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "name"}
+    assert frozenset(("zoraxitide", "Lumvora")) in names

@@ -19,6 +19,15 @@ _TOKEN = re.compile(r"[“\"‘']?([A-Za-z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)
 
 
 @lru_cache(maxsize=1)
+def _cue_before() -> re.Pattern:
+    """A capitalized name and a link cue ending where an asset name starts: "Zelvora, formerly known as ZV-12"."""
+    data = read_data("aliases.yaml")
+    gap = int(data["max_gap"])
+    return re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:®|™)?[\s,(]{{0,{gap}}}"
+                      rf"(?:{cue_alternation(data['link_cues'])})(?:\s*:)?\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _cue() -> re.Pattern:
     data = read_data("aliases.yaml")
     gap = int(data["max_gap"])
@@ -35,12 +44,26 @@ def phrase_links(text: str, cands: dict, union, link_at: dict, norm, alias_ok, o
     for (s, e), v in cands.items():
         if (s not in by_start) or e > by_start[s][0]:
             by_start[s] = (e, v)
+    # the other direction: the asset comes after the cue and the name before it is not yet a candidate
+    before = _cue_before()
+    for (s, e), (w, rank) in sorted(cands.items()):
+        b = before.search(text, max(0, s - 80), s)
+        if not b or not b.group(1)[:1].isupper():
+            continue
+        b0, b1 = b.span(1)
+        if any(a < b1 and b0 < z for a, z in cands) or any(a <= b0 < z for a, z in org_spans) \
+                or not alias_ok(b.group(1), rank):
+            continue
+        cands[(b0, b1)] = (b.group(1), 1)
     for (s, e), (w, rank) in sorted(cands.items()):
         m = cue.match(text, e)
         if not m:
             continue
         pos = m.end()
         hit = by_start.get(pos) or by_start.get(pos + 1)
+        if not hit:  # "also known as lutetium Lu 177 toraxitide": the name ends the phrase after the cue
+            later = [k for k in by_start if pos < k <= pos + 40 and not re.search(r"[,;()\n]|\.\s", text[pos:k])]
+            hit = by_start[min(later)] if later else None
         if hit:
             alias = hit[1][0]
         else:
