@@ -728,3 +728,13 @@ def test_one_designation_granted_to_two_assets_goes_to_each_with_its_own_indicat
     second = objects(facts, "velnotamab", "regulatory")
     assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "acute myeloid leukemia" for r in first)
     assert any(r.get("detail") == "Orphan Drug" and r.get("indication") == "ovarian cancer" for r in second)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The FDA has extended the review period for the Biologics License Application for QRV-12 by three months.",
+    "The FDA granted Priority Review to the BLA for QRV-12 and set a PDUFA date of May 2026.",
+])
+def test_an_application_under_review_is_an_accepted_filing(sentence):
+    regulatory = objects(facts_of(sentence), "QRV-12", "regulatory")
+    assert any(r["action"] == "filing accepted" for r in regulatory)
+    assert not any(r.get("date") == "2026-05" for r in regulatory)  # a PDUFA date is when a decision is due

@@ -72,7 +72,7 @@ NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car 
 DRUG_CONTEXT = re.compile(
     r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
     r"bispecific|trispecific|conjugate|ADC\b|engager|radioligand|radiopharmaceutical|degrader|agonist|antagonist|"
-    r"oligonucleotide|siRNA|fusion\s+protein|target(?:s|ing)\b|"
+    r"oligonucleotide|siRNA|fusion\s+protein|target(?:s|ing)\b|s?BLA\b|s?NDA\b|MAA\b|PDUFA|License\s+Application|Drug\s+Application|"
     r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(

@@ -907,7 +907,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for m in merge_abbrev(designations, ctx.text):
         if GENERIC_DESIGNATION_RE.match(ctx.text, m.end) and not GRANTED_BEFORE_RE.search(ctx.text, max(0, m.start - 80), m.start):
             continue  # "designation features": not an event, but "granted PRIME eligibility to X" is one
-        add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical), m.canonical)
+        add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical, m.end), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
     for m in _filed_for_approval().finditer(sent):
         add_action(base + m.start(), base + m.end(), "filing", _nearby_app(apps, m, sent, 140))
@@ -1049,12 +1049,18 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     return out
 
 
+# "a PDUFA date of May 2026", "target action date of ...": a date the decision is expected, not the event's
+TARGET_DATE_RE = re.compile(r"\b(?:PDUFA|target\s+action|goal|action)\s+(?:goal\s+)?date\b[^.;]{0,20}$", re.I)
+
+
 def _date_near(ctx, sent, base, pos, stop):
     for m in DATE_RE.finditer(ctx.text, pos, max(pos, min(stop, pos + 120))):
-        return as_iso(m)
+        if not TARGET_DATE_RE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            return as_iso(m)
     m = None
     for m in DATE_RE.finditer(sent):
-        return as_iso(m)
+        if not TARGET_DATE_RE.search(sent, max(0, m.start() - 40), m.start()):
+            return as_iso(m)
     if TODAY_RE.search(sent) and ctx.doc_date:
         return ctx.doc_date.isoformat()
     return None

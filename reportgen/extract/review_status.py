@@ -21,13 +21,18 @@ def _cues() -> tuple[frozenset, re.Pattern]:
     data = read_data("regulators.yaml")
     before = sorted(set(data.get("review_status_before") or []), key=len, reverse=True)
     alt = cue_alternation(before)
-    return frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I)
+    apps = cue_alternation(data.get("review_status_applications") or ["application"])
+    return (frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I),
+            re.compile(rf"\s*(?:designation\s+|status\s+)?(?:to|for)\s+(?:the\s+|its\s+|a\s+|an\s+)?"
+                       rf"(?:company['’]s\s+|[\w\-]+['’]s?\s+)?(?:supplemental\s+)?(?:{apps})\b", re.I))
 
 
-def review_action(text: str, start: int, detail: str) -> str:
-    """'filing accepted' for a review status the text puts the asset under, else 'designation'."""
-    statuses, before = _cues()
-    if detail in statuses and before.search(text, max(0, start - 20), start):
+def review_action(text: str, start: int, detail: str, end: int | None = None) -> str:
+    """'filing accepted' for a review status the text puts the asset under, or grants to its application
+    ("granted Priority Review to the BLA"), else 'designation'."""
+    statuses, before, to_application = _cues()
+    if detail in statuses and (before.search(text, max(0, start - 20), start)
+                               or end is not None and to_application.match(text, end)):
         return "filing accepted"
     return "designation"
 
