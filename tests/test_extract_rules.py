@@ -281,7 +281,8 @@ def test_code_shapes_in_a_drug_context_are_assets(sentence, name):
 def test_a_code_with_a_space_is_an_asset_when_repeated():
     text = "The antibody QRV 412 was generally well tolerated. Patients received QRV 412 every three weeks."
     assert "QRV 412" in asset_names(text)
-    assert "QRV 412" not in asset_names("The antibody QRV 412 was generally well tolerated.")
+    assert "QRV 412" not in asset_names("QRV 412 was generally well tolerated in patients with lymphoma.")
+    assert "QRV 836858" in asset_names("The agency granted the designation to QRV 836858, an antibody, for leukemia.")
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -168,7 +168,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             if not taken.overlaps(s, e):
                 add(s, e, w, 3)
     for w, spans in counts.items():
-        if len(spans) < c["spaced_min"] or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) or w.split()[0].casefold() in not_names:
+        # written once, a spaced code needs a long number and a drug noun next to it ("BI 836858, an antibody")
+        once_ok = len(re.sub(r"\D", "", w)) >= 4 and any(
+            c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 40)) for s, e in spans)
+        if (len(spans) < c["spaced_min"] and not once_ok) or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) \
+                or w.split()[0].casefold() in not_names:
             continue
         for s, e in spans:
             if not taken.overlaps(s, e):
