@@ -739,3 +739,15 @@ def test_an_application_under_review_is_an_accepted_filing(sentence):
     regulatory = objects(facts_of(sentence), "QRV-12", "regulatory")
     assert any(r["action"] == "filing accepted" for r in regulatory)
     assert not any(r.get("date") == "2026-05" for r in regulatory)  # a PDUFA date is when a decision is due
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The FDA approved velnotamab (Zelvora®; Quorvexa) for adults. Quorvexa said velnotamab is an antibody.",
+     ("velnotamab", "Zelvora")),
+    ("velno-cel (velnogene autotemcel; Velnovo) is a CAR-T therapy from Quorvex Bio.",
+     ("velnogene autotemcel", "Velnovo")),
+])
+def test_a_brand_in_a_parenthesis_list_is_a_name_and_the_company_there_is_not(text, pair):
+    names = {(f.subject, f.object) for f in facts_of(text) if f.predicate == "name"}
+    assert pair in names
+    assert not any("Quorvex" in o for _, o in names)

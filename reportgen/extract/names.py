@@ -274,6 +274,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             if not par:
                 break
             ps, pe = par
+            inn_in_paren = False  # "velno-cel (velnogene autotemcel; Velnovo)": a brand may follow the INN
             for seg_s, seg_e in _segments(text, ps, pe):
                 seg = text[seg_s:seg_e]
                 rd = RD_CODE_RE.search(seg)
@@ -296,7 +297,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                     key = (seg_s, seg_s + len(seg))
                     if is_org_item(text, seg_s, seg_s + len(seg), org_spans, _ORG_ITEM):  # aliases.py
                         continue
-                    if key in cands or rd or _looks_like_alias(seg, owner[1], lex) or _inn_short(seg, owner):
+                    rank = 0 if inn_in_paren else owner[1]
+                    inn_in_paren = inn_in_paren or bool(INN_RE.fullmatch(seg))
+                    if key in cands or rd or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
                         if key not in cands:
                             cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
                         uf.union(norm(owner[0]), norm(seg))
@@ -376,7 +379,7 @@ def _segments(text: str, ps: int, pe: int):
         a, b = i, j
         while a < b and text[a] in " \t\"“”'‘’":
             a += 1
-        while b > a and text[b - 1] in " \t\"“”'‘’":
+        while b > a and text[b - 1] in " \t\"“”'‘’®™":
             b -= 1
         if b > a:
             yield a, b
