@@ -751,3 +751,8 @@ def test_a_brand_in_a_parenthesis_list_is_a_name_and_the_company_there_is_not(te
     names = {(f.subject, f.object) for f in facts_of(text) if f.predicate == "name"}
     assert pair in names
     assert not any("Quorvex" in o for _, o in names)
+
+
+@pytest.mark.parametrize("name", ["velnotuzumab duocarmazine", "zelvotatug vedotin", "quorbart deruxtecan"])
+def test_conjugate_inns_with_newer_antibody_stems_and_payloads_are_one_name(name):
+    assert INN_RE.fullmatch(name)
