@@ -62,3 +62,14 @@ def test_matches_lists_every_covered_indication():
 def test_unknown_area_is_an_error_with_a_hint():
     with pytest.raises(ValueError, match="did you mean 'autoimmune'"):
         DiseaseArea(area="autoimune")
+
+
+def test_every_curated_disease_of_the_extractor_has_a_mesh_descriptor():
+    """A disease the extractor names but MeSH cannot place would fall out of every area-scoped brief."""
+    from reportgen.diseases import vocabulary
+    from reportgen.extract.lexicon import read_data
+
+    data = read_data("diseases.yaml")
+    names = [c for entries in data.values() if isinstance(entries, dict) for c in entries]
+    assert names
+    assert [c for c in names if vocabulary().resolve(c) is None] == []

@@ -78,6 +78,10 @@ def _compiled():
     }
 
 
+# after a word, the rest of a description: "CAR T-cell", "Gene Therapy", "Cell-based"
+DESCRIPTION_START = re.compile(r"[\s\-]+(?:T|NK|T-cells?|cells?|therap(?:y|ies)|gene|based|derived|antibod(?:y|ies))\b", re.I)
+
+
 def false_code(word: str) -> bool:
     """A code shape that names no asset: a registry id, period, exchange, cell line, gene or year."""
     c = _compiled()
@@ -214,6 +218,8 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
     found_by_context = [(m.group(1), m.span(1)) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
     found_by_context += [(m.group(1), m.span(1)) for m in c["approved"].finditer(text)]
     for w, (s, e) in found_by_context:
+        if DESCRIPTION_START.match(text, e) or (w.isupper() and len(w) <= 3):
+            continue  # "ORG's CAR T-cell therapy": the first word of a description, not a name
         if (w.casefold() in head_not or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]
                 or false_code(w) or not ok_name(w, s, e)):
             continue
