@@ -756,3 +756,9 @@ def test_a_brand_in_a_parenthesis_list_is_a_name_and_the_company_there_is_not(te
 @pytest.mark.parametrize("name", ["velnotuzumab duocarmazine", "zelvotatug vedotin", "quorbart deruxtecan"])
 def test_conjugate_inns_with_newer_antibody_stems_and_payloads_are_one_name(name):
     assert INN_RE.fullmatch(name)
+
+
+def test_a_time_point_in_words_names_the_rate():
+    values = objects(facts_of("QRV-12 is an antibody. The six-month complete response rate with QRV-12 was 53.5%."),
+                     "QRV-12", "efficacy")
+    assert any(v["endpoint"] == "6-month CR rate" and v["value"] == 53.5 for v in values)

@@ -1167,9 +1167,10 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             value = _number(num)
             if kind == "efficacy":
                 endpoint = m.canonical
-                lm = re.search(r"(\d{1,2})-month\s*$", text[max(base, s - 12):s])
+                lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
                 if lm and unit == "%":
-                    endpoint = f"{lm.group(1)}-month {endpoint} rate"
+                    n = lm.group(1).lower()
+                    endpoint = f"{WORD_NUM.get(n, n)}-month {endpoint} rate"
                 obj = {"endpoint": endpoint, "value": value, "unit": unit}
             else:
                 obj = {"event": m.canonical, "value": value, "unit": unit}
@@ -1178,6 +1179,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
     r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*))\s+(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
