@@ -36,6 +36,14 @@ class Reference(_Model):
         return f"s-{self.start}-{self.end}"
 
     @property
+    def is_headline(self) -> bool:
+        """The quoted sentence is the source's title: the PDF prints the number by the title, not the title twice.
+
+        An analyst's citation keeps its own line, with its note.
+        """
+        return not self.curated and _headline_key(self.quote) == _headline_key(self.title)
+
+    @property
     def source_page(self) -> str:
         """The document's page (relative to the brief), opened at the quoted sentence."""
         return f"sources/{source_page_name(self.doc)}#{self.anchor}"
@@ -209,6 +217,10 @@ class Brief(_Model):
         return tuple(SourceGroup(doc=doc, title=refs[0].title, publisher=refs[0].publisher, date=refs[0].date,
                                  url=refs[0].url, link=refs[0].link, refs=tuple(refs))
                      for doc, refs in groups.items())
+
+
+def _headline_key(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 def anchor(name: str) -> str:
