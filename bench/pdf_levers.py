@@ -104,64 +104,75 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="write (or reuse) the project as DIR/<docs>")
     parser.add_argument("--skip-font", action="store_true", help="skip the FontConfiguration lever")
+    parser.add_argument("--only-font", action="store_true", help="only the FontConfiguration lever")
     args = parser.parse_args()
-    from reportgen.render import make_environment, render_html
-
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        project = (args.keep or tmp_path) / str(args.docs)
-        if not (project / "landscapes").is_dir():
-            make_project(project, args.docs)
-        brief = plan(project, args.brief)
-        revs = args.revs.split(",")
-        variants = []
-        for i, rev in enumerate(revs):
-            folder = templates_at(rev, tmp_path / f"rev{i}")
-            html = render_html(brief, make_environment([folder]), media="print")
-            path = tmp_path / f"rev{i}.html"
-            path.write_text(html, encoding="utf-8")
-            variants.append((rev, folder, path, len(html.encode("utf-8"))))
-        results: dict[int, list[dict]] = {i: [] for i in range(len(variants))}
-        for r in range(args.runs):
-            order = list(range(len(variants)))
-            order = order[r % len(order):] + order[:r % len(order)]
-            for i in order:
-                _, folder, path, _ = variants[i]
-                results[i].append(render(path, folder))
-                print(f"round {r + 1}: {variants[i][0]}: {results[i][-1]}", file=sys.stderr, flush=True)
-        print(f"{args.docs:,} documents, brief {args.brief!r}: {len(brief.rows)} rows, {len(brief.references)} "
-              f"references; CPU seconds, medians of {args.runs} fresh processes per revision")
-        print("| templates at | pages | print HTML | layout | write | total | total / baseline |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        base = [d["layout"] + d["write"] for d in results[0]]
-        for i, (rev, _, _, size) in enumerate(variants):
-            runs = results[i]
-            totals = [d["layout"] + d["write"] for d in runs]
-            ratio = median([t / b for t, b in zip(totals, base)])
-            print(f"| {rev} | {runs[0]['pages']} | {size / 1e6:.2f} MB | {median([d['layout'] for d in runs]):.1f} s "
-                  f"| {median([d['write'] for d in runs]):.1f} s | {median(totals):.1f} s | {ratio:.2f}x |")
+        if not args.only_font:
+            levers(args, tmp_path)
+        if not args.skip_font:
+            font_lever(tmp_path)
 
-        if args.skip_font:
-            return
-        from reportgen.build import Project, check_landscapes, load_corpus, plan_brief
 
-        proj = Project(ROOT)
-        corpus = load_corpus(proj, cache_dir=tmp_path / "sample-cache")
-        landscapes, _ = check_landscapes(proj, None, corpus)
-        folder = ROOT / "reportgen" / "templates"
-        pages = []
-        for path, landscape in landscapes:
-            html = render_html(plan_brief(proj, path, landscape, corpus, None).brief, make_environment([folder]),
-                               media="print")
-            pages.append(tmp_path / f"sample-{landscape.id}.html")
-            pages[-1].write_text(html, encoding="utf-8")
-        out = subprocess.run([sys.executable, "-c", FONTS, str(folder) + "/", "6", *map(str, pages)],
-                             capture_output=True, text=True, check=True)
-        times = json.loads(out.stdout.strip().splitlines()[-1])
-        ratio = median([s / n for s, n in zip(times["shared"], times["new"])])
-        print(f"FontConfiguration, the {len(pages)} sample briefs rendered in one process, 6 rounds: new config "
-              f"each render {median(times['new']):.2f} s, one shared config {median(times['shared']):.2f} s CPU "
-              f"per round; shared / new {ratio:.2f}x")
+def levers(args, tmp_path: Path) -> None:
+    """Each revision's templates on the same view model, fresh processes, rotated order."""
+    from reportgen.render import make_environment, render_html
+
+    project = (args.keep or tmp_path) / str(args.docs)
+    if not (project / "landscapes").is_dir():
+        make_project(project, args.docs)
+    brief = plan(project, args.brief)
+    revs = args.revs.split(",")
+    variants = []
+    for i, rev in enumerate(revs):
+        folder = templates_at(rev, tmp_path / f"rev{i}")
+        html = render_html(brief, make_environment([folder]), media="print")
+        path = tmp_path / f"rev{i}.html"
+        path.write_text(html, encoding="utf-8")
+        variants.append((rev, folder, path, len(html.encode("utf-8"))))
+    results: dict[int, list[dict]] = {i: [] for i in range(len(variants))}
+    for r in range(args.runs):
+        order = list(range(len(variants)))
+        order = order[r % len(order):] + order[:r % len(order)]
+        for i in order:
+            _, folder, path, _ = variants[i]
+            results[i].append(render(path, folder))
+            print(f"round {r + 1}: {variants[i][0]}: {results[i][-1]}", file=sys.stderr, flush=True)
+    print(f"{args.docs:,} documents, brief {args.brief!r}: {len(brief.rows)} rows, {len(brief.references)} "
+          f"references; CPU seconds, medians of {args.runs} fresh processes per revision")
+    print("| templates at | pages | print HTML | layout | write | total | total / baseline |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    base = [d["layout"] + d["write"] for d in results[0]]
+    for i, (rev, _, _, size) in enumerate(variants):
+        runs = results[i]
+        totals = [d["layout"] + d["write"] for d in runs]
+        ratio = median([t / b for t, b in zip(totals, base)])
+        print(f"| {rev} | {runs[0]['pages']} | {size / 1e6:.2f} MB | {median([d['layout'] for d in runs]):.1f} s "
+              f"| {median([d['write'] for d in runs]):.1f} s | {median(totals):.1f} s | {ratio:.2f}x |")
+
+
+def font_lever(tmp_path: Path) -> None:
+    """New FontConfiguration per render (WeasyPrint's default) against one shared by every render of a process."""
+    from reportgen.build import Project, check_landscapes, load_corpus, plan_brief
+    from reportgen.render import make_environment, render_html
+
+    proj = Project(ROOT)
+    corpus = load_corpus(proj, cache_dir=tmp_path / "sample-cache")
+    landscapes, _ = check_landscapes(proj, None, corpus)
+    folder = ROOT / "reportgen" / "templates"
+    pages = []
+    for path, landscape in landscapes:
+        html = render_html(plan_brief(proj, path, landscape, corpus, None).brief, make_environment([folder]),
+                           media="print")
+        pages.append(tmp_path / f"sample-{landscape.id}.html")
+        pages[-1].write_text(html, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", FONTS, str(folder) + "/", "6", *map(str, pages)],
+                         capture_output=True, text=True, check=True)
+    times = json.loads(out.stdout.strip().splitlines()[-1])
+    ratio = median([s / n for s, n in zip(times["shared"], times["new"])])
+    print(f"FontConfiguration, the {len(pages)} sample briefs rendered in one process, 6 rounds: new config "
+          f"each render {median(times['new']):.2f} s, one shared config {median(times['shared']):.2f} s CPU "
+          f"per round; shared / new {ratio:.2f}x")
 
 
 if __name__ == "__main__":

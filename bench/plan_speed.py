@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Planning cost per fact at 200 / 1,000 / 2,000 documents, in one run (issue 15: "planning per fact flat").
 
-Usage: python bench/plan_speed.py [--sizes 200,1000,2000] [--runs 3] [--keep DIR] [--profile]
+Usage: python bench/plan_speed.py [--sizes 200,1000,2000] [--runs 5] [--keep DIR] [--profile]
 
 Projects are the invented archives of bench/scale.py (its `make_project`); with
 --keep DIR they are written once under DIR and reused (facts cached in
@@ -62,7 +62,7 @@ def project_for(base: Path, count: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,2000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="write (or reuse) the projects here")
     parser.add_argument("--profile", action="store_true", help="print each size's top functions to stderr")
     args = parser.parse_args()
