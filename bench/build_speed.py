@@ -81,7 +81,9 @@ def large_project(dest: Path) -> Path:
 
 
 def render_ratio(project: Path, runs: int) -> list[tuple[str, float, float]]:
-    """Per brief: reportgen's PDF render vs a bare WeasyPrint render of the same print HTML (in one process)."""
+    """Per brief: reportgen's PDF render vs a bare WeasyPrint render of the same print HTML (in one process).
+
+    CPU seconds, and the median of the pair-by-pair ratios."""
     from weasyprint import HTML
 
     from reportgen.build import Project, load_corpus, load_landscapes, make_brief
@@ -97,14 +99,17 @@ def render_ratio(project: Path, runs: int) -> list[tuple[str, float, float]]:
         html = render_html(brief, env, media="print")
         attachments = [(f"{brief.id}.facts.jsonl", write_jsonl(facts).encode("utf-8"))]
         ours, bare = [], []
-        for _ in range(runs):  # interleaved, so drift in the machine hits both alike
-            t = time.perf_counter()
-            HTML(string=html, base_url=str(project)).write_pdf()
-            bare.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            render_pdf(html, base_dir=project, as_of=brief.as_of, attachments=attachments)
-            ours.append(time.perf_counter() - t)
-        out.append((brief.id, median(ours), median(bare)))
+        for r in range(runs):  # interleaved, alternating which goes first, so drift hits both alike
+            for which in (("bare", "ours") if r % 2 == 0 else ("ours", "bare")):
+                # CPU seconds of this process: a machine shared with other jobs stretches wall time, not these
+                t = time.process_time()
+                if which == "bare":
+                    HTML(string=html, base_url=str(project)).write_pdf()
+                    bare.append(time.process_time() - t)
+                else:
+                    render_pdf(html, base_dir=project, as_of=brief.as_of, attachments=attachments)
+                    ours.append(time.process_time() - t)
+        out.append((brief.id, median(ours), median(bare), median([o / b for o, b in zip(ours, bare)])))
     return out
 
 
@@ -124,9 +129,9 @@ def main() -> None:
                 dest = project / "landscapes" / src.relative_to(ROOT / "tests" / "projects" / "pipeline" / "landscapes")
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, dest)
-        for brief_id, ours, bare in render_ratio(project, max(args.runs, 3)):
-            print(f"render {brief_id}: reportgen {ours:.2f} s, bare WeasyPrint {bare:.2f} s, "
-                  f"ratio {ours / bare:.2f} (target <= 1.10)")
+        for brief_id, ours, bare, paired in render_ratio(project, max(args.runs, 3)):
+            print(f"render {brief_id}: reportgen {ours:.2f} s, bare WeasyPrint {bare:.2f} s CPU (medians), "
+                  f"paired ratio {paired:.2f} (goal <= 1.05)")
         if args.render_only:
             return
         colds, noops = [], []

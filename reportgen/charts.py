@@ -224,8 +224,11 @@ def truncate(text: str, max_width: float, size: float, bold: bool = False) -> st
         return text
     budget = max_width - svg_text_width("…", size, bold)
     out = ""
+    bold_factor = 1.1 if bold else 1.0
+    width = 0  # the running sum svg_text_width takes, one character at a time (not the prefix again per character)
     for ch in text:
-        if svg_text_width(out + ch, size, bold) > budget:
+        width += _char_width(ch)
+        if width * size * bold_factor > budget:
             break
         out += ch
     out = out.rstrip(" ,;:-/(")
@@ -968,7 +971,7 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
     for p in ordered:
         pop = f" ({_clean(p.population)})" if p.population and _clean(p.population) else ""
         nn = f", n={p.n}" if p.n is not None else ""
-        note = "" if p in plotted else " (different unit; not plotted)"
+        note = "" if _unit_key(p.unit) == unit_key else " (different unit; not plotted)"  # = p in plotted, without a scan
         c = " " + cite_text(p.cites) if p.cites else ""
         sentences.append(f"{_clean(p.asset)}{pop}: {_value_text(p.value, p.unit)}{nn}{note}{c}.")
     alt = " ".join(sentences)

@@ -48,7 +48,24 @@ class Entity(BaseModel):
     apart: tuple[str, ...] = ()    # names the analyst keeps apart from it (`distinct_from:`)
 
     def values(self, predicate: str) -> list[Fact]:
-        return [f for f in self.facts if f.predicate == predicate]
+        return list(self._index().get(predicate, ()))
+
+    def _index(self) -> dict[str, tuple[Fact, ...]]:
+        """The facts per predicate, in fact order: built once, as a brief asks each entity for many predicates.
+
+        Kept in the instance's __dict__ beside the fields (pydantic compares, hashes
+        and dumps fields only) with the facts tuple it was built from, so a
+        `model_copy(update={"facts": ...})` that carries it over rebuilds it.
+        """
+        cached = self.__dict__.get("_facts_index")
+        if cached is not None and cached[0] is self.facts:
+            return cached[1]
+        index: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            index[f.predicate].append(f)
+        built = {k: tuple(v) for k, v in index.items()}
+        self.__dict__["_facts_index"] = (self.facts, built)
+        return built
 
     @property
     def documents(self) -> set[str]:

@@ -147,6 +147,23 @@ def make_url_fetcher(allowed_roots: Iterable[Path], refused: list[str]):
     return ProjectOnlyFetcher()
 
 
+_font_config = None
+
+
+def shared_font_config():
+    """One WeasyPrint FontConfiguration for every PDF a process renders (a pool worker renders several).
+
+    WeasyPrint makes a new one per document by default; ours has no @font-face
+    rules, so a shared one changes no byte (bench/pdf_levers.py measures it).
+    """
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
 def render_pdf(html: str, base_dir: Path, as_of: str | None = None,
                attachments: list[tuple[str, bytes]] | None = None) -> bytes:
     """PDF bytes for the HTML; same HTML gives the same bytes."""
@@ -163,7 +180,7 @@ def render_pdf(html: str, base_dir: Path, as_of: str | None = None,
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     try:
-        return document.write_pdf(attachments=files or None, uncompressed_pdf=False)
+        return document.write_pdf(attachments=files or None, uncompressed_pdf=False, font_config=shared_font_config())
     except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
         raise BuildError(f"PDF rendering failed: {exc}") from exc
     finally:

@@ -70,3 +70,25 @@ def test_template_dirs_order(tmp_path):
     extra = tmp_path / "extra"
     dirs = template_dirs(tmp_path, extra)
     assert dirs[0] == extra and dirs[1] == tmp_path / "templates" and dirs[-1] == DEFAULT_TEMPLATES
+
+
+def _ref(number, quote, title="Acme Doses First Patient", curated=False, start=0):
+    return Reference(number=number, doc="a.txt", title=title, publisher="Acme", date=None, url=None,
+                     quote=quote, start=start, end=start + len(quote), curated=curated)
+
+
+def test_print_references_give_a_headline_quote_its_number_by_the_title_not_a_second_copy():
+    refs = (_ref(1, "Acme doses first patient."), _ref(2, "The trial enrolls 40 patients.", start=40),
+            _ref(3, "Acme Doses First Patient", curated=True, start=90))
+    b = brief(references=refs, rows=(Row(anchor="e-x", name="X", cells=(
+        Cell(column="name", values=(Value(text="X", cites=()),)),
+        Cell(column="target", values=(Value(text="CD19", cites=(1, 2, 3)),)))),))
+    env = make_environment([DEFAULT_TEMPLATES])
+    printed = render_html(b, env, media="print")
+    source_line = printed.split('<p class="source">', 1)[1].split("</p>", 1)[0]
+    assert 'id="ref-1"' in source_line and "Acme Doses First Patient</cite>" in source_line
+    assert "“Acme doses first patient.”" not in printed  # the headline once, as the title
+    assert '<li id="ref-2"' in printed and '<li id="ref-3"' in printed  # other quotes, and the analyst's, keep a line
+    assert printed.count('id="ref-1"') == 1 and 'href="#ref-1"' in printed  # the marker still leads to it
+    screen = render_html(b, env)
+    assert "“Acme doses first patient.”" in screen  # the web page keeps every quote linked to its source page

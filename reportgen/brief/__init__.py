@@ -12,19 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from reportgen.brief.cells import _cell, _display_org, _group_values
-from reportgen.brief.chart_inputs import EFFECTOR_ARMS, _charts, _organization_charts, chart_targets
-from reportgen.brief.citations import MAX_CITES, _Citations
-from reportgen.brief.measures import _measures
+from reportgen.brief.cells import cell_values, display_org, group_values
+from reportgen.brief.chart_inputs import EFFECTOR_ARMS, asset_charts, organization_charts, chart_targets
+from reportgen.brief.citations import MAX_CITES, Citations
+from reportgen.brief.measures import brief_measures
 from reportgen.brief.model import (NOT_REPORTED, SECTION_ORDER, Brief, Cell, ChangeView, Column, Measure, NoteView,
                                    Profile, ProfileGroup, Reference, Row, Sentence, SourceGroup, TocItem, Value, anchor,
                                    source_page_name)
-from reportgen.brief.profiles import PROFILE_GROUPS, _profile
-from reportgen.brief.select import (_guideline_facts, brief_facts, in_scope, scope_reasons, scoped_view,
+from reportgen.brief.profiles import PROFILE_GROUPS, build_profile
+from reportgen.brief.select import (guideline_facts, brief_facts, in_scope, scope_reasons, scoped_view,
                                     select_entities)
 from reportgen.brief.source_pages import BackLink, Segment, SourcePage, build_source_pages_from_spans
 from reportgen.brief.stages import INDICATION_NOT_STATED, highest_stage, indication_stages
-from reportgen.brief.summary import SUBGROUP_CUES, _count_pending, _review_note, _review_sentence, _summary, is_subgroup
+from reportgen.brief.summary import SUBGROUP_CUES, count_pending, review_note, review_sentence, summary_lines, is_subgroup
 from reportgen.facts import Evidence, object_text
 from reportgen.knowledge import Entity, Knowledge
 from reportgen.landscape import Landscape, find_quote
@@ -56,9 +56,9 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
                 is_pending=None, hidden_pending: int = 0) -> Brief:
     scope = landscape.scope
     rows, comparators = selection or select_entities(landscape, knowledge)
-    cites = _Citations(docs)
+    cites = Citations(docs)
     cites.is_pending = is_pending
-    summary = _summary(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
+    summary = summary_lines(landscape, rows, knowledge, cites) if "summary" in landscape.sections else []
     change_views: list[ChangeView] = []
     if changes is not None and "changes" in landscape.sections:
         labels = {"new row": "new " + ("asset" if landscape.rows == "assets" else "organization"),
@@ -85,12 +85,12 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         notes.append(NoteView(html=html, cites=cites.cite_evidence(evidence)))
     columns = [Column(key=c.key, label=c.label or c.key) for c in landscape.column_defs]
     chart_list = [] if "charts" not in landscape.sections else (
-        _charts(rows, cites) if landscape.rows == "assets" else _organization_charts(rows, knowledge, scope, cites))
+        asset_charts(rows, cites) if landscape.rows == "assets" else organization_charts(rows, knowledge, scope, cites))
 
     def row(entity: Entity) -> Row:
         cells = []
         for c in columns:
-            values = _cell(entity, c.key, cites, knowledge, scope)
+            values = cell_values(entity, c.key, cites, knowledge, scope)
             sort_key = None
             if c.key == "stage":
                 sort_key = f"{STAGE_RANK.get(highest_stage(entity) or '', -1) + 1:02d}"
@@ -109,17 +109,17 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         table = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in table]
         comparator_rows = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in comparator_rows]
     table_keys = [c.key for c in columns] if "table" in landscape.sections else []
-    profiles = ([_profile(e, cites, knowledge, table_keys).model_copy(update={"matched": tuple(
+    profiles = ([build_profile(e, cites, knowledge, table_keys).model_copy(update={"matched": tuple(
                     scope_reasons(e, scope if i < len(rows) else (scope.comparators or scope), knowledge) or ())})
                  for i, e in enumerate([*rows, *comparators])]
                 if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []
     if "guidelines" in landscape.sections:
-        gfacts = _guideline_facts(scope, rows, knowledge)
-        guidelines = list(_group_values(gfacts, cites, text_of=lambda f: f"{_display_org(f.subject, knowledge)}: {object_text(f.object)}"))
+        gfacts = guideline_facts(scope, rows, knowledge)
+        guidelines = list(group_values(gfacts, cites, text_of=lambda f: f"{display_org(f.subject, knowledge)}: {object_text(f.object)}"))
 
     # after the table, profiles and guidelines, so the figures reuse the numbers those gave
-    measures = ([*_measures(rows, "in scope", cites), *_measures(comparators, "comparator", cites)]
+    measures = ([*brief_measures(rows, "in scope", cites), *brief_measures(comparators, "comparator", cites)]
                 if landscape.rows == "assets" else [])
     present = {
         "summary": bool(summary), "changes": changes is not None, "notes": bool(notes), "charts": bool(chart_list),
@@ -133,11 +133,11 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
     toc = [TocItem(id=ids.get(s_, s_), label=labels[s_]) for s_ in SECTION_ORDER
            if s_ in landscape.sections and present.get(s_)]
     pending_count = (hidden_pending if landscape.review == "required"
-                     else _count_pending(table, comparator_rows, profiles) + sum(g.pending for g in guidelines))
-    summary = [*summary, *_review_sentence(landscape.review, pending_count, "summary" in landscape.sections)]
+                     else count_pending(table, comparator_rows, profiles) + sum(g.pending for g in guidelines))
+    summary = [*summary, *review_sentence(landscape.review, pending_count, "summary" in landscape.sections)]
     return Brief(
         review_mode=landscape.review, pending_count=pending_count,
-        review_note=_review_note(landscape.review, pending_count),
+        review_note=review_note(landscape.review, pending_count),
         toc=tuple(toc), charts=tuple(chart_list),
         id=landscape.id, title=landscape.title, subtitle=landscape.subtitle,
         as_of=resolve_as_of(landscape, [*rows, *comparators], docs),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reportgen.brief.citations import _Citations
+from reportgen.brief.citations import Citations
 from reportgen.brief.model import Value
-from reportgen.brief.stages import _stage_facts
+from reportgen.brief.stages import stage_facts
 from reportgen.facts import Efficacy, Fact, Regulatory, Safety, object_text
 from reportgen.knowledge import Entity, Knowledge
 from reportgen.landscape import Scope
@@ -14,7 +14,7 @@ from reportgen.naming import name_key
 from reportgen.scope import indication_match
 
 
-def _group_values(facts: list[Fact], cites: _Citations, text_of=None, conflict_key=None) -> tuple[Value, ...]:
+def group_values(facts: list[Fact], cites: Citations, text_of=None, conflict_key=None) -> tuple[Value, ...]:
     """One value per distinct reading, its citations merged; disagreements flagged."""
     text_of = text_of or (lambda f: object_text(f.object))
     by_text: dict[str, list[Fact]] = {}
@@ -86,13 +86,13 @@ def _merge_less_specific(facts: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
     return groups
 
 
-def _regulatory_values(facts: list[Fact], cites: _Citations) -> tuple[Value, ...]:
+def regulatory_values(facts: list[Fact], cites: Citations) -> tuple[Value, ...]:
     return tuple(Value(text=object_text(head.object), cites=cites.cite(group),
                        curated=all(f.source == "curated" for f in group), pending=cites.pending(group))
                  for head, group in _merge_less_specific(facts))
 
 
-def _endpoint_key(fact: Fact):
+def fact_endpoint_key(fact: Fact):
     obj = fact.object
     if isinstance(obj, Efficacy):
         return name_key(obj.endpoint) + "|" + name_key(obj.population or "")
@@ -101,7 +101,7 @@ def _endpoint_key(fact: Fact):
     return None
 
 
-def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, scope: Scope) -> tuple[Value, ...]:
+def cell_values(entity: Entity, key: str, cites: Citations, knowledge: Knowledge, scope: Scope) -> tuple[Value, ...]:
     if key == "name":
         return (Value(text=entity.name, cites=()),)
     if key == "names":
@@ -119,8 +119,8 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
                                  pending=cites.pending(facts)))
         return tuple(out)
     if key == "stage":
-        facts = _stage_facts(entity)
-        return _group_values(facts, cites, text_of=lambda f: f.stage)
+        facts = stage_facts(entity)
+        return group_values(facts, cites, text_of=lambda f: f.stage)
     if key == "assets":
         keys = {name_key(n) for n in entity.names}
         out = []
@@ -132,15 +132,15 @@ def _cell(entity: Entity, key: str, cites: _Citations, knowledge: Knowledge, sco
     if key == "indication" and scope.indications and entity.kind == "asset":
         facts = [f for f in facts if indication_match(f.object, scope.indications)] or facts
     if key in ("developer", "partner"):
-        return _group_values(facts, cites, text_of=lambda f: _display_org(f.object, knowledge))
+        return group_values(facts, cites, text_of=lambda f: display_org(f.object, knowledge))
     if key == "regulatory":
-        return _regulatory_values(facts, cites)
-    conflict_key = _endpoint_key if key in ("efficacy", "safety") else None
+        return regulatory_values(facts, cites)
+    conflict_key = fact_endpoint_key if key in ("efficacy", "safety") else None
     if key in ("target", "modality"):
         conflict_key = lambda f: key  # noqa: E731 - one target or modality expected
-    return _group_values(facts, cites, conflict_key=conflict_key)
+    return group_values(facts, cites, conflict_key=conflict_key)
 
 
-def _display_org(name: str, knowledge: Knowledge) -> str:
+def display_org(name: str, knowledge: Knowledge) -> str:
     entity = knowledge.find(name)
     return entity.name if entity else name

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reportgen.brief.citations import _Citations
-from reportgen.brief.select import _assets_of, _guideline_facts, _strings
+from reportgen.brief.citations import Citations
+from reportgen.brief.select import org_assets, guideline_facts, string_values
 from reportgen.brief.stages import INDICATION_NOT_STATED, indication_stages
 from reportgen.facts import Fact
 from reportgen.knowledge import Entity, Knowledge
@@ -33,7 +33,7 @@ def chart_targets(entity: Entity) -> list[Fact]:
     return others if others else targets
 
 
-def _organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope, cites: _Citations) -> list:
+def organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope, cites: Citations) -> list:
     """An organization brief's charts: its organizations by country and by focus (what the sources
     state, with the count no source places), their assets by stage, and a timeline of their
     regulatory events and of the guidelines their sources cite."""
@@ -62,12 +62,12 @@ def _organization_charts(rows: list[Entity], knowledge: Knowledge, scope: Scope,
                                        unstated=unstated, unstated_label=unstated_label)
             if chart is not None:
                 out.append(chart)
-    assets = {a.key: a for org in rows for a in _assets_of(org, knowledge)}
-    guidelines = [f for f in _guideline_facts(scope, rows, knowledge) if f.object.date]
-    return out + _charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines, knowledge)
+    assets = {a.key: a for org in rows for a in org_assets(org, knowledge)}
+    guidelines = [f for f in guideline_facts(scope, rows, knowledge) if f.object.date]
+    return out + asset_charts(sorted(assets.values(), key=lambda a: a.name.casefold()), cites, guidelines, knowledge)
 
 
-def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = (), knowledge: Knowledge | None = None) -> list:
+def asset_charts(rows: list[Entity], cites: Citations, guidelines: list[Fact] = (), knowledge: Knowledge | None = None) -> list:
     """The charts, from the same facts as the table; each number cited."""
     from reportgen import charts
 
@@ -79,7 +79,7 @@ def _charts(rows: list[Entity], cites: _Citations, guidelines: list[Fact] = (), 
                                            label=f"guideline ({f.object.status or 'issued'})",
                                            kind="guideline", cites=cites.cite([f])))
     for e in rows:
-        modality = next(iter(_strings(e, "modality")), None)
+        modality = next(iter(string_values(e, "modality")), None)
         per_indication = indication_stages(e)
         ind_facts = {f.object: f for f in e.values("indication") if isinstance(f.object, str)}
         for ind, stage, facts in per_indication:

@@ -12,7 +12,7 @@ from reportgen.sources import Document
 MAX_CITES = 3  # sources cited per value; all facts stay in the attached facts file
 
 
-class _Citations:
+class Citations:
     """Numbers citations in the order they are first used."""
 
     def __init__(self, docs: dict[str, Document]):

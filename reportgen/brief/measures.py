@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from reportgen.brief.citations import _Citations
+from reportgen.brief.citations import Citations
 from reportgen.brief.model import Measure
 from reportgen.facts import Efficacy, Fact, Safety
 from reportgen.knowledge import Entity
 from reportgen.naming import name_key
 
 
-def _measures(entities: list[Entity], role: str, cites: _Citations) -> list[Measure]:
+def brief_measures(entities: list[Entity], role: str, cites: Citations) -> list[Measure]:
     """Each distinct efficacy or safety reading of each asset once, its sources merged."""
     out = []
     for e in entities:

@@ -13,11 +13,11 @@ NOT_REPORTED = "not reported"
 SECTION_ORDER = ("summary", "changes", "notes", "charts", "table", "comparators", "guidelines", "profiles", "references")
 
 
-class _Model(BaseModel):
+class ViewModel(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class Reference(_Model):
+class Reference(ViewModel):
     """One numbered citation: the source and the sentence it quotes."""
 
     number: int
@@ -34,6 +34,14 @@ class Reference(_Model):
     @property
     def anchor(self) -> str:
         return f"s-{self.start}-{self.end}"
+
+    @property
+    def is_headline(self) -> bool:
+        """The quoted sentence is the source's title: the PDF prints the number by the title, not the title twice.
+
+        An analyst's citation keeps its own line, with its note.
+        """
+        return not self.curated and _headline_key(self.quote) == _headline_key(self.title)
 
     @property
     def source_page(self) -> str:
@@ -65,7 +73,7 @@ def source_page_name(doc: str) -> str:
     return quote(f"{slug}-{digest}.html", safe="")
 
 
-class Value(_Model):
+class Value(ViewModel):
     """A value as printed, with its citation numbers."""
 
     text: str
@@ -75,7 +83,7 @@ class Value(_Model):
     pending: bool = False  # review: marked, and no analyst has reviewed a fact behind it
 
 
-class Cell(_Model):
+class Cell(ViewModel):
     column: str
     values: tuple[Value, ...]
     sort_key: str | None = None  # what the browser sorts by when the text would sort wrongly
@@ -85,18 +93,18 @@ class Cell(_Model):
         return not self.values
 
 
-class Row(_Model):
+class Row(ViewModel):
     anchor: str
     name: str
     cells: tuple[Cell, ...]
 
 
-class ProfileGroup(_Model):
+class ProfileGroup(ViewModel):
     label: str
     values: tuple[Value, ...]
 
 
-class Profile(_Model):
+class Profile(ViewModel):
     anchor: str
     name: str
     kind: str
@@ -104,27 +112,27 @@ class Profile(_Model):
     matched: tuple[str, ...] = ()  # why the scope takes it: "systemic sclerosis: autoimmune", "LX-3: iPSC-derived cell"
 
 
-class Sentence(_Model):
+class Sentence(ViewModel):
     text: str
     cites: tuple[int, ...]
 
 
-class NoteView(_Model):
+class NoteView(ViewModel):
     html: str
     cites: tuple[int, ...]
 
 
-class Column(_Model):
+class Column(ViewModel):
     key: str
     label: str
 
 
-class TocItem(_Model):
+class TocItem(ViewModel):
     id: str
     label: str
 
 
-class ChangeView(_Model):
+class ChangeView(ViewModel):
     kind: str
     subject: str
     text: str
@@ -136,7 +144,7 @@ class ChangeView(_Model):
     label: str = ""                  # what the reader sees as the kind: "new asset", "no longer supported", ...
 
 
-class Measure(_Model):
+class Measure(ViewModel):
     """One efficacy or safety figure in long form, for spreadsheets (one row per figure)."""
 
     asset: str
@@ -150,7 +158,7 @@ class Measure(_Model):
     cites: tuple[int, ...]
 
 
-class SourceGroup(_Model):
+class SourceGroup(ViewModel):
     """One cited document, named once, with the sentences quoted from it (each keeps its number)."""
 
     doc: str
@@ -162,7 +170,7 @@ class SourceGroup(_Model):
     refs: tuple[Reference, ...]
 
 
-class Brief(_Model):
+class Brief(ViewModel):
     """What `templates/brief.html` renders (documented field by field)."""
 
     id: str
@@ -209,6 +217,10 @@ class Brief(_Model):
         return tuple(SourceGroup(doc=doc, title=refs[0].title, publisher=refs[0].publisher, date=refs[0].date,
                                  url=refs[0].url, link=refs[0].link, refs=tuple(refs))
                      for doc, refs in groups.items())
+
+
+def _headline_key(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 def anchor(name: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from reportgen.brief.cells import _cell, _display_org, _endpoint_key, _group_values, _regulatory_values
-from reportgen.brief.citations import _Citations
+from reportgen.brief.cells import cell_values, display_org, fact_endpoint_key, group_values, regulatory_values
+from reportgen.brief.citations import Citations
 from reportgen.brief.model import Profile, ProfileGroup, Value, anchor
 from reportgen.knowledge import Entity, Knowledge
 from reportgen.landscape import Scope
@@ -26,7 +26,7 @@ _TABLE_ENOUGH = {"names": "names", "developer": "developer", "target": "target",
                  "country": "country", "focus": "focus"}
 
 
-def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_columns: Iterable[str] = ()) -> Profile:
+def build_profile(entity: Entity, cites: Citations, knowledge: Knowledge, table_columns: Iterable[str] = ()) -> Profile:
     """What the table cannot carry: every regulatory event with its date, every figure with its population, trials."""
     groups = []
     shown = set(table_columns)
@@ -36,15 +36,15 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_colu
                 groups.extend(_join_groups(entity, cites))
             continue
         if key in ("names", "assets"):
-            values = _cell(entity, key, cites, knowledge, Scope())
+            values = cell_values(entity, key, cites, knowledge, Scope())
         elif key in ("developer", "partner"):
-            values = _group_values(entity.values(key), cites, text_of=lambda f: _display_org(f.object, knowledge))
+            values = group_values(entity.values(key), cites, text_of=lambda f: display_org(f.object, knowledge))
         elif key == "regulatory":
-            values = _regulatory_values(entity.values(key), cites)
+            values = regulatory_values(entity.values(key), cites)
         elif key == "guideline":
-            values = _group_values(entity.values(key), cites)
+            values = group_values(entity.values(key), cites)
         else:
-            values = _group_values(entity.values(key), cites, conflict_key=_endpoint_key)
+            values = group_values(entity.values(key), cites, conflict_key=fact_endpoint_key)
         if values:
             groups.append(ProfileGroup(label=label, values=values))
         if key == "names":
@@ -55,7 +55,7 @@ def _profile(entity: Entity, cites: _Citations, knowledge: Knowledge, table_colu
 _JOIN_NOTE = {"analyst": " (the analyst's alias)", "legal suffix": " (the same name but for its legal suffix)"}
 
 
-def _join_groups(entity: Entity, cites: _Citations) -> list[ProfileGroup]:
+def _join_groups(entity: Entity, cites: Citations) -> list[ProfileGroup]:
     """Which sentences (and which analyst decisions) made this entity's names one, each cited.
 
     One line per pair of names, citing every document that states it (up to

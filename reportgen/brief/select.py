@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from reportgen.brief.stages import _stated_indication, highest_stage
+from reportgen.brief.stages import stated_indication, highest_stage
 from reportgen.facts import Fact
 from reportgen.knowledge import Entity, Knowledge
 from reportgen.landscape import Landscape, Scope
@@ -24,7 +24,7 @@ def _matches_any(values: Iterable[str], wanted: list[str], substring: bool = Fal
     return False
 
 
-def _strings(entity: Entity, predicate: str) -> list[str]:
+def string_values(entity: Entity, predicate: str) -> list[str]:
     return [f.object for f in entity.values(predicate) if isinstance(f.object, str)]
 
 
@@ -32,7 +32,7 @@ def in_scope(entity: Entity, scope: Scope, knowledge: Knowledge) -> bool:
     return scope_reasons(entity, scope, knowledge) is not None
 
 
-def _assets_of(org: Entity, knowledge: Knowledge) -> list[Entity]:
+def org_assets(org: Entity, knowledge: Knowledge) -> list[Entity]:
     return knowledge.assets_of(org.names)
 
 
@@ -63,15 +63,15 @@ def scope_reasons(entity: Entity, scope: Scope, knowledge: Knowledge) -> list[st
     if scope.documents and not (knowledge.documents_of(entity) & set(scope.documents)):
         return None
     reasons: list[str] = []
-    assets = _assets_of(entity, knowledge) if entity.kind == "organization" else [entity]
+    assets = org_assets(entity, knowledge) if entity.kind == "organization" else [entity]
     if scope.targets:
-        hits = [a.name for a in assets if _matches_any(_strings(a, "target"), scope.targets)]
+        hits = [a.name for a in assets if _matches_any(string_values(a, "target"), scope.targets)]
         if not hits:
             return None
         if entity.kind == "organization":
             reasons.append("develops " + ", ".join(hits))
     if scope.modalities:
-        hits = [f"{a.name}: {m}" for a in assets for m in _strings(a, "modality") if _matches_any([m], scope.modalities)]
+        hits = [f"{a.name}: {m}" for a in assets for m in string_values(a, "modality") if _matches_any([m], scope.modalities)]
         if entity.kind == "organization":
             hits += _modality_in_focus(entity, scope.modalities)
         if not hits:
@@ -79,16 +79,16 @@ def scope_reasons(entity: Entity, scope: Scope, knowledge: Knowledge) -> list[st
         if entity.kind == "organization":
             reasons.extend(hits)
     if scope.indications:
-        hits = [why for a in assets for why in matches_indications(_strings(a, "indication"), scope.indications)]
+        hits = [why for a in assets for why in matches_indications(string_values(a, "indication"), scope.indications)]
         if entity.kind == "organization":
-            hits += matches_indications(_strings(entity, "focus"), scope.indications)
+            hits += matches_indications(string_values(entity, "focus"), scope.indications)
         if not hits:
             return None
         reasons.extend(dict.fromkeys(hits))
     if scope.countries:
         orgs = [entity] if entity.kind == "organization" else [
-            o for o in (knowledge.find(d) for d in _strings(entity, "developer")) if o is not None]
-        countries = _strings(entity, "country") + [c for o in orgs if o is not entity for c in _strings(o, "country")]
+            o for o in (knowledge.find(d) for d in string_values(entity, "developer")) if o is not None]
+        countries = string_values(entity, "country") + [c for o in orgs if o is not entity for c in string_values(o, "country")]
         if countries:
             if not _matches_any(countries, scope.countries):
                 return None
@@ -103,7 +103,7 @@ def _has_scope(scope: Scope) -> bool:
     return any(v for k, v in scope.model_dump().items() if k not in ("exclude", "comparators", "countries_unstated"))
 
 
-def _guideline_facts(scope: Scope, rows: list[Entity], knowledge: Knowledge) -> list[Fact]:
+def guideline_facts(scope: Scope, rows: list[Entity], knowledge: Knowledge) -> list[Fact]:
     """The guidelines the rows' own sources cite (or the scoped documents'), oldest first."""
     row_docs = set().union(*(knowledge.documents_of(e) for e in rows)) if rows else set()
     docs = set(scope.documents) if scope.documents else row_docs
@@ -151,7 +151,7 @@ def scoped_view(entity: Entity, scope: Scope) -> Entity:
             return isinstance(f.object, str) and indication_match(f.object, scope.indications) is not None
         if f.predicate not in _INDICATION_BOUND:
             return True
-        stated = _stated_indication(f)
+        stated = stated_indication(f)
         if stated:
             return indication_match(stated, scope.indications) is not None
         inds = doc_indications.get(f.evidence.doc, [])
@@ -163,3 +163,6 @@ def scoped_view(entity: Entity, scope: Scope) -> Entity:
 def brief_facts(entities: Iterable[Entity]) -> list[Fact]:
     """The facts a brief shows, each under its entity's display name."""
     return [f.model_copy(update={"subject": e.name}) for e in entities for f in e.facts]
+
+
+_guideline_facts = guideline_facts  # the old name, still imported by reportgen/plan.py (another branch's file)

@@ -5,24 +5,24 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from reportgen.brief.model import _Model, source_page_name
+from reportgen.brief.model import ViewModel, source_page_name
 from reportgen.sources import Document
 
 
-class BackLink(_Model):
+class BackLink(ViewModel):
     brief_id: str
     brief_title: str
     number: int
 
 
-class Segment(_Model):
+class Segment(ViewModel):
     text: str
     marked: bool
     anchors: tuple[str, ...]        # span ids that start here
     backlinks: tuple[BackLink, ...]  # citations whose span ends here
 
 
-class SourcePage(_Model):
+class SourcePage(ViewModel):
     """One source document, with every sentence a brief cites highlighted."""
 
     doc: str

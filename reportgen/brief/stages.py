@@ -10,7 +10,7 @@ from reportgen.naming import name_key
 from reportgen.vocab import STAGE_RANK, STAGES
 
 
-def _stage_facts(entity: Entity) -> list[Fact]:
+def stage_facts(entity: Entity) -> list[Fact]:
     """Facts that state the highest stage: phase facts, and approvals or filings."""
     ranked = [(STAGE_RANK[f.stage], f) for f in [*entity.values("phase"), *entity.values("regulatory")] if f.stage]
     if not ranked:
@@ -20,14 +20,14 @@ def _stage_facts(entity: Entity) -> list[Fact]:
 
 
 def highest_stage(entity: Entity) -> str | None:
-    facts = _stage_facts(entity)
+    facts = stage_facts(entity)
     return facts[0].stage if facts else None
 
 
 INDICATION_NOT_STATED = "indication not stated"
 
 
-def _stated_indication(fact: Fact) -> str | None:
+def stated_indication(fact: Fact) -> str | None:
     """The indication a stage or regulatory fact names itself, if any."""
     return fact.object.indication if isinstance(fact.object, (Regulatory, Phase)) else None
 
@@ -41,7 +41,7 @@ def _fact_indication(fact: Fact, indications: list[str], doc_indications: dict[s
     disease's: spreading it over every indication is what made an approval in
     one disease show in four it is only in early trials for.
     """
-    stated = _stated_indication(fact)
+    stated = stated_indication(fact)
     if stated:
         key = name_key(stated)
         for i in indications:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reportgen.brief.chart_inputs import chart_targets
-from reportgen.brief.citations import _Citations
+from reportgen.brief.citations import Citations
 from reportgen.brief.model import Profile, Row, Sentence
-from reportgen.brief.select import _strings
-from reportgen.brief.stages import INDICATION_NOT_STATED, _stage_facts, highest_stage, indication_stages
+from reportgen.brief.select import string_values
+from reportgen.brief.stages import INDICATION_NOT_STATED, stage_facts, highest_stage, indication_stages
 from reportgen.facts import Efficacy, Fact
 from reportgen.knowledge import Entity, Knowledge
 from reportgen.landscape import Landscape
@@ -21,14 +21,14 @@ def _countries(entity: Entity, knowledge: Knowledge) -> list[Fact]:
     if entity.kind == "organization":
         return entity.values("country")
     out = []
-    for dev in _strings(entity, "developer"):
+    for dev in string_values(entity, "developer"):
         org = knowledge.find(dev)
         if org is not None:
             out.extend(org.values("country"))
     return out
 
 
-def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cites: _Citations) -> list[Sentence]:
+def summary_lines(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cites: Citations) -> list[Sentence]:
     """Sentences generated from the facts: scope, leaders, newest events, best data."""
     kind = "assets" if landscape.rows == "assets" else "organizations"
     noun = kind if len(rows) != 1 else kind[:-1]
@@ -51,7 +51,7 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
                 for c in sorted({f.object for f in countries if isinstance(f.object, str)}) or ["region not stated"]:
                     by_region[c].append(e.name)
             regions = "; ".join(f"{r}: {', '.join(n)}" for r, n in sorted(by_region.items()))
-            facts = [f for e in leaders for f in _stage_facts(e)]
+            facts = [f for e in leaders for f in stage_facts(e)]
             text = f"Furthest along ({stage}): {', '.join(e.name for e in leaders)}"
             if len(by_region) > 1 or "region not stated" not in by_region:
                 text += f" (by region: {regions})"
@@ -59,7 +59,7 @@ def _summary(landscape: Landscape, rows: list[Entity], knowledge: Knowledge, cit
         others = sorted(((r, e) for r, e in staged if r != top), key=lambda x: (-x[0], x[1].name.casefold()))[:4] if staged else []
         if others:
             out.append(Sentence(text="Next: " + "; ".join(f"{e.name} ({highest_stage(e)})" for _, e in others) + ".",
-                                cites=cites.cite([f for _, e in others for f in _stage_facts(e)])))
+                                cites=cites.cite([f for _, e in others for f in stage_facts(e)])))
     # each event under its entity's display name, never the spelling its sentence happened to use
     dated = [(e.name, f) for e in rows for f in e.values("regulatory") if f.object.date]
     if dated:
@@ -135,7 +135,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _outlook(rows: list[Entity], cites: _Citations) -> list[Sentence]:
+def _outlook(rows: list[Entity], cites: Citations) -> list[Sentence]:
     """What the landscape means: who leads, who follows, which target x indication pairs are empty."""
     staged = []
     for e in rows:
@@ -171,7 +171,7 @@ def _outlook(rows: list[Entity], cites: _Citations) -> list[Sentence]:
     return out
 
 
-def _count_pending(table: list[Row], comparators: list[Row], profiles: list[Profile]) -> int:
+def count_pending(table: list[Row], comparators: list[Row], profiles: list[Profile]) -> int:
     """Distinct values (per row) shown but not yet reviewed, in the table and profiles."""
     seen = {(r.anchor, c.column, v.text) for r in [*table, *comparators] for c in r.cells for v in c.values if v.pending}
     shown = {(a, t) for a, _, t in seen}
@@ -184,7 +184,7 @@ def _count_pending(table: list[Row], comparators: list[Row], profiles: list[Prof
     return len(seen)
 
 
-def _review_sentence(mode: str, count: int, wanted: bool) -> list[Sentence]:
+def review_sentence(mode: str, count: int, wanted: bool) -> list[Sentence]:
     if not wanted or mode == "off" or not count:
         return []
     plural = "value" if count == 1 else "values"
@@ -193,7 +193,7 @@ def _review_sentence(mode: str, count: int, wanted: bool) -> list[Sentence]:
     return [Sentence(text=f"{count} extracted {plural} not yet reviewed, not shown.", cites=())]
 
 
-def _review_note(mode: str, count: int) -> str | None:
+def review_note(mode: str, count: int) -> str | None:
     if mode == "required":
         return ("Review mode: required. Only values an analyst accepted or added are shown"
                 + (f"; {count} not yet reviewed are left out." if count else "."))
