@@ -54,7 +54,7 @@ class BuildResult:
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = True, inputs: str | None = None) -> BuildResult:
+          jobs: int | None = None, views: bool = True, inputs=None) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -67,14 +67,14 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     """
     from reportgen.render import make_environment, template_dirs
 
-    from reportgen.uptodate import STAMP, fingerprint, stamp_bytes
+    from reportgen.uptodate import STAMP, read_stamp, scan, stamp_bytes
 
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     dirs = template_dirs(project.root, templates)
     check_out_dir(project.root, out_dir, dirs)
     if inputs is None:  # before reading: what this build is of (the CLI has it from its up-to-date check)
-        inputs = fingerprint(project.root, names, formats, templates)
+        inputs = scan(project.root, names, formats, templates, read_stamp(out_dir))
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)

@@ -169,10 +169,11 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     root = _project(project)
     inputs = None
     if not force and out_dir is None:
-        from reportgen.uptodate import fingerprint, up_to_date
+        from reportgen.uptodate import check
 
-        inputs = fingerprint(root, list(landscapes) or None, chosen, Path(templates) if templates else None)
-        if up_to_date(root / "out", inputs):
+        inputs, current = check(root, root / "out", list(landscapes) or None, chosen,
+                                Path(templates) if templates else None)
+        if current:
             _progress("nothing to write: every brief is up to date")
             return
     from reportgen.build import build as run_build

@@ -5,6 +5,8 @@ landscapes/, the project's and --templates' templates, the reportgen package
 itself, the formats and landscapes asked for) with the files it wrote. The
 next build with the same fingerprint, and all those files present, returns
 after hashing: no fact decoding, no knowledge, no brief, and no heavy import.
+A file whose size, times and inode are those the stamp recorded is not read
+again (its recorded digest is used), so a no-op costs a stat per file.
 Links are not followed (a link's target path is hashed instead): nothing
 outside the project is read.
 """
@@ -15,6 +17,9 @@ import hashlib
 import json
 import os
 import re
+import stat
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 STAMP = ".inputs.json"
@@ -22,50 +27,137 @@ STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # a staged write (build._s
 PACKAGE = Path(__file__).resolve().parent
 
 
-def _hash_tree(h, folder: Path, label: str) -> None:
+RACY_NS = 2_000_000_000  # a file changed this close before the last scan is hashed again (coarse clocks)
+
+
+@dataclass
+class Inputs:
+    """A fingerprint of every input, with what each file's digest was computed from.
+
+    `files` maps a file's project path to [size, mtime_ns, ctime_ns, inode,
+    sha256]; the next scan reuses a digest whose four stat fields are the same
+    and that was not written within RACY_NS of the scan that hashed it (a
+    write in the same clock tick could leave the stat as it was). `previous`
+    is the last clean build's stamp, read once for both the scan and the
+    build's incremental paths.
+    """
+
+    digest: str
+    files: dict[str, list] = field(default_factory=dict)
+    taken_ns: int = 0
+    previous: dict | None = None
+
+    def __str__(self) -> str:
+        return self.digest
+
+
+def _hash_tree(h, folder: Path, label: str, files: dict | None = None, known: dict | None = None,
+               trusted_before: int = 0) -> None:
+    """Hash every file under `folder` in name order (as os.walk with sorted names); links by their target path."""
     if not folder.is_dir() or folder.is_symlink():
         return
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not os.path.islink(os.path.join(dirpath, d)))
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            rel = f"{label}/{os.path.relpath(path, folder)}"
-            if os.path.islink(path):
-                h.update(f"{rel} -> {os.readlink(path)}\n".encode("utf-8", "surrogateescape"))
+    known = known or {}
+
+    def walk(directory: str, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            return
+        subdirs = []
+        for entry in entries:
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name != "__pycache__":
+                    subdirs.append(entry)
+                continue
+            rel = prefix + entry.name
+            if is_link:
+                h.update(f"{rel} -> {os.readlink(entry.path)}\n".encode("utf-8", "surrogateescape"))
                 continue
             try:
-                with open(path, "rb") as f:
-                    digest = hashlib.file_digest(f, "sha256").hexdigest()
+                st = entry.stat(follow_symlinks=False)
             except OSError:
-                digest = "unreadable"
+                st = None
+            digest = None
+            if st is not None:
+                record = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+                old = known.get(rel)
+                if (isinstance(old, list) and len(old) == 5 and old[:4] == record
+                        and max(st.st_mtime_ns, st.st_ctime_ns) < trusted_before and isinstance(old[4], str)):
+                    digest = old[4]
+            if digest is None:
+                try:
+                    with open(entry.path, "rb") as f:
+                        digest = hashlib.file_digest(f, "sha256").hexdigest()
+                except OSError:
+                    digest, st = "unreadable", None
+            if files is not None and st is not None:
+                files[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest]
             h.update(f"{rel} {digest}\n".encode("utf-8", "surrogateescape"))
+        for entry in subdirs:  # os.walk order: a folder's files, then its subfolders
+            walk(entry.path, prefix + entry.name + "/")
+
+    walk(str(folder), label + "/")
 
 
 def fingerprint(root: Path, names: list[str] | None, formats: tuple[str, ...], templates: Path | None) -> str:
+    return scan(root, names, formats, templates).digest
+
+
+def scan(root: Path, names: list[str] | None, formats: tuple[str, ...], templates: Path | None,
+         previous: dict | None = None) -> Inputs:
+    """The fingerprint of a build's inputs; digests of files whose stat is unchanged since `previous` are reused."""
+    taken = time.time_ns()
+    known = previous.get("files") if isinstance(previous, dict) else None
+    known = known if isinstance(known, dict) else {}
+    trusted_before = previous.get("taken_ns", 0) if isinstance(previous, dict) else 0
+    trusted_before = (trusted_before if isinstance(trusted_before, int) else 0) - RACY_NS
+    files: dict[str, list] = {}
     h = hashlib.sha256(json.dumps([sorted(names or []), list(formats), str(templates or "")]).encode())
-    _hash_tree(h, root / "landscapes", "landscapes")
-    _hash_tree(h, root / "templates", "templates")
+    _hash_tree(h, root / "landscapes", "landscapes", files, known, trusted_before)
+    _hash_tree(h, root / "templates", "templates", files, known, trusted_before)
     if templates is not None:
-        _hash_tree(h, templates, "extra-templates")
-    _hash_tree(h, PACKAGE, "reportgen")
-    return h.hexdigest()
+        _hash_tree(h, templates, "extra-templates", files, known, trusted_before)
+    _hash_tree(h, PACKAGE, "reportgen", files, known, trusted_before)
+    return Inputs(h.hexdigest(), files, taken, previous)
 
 
-def stamp_bytes(inputs: str, out_dir: Path, written: list[Path]) -> bytes:
-    files = sorted({p.relative_to(out_dir).as_posix() for p in written if p.is_relative_to(out_dir)})
-    return json.dumps({"inputs": inputs, "outputs": files}, indent=1).encode()
-
-
-def up_to_date(out_dir: Path, inputs: str) -> bool:
-    """True when the last clean build had these inputs and every file it wrote is still there."""
+def read_stamp(out_dir: Path) -> dict | None:
+    """The last clean build's stamp, or None (no stamp, unreadable, or a link)."""
     stamp = out_dir / STAMP
     if out_dir.is_symlink() or stamp.is_symlink() or not stamp.is_file():
-        return False
+        return None
     try:
         data = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if not isinstance(data, dict) or data.get("inputs") != inputs or not isinstance(data.get("outputs"), list):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def stamp_bytes(inputs: "str | Inputs", out_dir: Path, written: list[Path]) -> bytes:
+    files = sorted({p.relative_to(out_dir).as_posix() for p in written if p.is_relative_to(out_dir)})
+    data: dict = {"inputs": str(inputs), "outputs": files}
+    if isinstance(inputs, Inputs):  # what the next scan may reuse
+        data.update(taken_ns=inputs.taken_ns, files=inputs.files)
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def check(root: Path, out_dir: Path, names: list[str] | None, formats: tuple[str, ...],
+          templates: Path | None) -> tuple[Inputs, bool]:
+    """Scan the inputs (reusing the last stamp's digests) and say whether the last clean build had them."""
+    previous = read_stamp(out_dir)
+    inputs = scan(root, names, formats, templates, previous)
+    return inputs, up_to_date(out_dir, inputs, previous)
+
+
+def up_to_date(out_dir: Path, inputs: "str | Inputs", stamp: dict | None = None) -> bool:
+    """True when the last clean build had these inputs and every file it wrote is still there."""
+    data = stamp if stamp is not None else read_stamp(out_dir)
+    if not isinstance(data, dict) or data.get("inputs") != str(inputs) or not isinstance(data.get("outputs"), list):
         return False
     if not all(isinstance(p, str) and (out_dir / p).is_file() for p in data["outputs"]):
         return False
