@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.brief import Brief
@@ -30,6 +29,7 @@ from reportgen.output import default_formats, output_path
 from reportgen.paths import inside_project  # one path policy for every command
 from reportgen.plan import BriefPlan, Selection, make_brief, plan_brief, select_brief
 from reportgen.project import Project, _shown
+from reportgen.result import BuildResult
 from reportgen.site import render_site
 from reportgen.validate import check_landscapes, check_review, load_landscapes, validate
 
@@ -42,14 +42,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 FORMATS = default_formats()  # the registered writers that a plain build writes
-
-
-@dataclass
-class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    built: list[str] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)  # brief id -> why it was not rebuilt
-    briefs: list[Brief] = field(default_factory=list)
 
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
@@ -65,6 +57,12 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     `views=False` skips briefs whose inputs are unchanged before computing their
     view model (the CLI's way); with it, `result.briefs` has only the briefs built.
     """
+    if not force and not views:  # only new documents, and none reaches a brief: no archive, no knowledge
+        from reportgen.scope_index import quick_build
+
+        quick = quick_build(project_root, names, formats, out_dir, templates, inputs)
+        if quick is not None:
+            return quick
     from reportgen.render import make_environment, template_dirs
 
     from reportgen.uptodate import STAMP, read_stamp, scan, stamp_bytes
@@ -102,6 +100,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         unremovable = {p.location.path for p in review_problems}
         pending: list[tuple[Path, Landscape, BriefPlan, tuple[str, ...]]] = []
         shared: dict = {}  # knowledge built once for briefs with the same facts and curation
+        selections: list = []  # (brief id, lexicon key, Selection): the scope index of a clean build
         for path, landscape in landscapes:
             if str(path) in unremovable or _shown(project.root, path) in unremovable:
                 continue  # a remove: that matches nothing: reported with the problems, not built
@@ -110,6 +109,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 old = manifest.get(landscape.id, {})
                 old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
                 sel = select_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review, shared)
+                selections.append((landscape.id, lex_key, sel))
                 if (not force and not views and old.get("selection") == sel.digest and all(f in old_inputs for f in formats)
                         and all(output_path(out_dir, landscape.id, f).exists() for f in formats)):
                     result.skipped[landscape.id] = "inputs unchanged"  # not even planned: nothing it shows changed
@@ -171,8 +171,14 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
             expected = [output_path(out_dir, ls.id, f) for _, ls in landscapes for f in formats]
             stamp = stamp_bytes(inputs, out_dir, [*expected, out_dir / "index.html"])
-            if not (out_dir / STAMP).is_file() or (out_dir / STAMP).read_bytes() != stamp:
+            if not _same_stamp(out_dir / STAMP, stamp):
                 outputs.append((out_dir / STAMP, stamp))
+            if len(selections) == len(landscapes):  # what a build of new documents only checks them against
+                from reportgen.scope_index import INDEX, index_bytes
+
+                index = (out_dir / ".cache" / INDEX, index_bytes(str(inputs), selections))
+                if not _holds(*index):
+                    outputs.append(index)
         # a failed build leaves the old stamp: it names other inputs, so the next build runs in full
         check_targets(project.root, [target for target, _ in outputs])
         write_all(outputs)
@@ -185,3 +191,12 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         return result
     error.result = result  # type: ignore[attr-defined]
     raise error
+
+
+def _same_stamp(path: Path, stamp: bytes) -> bool:
+    """The stamp on disk says the same but for when its scan was taken (its digests are as good): leave it."""
+    try:
+        old, new = json.loads(path.read_bytes()), json.loads(stamp)
+    except (OSError, ValueError):
+        return False
+    return isinstance(old, dict) and {**old, "taken_ns": None} == {**new, "taken_ns": None}

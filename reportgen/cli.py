@@ -176,6 +176,12 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
         if current:
             _progress("nothing to write: every brief is up to date")
             return
+        from reportgen.scope_index import quick_build  # new documents only: decided before the full build's imports
+
+        quick = quick_build(root, list(landscapes) or None, chosen, None, Path(templates) if templates else None, inputs)
+        if quick is not None:
+            _report_build(quick, out_dir, root)
+            return
     from reportgen.build import build as run_build
 
     try:

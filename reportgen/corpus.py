@@ -100,12 +100,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                     skip(path.name, reason, skipped)
                     continue
                 if cache:
-                    fields = {k: getattr(doc, k) for k in ("title", "publisher", "url", "date")
-                              if getattr(doc, k) is not None}
-                    if "date" in fields:
-                        fields["date"] = fields["date"].isoformat()
-                    cache.put(path.name, key, version, doc.text, doc_facts,
-                              meta={"fields": fields, "warnings": [list(w) for w in warnings]})
+                    store(cache, key, version, doc, doc_facts, warnings)
             docs[doc.id] = doc
             facts.extend(doc_facts)
         if cache:
@@ -114,6 +109,14 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
         if cache:
             cache.close()
     return Corpus(docs=docs, skipped=skipped, facts=facts)
+
+
+def store(cache, key: str, version: str, doc: Document, doc_facts: list[Fact], warnings: list) -> None:
+    """Cache one read document: its text, facts, sidecar fields and warnings (replayed on a hit)."""
+    fields = {k: getattr(doc, k) for k in ("title", "publisher", "url", "date") if getattr(doc, k) is not None}
+    if "date" in fields:
+        fields["date"] = fields["date"].isoformat()
+    cache.put(doc.id, key, version, doc.text, doc_facts, meta={"fields": fields, "warnings": [list(w) for w in warnings]})
 
 
 def extract_sources(paths: list[Path], root: Path | None = None, jobs: int | None = None):

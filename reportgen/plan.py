@@ -42,6 +42,8 @@ class Selection:
     rows: list
     comparators: list
     digest: str
+    keys: frozenset = frozenset()  # the entities the digest covers (rows, comparators, their neighbours)
+    knowledge_id: str = ""         # which knowledge the rows come from (briefs with the same curation share one)
 
 
 def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
@@ -92,12 +94,14 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     seen: set[tuple[str, str]] = set()
     by_key = {e.key: e for e in full.entities} if full is not knowledge else {}
     docs: set[str] = set()
+    keys: set[str] = set()
 
     def entity(e) -> None:
         marker = (e.key, str(len(e.facts)))
         if marker in seen:
             return
         seen.add(marker)
+        keys.add(e.key)
         add(e.model_dump_json())
         docs.update(f.evidence.doc for f in e.facts)
 
@@ -116,8 +120,10 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     for doc_id in sorted(docs):
         doc = corpus.docs.get(doc_id)
         add(doc_id if doc is None else doc.model_dump_json(exclude={"text"}))
+    kid = hashlib.sha256("\0".join([json.dumps(landscape.lexicon, sort_keys=True), *kkey[2:]]).encode(
+        "utf-8", "surrogatepass")).hexdigest()[:16]  # stable across builds (kkey's id() is not)
     return Selection(applied=applied, knowledge=knowledge, full=full, rows=rows, comparators=comparators,
-                     digest=digest.hexdigest()[:32])
+                     digest=digest.hexdigest()[:32], keys=frozenset(keys), knowledge_id=kid)
 
 
 def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,

@@ -25,6 +25,7 @@ from pathlib import Path
 STAMP = ".inputs.json"
 STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # a staged write (build._stage) a killed build left
 PACKAGE = Path(__file__).resolve().parent
+SOURCES = "landscapes/sources/"
 
 
 RACY_NS = 2_000_000_000  # a file changed this close before the last scan is hashed again (coarse clocks)
@@ -46,13 +47,14 @@ class Inputs:
     files: dict[str, list] = field(default_factory=dict)
     taken_ns: int = 0
     previous: dict | None = None
+    rest: str = ""  # the same fingerprint without landscapes/sources/'s files (a build of new documents only)
 
     def __str__(self) -> str:
         return self.digest
 
 
 def _hash_tree(h, folder: Path, label: str, files: dict | None = None, known: dict | None = None,
-               trusted_before: int = 0) -> None:
+               trusted_before: int = 0, links: list | None = None) -> None:
     """Hash every file under `folder` in name order (as os.walk with sorted names); links by their target path."""
     if not folder.is_dir() or folder.is_symlink():
         return
@@ -76,7 +78,10 @@ def _hash_tree(h, folder: Path, label: str, files: dict | None = None, known: di
                 continue
             rel = prefix + entry.name
             if is_link:
-                h.update(f"{rel} -> {os.readlink(entry.path)}\n".encode("utf-8", "surrogateescape"))
+                line = f"{rel} -> {os.readlink(entry.path)}\n".encode("utf-8", "surrogateescape")
+                h.update(line)
+                if links is not None:
+                    links.append(line)
                 continue
             try:
                 st = entry.stat(follow_symlinks=False)
@@ -117,13 +122,21 @@ def scan(root: Path, names: list[str] | None, formats: tuple[str, ...], template
     trusted_before = previous.get("taken_ns", 0) if isinstance(previous, dict) else 0
     trusted_before = (trusted_before if isinstance(trusted_before, int) else 0) - RACY_NS
     files: dict[str, list] = {}
-    h = hashlib.sha256(json.dumps([sorted(names or []), list(formats), str(templates or "")]).encode())
-    _hash_tree(h, root / "landscapes", "landscapes", files, known, trusted_before)
-    _hash_tree(h, root / "templates", "templates", files, known, trusted_before)
+    links: list[bytes] = []
+    header = json.dumps([sorted(names or []), list(formats), str(templates or "")]).encode()
+    h = hashlib.sha256(header)
+    _hash_tree(h, root / "landscapes", "landscapes", files, known, trusted_before, links)
+    _hash_tree(h, root / "templates", "templates", files, known, trusted_before, links)
     if templates is not None:
-        _hash_tree(h, templates, "extra-templates", files, known, trusted_before)
-    _hash_tree(h, PACKAGE, "reportgen", files, known, trusted_before)
-    return Inputs(h.hexdigest(), files, taken, previous)
+        _hash_tree(h, templates, "extra-templates", files, known, trusted_before, links)
+    _hash_tree(h, PACKAGE, "reportgen", files, known, trusted_before, links)
+    rest = hashlib.sha256(header)
+    for line in links:
+        rest.update(line)
+    for rel, record in files.items():
+        if not rel.startswith(SOURCES):
+            rest.update(f"{rel} {record[4]}\n".encode("utf-8", "surrogateescape"))
+    return Inputs(h.hexdigest(), files, taken, previous, rest.hexdigest())
 
 
 def read_stamp(out_dir: Path) -> dict | None:
@@ -142,7 +155,7 @@ def stamp_bytes(inputs: "str | Inputs", out_dir: Path, written: list[Path]) -> b
     files = sorted({p.relative_to(out_dir).as_posix() for p in written if p.is_relative_to(out_dir)})
     data: dict = {"inputs": str(inputs), "outputs": files}
     if isinstance(inputs, Inputs):  # what the next scan may reuse
-        data.update(taken_ns=inputs.taken_ns, files=inputs.files)
+        data.update(taken_ns=inputs.taken_ns, rest=inputs.rest, files=inputs.files)
     return json.dumps(data, separators=(",", ":")).encode()
 
 
