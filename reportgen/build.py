@@ -46,7 +46,7 @@ FORMATS = default_formats()  # the registered writers that a plain build writes
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = True, inputs=None) -> BuildResult:
+          jobs: int | None = None, views: bool = False, inputs=None) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -54,8 +54,9 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     reported, the others written, then a BuildError (exit 1). Either error
     carries the `BuildResult` as `.result`.
 
-    `views=False` skips briefs whose inputs are unchanged before computing their
-    view model (the CLI's way); with it, `result.briefs` has only the briefs built.
+    A brief whose inputs are unchanged is skipped before its view model is
+    computed, so `result.briefs` has only the briefs built; `views=True` also
+    computes (but does not render) the view model of every skipped brief.
     """
     if not force and not views:  # only new documents, and none reaches a brief: no archive, no knowledge
         from reportgen.scope_index import quick_build
@@ -148,18 +149,23 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 log.error("%s: not built: %s", landscape.id, text)
                 continue
             brief_outputs = [(output_path(out_dir, landscape.id, f), data) for f, (data, _) in zip(todo, results)]
+            selection = plan.selection
             if plan.new_edition:
-                from reportgen.editions import edition_bytes, editions_dir
+                from reportgen.editions import edition_bytes, editions_dir, editions_state
+                from reportgen.plan import selection_digest
 
-                brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
-                                      edition_bytes(plan.edition)))
+                data = edition_bytes(plan.edition)
+                brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json", data))
+                # the digest the next build computes, with this edition written
+                selection = selection_digest(plan.selection_base, editions_state(
+                    out_dir, landscape.id, (f"{plan.edition.name}.json", len(data))))
             result.briefs.append(plan.brief)
             outputs.extend(brief_outputs)
             old = manifest.get(landscape.id, {})
             old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
             manifest[landscape.id] = manifest_entry(plan.brief, formats, {
                 **{f: h for f, h in old_inputs.items() if isinstance(h, str)},
-                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, plan.selection)
+                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, selection)
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
@@ -170,6 +176,11 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         clean = not problems and not failures and not corpus.skipped
         if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
             expected = [output_path(out_dir, ls.id, f) for _, ls in landscapes for f in formats]
+            from reportgen.editions import _edition_files
+
+            # editions too: deleting one is a change the next build must see ("What changed" compares with it)
+            expected += [p for _, ls in landscapes for p in _edition_files(out_dir, ls.id)]
+            expected += [t for t, _ in outputs if t.parent.name == "editions" and t not in expected]
             stamp = stamp_bytes(inputs, out_dir, [*expected, out_dir / "index.html"])
             if not _same_stamp(out_dir / STAMP, stamp):
                 outputs.append((out_dir / STAMP, stamp))

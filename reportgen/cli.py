@@ -187,7 +187,7 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     try:
         result = run_build(root, list(landscapes) or None, chosen,
                            Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs,
-                           views=False, inputs=inputs)
+                           inputs=inputs)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)

@@ -32,13 +32,14 @@ MIN_PARALLEL = 24  # uncached documents below which a pool costs more (its start
 
 
 def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True,
-                lexicon: dict | None = None, jobs: int | None = 1) -> Corpus:
+                lexicon: dict | None = None, jobs: int | None = 1, read_only: bool = False) -> Corpus:
     """Read every source and extract its facts, reusing the cache where it can.
 
     `lexicon` extends the extractor's lexicons (a landscape's `lexicon:`); facts
     extracted with it are cached apart. Uncached documents are read and
     extracted on `jobs` worker processes (None: the CPU count); results,
-    warnings and their order are those of a serial run.
+    warnings and their order are those of a serial run. `read_only`: the
+    cache is only read (what `validate` needs), never written.
     """
     from reportgen.extract import get_extractor
     from reportgen.sources import DocumentError, sidecar_path
@@ -63,7 +64,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     if cache_dir is not None:
         from reportgen.cache import open_cache
 
-        cache = open_cache(cache_dir / "facts.sqlite", root)
+        cache = open_cache(cache_dir / "facts.sqlite", root, read_only=read_only)
     docs: dict[str, Document] = {}
     skipped: list[SkippedSource] = []
     for path in outside:
