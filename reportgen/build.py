@@ -46,7 +46,7 @@ FORMATS = default_formats()  # the registered writers that a plain build writes
 
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = False, inputs=None) -> BuildResult:
+          jobs: int | None = None, views: bool = False, inputs=None, quick: bool = True) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -57,8 +57,10 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     A brief whose inputs are unchanged is skipped before its view model is
     computed, so `result.briefs` has only the briefs built; `views=True` also
     computes (but does not render) the view model of every skipped brief.
+    `quick=False`: do not try the new-documents-only path first (the CLI has
+    tried it before importing this module).
     """
-    if not force and not views:  # only new documents, and none reaches a brief: no archive, no knowledge
+    if quick and not force and not views:  # only new documents, none reaching a brief: no archive, no knowledge
         from reportgen.scope_index import quick_build
 
         quick = quick_build(project_root, names, formats, out_dir, templates, inputs)
@@ -66,7 +68,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             return quick
     from reportgen.render import make_environment, template_dirs
 
-    from reportgen.uptodate import STAMP, read_stamp, scan, stamp_bytes
+    from reportgen.uptodate import STAMP, read_stamp, scan, stamp_bytes, stat_output
 
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
@@ -182,8 +184,11 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
             expected += [p for _, ls in landscapes for p in _edition_files(out_dir, ls.id)]
             expected += [t for t, _ in outputs if t.parent.name == "editions" and t not in expected]
             stamp = stamp_bytes(inputs, out_dir, [*expected, out_dir / "index.html"])
-            if not _same_stamp(out_dir / STAMP, stamp):
+            if not _holds(out_dir / STAMP, stamp):
                 outputs.append((out_dir / STAMP, stamp))
+            records = stat_output(out_dir, inputs)
+            if records is not None:
+                outputs.append(records)
             if len(selections) == len(landscapes):  # what a build of new documents only checks them against
                 from reportgen.scope_index import INDEX, index_bytes
 
@@ -203,11 +208,3 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     error.result = result  # type: ignore[attr-defined]
     raise error
 
-
-def _same_stamp(path: Path, stamp: bytes) -> bool:
-    """The stamp on disk says the same but for when its scan was taken (its digests are as good): leave it."""
-    try:
-        old, new = json.loads(path.read_bytes()), json.loads(stamp)
-    except (OSError, ValueError):
-        return False
-    return isinstance(old, dict) and {**old, "taken_ns": None} == {**new, "taken_ns": None}

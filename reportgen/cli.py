@@ -174,6 +174,9 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
         inputs, current = check(root, root / "out", list(landscapes) or None, chosen,
                                 Path(templates) if templates else None)
         if current:
+            from reportgen.uptodate import save_records
+
+            save_records(root / "out", inputs)
             _progress("nothing to write: every brief is up to date")
             return
         from reportgen.scope_index import quick_build  # new documents only: decided before the full build's imports
@@ -187,7 +190,7 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     try:
         result = run_build(root, list(landscapes) or None, chosen,
                            Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs,
-                           inputs=inputs)
+                           inputs=inputs, quick=inputs is None)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)

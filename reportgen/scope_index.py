@@ -213,7 +213,7 @@ def quick_build(project_root: Path, names, formats, out_dir: Path | None, templa
     from reportgen.paths import inside_project
     from reportgen.project import Project
     from reportgen.result import BuildResult
-    from reportgen.uptodate import STAMP, Inputs, read_stamp, scan, stamp_bytes
+    from reportgen.uptodate import STAMP, Inputs, read_stamp, scan, stamp_bytes, stat_output
 
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
@@ -232,6 +232,9 @@ def quick_build(project_root: Path, names, formats, out_dir: Path | None, templa
         log.info("%d new document%s, in no brief's scope", count, "" if count == 1 else "s")
         previous = [out_dir / p for p in inputs.previous["outputs"]]
         outputs = [write_index(out_dir, index), (out_dir / STAMP, stamp_bytes(inputs, out_dir, previous))]
+        records = stat_output(out_dir, inputs)
+        if records is not None:
+            outputs.append(records)
         check_targets(project.root, [target for target, _ in outputs])
         write_all(outputs)
     return BuildResult(written=[t for t, _ in outputs], skipped={i: "inputs unchanged" for i in ids})
@@ -296,10 +299,14 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
             found = []
             for path in new:
                 key = _source_key(path, sidecar_path(path), root)
-                doc, doc_facts, warnings, reason = _read_one(path, root, lexicon, True, extractor)
-                if doc is None:
-                    return None  # a skipped document is listed by every brief: the full build
-                store(cache, key, extractor.fingerprint, doc, doc_facts, warnings)
+                hit = cache.get(path.name, key, extractor.fingerprint)  # an earlier attempt that fell through
+                if hit is not None:
+                    doc_facts, warnings = hit[1], [tuple(w) for w in hit[2].get("warnings", [])]
+                else:
+                    doc, doc_facts, warnings, reason = _read_one(path, root, lexicon, True, extractor)
+                    if doc is None:
+                        return None  # a skipped document is listed by every brief: the full build
+                    store(cache, key, extractor.fingerprint, doc, doc_facts, warnings)
                 if not lex_key:
                     warned.extend(warnings)
                 found.extend(doc_facts)

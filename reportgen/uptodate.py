@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STAMP = ".inputs.json"
+STAT = ".cache/inputs-stat.json"  # each input file's size, times, inode and digest at the last scan
 STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # a staged write (build._stage) a killed build left
 PACKAGE = Path(__file__).resolve().parent
 SOURCES = "landscapes/sources/"
@@ -140,7 +141,12 @@ def scan(root: Path, names: list[str] | None, formats: tuple[str, ...], template
 
 
 def read_stamp(out_dir: Path) -> dict | None:
-    """The last clean build's stamp, or None (no stamp, unreadable, or a link)."""
+    """The last clean build's stamp, or None (no stamp, unreadable, or a link).
+
+    With the file records of the scan it was made from (`files`, `taken_ns`),
+    kept apart in out/.cache/ (machine state: inodes and times) so the stamp
+    itself is the same bytes for the same inputs.
+    """
     stamp = out_dir / STAMP
     if out_dir.is_symlink() or stamp.is_symlink() or not stamp.is_file():
         return None
@@ -148,15 +154,58 @@ def read_stamp(out_dir: Path) -> dict | None:
         data = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    stat_file = out_dir / STAT
+    try:
+        records = json.loads(stat_file.read_text(encoding="utf-8")) if not stat_file.is_symlink() else None
+    except (OSError, ValueError):
+        records = None
+    if isinstance(records, dict) and records.get("inputs") == data.get("inputs"):
+        data.update(files=records.get("files"), taken_ns=records.get("taken_ns"))
+    return data
 
 
 def stamp_bytes(inputs: "str | Inputs", out_dir: Path, written: list[Path]) -> bytes:
     files = sorted({p.relative_to(out_dir).as_posix() for p in written if p.is_relative_to(out_dir)})
     data: dict = {"inputs": str(inputs), "outputs": files}
-    if isinstance(inputs, Inputs):  # what the next scan may reuse
-        data.update(taken_ns=inputs.taken_ns, rest=inputs.rest, files=inputs.files)
-    return json.dumps(data, separators=(",", ":")).encode()
+    if isinstance(inputs, Inputs):  # a build of new documents only compares it with the next scan
+        data["rest"] = inputs.rest
+    return json.dumps(data, indent=1).encode()
+
+
+def stat_output(out_dir: Path, inputs: "str | Inputs") -> tuple[Path, bytes] | None:
+    """The file records to keep for the next scan, unless those on disk already say the same."""
+    if not isinstance(inputs, Inputs):
+        return None
+    old = (inputs.previous or {})
+    if old.get("inputs") == inputs.digest and old.get("files") == inputs.files:
+        return None
+    data = {"inputs": inputs.digest, "taken_ns": inputs.taken_ns, "files": inputs.files}
+    return out_dir / STAT, json.dumps(data, separators=(",", ":")).encode()
+
+
+def save_records(out_dir: Path, inputs: "Inputs") -> None:
+    """After a no-op whose stamp had no (or older) file records: keep this scan's, so the next one stats only.
+
+    Best effort, in the disposable out/.cache/ (never through a link); a failure costs the next no-op time.
+    """
+    item = stat_output(out_dir, inputs)
+    cache = out_dir / ".cache"
+    if item is None or not cache.is_dir() or cache.is_symlink() or item[0].is_symlink():
+        return
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".inputs-stat.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(item[1])
+        os.replace(tmp, item[0])
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
 
 
 def check(root: Path, out_dir: Path, names: list[str] | None, formats: tuple[str, ...],

@@ -102,3 +102,19 @@ def test_a_file_written_just_before_the_scan_is_hashed_again(basic_project, monk
     uptodate.scan(basic_project, None, ("html",), None, {"files": first.files, "taken_ns": first.taken_ns})
     fresh = {k.rsplit("/", 1)[-1] for k in first.files if k.startswith("landscapes/")}
     assert fresh and fresh <= {p.rsplit("/", 1)[-1] for p in opened}
+
+
+def test_the_stamp_is_the_same_bytes_for_the_same_inputs_and_a_no_op_keeps_file_records(basic_project, tmp_path,
+                                                                                       run_cli):
+    import shutil
+
+    from reportgen.uptodate import STAT, read_stamp
+
+    other = tmp_path / "other"
+    shutil.copytree(basic_project, other)
+    for root in (basic_project, other):
+        run_cli("build", "--format", "html", "--project", str(root))
+    assert (basic_project / "out" / STAMP).read_bytes() == (other / "out" / STAMP).read_bytes()
+    (basic_project / "out" / STAT).unlink()  # the disposable records: the next no-op writes them again
+    assert "every brief is up to date" in run_cli("build", "--format", "html", "--project", str(basic_project)).output
+    assert read_stamp(basic_project / "out")["files"]
