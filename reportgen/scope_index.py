@@ -225,7 +225,11 @@ def quick_build(project_root: Path, names, formats, out_dir: Path | None, templa
         return None
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
-        quick = _new_documents_only(project, out_dir, inputs, names)
+        try:
+            quick = _new_documents_only(project, out_dir, inputs, names)
+        except Exception as exc:  # noqa: BLE001  a damaged index or record costs time, never the build
+            log.debug("new-documents path not taken: %s: %s", type(exc).__name__, exc)
+            quick = None
         if quick is None:
             return None
         index, ids, count = quick

@@ -174,3 +174,17 @@ def test_only_new_sources_take_the_quick_path(project, run_cli):
     (sources / "b.txt").write_text(B)
     (project / "landscapes" / "cart-bcma.yaml").write_text(LANDSCAPE + "subtitle: x\n")  # a changed landscape
     assert now() is None
+
+
+@pytest.mark.parametrize("damage", ['{"version": 1, "inputs": "x"', '{"version": 1, "briefs": {"cart-bcma": {}}, '
+                                    '"knowledges": {}, "inputs": null}', "[]"])
+def test_a_damaged_index_costs_a_full_build_not_a_failure(project, tmp_path, run_cli, damage):
+    run_cli("build", *FORMATS, "--project", str(project))
+    index = project / "out" / ".cache" / "scope-index.json"
+    data = index.read_text()
+    inputs = data.split('"inputs":"', 1)[1].split('"', 1)[0]
+    index.write_text(damage.replace("null", f'"{inputs}"'))
+    add(project, "zz-inside", INSIDE)
+    again = run_cli("build", *FORMATS, "--project", str(project))
+    assert "rendering cart-bcma" in again.output and "PB-8" in (project / "out" / "cart-bcma.csv").read_text()
+    assert outputs(project / "out") == forced(project, tmp_path, run_cli)
