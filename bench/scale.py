@@ -479,7 +479,12 @@ def main() -> None:
         if "baseline" in cases:
             BASELINE["rev"] = find_baseline(args.baseline)
             BASELINE["python"] = setup_baseline(base, BASELINE["rev"], log)
-        results = [bench_size(base, int(n), args.runs, args.jobs, log, cases) for n in args.sizes.split(",")]
+        try:
+            results = [bench_size(base, int(n), args.runs, args.jobs, log, cases) for n in args.sizes.split(",")]
+        finally:
+            if "baseline" in cases and not args.keep:  # the temporary worktree goes with its folder
+                subprocess.run(["git", "worktree", "remove", "--force", str(base / f"baseline-{BASELINE['rev'][:10]}")],
+                               cwd=ROOT, capture_output=True)
     section = table(results, args.jobs, args.runs)
     print(section)
     if not args.no_write:
