@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Scale benchmark: 200 / 1,000 / 2,000-document projects, every case of issue 15, whole processes.
 
-Usage: python bench/scale.py [--sizes 200,1000,2000] [--runs 3] [--no-write]
+Usage: python bench/scale.py [--sizes 200,1000,2000] [--runs 3] [--cases ...] [--keep DIR] [--no-write]
+
+The "baseline" case (not run by default) times cold builds paired with the code before issue 15: a
+`git worktree` of that commit with its own venv, made by the script under --keep (or a temporary folder).
 
 The projects are synthetic: invented press releases written from templates
 (invented companies, asset codes, targets, diseases, trials and figures), so
@@ -213,7 +216,7 @@ def remove_document(project: Path, name: str) -> None:
 CPU: list[float] = []  # user + system seconds of each run's process tree, beside its wall time
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, str]:
+def run(args: list[str], cwd: Path, python: str | None = None) -> tuple[float, str]:
     """Wall seconds and stdout of one reportgen process; its CPU seconds go to CPU.
 
     CPU time is shown beside wall time because the machine is shared: a wall
@@ -221,7 +224,7 @@ def run(args: list[str], cwd: Path) -> tuple[float, str]:
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "reportgen", *args], cwd=cwd, stdout=subprocess.PIPE,
+    proc = subprocess.run([python or sys.executable, "-m", "reportgen", *args], cwd=cwd, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -243,7 +246,34 @@ def fmt(values: list[float], unit: str = "s", digits: int = 2) -> str:
     return f"{median(values):.{digits}f} {unit} [{min(values):.{digits}f}-{max(values):.{digits}f}]"
 
 
-ALL_CASES = ("facts", "cold", "noop", "outside", "inside", "plan")
+ALL_CASES = ("facts", "cold", "noop", "outside", "inside", "plan")  # "baseline": cold build vs the code before issue 15
+BASELINE: dict = {}  # "python": the baseline venv's interpreter, "rev": its commit (set up by main)
+
+
+def find_baseline(rev: str | None) -> str:
+    """The commit before the first issue-15 commit (the first whose subject mentions --jobs), or `rev`."""
+    if rev:
+        return subprocess.run(["git", "rev-parse", rev], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    log = subprocess.run(["git", "log", "--reverse", "--format=%H %s"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    first = next(line.split()[0] for line in log if "--jobs" in line)
+    return subprocess.run(["git", "rev-parse", f"{first}~1"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def setup_baseline(base: Path, rev: str, log) -> str:
+    """A git worktree of `rev` with its own venv (reused when present); returns its python."""
+    tree = base / f"baseline-{rev[:10]}"
+    python = tree / ".venv" / "bin" / "python"
+    if not python.exists():
+        if not tree.exists():
+            subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True,
+                           capture_output=True)
+        subprocess.run([sys.executable, "-m", "venv", str(tree / ".venv")], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", str(tree)], check=True)
+        log(f"baseline {rev[:10]} installed in {tree}")
+    return str(python)
 
 
 def bench_size(tmp: Path, count: int, runs: int, jobs: int, log, cases=ALL_CASES) -> dict:
@@ -261,6 +291,8 @@ def bench_size(tmp: Path, count: int, runs: int, jobs: int, log, cases=ALL_CASES
         measure_facts(out, project, facts_dir, count, runs, jobs, log)
     if "cold" in cases:
         measure_cold(out, project, count, log)
+    if "baseline" in cases:
+        measure_baseline(out, project, count, runs, log)
     if "noop" in cases:
         out["noop"] = [run(["-q", "build"], project)[0] for _ in range(runs + 2)]
         out["noop_cpu"] = CPU[-(runs + 2):]
@@ -300,6 +332,22 @@ def measure_cold(out, project, count, log) -> None:
     rows = json.loads((project / "out" / ".manifest.json").read_text())
     out["rows"] = {k: v["rows"] for k, v in rows.items()}
     log(f"{count}: cold build {fmt(colds)}; rows {out['rows']}")
+
+
+def measure_baseline(out, project, count, runs, log) -> None:
+    """Cold builds of the same project by the code before issue 15 and by this code, alternating, paired."""
+    old_times, new_times, old_cpu, new_cpu = [], [], [], []
+    for r in range(max(1, runs - 1)):
+        for python, times, cpu in ((BASELINE["python"], old_times, old_cpu), (None, new_times, new_cpu)):
+            shutil.rmtree(project / "out", ignore_errors=True)
+            times.append(run(["-q", "build"], project, python)[0])
+            cpu.append(CPU[-1])
+            log(f"{count}: cold build ({'baseline' if python else 'this code'}) {times[-1]:.1f} s, cpu {cpu[-1]:.1f} s")
+    out["base_cold"], out["base_new"] = old_times, new_times
+    out["base_cold_cpu"], out["base_new_cpu"] = old_cpu, new_cpu
+    out["base_ratio"] = [b / a for a, b in zip(old_times, new_times)]
+    out["base_ratio_cpu"] = [b / a for a, b in zip(old_cpu, new_cpu)]
+    log(f"{count}: cold vs baseline {fmt(out['base_ratio'], 'x')} wall, {fmt(out['base_ratio_cpu'], 'x')} cpu")
 
 
 def measure_outside(out, project, count, runs, log) -> None:
@@ -381,6 +429,10 @@ def table(results: list[dict], jobs: int, runs: int) -> str:
     row("rows per brief", lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r["rows"].items())), "")
     row("facts extracted", lambda r: f"{r['facts_count']:,}", "")
     row("cold build", lambda r: fmt(r["cold"], digits=1), "")
+    row(f"cold build, code before issue 15 ({BASELINE.get('rev', '?')[:7]})", lambda r: fmt(r["base_cold"], digits=1), "")
+    row("cold build, this code (paired with it)", lambda r: fmt(r["base_new"], digits=1), "")
+    row("cold build / before issue 15 (paired)", lambda r: fmt(r["base_ratio"], "x"), "<= 0.65x")
+    row("the same in CPU seconds (paired)", lambda r: fmt(r["base_ratio_cpu"], "x"), "")
     row("no-op rebuild", lambda r: fmt(r["noop"]), "<= 0.5 s at 2,000")
     row("no-op rebuild, CPU seconds", lambda r: fmt(r["noop_cpu"]), "")
     row("one new out-of-scope document", lambda r: fmt(r["out_of_scope"]), "<= 1 s at 2,000")
@@ -416,13 +468,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     parser.add_argument("--keep", type=Path, help="generate the projects here and keep them (reused when built)")
-    parser.add_argument("--cases", default=",".join(ALL_CASES), help="a subset of " + ",".join(ALL_CASES))
+    parser.add_argument("--cases", default=",".join(ALL_CASES), help="a subset of " + ",".join((*ALL_CASES, "baseline")))
+    parser.add_argument("--baseline", default=None, help="the commit to compare cold builds with (default: the one "
+                        "before the first issue-15 commit); needs the 'baseline' case")
     args = parser.parse_args()
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         cases = tuple(c for c in args.cases.split(",") if c)
-        results = [bench_size(base, int(n), args.runs, args.jobs, log, cases) for n in args.sizes.split(",")]
+        if "baseline" in cases:
+            BASELINE["rev"] = find_baseline(args.baseline)
+            BASELINE["python"] = setup_baseline(base, BASELINE["rev"], log)
+        try:
+            results = [bench_size(base, int(n), args.runs, args.jobs, log, cases) for n in args.sizes.split(",")]
+        finally:
+            if "baseline" in cases and not args.keep:  # the temporary worktree goes with its folder
+                subprocess.run(["git", "worktree", "remove", "--force", str(base / f"baseline-{BASELINE['rev'][:10]}")],
+                               cwd=ROOT, capture_output=True)
     section = table(results, args.jobs, args.runs)
     print(section)
     if not args.no_write:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.brief import Brief
@@ -30,6 +29,7 @@ from reportgen.output import default_formats, output_path
 from reportgen.paths import inside_project  # one path policy for every command
 from reportgen.plan import BriefPlan, Selection, make_brief, plan_brief, select_brief
 from reportgen.project import Project, _shown
+from reportgen.result import BuildResult
 from reportgen.site import render_site
 from reportgen.validate import check_landscapes, check_review, load_landscapes, validate
 
@@ -44,17 +44,9 @@ log = logging.getLogger(__name__)
 FORMATS = default_formats()  # the registered writers that a plain build writes
 
 
-@dataclass
-class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    built: list[str] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)  # brief id -> why it was not rebuilt
-    briefs: list[Brief] = field(default_factory=list)
-
-
 def build(project_root: Path, names: list[str] | None = None, formats: tuple[str, ...] = FORMATS,
           out_dir: Path | None = None, templates: Path | None = None, force: bool = False,
-          jobs: int | None = None, views: bool = True, inputs: str | None = None) -> BuildResult:
+          jobs: int | None = None, views: bool = False, inputs=None, quick: bool = True) -> BuildResult:
     """Build every valid brief; then raise for what could not be built.
 
     One invalid landscape does not stop the others: they are built, then an
@@ -62,19 +54,28 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
     reported, the others written, then a BuildError (exit 1). Either error
     carries the `BuildResult` as `.result`.
 
-    `views=False` skips briefs whose inputs are unchanged before computing their
-    view model (the CLI's way); with it, `result.briefs` has only the briefs built.
+    A brief whose inputs are unchanged is skipped before its view model is
+    computed, so `result.briefs` has only the briefs built; `views=True` also
+    computes (but does not render) the view model of every skipped brief.
+    `quick=False`: do not try the new-documents-only path first (the CLI has
+    tried it before importing this module).
     """
+    if quick and not force and not views:  # only new documents, none reaching a brief: no archive, no knowledge
+        from reportgen.scope_index import quick_build
+
+        quick = quick_build(project_root, names, formats, out_dir, templates, inputs)
+        if quick is not None:
+            return quick
     from reportgen.render import make_environment, template_dirs
 
-    from reportgen.uptodate import STAMP, fingerprint, stamp_bytes
+    from reportgen.uptodate import STAMP, read_stamp, scan, stamp_bytes, stat_output
 
     project = Project(project_root)
     out_dir = inside_project(project.root, out_dir or project.root / "out", "--out")
     dirs = template_dirs(project.root, templates)
     check_out_dir(project.root, out_dir, dirs)
     if inputs is None:  # before reading: what this build is of (the CLI has it from its up-to-date check)
-        inputs = fingerprint(project.root, names, formats, templates)
+        inputs = scan(project.root, names, formats, templates, read_stamp(out_dir))
     with build_lock(out_dir):
         remove_stale_temporaries(out_dir)
         log.info("reading sources in %s", project.sources)
@@ -102,6 +103,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         unremovable = {p.location.path for p in review_problems}
         pending: list[tuple[Path, Landscape, BriefPlan, tuple[str, ...]]] = []
         shared: dict = {}  # knowledge built once for briefs with the same facts and curation
+        selections: list = []  # (brief id, lexicon key, Selection): the scope index of a clean build
         for path, landscape in landscapes:
             if str(path) in unremovable or _shown(project.root, path) in unremovable:
                 continue  # a remove: that matches nothing: reported with the problems, not built
@@ -110,6 +112,7 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 old = manifest.get(landscape.id, {})
                 old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
                 sel = select_brief(project, path, landscape, corpora[lex_key], out_dir, salt, review, shared)
+                selections.append((landscape.id, lex_key, sel))
                 if (not force and not views and old.get("selection") == sel.digest and all(f in old_inputs for f in formats)
                         and all(output_path(out_dir, landscape.id, f).exists() for f in formats)):
                     result.skipped[landscape.id] = "inputs unchanged"  # not even planned: nothing it shows changed
@@ -148,18 +151,23 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
                 log.error("%s: not built: %s", landscape.id, text)
                 continue
             brief_outputs = [(output_path(out_dir, landscape.id, f), data) for f, (data, _) in zip(todo, results)]
+            selection = plan.selection
             if plan.new_edition:
-                from reportgen.editions import edition_bytes, editions_dir
+                from reportgen.editions import edition_bytes, editions_dir, editions_state
+                from reportgen.plan import selection_digest
 
-                brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json",
-                                      edition_bytes(plan.edition)))
+                data = edition_bytes(plan.edition)
+                brief_outputs.append((editions_dir(out_dir, landscape.id) / f"{plan.edition.name}.json", data))
+                # the digest the next build computes, with this edition written
+                selection = selection_digest(plan.selection_base, editions_state(
+                    out_dir, landscape.id, (f"{plan.edition.name}.json", len(data))))
             result.briefs.append(plan.brief)
             outputs.extend(brief_outputs)
             old = manifest.get(landscape.id, {})
             old_inputs = old.get("inputs") if isinstance(old.get("inputs"), dict) else {}
             manifest[landscape.id] = manifest_entry(plan.brief, formats, {
                 **{f: h for f, h in old_inputs.items() if isinstance(h, str)},
-                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, plan.selection)
+                **{f: format_hash(plan.inputs_hash, f) for f in formats}}, selection)
             result.built.append(landscape.id)
         if result.built or json.dumps(manifest, sort_keys=True) != site_before or not (out_dir / "index.html").exists():
             env = env or make_environment(dirs)
@@ -170,9 +178,23 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         clean = not problems and not failures and not corpus.skipped
         if clean:  # the next build with the same inputs can stop after hashing them (reportgen/uptodate.py)
             expected = [output_path(out_dir, ls.id, f) for _, ls in landscapes for f in formats]
+            from reportgen.editions import _edition_files
+
+            # editions too: deleting one is a change the next build must see ("What changed" compares with it)
+            expected += [p for _, ls in landscapes for p in _edition_files(out_dir, ls.id)]
+            expected += [t for t, _ in outputs if t.parent.name == "editions" and t not in expected]
             stamp = stamp_bytes(inputs, out_dir, [*expected, out_dir / "index.html"])
-            if not (out_dir / STAMP).is_file() or (out_dir / STAMP).read_bytes() != stamp:
+            if not _holds(out_dir / STAMP, stamp):
                 outputs.append((out_dir / STAMP, stamp))
+            records = stat_output(out_dir, inputs)
+            if records is not None:
+                outputs.append(records)
+            if len(selections) == len(landscapes):  # what a build of new documents only checks them against
+                from reportgen.scope_index import INDEX, index_bytes
+
+                index = (out_dir / ".cache" / INDEX, index_bytes(str(inputs), selections))
+                if not _holds(*index):
+                    outputs.append(index)
         # a failed build leaves the old stamp: it names other inputs, so the next build runs in full
         check_targets(project.root, [target for target, _ in outputs])
         write_all(outputs)
@@ -185,3 +207,4 @@ def build(project_root: Path, names: list[str] | None = None, formats: tuple[str
         return result
     error.result = result  # type: ignore[attr-defined]
     raise error
+

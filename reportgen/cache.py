@@ -25,8 +25,19 @@ CREATE TABLE IF NOT EXISTS documents_v2 (
 """
 
 
-def open_cache(path: Path, root: Path | None = None) -> "FactCache | None":
-    """The cache, or None (with a warning) when it cannot be used: a build never fails on it."""
+def open_cache(path: Path, root: Path | None = None, read_only: bool = False) -> "FactCache | None":
+    """The cache, or None (with a warning) when it cannot be used: a build never fails on it.
+
+    `read_only`: only look documents up (`reportgen validate` writes nothing);
+    no cache file, or one that cannot be read, is simply no cache.
+    """
+    if read_only:
+        if not path.is_file():
+            return None
+        try:
+            return FactCache(path, read_only=True)
+        except (OSError, sqlite3.Error):
+            return None
     if root is not None:
         from reportgen.paths import write_refusal
 
@@ -48,10 +59,18 @@ class FactCache:
     written is switched off for the rest of the build. Each is a warning.
     """
 
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self.db: sqlite3.Connection | None = None
+        if read_only:  # never created, repaired or written: a damaged file is no cache
+            # a WAL database opened read-only still creates its -wal and -shm files; with none there (no
+            # build running), the file is read as immutable; a build's open journal is read through
+            live = Path(str(path) + "-wal").exists()
+            uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if live else "&immutable=1")
+            self.db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as exc:
@@ -126,12 +145,15 @@ class FactCache:
                 return None
             return text, [_fact_from_dict(d) for d in json.loads(facts_json)], meta
         except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            if self.read_only:
+                self.close()  # the next build repairs it
+                return None
             log.warning("%s: damaged fact cache (%s); rebuilding it", self.path, exc)
             self._reset()
             return None
 
     def put(self, doc: str, sha256: str, version: str, text: str, facts: list[Fact], meta: dict | None = None) -> None:
-        if self.db is None:
+        if self.db is None or self.read_only:
             return
         payload = json.dumps([json.loads(f.to_json()) for f in facts], ensure_ascii=False)
         try:
@@ -145,7 +167,7 @@ class FactCache:
 
     def keep_only(self, docs: set[str]) -> int:
         """Forget documents that are no longer sources; returns how many."""
-        if self.db is None:
+        if self.db is None or self.read_only:
             return 0
         try:
             stale = [d for (d,) in self.db.execute("SELECT DISTINCT doc FROM documents_v2") if d not in docs]

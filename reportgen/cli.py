@@ -169,18 +169,28 @@ def build(landscapes: tuple[str, ...], formats: str | None, out_dir: str | None,
     root = _project(project)
     inputs = None
     if not force and out_dir is None:
-        from reportgen.uptodate import fingerprint, up_to_date
+        from reportgen.uptodate import check
 
-        inputs = fingerprint(root, list(landscapes) or None, chosen, Path(templates) if templates else None)
-        if up_to_date(root / "out", inputs):
+        inputs, current = check(root, root / "out", list(landscapes) or None, chosen,
+                                Path(templates) if templates else None)
+        if current:
+            from reportgen.uptodate import save_records
+
+            save_records(root / "out", inputs)
             _progress("nothing to write: every brief is up to date")
+            return
+        from reportgen.scope_index import quick_build  # new documents only: decided before the full build's imports
+
+        quick = quick_build(root, list(landscapes) or None, chosen, None, Path(templates) if templates else None, inputs)
+        if quick is not None:
+            _report_build(quick, out_dir, root)
             return
     from reportgen.build import build as run_build
 
     try:
         result = run_build(root, list(landscapes) or None, chosen,
                            Path(out_dir) if out_dir else None, Path(templates) if templates else None, force=force, jobs=jobs,
-                           views=False, inputs=inputs)
+                           inputs=inputs, quick=inputs is None)
     except ReportgenError as exc:
         if getattr(exc, "result", None) is not None:  # the valid briefs were built: say so, then the error
             _report_build(exc.result, out_dir, root)

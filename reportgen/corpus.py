@@ -32,13 +32,14 @@ MIN_PARALLEL = 24  # uncached documents below which a pool costs more (its start
 
 
 def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool = True,
-                lexicon: dict | None = None, jobs: int | None = 1) -> Corpus:
+                lexicon: dict | None = None, jobs: int | None = 1, read_only: bool = False) -> Corpus:
     """Read every source and extract its facts, reusing the cache where it can.
 
     `lexicon` extends the extractor's lexicons (a landscape's `lexicon:`); facts
     extracted with it are cached apart. Uncached documents are read and
     extracted on `jobs` worker processes (None: the CPU count); results,
-    warnings and their order are those of a serial run.
+    warnings and their order are those of a serial run. `read_only`: the
+    cache is only read (what `validate` needs), never written.
     """
     from reportgen.extract import get_extractor
     from reportgen.sources import DocumentError, sidecar_path
@@ -63,7 +64,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
     if cache_dir is not None:
         from reportgen.cache import open_cache
 
-        cache = open_cache(cache_dir / "facts.sqlite", root)
+        cache = open_cache(cache_dir / "facts.sqlite", root, read_only=read_only)
     docs: dict[str, Document] = {}
     skipped: list[SkippedSource] = []
     for path in outside:
@@ -100,12 +101,7 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
                     skip(path.name, reason, skipped)
                     continue
                 if cache:
-                    fields = {k: getattr(doc, k) for k in ("title", "publisher", "url", "date")
-                              if getattr(doc, k) is not None}
-                    if "date" in fields:
-                        fields["date"] = fields["date"].isoformat()
-                    cache.put(path.name, key, version, doc.text, doc_facts,
-                              meta={"fields": fields, "warnings": [list(w) for w in warnings]})
+                    store(cache, key, version, doc, doc_facts, warnings)
             docs[doc.id] = doc
             facts.extend(doc_facts)
         if cache:
@@ -114,6 +110,14 @@ def load_corpus(project: Project, cache_dir: Path | None = None, extract: bool =
         if cache:
             cache.close()
     return Corpus(docs=docs, skipped=skipped, facts=facts)
+
+
+def store(cache, key: str, version: str, doc: Document, doc_facts: list[Fact], warnings: list) -> None:
+    """Cache one read document: its text, facts, sidecar fields and warnings (replayed on a hit)."""
+    fields = {k: getattr(doc, k) for k in ("title", "publisher", "url", "date") if getattr(doc, k) is not None}
+    if "date" in fields:
+        fields["date"] = fields["date"].isoformat()
+    cache.put(doc.id, key, version, doc.text, doc_facts, meta={"fields": fields, "warnings": [list(w) for w in warnings]})
 
 
 def extract_sources(paths: list[Path], root: Path | None = None, jobs: int | None = None):

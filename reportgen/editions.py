@@ -83,6 +83,24 @@ def _edition_files(out_dir: Path, landscape_id: str) -> list[Path]:
     return [p for p in folder.glob("*.json") if EDITION_NAME.match(p.stem)]
 
 
+def editions_state(out_dir: Path, landscape_id: str, adding: tuple[str, int] | None = None) -> str:
+    """Every edition file's name and size: what "What changed" compares against, read by stat only.
+
+    Part of a brief's selection digest, so deleting (or replacing) an edition
+    re-plans the brief instead of leaving its comparison with the deleted one.
+    `adding`: (file name, size) of an edition about to be written.
+    """
+    state = {}
+    for path in _edition_files(out_dir, landscape_id):
+        try:
+            state[path.name] = path.stat().st_size
+        except OSError:
+            continue
+    if adding is not None:
+        state[adding[0]] = adding[1]
+    return json.dumps(sorted(state.items()))
+
+
 def list_editions(out_dir: Path, landscape_id: str) -> list[str]:
     """The readable editions, oldest first; a corrupt one is warned about and left out.
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from reportgen.errors import InputError, Location, Problem
 from reportgen.facts import hint as _hint
@@ -172,6 +172,8 @@ class Landscape(_Strict):
     # what the brief shows of facts no analyst has reviewed (landscapes/review.yaml):
     # required hides them, marked flags them, off shows them as reviewed ones
     review: Literal["required", "marked", "off"] = "off"
+    # where each key sits in the file (yamlpos tree), kept from load_landscape for later messages
+    _positions: Any = PrivateAttr(default=None)
 
     @field_validator("as_of")
     @classmethod
@@ -211,6 +213,7 @@ def load_landscape(path: Path, documents: Mapping[str, str] | None = None) -> La
     problems.extend(_cross_check(data, path, tree, documents))
     if problems or landscape is None:
         raise InputError(_dedupe(problems))
+    landscape._positions = tree  # check_removals locates its problems without reading the file again
     return landscape
 
 
@@ -385,10 +388,14 @@ def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]
     if not any(e.remove or e.distinct_from for e in landscape.entities):
         return problems
     shown = str(path)
-    try:
-        _, tree = load_yaml_with_positions(path.read_text(encoding="utf-8"), shown)
-    except (OSError, UnicodeDecodeError, InputError):
-        tree = None
+    tree = landscape._positions
+    if tree is None:  # a landscape not made by load_landscape
+        try:
+            _, tree = load_yaml_with_positions(path.read_text(encoding="utf-8"), shown)
+        except (OSError, UnicodeDecodeError, InputError):
+            tree = None
+    known = {_key(n) for e in knowledge.entities for n in e.names}
+    names = None
     for i, entity in enumerate(landscape.entities):
         for j, removal in enumerate(entity.remove):
             problem = removal_problem(knowledge, entity.name, removal.predicate, removal.object,
@@ -398,10 +405,9 @@ def check_removals(path: Path, landscape: Landscape, knowledge) -> list[Problem]
             if problem:
                 problems.append(problem)
         # a name kept apart that no source uses keeps nothing apart: a typo, most likely
-        known = {_key(n) for e in knowledge.entities for n in e.names}
         for j, other in enumerate(entity.distinct_from):
             if _key(other) not in known:
-                names = sorted({n for e in knowledge.entities for n in e.names})
+                names = names or sorted({n for e in knowledge.entities for n in e.names})
                 problems.append(Problem(locate(tree, ("entities", i, "distinct_from", j), shown),
                                         f"distinct_from: no entity named {other!r}; nothing kept apart",
                                         _hint(other, names).lstrip("; ") or "see `reportgen facts` for the names found"))

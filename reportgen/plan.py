@@ -30,6 +30,7 @@ class BriefPlan:
     new_edition: bool
     inputs_hash: str
     selection: str = ""
+    selection_base: str = ""
 
 
 @dataclass
@@ -42,6 +43,9 @@ class Selection:
     rows: list
     comparators: list
     digest: str
+    keys: frozenset = frozenset()  # the entities the digest covers (rows, comparators, their neighbours)
+    knowledge_id: str = ""         # which knowledge the rows come from (briefs with the same curation share one)
+    base: str = ""                 # the digest before the editions (selection_digest adds them)
 
 
 def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
@@ -92,12 +96,14 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     seen: set[tuple[str, str]] = set()
     by_key = {e.key: e for e in full.entities} if full is not knowledge else {}
     docs: set[str] = set()
+    keys: set[str] = set()
 
     def entity(e) -> None:
         marker = (e.key, str(len(e.facts)))
         if marker in seen:
             return
         seen.add(marker)
+        keys.add(e.key)
         add(e.model_dump_json())
         docs.update(f.evidence.doc for f in e.facts)
 
@@ -116,8 +122,21 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     for doc_id in sorted(docs):
         doc = corpus.docs.get(doc_id)
         add(doc_id if doc is None else doc.model_dump_json(exclude={"text"}))
+    base = digest.hexdigest()
+    editions = ""
+    if out_dir is not None:  # "What changed" compares with the editions: a deleted one changes the brief
+        from reportgen.editions import editions_state
+
+        editions = editions_state(out_dir, landscape.id)
+    kid = hashlib.sha256("\0".join([json.dumps(landscape.lexicon, sort_keys=True), *kkey[2:]]).encode(
+        "utf-8", "surrogatepass")).hexdigest()[:16]  # stable across builds (kkey's id() is not)
     return Selection(applied=applied, knowledge=knowledge, full=full, rows=rows, comparators=comparators,
-                     digest=digest.hexdigest()[:32])
+                     digest=selection_digest(base, editions), keys=frozenset(keys), knowledge_id=kid, base=base)
+
+
+def selection_digest(base: str, editions: str) -> str:
+    """A brief's selection digest: what its rows rest on (`base`) and the editions it may compare with."""
+    return hashlib.sha256(f"{base}\0{editions}".encode()).hexdigest()[:32]
 
 
 def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
@@ -149,7 +168,7 @@ def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpu
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return BriefPlan(brief=brief, facts=facts, edition=edition, new_edition=is_new, inputs_hash=digest.hexdigest(),
-                     selection=sel.digest)
+                     selection=sel.digest, selection_base=sel.base)
 
 
 def make_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus,

@@ -49,14 +49,16 @@ def check_landscapes(project: Project, names: list[str] | None,
 def validate(project_root: Path, names: list[str] | None = None) -> list[Landscape]:
     project = Project(project_root)
     cache = project.root / "out" / ".cache"
-    # removals are checked against the facts, so validate extracts (reusing the cache when there is one)
-    corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None)
+    # removals are checked against the facts, so validate extracts (reading the cache when there is one,
+    # never writing it: validate writes nothing)
+    corpus = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None, read_only=True)
     loaded, problems = check_landscapes(project, names, corpus)
     corpora = {"": corpus}
     for _, landscape in loaded:
         lex_key = json.dumps(landscape.lexicon, sort_keys=True) if landscape.lexicon else ""
         if lex_key not in corpora:
-            corpora[lex_key] = load_corpus(project, lexicon=landscape.lexicon)
+            corpora[lex_key] = load_corpus(project, cache_dir=cache if (cache / "facts.sqlite").exists() else None,
+                                           lexicon=landscape.lexicon, read_only=True)
     _, review_problems = check_review(project, loaded, corpora)
     problems = [*problems, *review_problems]
     unremovable = {p.location.path for p in review_problems}

@@ -1,3 +1,4 @@
+import pytest
 from reportgen.build import Project, load_corpus
 from reportgen.cache import FactCache
 from reportgen.facts import Evidence, Fact
@@ -27,3 +28,23 @@ def test_cache_changes_nothing_but_time(basic_project, tmp_path):
     cached_warm = load_corpus(project, cache_dir=tmp_path)
     assert plain.facts == cached_cold.facts == cached_warm.facts
     assert {k: d.text for k, d in plain.docs.items()} == {k: d.text for k, d in cached_warm.docs.items()}
+
+
+def test_validate_reads_the_fact_cache_but_never_writes_it(basic_project, run_cli):
+    import hashlib
+
+    run_cli("build", "--format", "html", "--project", str(basic_project))
+    cache = basic_project / "out" / ".cache"
+    (basic_project / "landscapes" / "sources" / "zz-new.txt").write_text(
+        "Torvik Bio today announced that the FDA has cleared the IND for TV-9, a KRAS G12C inhibitor.\n")
+    next((basic_project / "landscapes" / "sources").glob("quill*.txt")).unlink()  # keep_only would forget it
+
+    def state():
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(cache.iterdir())}
+
+    before = state()
+    from reportgen.errors import InputError
+
+    with pytest.raises(InputError):  # the landscapes cite the removed document
+        run_cli("validate", "--project", str(basic_project))
+    assert state() == before  # no new entry, none deleted, no journal left behind

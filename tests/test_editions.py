@@ -100,3 +100,33 @@ def test_removing_a_cited_document_fails_naming_both(basic_project):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "basic-bcma.yaml" in result.stderr and "quill-qb7.txt" in result.stderr
+
+
+def test_deleting_the_edition_a_brief_compares_with_rebuilds_it(basic_project, run_cli):
+    run_cli("build", "--format", "html", "--project", str(basic_project))
+    (basic_project / "landscapes" / "sources" / "zz-update.txt").write_text(NEW_DOC)
+    run_cli("build", "--format", "html", "--project", str(basic_project))
+    html = basic_project / "out" / "basic-bcma.html"
+    assert "What changed since 2025-03-03" in html.read_text()
+    (basic_project / "out" / "basic-bcma" / "editions" / "2025-03-03.json").unlink()
+    again = run_cli("build", "--format", "html", "--project", str(basic_project))
+    assert "every brief is up to date" not in again.output and "rendering basic-bcma" in again.output
+    assert "What changed since 2025-03-03" not in html.read_text()
+
+
+def test_the_library_skips_unchanged_briefs_without_planning_them(basic_project, monkeypatch):
+    import reportgen.build
+
+    first = build(basic_project, formats=("html",))
+    assert sorted(first.built) == ["basic-bcma", "basic-orgs"]
+
+    def no_plan(*args, **kwargs):
+        raise AssertionError("an unchanged brief was planned")
+
+    monkeypatch.setattr(reportgen.build, "plan_brief", no_plan)
+    (basic_project / "landscapes" / "sources" / "zz-other.txt").write_text(  # changes no brief
+        "Torvik Bio today announced that the FDA has cleared the IND for TV-9, a KRAS G12C inhibitor.\n")
+    (basic_project / "out" / ".cache" / "scope-index.json").unlink()  # the full build's own skipping, not the index
+    second = build(basic_project, formats=("html",))
+    assert second.built == [] and second.briefs == []
+    assert second.skipped == {"basic-bcma": "inputs unchanged", "basic-orgs": "inputs unchanged"}

@@ -106,3 +106,15 @@ def test_the_legal_forms_the_extractor_reads_are_the_ones_the_store_joins():
     assert knowledge.find("Zorbatec") is knowledge.find("Zorbatec Co., Ltd.")
     assert knowledge.find("Quillon") is knowledge.find("Quillon Holdings Limited")
     assert knowledge.find("Marrow Coast").name == "Marrow Coast" and knowledge.find("Marrow") is None
+
+
+def test_removal_problems_are_located_without_reading_the_landscape_again(tmp_path):
+    from reportgen.landscape import check_removals, load_landscape
+
+    path = tmp_path / "t.yaml"
+    path.write_text("id: t\ntitle: T\nentities:\n  - name: ZT-101\n    distinct_from: [ZT-10l]\n")
+    land = load_landscape(path)
+    path.unlink()  # what load_landscape read is all check_removals needs
+    knowledge = build_knowledge([fact("ZT-101", "target", "CD19")], land.entities)
+    [problem] = check_removals(path, land, knowledge)
+    assert "t.yaml:5:21" in str(problem)

@@ -56,7 +56,7 @@ def set_mode(project: Path, landscape: str, mode: str) -> None:
 
 
 def briefs(project: Path, formats=("html",)):
-    return {b.id: b for b in build(project, formats=formats).briefs}
+    return {b.id: b for b in build(project, formats=formats, views=True).briefs}
 
 
 # --- identity ----------------------------------------------------------------

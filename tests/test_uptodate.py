@@ -64,3 +64,57 @@ def test_only_the_formats_whose_input_changed_are_rendered(basic_project, run_cl
     assert "rendering basic-bcma (csv)" in more.output and html.stat().st_mtime_ns == before
     forced = run_cli("build", "--format", "html,csv", "--force", "--project", str(basic_project))
     assert "rendering basic-bcma (html, csv)" in forced.output
+
+
+def test_a_scan_reuses_digests_only_for_files_whose_stat_is_unchanged(basic_project, monkeypatch):
+    import hashlib
+    import os
+
+    from reportgen import uptodate
+
+    first = uptodate.scan(basic_project, None, ("html",), None)
+    # as if the last scan were long after every file was written: its digests are trusted
+    previous = {"files": first.files, "taken_ns": first.taken_ns + 10 * uptodate.RACY_NS}
+    opened = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda f, name: opened.append(f.name) or real(f, name))
+    assert uptodate.scan(basic_project, None, ("html",), None, previous).digest == first.digest
+    assert opened == []
+    source = next((basic_project / "landscapes" / "sources").glob("*.txt"))
+    st = source.stat()
+    data = source.read_bytes()
+    source.write_bytes(data[:-1] + (b"X" if data[-1:] != b"X" else b"Y"))  # same size
+    os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the old mtime: the ctime still differs
+    again = uptodate.scan(basic_project, None, ("html",), None, previous)
+    assert again.digest != first.digest and [os.path.basename(p) for p in opened] == [source.name]
+
+
+def test_a_file_written_just_before_the_scan_is_hashed_again(basic_project, monkeypatch):
+    import hashlib
+
+    from reportgen import uptodate
+
+    first = uptodate.scan(basic_project, None, ("html",), None)
+    opened = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda f, name: opened.append(f.name) or real(f, name))
+    # the files were written within RACY_NS of that scan: a same-tick edit could hide behind an unchanged stat
+    uptodate.scan(basic_project, None, ("html",), None, {"files": first.files, "taken_ns": first.taken_ns})
+    fresh = {k.rsplit("/", 1)[-1] for k in first.files if k.startswith("landscapes/")}
+    assert fresh and fresh <= {p.rsplit("/", 1)[-1] for p in opened}
+
+
+def test_the_stamp_is_the_same_bytes_for_the_same_inputs_and_a_no_op_keeps_file_records(basic_project, tmp_path,
+                                                                                       run_cli):
+    import shutil
+
+    from reportgen.uptodate import STAT, read_stamp
+
+    other = tmp_path / "other"
+    shutil.copytree(basic_project, other)
+    for root in (basic_project, other):
+        run_cli("build", "--format", "html", "--project", str(root))
+    assert (basic_project / "out" / STAMP).read_bytes() == (other / "out" / STAMP).read_bytes()
+    (basic_project / "out" / STAT).unlink()  # the disposable records: the next no-op writes them again
+    assert "every brief is up to date" in run_cli("build", "--format", "html", "--project", str(basic_project)).output
+    assert read_stamp(basic_project / "out")["files"]
