@@ -59,7 +59,7 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
     A new document that touches none of these leaves the
     digest, and so the brief, as it was: the build skips the brief unplanned.
     """
-    from reportgen.brief.select import _guideline_facts
+    from reportgen.brief.select import guideline_facts
     from reportgen.review import apply_decisions, hide_pending
 
     via = _shown(project.root, path)
@@ -115,7 +115,7 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
                       *(knowledge.assets_of(e.names) if e.kind == "organization" else ())):
             if other is not None:
                 entity(other)
-    for f in _guideline_facts(landscape.scope, rows, knowledge):
+    for f in guideline_facts(landscape.scope, rows, knowledge):
         add(f.to_json())
         docs.add(f.evidence.doc)
     docs.update(c.doc for n in landscape.notes for c in n.cite)

@@ -165,4 +165,3 @@ def brief_facts(entities: Iterable[Entity]) -> list[Fact]:
     return [f.model_copy(update={"subject": e.name}) for e in entities for f in e.facts]
 
 
-_guideline_facts = guideline_facts  # the old name, still imported by reportgen/plan.py (another branch's file)
