@@ -155,3 +155,33 @@ def test_the_name_scans_find_what_their_alternations_find(words, text):
         want = [(m.span(), m.group(0)) for m in re.finditer(rf"(?<![\w\-])(?:{alt}){tail}", text)]
         got = [(m.span(), m.group(0)) for m in names._literals(order, text, names._free_before, end_ok)]
         assert got == want
+
+
+def test_heads_are_the_literals_every_match_starts_with():
+    from reportgen.extract.fastre import heads
+
+    assert heads(re.compile(r"\b(?:who|that)\s+received|\bprior\s+therapy", re.I)) == (("prior", "that", "who"), True)
+    # lookarounds and anchors consume nothing: the head is what follows them
+    assert heads(re.compile(r"(?<![\w\-])(?:Inc\.|Ltd)")) == (("Inc.", "Ltd"), False)
+    # a head that starts with another adds no start place
+    assert heads(re.compile(r"\b(?:report|reported|reports)\b")) == (("report",), False)
+    # an optional opening, a class or a one-letter opening gives no heads
+    assert heads(re.compile(r"(?:the\s+)?study")) is None
+    assert heads(re.compile(r"[A-Z]{2}\d+")) is None
+    assert heads(re.compile(r"a\s+study|the\s+trial")) is None
+
+
+head_text = st.lists(st.sampled_from(["that", "who", "THAT", "prior", "Prior", "received", "therapy", " ", "  ", "\n",
+                                      "ſ", "İ", "x", "-", "thatthat", "prio"]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(head_text, st.integers(0, 8), st.one_of(st.none(), st.integers(0, 60)))
+def test_a_search_tried_only_at_heads_is_the_regexs_own(text, pos, end):
+    rx = re.compile(r"\b(?:who|that)\s+(?:have\s+)?received|\bprior\s+therapy|\bthat\b", re.I)
+    g = gate(rx)
+    assert g.heads
+    args = (pos,) if end is None else (pos, end)
+    got, want = g.search(text, *args), rx.search(text, *args)
+    assert (got and got.span()) == (want and want.span())
+    assert _spans(g.finditer(text, *args)) == _spans(rx.finditer(text, *args))

@@ -23,7 +23,7 @@ import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 
-__all__ = ["gate", "needles", "Gated"]
+__all__ = ["gate", "needles", "heads", "Gated"]
 
 _NO_MATCH = iter(())
 _MIN_NEEDLE = 2  # a one-character needle ("(") rarely excludes anything
@@ -130,6 +130,62 @@ def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     return tuple(sorted(found, key=lambda s: (-len(s), s))), fold
 
 
+def _heads_of(items, fold: bool) -> frozenset[str] | None:
+    """The literal strings one of which every match of `items` starts with (zero-width items skipped)."""
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal_char(op, av, fold)
+        if ch is not None:
+            run.append(ch)
+            continue
+        if run:
+            break
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # consumes nothing: the match starts where the next item does
+        if op is _c.SUBPATTERN:
+            return _heads_of(av[3], fold)
+        if op is _c.ATOMIC_GROUP:
+            return _heads_of(av, fold)
+        if op is _c.BRANCH:
+            alts = [_heads_of(a, fold) for a in av[1]]
+            return frozenset().union(*alts) if all(alts) else None
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _heads_of(av[2], fold)
+        return None
+    return frozenset(["".join(run)]) if run else None
+
+
+_MAX_HEADS = 48
+
+
+def heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+    """(heads, folded) for a compiled str pattern: every match *starts* with one head (folded: in the
+    match's lower()); None when some alternative does not open on a literal of >= 2 characters."""
+    if not isinstance(rx.pattern, str):
+        return None
+    tree = _parser.parse(rx.pattern, rx.flags)
+    fold = _has_ignorecase(list(tree), rx.flags)
+    found = _heads_of(list(tree), fold)
+    if not found or min(map(len, found)) < _MIN_NEEDLE or len(found) > _MAX_HEADS:
+        return None
+    # a head that starts with another is redundant: the shorter one's places include its places
+    found = [h for h in found if not any(o != h and h.startswith(o) for o in found)]
+    return tuple(sorted(found)), fold
+
+
+def _places(hay: str, words, lo: int, hi: int) -> list[int]:
+    """Sorted start offsets in [lo, hi) of every occurrence of every word in hay (overlaps included)."""
+    out = []
+    find = hay.find
+    for w in words:
+        i = find(w, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = find(w, i + 1, hi)
+    out.sort()
+    return out
+
+
 _lower_memo: list = [None, None]
 
 
@@ -143,51 +199,106 @@ def _folded(s: str) -> str | None:
 
 
 class Gated:
-    """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs."""
+    """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs,
+    and (with heads) try the pattern only where a match can start."""
 
-    __slots__ = ("rx", "needles", "folded", "match", "fullmatch", "sub", "split", "findall",
+    __slots__ = ("rx", "needles", "folded", "heads", "hfolded", "match", "fullmatch", "sub", "split", "findall",
                  "pattern", "flags", "groupindex", "groups", "_last")
 
-    def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool]):
+    def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool] | None,
+                 starts: tuple[tuple[str, ...], bool] | None = None):
         self.rx = rx
-        self.needles, self.folded = found
+        self.needles, self.folded = found if found else ((), False)
+        self.heads, self.hfolded = starts if starts else (None, False)
         self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
         self._last: tuple = (None, None, None)
 
     def possible(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie in string[pos:endpos]."""
+        found = self.needles
+        if not found:
+            return True
         if pos > 0 or endpos is not None:
             string = string[max(pos, 0):None if endpos is None else max(endpos, 0)]
         if self.folded:
             string = _folded(string)
             if string is None:
                 return True
-        for n in self.needles:
+        for n in found:
             if n in string:
                 return True
         return False
+
+    def _starts(self, string: str, pos: int, endpos: int | None) -> list[int] | None:
+        """Offsets in string[pos:endpos] where a match may start, in order (None: not known)."""
+        words = self.heads
+        hay = _folded(string) if self.hfolded else string
+        if hay is None:
+            return None
+        n = len(string)
+        return _places(hay, words, min(max(pos, 0), n), n if endpos is None else min(max(endpos, 0), n))
+
+    def _first(self, string: str, pos: int = 0, endpos: int | None = None):
+        starts = self._starts(string, pos, endpos)
+        if starts is None:
+            return self.rx.search(string, pos) if endpos is None else self.rx.search(string, pos, endpos)
+        match = self.rx.match
+        for i in starts:
+            m = match(string, i) if endpos is None else match(string, i, endpos)
+            if m:
+                return m
+        return None
 
     def search(self, string: str, *args):
         # the last search remembered: several readers ask the same pattern about the same sentence
         last = self._last
         if last[0] is string and last[1] == args:
             return last[2]
-        found = self.rx.search(string, *args) if self.possible(string, *args) else None
+        if not self.possible(string, *args):
+            found = None
+        elif self.heads is None:
+            found = self.rx.search(string, *args)
+        else:
+            found = self._first(string, *args)
         self._last = (string, args, found)
         return found
 
     def finditer(self, string: str, *args):
-        return self.rx.finditer(string, *args) if self.possible(string, *args) else _NO_MATCH
+        if not self.possible(string, *args):
+            return _NO_MATCH
+        if self.heads is None:
+            return self.rx.finditer(string, *args)
+        return self._iter(string, *args)
+
+    def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
+        starts = self._starts(string, pos, endpos)
+        if starts is None:
+            yield from (self.rx.finditer(string, pos) if endpos is None else self.rx.finditer(string, pos, endpos))
+            return
+        match, last = self.rx.match, -1
+        for i in starts:
+            if i < last:
+                continue
+            m = match(string, i) if endpos is None else match(string, i, endpos)
+            if m:
+                last = m.end()
+                yield m
 
     def __repr__(self) -> str:
-        return f"gate({self.rx!r}, needles={self.needles!r})"
+        return f"gate({self.rx!r}, needles={self.needles!r}, heads={self.heads!r})"
 
 
 def gate(rx: re.Pattern):
-    """`rx` behind a literal gate, or `rx` itself when its matches share no literal."""
+    """`rx` behind a literal gate, or `rx` itself when its matches share no literal.
+
+    Heads (the literals a match starts with) are used where `re` itself cannot skip ahead: a
+    case-insensitive pattern, or one that opens on an alternation."""
     found = needles(rx)
-    return Gated(rx, found) if found else rx
+    starts = heads(rx)
+    if starts and not starts[1] and len(starts[0]) == 1:
+        starts = None  # one case-sensitive literal prefix: re's own prefix scan is as fast
+    return Gated(rx, found, starts) if found or starts else rx
 
 
 class WordGated:
