@@ -13,7 +13,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reportgen.extract import names, relations, trials
+from reportgen.extract import mesh_mentions, names, partners, references, relations, trials
 from reportgen.extract.fastre import Gated, WordGated, gate, needles
 from reportgen.extract.guards import load_guards
 
@@ -27,6 +27,12 @@ def _gated() -> list[tuple[str, Gated]]:
     for key, value in sorted(vars(load_guards()).items()):
         if isinstance(value, Gated):
             out.append((f"guards.{key}", value))
+    for key, value in sorted(vars(references.load_cues()).items()):
+        if isinstance(value, Gated):
+            out.append((f"references.{key}", value))
+    out += [(f"partners.{key}", value) for key, value in sorted(partners._cues().items())]
+    out.append(("mesh_mentions.cue", mesh_mentions._config()[0]))
+    out.append(("relations.prior_any", relations.prior_any()))
     return out
 
 

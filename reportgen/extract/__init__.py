@@ -108,7 +108,9 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences) -> list[F
 
     def emit(subject: str, predicate: str, obj, span):
         s, e = span
-        key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
+        # a text object is its own key (json.dumps is one-to-one on str; the tag keeps the two kinds apart)
+        key = (subject, predicate, 0, obj) if type(obj) is str else \
+            (subject, predicate, 1, json.dumps(obj, sort_keys=True, ensure_ascii=False))
         if key in facts:
             return
         facts[key] = Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e))

@@ -139,7 +139,11 @@ def _heads_of(items, fold: bool) -> frozenset[str] | None:
             run.append(ch)
             continue
         if run:
-            break
+            # "(?:the|this)" parses as "th" + (?:e|is): the heads go on into the branch where they can
+            sub = _heads_of(av[3] if op is _c.SUBPATTERN else av, fold) if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP) \
+                else _heads_of([(op, av)], fold) if op is _c.BRANCH else None
+            prefix = "".join(run)
+            return frozenset(prefix + h for h in sub) if sub else frozenset([prefix])
         if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
             continue  # consumes nothing: the match starts where the next item does
         if op is _c.SUBPATTERN:
