@@ -191,3 +191,38 @@ def test_a_search_tried_only_at_heads_is_the_regexs_own(text, pos, end):
     got, want = g.search(text, *args), rx.search(text, *args)
     assert (got and got.span()) == (want and want.span())
     assert _spans(g.finditer(text, *args)) == _spans(rx.finditer(text, *args))
+
+
+def _lexicon_words() -> list[str]:
+    from reportgen.extract import load_lexicons
+
+    lex = load_lexicons()
+    out = set()
+    for name in lex.NAMES:
+        for key in list(getattr(lex, name).folded)[:40]:
+            out.add(key)
+    return sorted(out)
+
+
+LEX_WORDS = _lexicon_words()
+lex_text = st.lists(st.one_of(st.sampled_from(LEX_WORDS), st.sampled_from(LEX_WORDS).map(str.upper),
+                              st.sampled_from(LEX_WORDS).map(str.title),
+                              st.sampled_from([" ", "-", "’", "“", "®", "é", "É", "ß", "ſ", "\u212a", "İ", "ı", "Σ",
+                                               "ς", "ǅ", "µ", "x", "1", "_", "\n"])), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lex_text)
+def test_the_lowered_lexicon_pass_finds_what_the_ignorecase_trie_finds(text):
+    from reportgen.extract import load_lexicons
+
+    lex = load_lexicons()
+    lex.scan("")  # builds the combined tries
+    for rx, low in zip(lex._combined, lex._lowered):
+        if low is None:
+            continue
+        lowered = low.text_for(text)
+        if lowered is None:
+            continue
+        assert len(lowered) == len(text)
+        assert [m.span() for m in low.rx.finditer(lowered)] == [m.span() for m in rx.finditer(text)]
