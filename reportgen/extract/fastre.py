@@ -254,26 +254,88 @@ class Gated:
                 return m
         return None
 
+    def _plain(self, string: str) -> tuple[str | None, list[int] | None]:
+        """For a whole-string search: (None, None) when no match can occur, ("", None) when only the
+        regex can tell, else ("", the places a match may start at, in order)."""
+        low = None
+        if self.folded or self.hfolded:
+            memo = _lower_memo
+            low = memo[1] if memo[0] is string else _folded(string)
+            if low is None:
+                return "", None
+        found = self.needles
+        if found:
+            hay = low if self.folded else string
+            for n in found:
+                if n in hay:
+                    break
+            else:
+                return None, None
+        words = self.heads
+        if words is None:
+            return "", None
+        hay = low if self.hfolded else string
+        if len(words) == 1:
+            w = words[0]
+            i = hay.find(w)
+            out = []
+            while i >= 0:
+                out.append(i)
+                i = hay.find(w, i + 1)
+            return "", out
+        return "", _places(hay, words, 0, len(hay))
+
     def search(self, string: str, *args):
         # the last search remembered: several readers ask the same pattern about the same sentence
         last = self._last
         if last[0] is string and last[1] == args:
             return last[2]
-        if not self.possible(string, *args):
-            found = None
-        elif self.heads is None:
-            found = self.rx.search(string, *args)
+        if args:
+            if not self.possible(string, *args):
+                found = None
+            elif self.heads is None:
+                found = self.rx.search(string, *args)
+            else:
+                found = self._first(string, *args)
         else:
-            found = self._first(string, *args)
+            ok, starts = self._plain(string)
+            if ok is None:
+                found = None
+            elif starts is None:
+                found = self.rx.search(string)
+            else:
+                found = None
+                match = self.rx.match
+                for i in starts:
+                    found = match(string, i)
+                    if found:
+                        break
         self._last = (string, args, found)
         return found
 
     def finditer(self, string: str, *args):
-        if not self.possible(string, *args):
+        if args:
+            if not self.possible(string, *args):
+                return _NO_MATCH
+            if self.heads is None:
+                return self.rx.finditer(string, *args)
+            return self._iter(string, *args)
+        ok, starts = self._plain(string)
+        if ok is None:
             return _NO_MATCH
-        if self.heads is None:
-            return self.rx.finditer(string, *args)
-        return self._iter(string, *args)
+        if starts is None:
+            return self.rx.finditer(string)
+        return self._at(string, starts)
+
+    def _at(self, string: str, starts: list[int]):
+        match, last = self.rx.match, -1
+        for i in starts:
+            if i < last:
+                continue
+            m = match(string, i)
+            if m:
+                last = m.end()
+                yield m
 
     def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
