@@ -13,7 +13,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reportgen.extract import mesh_mentions, names, partners, references, relations, trials
+from reportgen.extract import mesh_mentions, names, partners, references, relations, shapes, trials
 from reportgen.extract.fastre import Gated, WordGated, gate, needles
 from reportgen.extract.guards import load_guards
 
@@ -33,6 +33,8 @@ def _gated() -> list[tuple[str, Gated]]:
     out += [(f"partners.{key}", value) for key, value in sorted(partners._cues().items())]
     out.append(("mesh_mentions.cue", mesh_mentions._config()[0]))
     out.append(("relations.prior_any", relations.prior_any()))
+    out += [(f"shapes.{key}", value) for key, value in sorted(shapes._compiled().items()) if isinstance(value, Gated)]
+    out.append(("shapes.BASED_ORG_RE", shapes.BASED_ORG_RE))
     return out
 
 
