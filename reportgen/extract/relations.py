@@ -40,7 +40,12 @@ COMPARATOR_RE = re.compile(
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
-ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
+def _cue_words(key: str) -> re.Pattern:
+    """One list of cue words of data/relations.yaml as a whole-word, case-insensitive pattern."""
+    return re.compile(rf"\b(?:{cue_alternation(read_data('relations.yaml')[key])})\b", re.I)
+
+
+ANNOUNCE_RE = _cue_words("announce_verbs")
 DEV_CUE_RE = re.compile(
     r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
     r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
@@ -57,13 +62,13 @@ STUDY_ARTICLE_RE = re.compile(r"\b(?:the|a|an|its|our|this)\s+(?:[\w\-]+\s+){0,3
 TRIAL_NOUN_RE = re.compile(r"\b(?:trial|study|studies|trials)\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
-PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|alliances?|licen[sc]e|licensing|deal|joint\s+venture)\b", re.I)
+PARTNER_RE = _cue_words("deal_nouns")
 WITH_RE = re.compile(r"\b(?:with|between)\b", re.I)
 BOTH_COMPANIES_RE = re.compile(r"\bwith\s+both\s+(?:\w+\s+)?(?:companies|parties)\b", re.I)
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|these)\s+(?:[\w’'\-]+\s+){0,2}(?:study|studies|trial|trials|drug|therapy|treatment|product|"
     r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
-GRANT_RE = re.compile(r"\b(?:received|granted|obtained|awarded|garnered|grants?|receives?)\b", re.I)
+GRANT_RE = _cue_words("grant_verbs")
 STUDY_OF_RE = re.compile(r"[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
@@ -105,8 +110,8 @@ REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigationa
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility|criteria|requirements)\b", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
-ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
-FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
+ACCEPT_RE = _cue_words("acceptance_words")
+FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
     r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
