@@ -647,6 +647,8 @@ def _pair(ctx: Context, a: int, b: int, span):
 
 
 def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
+    if not orgs:
+        return  # every cue below pairs organizations the sentence names (or resolves)
     text = ctx.text
     verb = ANNOUNCE_RE.search(sent)
     if verb:
@@ -722,14 +724,15 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         if f and not re.search(r"[.;]\s", after[:f.start()]) and not [x for x in orgs if o.end < x.start < o.end + f.start()]:
             ctx.add(o.eid, "focus", _clean_focus(f.group("what")), span)
             ctx.focus_phrase = _clean_focus(f.group("what"))
-    m = AREA_OF_FOCUS_RE.search(sent)
+    # (readers that attach only to an organization of the sentence are not asked when it names none)
+    m = AREA_OF_FOCUS_RE.search(sent) if orgs else None
     if m:
         eid = _org_by_name(ctx, m.group("org"), orgs)
         if eid is not None:
             ctx.add(eid, "focus", _clean_focus(m.group("what")), span)
             ctx.focus_phrase = _clean_focus(m.group("what"))
     # a speaker's quote that opens on a field: "..., Vice President at Legend Capital, stated: “The MSC track is ..."
-    q = SPEAKER_FIELD_RE.search(sent)
+    q = SPEAKER_FIELD_RE.search(sent) if orgs else None
     if q:
         speaker = [o for o in orgs if o.end <= base + q.start()]
         if speaker and base + q.start() - speaker[-1].end <= 25 and not _is_regulator(ctx, speaker[-1].eid):
@@ -745,7 +748,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
                     ctx.add_named(eid, "focus", what, span)
                 ctx.focus_phrase = what
     # "representative entities in this field include A in the United States and B in Japan"
-    if FIELD_PLAYERS_RE.search(sent) and ctx.focus_phrase:
+    if orgs and FIELD_PLAYERS_RE.search(sent) and ctx.focus_phrase:
         for o in orgs:
             if not _is_regulator(ctx, o.eid):
                 ctx.add(o.eid, "focus", ctx.focus_phrase, span)
@@ -778,7 +781,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             c = _exchange_country(ctx, listing.group("exchange"))
             if c:
                 ctx.add(o.eid, "country", c, span)
-    lead = IN_COUNTRY_COMPANIES_RE.match(sent) if "companies" in sent else None
+    lead = IN_COUNTRY_COMPANIES_RE.match(sent) if orgs and "companies" in sent else None
     if lead:
         c = ctx.lex.countries.lookup(lead.group(1))[0]
         if c:
@@ -819,6 +822,8 @@ def _clean_focus(what: str) -> str:
 # --- regulatory ----------------------------------------------------------------
 
 def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
+    if not assets and fallback is None:
+        return  # an action attaches to an asset of the sentence or the fallback: none here
     text = ctx.text
     designations = _within(ctx.designations, base, base + len(sent))
     if not designations and not REGULATORY_HINT_RE.search(sent):
@@ -1007,6 +1012,8 @@ def _number(x: str):
 
 
 def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
+    if not assets and fallback is None:
+        return  # a figure attaches to an asset of the sentence or the fallback: none here
     text = ctx.text
     eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
     evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)
