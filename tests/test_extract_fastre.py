@@ -113,7 +113,7 @@ stems = st.sampled_from(list(names.INN_RE.endings) + ["gene", "leucel", "able", 
 words = st.builds(lambda a, b, c: a + b + c, st.sampled_from(["", "Ab", "cilta", "Zorb", "tisa", "x"]),
                   st.sampled_from(["", "cabta", "ima", "olu", "rel"]), stems)
 inn_text = st.lists(st.one_of(words, st.sampled_from([" ", ", ", "-cqyv", " autoleucel", " vedotin", "-X",
-                                                       " neparvovec", "(", ")", "é", "1", "-"])),
+                                                       " neparvovec", "(", ")", "é", "1", "-", "_", "ß"])),
                     max_size=12).map("".join)
 
 
@@ -228,3 +228,12 @@ def test_the_lowered_lexicon_pass_finds_what_the_ignorecase_trie_finds(text):
             continue
         assert len(lowered) == len(text)
         assert [m.span() for m in low.rx.finditer(lowered)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(inn_text, st.integers(0, 12))
+def test_inn_words_found_from_their_endings_are_the_words_the_word_scan_visits(text, pos):
+    raw = names.INN_RE.rx
+    visiting = WordGated(raw, names.INN_RE.word, names.INN_RE.endings)  # every word of the text tried
+    assert names.INN_RE.min_letters == 5
+    assert _spans(names.INN_RE.finditer(text, pos)) == _spans(visiting.finditer(text, pos)) == _spans(raw.finditer(text, pos))

@@ -372,17 +372,51 @@ class WordGated:
 
     `finditer` tries the pattern only at such words, with the regex's own non-overlapping
     left-to-right order; `search` is its first; `match`/`fullmatch` are the pattern's own.
+    With `min_letters` = N, `word` must be `(?<![\\w\\-])[A-Za-z]{N,}`: the words are then found from
+    the places of the endings (`str.find`) instead of visiting every word of the text.
     """
 
-    __slots__ = ("rx", "word", "endings", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "match", "fullmatch", "pattern", "flags", "groups",
+                 "groupindex")
 
-    def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...]):
+    def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...], min_letters: int | None = None):
         self.rx, self.word, self.endings = rx, word, tuple(sorted(set(endings)))
+        self.min_letters = min_letters
+        if min_letters is not None:
+            assert word.pattern == rf"(?<![\w\-])[A-Za-z]{{{min_letters},}}" and all(e.isascii() and e.isalpha() for e in endings)
+        # an ending that ends on another adds no word: every word ending on it ends on the shorter one;
+        # the rest as one trie-shaped pattern that matches only where a run of letters ends
+        tails = [e for e in self.endings if not any(o != e and e.endswith(o) for o in self.endings)]
+        self._tails = re.compile(_trie(tails) + "(?![A-Za-z])") if tails else None
         self.match, self.fullmatch = rx.match, rx.fullmatch
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
+    def _word_starts(self, string: str, pos: int) -> list[int]:
+        """Starts (>= pos), in order, of the words `word.finditer(string, pos)` yields that end on an ending."""
+        starts = []
+        least = self.min_letters
+        if self._tails is None:
+            return starts
+        # suffix-free endings that each end a run of letters cannot overlap: finditer sees every one
+        for m in self._tails.finditer(string, pos):
+            s, t = m.start(), m.end()
+            while s > 0 and _ascii_letter(string[s - 1]):
+                s -= 1
+            if s >= pos and t - s >= least and (s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-")):
+                starts.append(s)
+        return starts
+
     def finditer(self, string: str, pos: int = 0):
         match, endings, last = self.rx.match, self.endings, pos
+        if self.min_letters is not None:
+            for s in self._word_starts(string, pos):
+                if s < last:
+                    continue
+                m = match(string, s)
+                if m:
+                    last = m.end()
+                    yield m
+            return
         for w in self.word.finditer(string, pos):
             if w.start() < last or not w.group().endswith(endings):
                 continue
@@ -393,6 +427,29 @@ class WordGated:
 
     def search(self, string: str, pos: int = 0):
         return next(self.finditer(string, pos), None)
+
+
+def _trie(words) -> str:
+    """Literal words as one alternation shaped as a trie (re dispatches on the first character)."""
+    node: dict = {}
+    for w in words:
+        at = node
+        for ch in w:
+            at = at.setdefault(ch, {})
+        at[""] = {}
+
+    def build(at: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(at.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in at else body
+
+    return build(node)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
 
 
 class Literal:
