@@ -193,6 +193,11 @@ def _places(hay: str, words, lo: int, hi: int) -> list[int]:
 _lower_memo: list = [None, None]
 
 
+def _fold(s: str) -> str | None:
+    """s.lower() (None where IGNORECASE folds a character otherwise), not remembered: for windows."""
+    return None if not s.isascii() and any(c in s for c in _RISKY) else s.lower()
+
+
 def _folded(s: str) -> str | None:
     """s.lower(), or None when `s` holds a character IGNORECASE folds otherwise; remembered for the
     last string (one sentence goes through many gates in a row)."""
@@ -225,7 +230,11 @@ class Gated:
             return True
         if pos > 0 or endpos is not None:
             string = string[max(pos, 0):None if endpos is None else max(endpos, 0)]
-        if self.folded:
+            if self.folded:
+                string = _fold(string)  # a window: folded alone, the remembered sentence kept
+                if string is None:
+                    return True
+        elif self.folded:
             string = _folded(string)
             if string is None:
                 return True
@@ -237,11 +246,15 @@ class Gated:
     def _starts(self, string: str, pos: int, endpos: int | None) -> list[int] | None:
         """Offsets in string[pos:endpos] where a match may start, in order (None: not known)."""
         words = self.heads
-        hay = _folded(string) if self.hfolded else string
-        if hay is None:
-            return None
         n = len(string)
-        return _places(hay, words, min(max(pos, 0), n), n if endpos is None else min(max(endpos, 0), n))
+        lo, hi = min(max(pos, 0), n), n if endpos is None else min(max(endpos, 0), n)
+        if not self.hfolded:
+            return _places(string, words, lo, hi)
+        if lo == 0 and hi == n:
+            hay = _folded(string)
+            return None if hay is None else _places(hay, words, 0, n)
+        hay = _fold(string[lo:hi])  # a window: only it is lowered (offsets kept: see _folded)
+        return None if hay is None else [lo + i for i in _places(hay, words, 0, hi - lo)]
 
     def _first(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
