@@ -13,7 +13,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reportgen.extract import names, relations, trials
+from reportgen.extract import mesh_mentions, names, partners, references, relations, shapes, trials
 from reportgen.extract.fastre import Gated, WordGated, gate, needles
 from reportgen.extract.guards import load_guards
 
@@ -27,6 +27,14 @@ def _gated() -> list[tuple[str, Gated]]:
     for key, value in sorted(vars(load_guards()).items()):
         if isinstance(value, Gated):
             out.append((f"guards.{key}", value))
+    for key, value in sorted(vars(references.load_cues()).items()):
+        if isinstance(value, Gated):
+            out.append((f"references.{key}", value))
+    out += [(f"partners.{key}", value) for key, value in sorted(partners._cues().items())]
+    out.append(("mesh_mentions.cue", mesh_mentions._config()[0]))
+    out.append(("relations.prior_any", relations.prior_any()))
+    out += [(f"shapes.{key}", value) for key, value in sorted(shapes._compiled().items()) if isinstance(value, Gated)]
+    out.append(("shapes.BASED_ORG_RE", shapes.BASED_ORG_RE))
     return out
 
 
@@ -105,7 +113,7 @@ stems = st.sampled_from(list(names.INN_RE.endings) + ["gene", "leucel", "able", 
 words = st.builds(lambda a, b, c: a + b + c, st.sampled_from(["", "Ab", "cilta", "Zorb", "tisa", "x"]),
                   st.sampled_from(["", "cabta", "ima", "olu", "rel"]), stems)
 inn_text = st.lists(st.one_of(words, st.sampled_from([" ", ", ", "-cqyv", " autoleucel", " vedotin", "-X",
-                                                       " neparvovec", "(", ")", "é", "1", "-"])),
+                                                       " neparvovec", "(", ")", "é", "1", "-", "_", "ß"])),
                     max_size=12).map("".join)
 
 
@@ -155,3 +163,77 @@ def test_the_name_scans_find_what_their_alternations_find(words, text):
         want = [(m.span(), m.group(0)) for m in re.finditer(rf"(?<![\w\-])(?:{alt}){tail}", text)]
         got = [(m.span(), m.group(0)) for m in names._literals(order, text, names._free_before, end_ok)]
         assert got == want
+
+
+def test_heads_are_the_literals_every_match_starts_with():
+    from reportgen.extract.fastre import heads
+
+    assert heads(re.compile(r"\b(?:who|that)\s+received|\bprior\s+therapy", re.I)) == (("prior", "that", "who"), True)
+    # lookarounds and anchors consume nothing: the head is what follows them
+    assert heads(re.compile(r"(?<![\w\-])(?:Inc\.|Ltd)")) == (("Inc.", "Ltd"), False)
+    # a head that starts with another adds no start place
+    assert heads(re.compile(r"\b(?:report|reported|reports)\b")) == (("report",), False)
+    # an optional opening, a class or a one-letter opening gives no heads
+    assert heads(re.compile(r"(?:the\s+)?study")) is None
+    assert heads(re.compile(r"[A-Z]{2}\d+")) is None
+    assert heads(re.compile(r"a\s+study|the\s+trial")) is None
+
+
+head_text = st.lists(st.sampled_from(["that", "who", "THAT", "prior", "Prior", "received", "therapy", " ", "  ", "\n",
+                                      "ſ", "İ", "x", "-", "thatthat", "prio"]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(head_text, st.integers(0, 8), st.one_of(st.none(), st.integers(0, 60)))
+def test_a_search_tried_only_at_heads_is_the_regexs_own(text, pos, end):
+    rx = re.compile(r"\b(?:who|that)\s+(?:have\s+)?received|\bprior\s+therapy|\bthat\b", re.I)
+    g = gate(rx)
+    assert g.heads
+    args = (pos,) if end is None else (pos, end)
+    got, want = g.search(text, *args), rx.search(text, *args)
+    assert (got and got.span()) == (want and want.span())
+    assert _spans(g.finditer(text, *args)) == _spans(rx.finditer(text, *args))
+
+
+def _lexicon_words() -> list[str]:
+    from reportgen.extract import load_lexicons
+
+    lex = load_lexicons()
+    out = set()
+    for name in lex.NAMES:
+        for key in list(getattr(lex, name).folded)[:40]:
+            out.add(key)
+    return sorted(out)
+
+
+LEX_WORDS = _lexicon_words()
+lex_text = st.lists(st.one_of(st.sampled_from(LEX_WORDS), st.sampled_from(LEX_WORDS).map(str.upper),
+                              st.sampled_from(LEX_WORDS).map(str.title),
+                              st.sampled_from([" ", "-", "’", "“", "®", "é", "É", "ß", "ſ", "\u212a", "İ", "ı", "Σ",
+                                               "ς", "ǅ", "µ", "x", "1", "_", "\n"])), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lex_text)
+def test_the_lowered_lexicon_pass_finds_what_the_ignorecase_trie_finds(text):
+    from reportgen.extract import load_lexicons
+
+    lex = load_lexicons()
+    lex.scan("")  # builds the combined tries
+    for rx, low in zip(lex._combined, lex._lowered):
+        if low is None:
+            continue
+        lowered = low.text_for(text)
+        if lowered is None:
+            continue
+        assert len(lowered) == len(text)
+        assert [m.span() for m in low.rx.finditer(lowered)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(inn_text, st.integers(0, 12))
+def test_inn_words_found_from_their_endings_are_the_words_the_word_scan_visits(text, pos):
+    raw = names.INN_RE.rx
+    visiting = WordGated(raw, names.INN_RE.word, names.INN_RE.endings)  # every word of the text tried
+    assert names.INN_RE.min_letters == 5
+    assert _spans(names.INN_RE.finditer(text, pos)) == _spans(visiting.finditer(text, pos)) == _spans(raw.finditer(text, pos))

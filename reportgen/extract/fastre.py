@@ -23,7 +23,7 @@ import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 
-__all__ = ["gate", "needles", "Gated"]
+__all__ = ["gate", "needles", "heads", "Gated"]
 
 _NO_MATCH = iter(())
 _MIN_NEEDLE = 2  # a one-character needle ("(") rarely excludes anything
@@ -130,7 +130,72 @@ def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     return tuple(sorted(found, key=lambda s: (-len(s), s))), fold
 
 
+def _heads_of(items, fold: bool) -> frozenset[str] | None:
+    """The literal strings one of which every match of `items` starts with (zero-width items skipped)."""
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal_char(op, av, fold)
+        if ch is not None:
+            run.append(ch)
+            continue
+        if run:
+            # "(?:the|this)" parses as "th" + (?:e|is): the heads go on into the branch where they can
+            sub = _heads_of(av[3] if op is _c.SUBPATTERN else av, fold) if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP) \
+                else _heads_of([(op, av)], fold) if op is _c.BRANCH else None
+            prefix = "".join(run)
+            return frozenset(prefix + h for h in sub) if sub else frozenset([prefix])
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # consumes nothing: the match starts where the next item does
+        if op is _c.SUBPATTERN:
+            return _heads_of(av[3], fold)
+        if op is _c.ATOMIC_GROUP:
+            return _heads_of(av, fold)
+        if op is _c.BRANCH:
+            alts = [_heads_of(a, fold) for a in av[1]]
+            return frozenset().union(*alts) if all(alts) else None
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _heads_of(av[2], fold)
+        return None
+    return frozenset(["".join(run)]) if run else None
+
+
+_MAX_HEADS = 48
+
+
+def heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+    """(heads, folded) for a compiled str pattern: every match *starts* with one head (folded: in the
+    match's lower()); None when some alternative does not open on a literal of >= 2 characters."""
+    if not isinstance(rx.pattern, str):
+        return None
+    tree = _parser.parse(rx.pattern, rx.flags)
+    fold = _has_ignorecase(list(tree), rx.flags)
+    found = _heads_of(list(tree), fold)
+    if not found or min(map(len, found)) < _MIN_NEEDLE or len(found) > _MAX_HEADS:
+        return None
+    # a head that starts with another is redundant: the shorter one's places include its places
+    found = [h for h in found if not any(o != h and h.startswith(o) for o in found)]
+    return tuple(sorted(found)), fold
+
+
+def _places(hay: str, words, lo: int, hi: int) -> list[int]:
+    """Sorted start offsets in [lo, hi) of every occurrence of every word in hay (overlaps included)."""
+    out = []
+    find = hay.find
+    for w in words:
+        i = find(w, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = find(w, i + 1, hi)
+    out.sort()
+    return out
+
+
 _lower_memo: list = [None, None]
+
+
+def _fold(s: str) -> str | None:
+    """s.lower() (None where IGNORECASE folds a character otherwise), not remembered: for windows."""
+    return None if not s.isascii() and any(c in s for c in _RISKY) else s.lower()
 
 
 def _folded(s: str) -> str | None:
@@ -143,51 +208,176 @@ def _folded(s: str) -> str | None:
 
 
 class Gated:
-    """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs."""
+    """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs,
+    and (with heads) try the pattern only where a match can start."""
 
-    __slots__ = ("rx", "needles", "folded", "match", "fullmatch", "sub", "split", "findall",
+    __slots__ = ("rx", "needles", "folded", "heads", "hfolded", "match", "fullmatch", "sub", "split", "findall",
                  "pattern", "flags", "groupindex", "groups", "_last")
 
-    def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool]):
+    def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool] | None,
+                 starts: tuple[tuple[str, ...], bool] | None = None):
         self.rx = rx
-        self.needles, self.folded = found
+        self.needles, self.folded = found if found else ((), False)
+        self.heads, self.hfolded = starts if starts else (None, False)
         self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
         self._last: tuple = (None, None, None)
 
     def possible(self, string: str, pos: int = 0, endpos: int | None = None) -> bool:
         """False only when no match can lie in string[pos:endpos]."""
+        found = self.needles
+        if not found:
+            return True
         if pos > 0 or endpos is not None:
             string = string[max(pos, 0):None if endpos is None else max(endpos, 0)]
-        if self.folded:
+            if self.folded:
+                string = _fold(string)  # a window: folded alone, the remembered sentence kept
+                if string is None:
+                    return True
+        elif self.folded:
             string = _folded(string)
             if string is None:
                 return True
-        for n in self.needles:
+        for n in found:
             if n in string:
                 return True
         return False
+
+    def _starts(self, string: str, pos: int, endpos: int | None) -> list[int] | None:
+        """Offsets in string[pos:endpos] where a match may start, in order (None: not known)."""
+        words = self.heads
+        n = len(string)
+        lo, hi = min(max(pos, 0), n), n if endpos is None else min(max(endpos, 0), n)
+        if not self.hfolded:
+            return _places(string, words, lo, hi)
+        if lo == 0 and hi == n:
+            hay = _folded(string)
+            return None if hay is None else _places(hay, words, 0, n)
+        hay = _fold(string[lo:hi])  # a window: only it is lowered (offsets kept: see _folded)
+        return None if hay is None else [lo + i for i in _places(hay, words, 0, hi - lo)]
+
+    def _first(self, string: str, pos: int = 0, endpos: int | None = None):
+        starts = self._starts(string, pos, endpos)
+        if starts is None:
+            return self.rx.search(string, pos) if endpos is None else self.rx.search(string, pos, endpos)
+        match = self.rx.match
+        for i in starts:
+            m = match(string, i) if endpos is None else match(string, i, endpos)
+            if m:
+                return m
+        return None
+
+    def _plain(self, string: str) -> tuple[str | None, list[int] | None]:
+        """For a whole-string search: (None, None) when no match can occur, ("", None) when only the
+        regex can tell, else ("", the places a match may start at, in order)."""
+        low = None
+        if self.folded or self.hfolded:
+            memo = _lower_memo
+            low = memo[1] if memo[0] is string else _folded(string)
+            if low is None:
+                return "", None
+        found = self.needles
+        if found:
+            hay = low if self.folded else string
+            for n in found:
+                if n in hay:
+                    break
+            else:
+                return None, None
+        words = self.heads
+        if words is None:
+            return "", None
+        hay = low if self.hfolded else string
+        if len(words) == 1:
+            w = words[0]
+            i = hay.find(w)
+            out = []
+            while i >= 0:
+                out.append(i)
+                i = hay.find(w, i + 1)
+            return "", out
+        return "", _places(hay, words, 0, len(hay))
 
     def search(self, string: str, *args):
         # the last search remembered: several readers ask the same pattern about the same sentence
         last = self._last
         if last[0] is string and last[1] == args:
             return last[2]
-        found = self.rx.search(string, *args) if self.possible(string, *args) else None
+        if args:
+            if not self.possible(string, *args):
+                found = None
+            elif self.heads is None:
+                found = self.rx.search(string, *args)
+            else:
+                found = self._first(string, *args)
+        else:
+            ok, starts = self._plain(string)
+            if ok is None:
+                found = None
+            elif starts is None:
+                found = self.rx.search(string)
+            else:
+                found = None
+                match = self.rx.match
+                for i in starts:
+                    found = match(string, i)
+                    if found:
+                        break
         self._last = (string, args, found)
         return found
 
     def finditer(self, string: str, *args):
-        return self.rx.finditer(string, *args) if self.possible(string, *args) else _NO_MATCH
+        if args:
+            if not self.possible(string, *args):
+                return _NO_MATCH
+            if self.heads is None:
+                return self.rx.finditer(string, *args)
+            return self._iter(string, *args)
+        ok, starts = self._plain(string)
+        if ok is None:
+            return _NO_MATCH
+        if starts is None:
+            return self.rx.finditer(string)
+        return self._at(string, starts)
+
+    def _at(self, string: str, starts: list[int]):
+        match, last = self.rx.match, -1
+        for i in starts:
+            if i < last:
+                continue
+            m = match(string, i)
+            if m:
+                last = m.end()
+                yield m
+
+    def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
+        starts = self._starts(string, pos, endpos)
+        if starts is None:
+            yield from (self.rx.finditer(string, pos) if endpos is None else self.rx.finditer(string, pos, endpos))
+            return
+        match, last = self.rx.match, -1
+        for i in starts:
+            if i < last:
+                continue
+            m = match(string, i) if endpos is None else match(string, i, endpos)
+            if m:
+                last = m.end()
+                yield m
 
     def __repr__(self) -> str:
-        return f"gate({self.rx!r}, needles={self.needles!r})"
+        return f"gate({self.rx!r}, needles={self.needles!r}, heads={self.heads!r})"
 
 
 def gate(rx: re.Pattern):
-    """`rx` behind a literal gate, or `rx` itself when its matches share no literal."""
+    """`rx` behind a literal gate, or `rx` itself when its matches share no literal.
+
+    Heads (the literals a match starts with) are used where `re` itself cannot skip ahead: a
+    case-insensitive pattern, or one that opens on an alternation."""
     found = needles(rx)
-    return Gated(rx, found) if found else rx
+    starts = heads(rx)
+    if starts and not starts[1] and len(starts[0]) == 1:
+        starts = None  # one case-sensitive literal prefix: re's own prefix scan is as fast
+    return Gated(rx, found, starts) if found or starts else rx
 
 
 class WordGated:
@@ -195,17 +385,51 @@ class WordGated:
 
     `finditer` tries the pattern only at such words, with the regex's own non-overlapping
     left-to-right order; `search` is its first; `match`/`fullmatch` are the pattern's own.
+    With `min_letters` = N, `word` must be `(?<![\\w\\-])[A-Za-z]{N,}`: the words are then found from
+    the places of the endings (`str.find`) instead of visiting every word of the text.
     """
 
-    __slots__ = ("rx", "word", "endings", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "match", "fullmatch", "pattern", "flags", "groups",
+                 "groupindex")
 
-    def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...]):
+    def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...], min_letters: int | None = None):
         self.rx, self.word, self.endings = rx, word, tuple(sorted(set(endings)))
+        self.min_letters = min_letters
+        if min_letters is not None:
+            assert word.pattern == rf"(?<![\w\-])[A-Za-z]{{{min_letters},}}" and all(e.isascii() and e.isalpha() for e in endings)
+        # an ending that ends on another adds no word: every word ending on it ends on the shorter one;
+        # the rest as one trie-shaped pattern that matches only where a run of letters ends
+        tails = [e for e in self.endings if not any(o != e and e.endswith(o) for o in self.endings)]
+        self._tails = re.compile(_trie(tails) + "(?![A-Za-z])") if tails else None
         self.match, self.fullmatch = rx.match, rx.fullmatch
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
+    def _word_starts(self, string: str, pos: int) -> list[int]:
+        """Starts (>= pos), in order, of the words `word.finditer(string, pos)` yields that end on an ending."""
+        starts = []
+        least = self.min_letters
+        if self._tails is None:
+            return starts
+        # suffix-free endings that each end a run of letters cannot overlap: finditer sees every one
+        for m in self._tails.finditer(string, pos):
+            s, t = m.start(), m.end()
+            while s > 0 and _ascii_letter(string[s - 1]):
+                s -= 1
+            if s >= pos and t - s >= least and (s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-")):
+                starts.append(s)
+        return starts
+
     def finditer(self, string: str, pos: int = 0):
         match, endings, last = self.rx.match, self.endings, pos
+        if self.min_letters is not None:
+            for s in self._word_starts(string, pos):
+                if s < last:
+                    continue
+                m = match(string, s)
+                if m:
+                    last = m.end()
+                    yield m
+            return
         for w in self.word.finditer(string, pos):
             if w.start() < last or not w.group().endswith(endings):
                 continue
@@ -216,6 +440,29 @@ class WordGated:
 
     def search(self, string: str, pos: int = 0):
         return next(self.finditer(string, pos), None)
+
+
+def _trie(words) -> str:
+    """Literal words as one alternation shaped as a trie (re dispatches on the first character)."""
+    node: dict = {}
+    for w in words:
+        at = node
+        for ch in w:
+            at = at.setdefault(ch, {})
+        at[""] = {}
+
+    def build(at: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(at.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in at else body
+
+    return build(node)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
 
 
 class Literal:

@@ -8,6 +8,7 @@ per lexicon whatever its size, and a new target or disease is one YAML line.
 from __future__ import annotations
 
 import re
+import re._casefix as _casefix
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -138,6 +139,47 @@ def _trie_regex(spellings: list[tuple[str, ...]], flags: int) -> re.Pattern | No
     return re.compile(rf"(?<![\w])(?:{build(trie)})(?![\w])", flags)
 
 
+class _Lowered:
+    """A case-insensitive trie run as a case-sensitive one over `text.lower()`: ~2x faster (`re` tries
+    every IGNORECASE branch char by char). Exact where lowering keeps every offset and no character
+    matches a letter of the pattern otherwise: ASCII, caseless characters (quotes, dashes, ®), and cased
+    ones that neither the pattern nor IGNORECASE's extra case pairs (ſ, K, ı, ...) could match; any
+    other text is searched with the IGNORECASE regex itself."""
+
+    def __init__(self, rx: re.Pattern):
+        src = rx.pattern  # the spellings are casefolded: a pattern with a capital letter is not run lowered
+        self.rx = re.compile(src, rx.flags & ~re.I) if src == src.lower() else None
+        letters = {c for c in src if c.isalpha()}
+        self.variants = letters | {chr(x) for c in letters if len(c.lower()) == 1
+                                   for x in _casefix._EXTRA_CASES.get(ord(c.lower()), ())}
+        self._safe: dict[str, bool] = {}
+
+    def _char_ok(self, c: str) -> bool:
+        low, up = c.lower(), c.upper()
+        if low == c == up:
+            return True  # caseless
+        return (len(low) == 1 and c.isalnum() == low.isalnum() and (c.isalnum() or c == "_") == (low.isalnum() or low == "_")
+                and ord(c) not in _casefix._EXTRA_CASES and ord(low) not in _casefix._EXTRA_CASES
+                and not ({c, low, up} & self.variants))
+
+    def text_for(self, text: str) -> str | None:
+        """text.lower() where the lowered search is exact for it, else None."""
+        if self.rx is None:
+            return None
+        if not text.isascii():
+            safe = self._safe
+            for c in set(text) - _ASCII:
+                ok = safe.get(c)
+                if ok is None:
+                    ok = self._char_ok(c)
+                    if len(safe) < 10000:  # bounded: the characters texts use
+                        safe[c] = ok
+                if not ok:
+                    return None
+        return text.lower()
+
+
+_ASCII = frozenset(map(chr, range(128)))
 _SQUASH = re.compile(r"[\s\-]+")
 
 
@@ -161,6 +203,7 @@ class Lexicons:
     events: Matcher
     exchanges: dict = field(default_factory=dict)  # country -> stock exchange names (a listing places a company)
     _combined: list = field(default_factory=list)
+    _lowered: list = field(default_factory=list)
     _lookups: dict = field(default_factory=dict)  # surface -> [(lexicon, canonical, abbrev)], filled by scan
 
     NAMES = ("targets", "modalities", "diseases", "organizations", "authorities", "country_authorities",
@@ -179,9 +222,14 @@ class Lexicons:
                 exact += e
                 folded += f
             self._combined = [rx for rx in (_trie_regex(exact, 0), _trie_regex(folded, re.I)) if rx]
+            self._lowered = [_Lowered(rx) if rx.flags & re.I else None for rx in self._combined]
         hits = []
-        for rx in self._combined:
-            hits += [(m.start(), -m.end(), m.group(0)) for m in rx.finditer(text)]
+        for rx, low in zip(self._combined, self._lowered):
+            lowered = low.text_for(text) if low is not None else None
+            if lowered is not None:  # the same spans, without IGNORECASE (see _Lowered)
+                hits += [(m.start(), -m.end(), text[m.start():m.end()]) for m in low.rx.finditer(lowered)]
+            else:
+                hits += [(m.start(), -m.end(), m.group(0)) for m in rx.finditer(text)]
         hits.sort()
         out: dict[str, list[Match]] = {name: [] for name in self.NAMES}
         cache = self._lookups

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from reportgen.diseases import normalize, vocabulary
+from reportgen.extract.fastre import gate as _gate
 from reportgen.extract.lexicon import Match, cue_alternation, read_data
 
 _WORD = re.compile(r"[A-Za-z][\w\-’']*")
@@ -23,8 +24,9 @@ def _config() -> tuple[re.Pattern, int, int]:
     data = read_data("disease_context.yaml")
     alt = cue_alternation(data["cues"])
     mods = cue_alternation(data.get("modifiers", [])) or "(?!)"
-    return (re.compile(rf"\b(?:{alt})\s+(?:the\s+)?(?:(?:{mods})[\s,]+)*", re.I), int(data["max_words"]),
-            int(data["min_single_word"]))
+    # tried only where a cue word starts (fastre.py)
+    cue = _gate(re.compile(rf"\b(?:{alt})\s+(?:the\s+)?(?:(?:{mods})[\s,]+)*", re.I))
+    return (cue, int(data["max_words"]), int(data["min_single_word"]))
 
 
 def mesh_diseases(text: str, taken: list[Match]) -> list[Match]:

@@ -694,7 +694,7 @@ def _inn_endings() -> tuple[str, ...]:
 
 # An INN starts an ASCII word that ends on a stem (before its second word, a hyphen suffix or the end):
 # trying INN_RE only at those words skips its ~100 alternatives at every other word.
-INN_RE = WordGated(INN_RE, re.compile(r"(?<![\w\-])[A-Za-z]{5,}"), _inn_endings())
+INN_RE = WordGated(INN_RE, re.compile(r"(?<![\w\-])[A-Za-z]{5,}"), _inn_endings(), min_letters=5)
 
 
 # --- the per-document name alternations, scanned without compiling a regex (fastre.literal_finditer) ---

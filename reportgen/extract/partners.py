@@ -20,6 +20,10 @@ from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     data = read_data("relations.yaml")
+    return {k: _gate(v) for k, v in _patterns(data).items()}  # behind literal gates (fastre.py): same matches
+
+
+def _patterns(data: dict) -> dict:
     return {"acquire": re.compile(rf"\b(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "acquired_by": re.compile(rf"\b(?:{_alt(data['acquired_by_verbs'])})\b", re.I),
             "with": re.compile(rf"\b(?:{_alt(data['deal_with_cues'])})\b", re.I),

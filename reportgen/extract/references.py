@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
+from reportgen.extract.fastre import gate as _gate
 from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
 
@@ -46,7 +47,8 @@ def load_cues() -> Cues:
         rf"^[\W_]*It\s+(?:{_alt(data['pronoun_verbs'])})\b(?!\s+(?i:{_alt(data['pronoun_not_after'])})\b)")
     org_singular = re.compile(rf"\b(?i:{_alt(data['org_singular'])})(?![\w’'])")
     org_plural = re.compile(rf"\b(?i:{_alt(data['org_plural'])})(?![\w’'])")
-    return Cues(asset_np, pronoun, org_singular, org_plural, int(data["max_offset"]))
+    # behind literal gates (fastre.py): the same matches, without the regex where no cue word occurs
+    return Cues(_gate(asset_np), _gate(pronoun), _gate(org_singular), _gate(org_plural), int(data["max_offset"]))
 
 
 REACH = 4  # sentences a definite description reaches back for its antecedent

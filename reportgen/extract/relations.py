@@ -43,7 +43,12 @@ COMPARATOR_RE = re.compile(
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
-ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said)\b", re.I)
+def _cue_words(key: str) -> re.Pattern:
+    """One list of cue words of data/relations.yaml as a whole-word, case-insensitive pattern."""
+    return re.compile(rf"\b(?:{cue_alternation(read_data('relations.yaml')[key])})\b", re.I)
+
+
+ANNOUNCE_RE = _cue_words("announce_verbs")
 DEV_CUE_RE = re.compile(
     r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
     r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
@@ -60,13 +65,13 @@ STUDY_ARTICLE_RE = re.compile(r"\b(?:the|a|an|its|our|this)\s+(?:[\w\-]+\s+){0,3
 TRIAL_NOUN_RE = re.compile(r"\b(?:trial|study|studies|trials)\b", re.I)
 ITS_RE = re.compile(r"\b(?:its|our)\b", re.I)
 THE_COMPANY_RE = re.compile(r"\bthe\s+Company(?:’s|'s|\?s)", re.I)
-PARTNER_RE = re.compile(r"\b(?:collaborations?|agreements?|partnerships?|alliances?|licen[sc]e|licensing|deal|joint\s+venture)\b", re.I)
+PARTNER_RE = _cue_words("deal_nouns")
 WITH_RE = re.compile(r"\b(?:with|between)\b", re.I)
 BOTH_COMPANIES_RE = re.compile(r"\bwith\s+both\s+(?:\w+\s+)?(?:companies|parties)\b", re.I)
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|these)\s+(?:[\w’'\-]+\s+){0,2}(?:study|studies|trial|trials|drug|therapy|treatment|product|"
     r"candidate|approval|NDA|BLA|data|results?|findings|designation)\b|\b(?:patients|subjects)\b|^Findings\b", re.I)
-GRANT_RE = re.compile(r"\b(?:received|granted|obtained|awarded|garnered|grants?|receives?)\b", re.I)
+GRANT_RE = _cue_words("grant_verbs")
 STUDY_OF_RE = re.compile(r"[^.;,]{0,40}?\b(?:study|trial)\s+(?:of|evaluating)\s+(?:its\s+|the\s+)?")
 UNNAMED_RE = re.compile(
     r"\b(?:the\s+company(?:’s|'s)|its|our|another|a\s+second|a\s+new)\b[^.;]{0,90}?\b(?:therapy|antibody|product|candidate|program)\b", re.I)
@@ -111,8 +116,8 @@ GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
 HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
-ACCEPT_RE = re.compile(r"\baccept(?:ed|ance)\b", re.I)
-FILE_RE = re.compile(r"\b(?:submitted|submission|filed|filing)\b", re.I)
+ACCEPT_RE = _cue_words("acceptance_words")
+FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
     r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
@@ -712,6 +717,8 @@ def _pair(ctx: Context, a: int, b: int, span):
 
 
 def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
+    if not orgs:
+        return  # every cue below pairs organizations the sentence names (or resolves)
     text = ctx.text
     verb = ANNOUNCE_RE.search(sent)
     if verb:
@@ -787,14 +794,15 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         if f and not re.search(r"[.;]\s", after[:f.start()]) and not [x for x in orgs if o.end < x.start < o.end + f.start()]:
             ctx.add(o.eid, "focus", _clean_focus(f.group("what")), span)
             ctx.focus_phrase = _clean_focus(f.group("what"))
-    m = AREA_OF_FOCUS_RE.search(sent)
+    # (readers that attach only to an organization of the sentence are not asked when it names none)
+    m = AREA_OF_FOCUS_RE.search(sent) if orgs else None
     if m:
         eid = _org_by_name(ctx, m.group("org"), orgs)
         if eid is not None:
             ctx.add(eid, "focus", _clean_focus(m.group("what")), span)
             ctx.focus_phrase = _clean_focus(m.group("what"))
     # a speaker's quote that opens on a field: "..., Vice President at Legend Capital, stated: “The MSC track is ..."
-    q = SPEAKER_FIELD_RE.search(sent)
+    q = SPEAKER_FIELD_RE.search(sent) if orgs else None
     if q:
         speaker = [o for o in orgs if o.end <= base + q.start()]
         if speaker and base + q.start() - speaker[-1].end <= 25 and not _is_regulator(ctx, speaker[-1].eid):
@@ -810,7 +818,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
                     ctx.add_named(eid, "focus", what, span)
                 ctx.focus_phrase = what
     # "representative entities in this field include A in the United States and B in Japan"
-    if FIELD_PLAYERS_RE.search(sent) and ctx.focus_phrase:
+    if orgs and FIELD_PLAYERS_RE.search(sent) and ctx.focus_phrase:
         for o in orgs:
             if not _is_regulator(ctx, o.eid):
                 ctx.add(o.eid, "focus", ctx.focus_phrase, span)
@@ -843,7 +851,7 @@ def _org_facts(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
             c = _exchange_country(ctx, listing.group("exchange"))
             if c:
                 ctx.add(o.eid, "country", c, span)
-    lead = IN_COUNTRY_COMPANIES_RE.match(sent) if "companies" in sent else None
+    lead = IN_COUNTRY_COMPANIES_RE.match(sent) if orgs and "companies" in sent else None
     if lead:
         c = ctx.lex.countries.lookup(lead.group(1))[0]
         if c:
@@ -884,6 +892,8 @@ def _clean_focus(what: str) -> str:
 # --- regulatory ----------------------------------------------------------------
 
 def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, named: bool):
+    if not assets and fallback is None:
+        return  # an action attaches to an asset of the sentence or the fallback: none here
     text = ctx.text
     designations = _within(ctx.designations, base, base + len(sent))
     if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
@@ -1101,6 +1111,8 @@ def _number(x: str):
 
 
 def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
+    if not assets and fallback is None:
+        return  # a figure attaches to an asset of the sentence or the fallback: none here
     text = ctx.text
     eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
     evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)

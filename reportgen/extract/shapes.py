@@ -14,14 +14,18 @@ import re
 from bisect import bisect_right, insort
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate as _gate
 from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_data
 
 
 
 @lru_cache(maxsize=1)
 def _compiled():
-    import yaml
+    # every pattern behind a literal gate (fastre.py): the same matches, the regex skipped where none can occur
+    return {k: _gate(v) if isinstance(v, re.Pattern) else v for k, v in _patterns().items()}
 
+
+def _patterns():
     data = read_data("shapes.yaml")
     nouns = _alt(data["drug_nouns"])
     lo, hi = data.get("year_range", [1950, 2059])
@@ -249,6 +253,9 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
 BASED_ORG_RE = re.compile(
     r"\b[A-Z][\w.]*(?:[ \-][A-Z][\w.]*)?-(?:based|headquartered)\s+((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+[A-Z][\w&\-]*){0,2})"
     r"(?=\s*(?:[,.;:(]|’s|'s|\s+[a-z]))")
+
+
+BASED_ORG_RE = _gate(BASED_ORG_RE)
 
 
 @lru_cache(maxsize=1)
