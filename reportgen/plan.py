@@ -6,6 +6,7 @@ what to render again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -48,6 +49,18 @@ class Selection:
     base: str = ""                 # the digest before the editions (selection_digest adds them)
 
 
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """reportgen's version and a digest of its own files: a changed view model or writer rebuilds every
+    brief even when the version number was not bumped (a development install, a patched copy)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpus, out_dir: Path | None,
                  input_salt: str = "", review=None, shared: dict | None = None) -> Selection:
     """Knowledge (shared by briefs with the same inputs) and the brief's rows, without the brief.
@@ -88,7 +101,7 @@ def select_brief(project: Project, path: Path, landscape: Landscape, corpus: Cor
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
 
-    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"),
+    for part in (code_version(), input_salt, path.read_bytes().decode("utf-8", "replace"),
                  review.digest if review else "", json.dumps([s.model_dump(mode="json") for s in corpus.skipped])):
         add(part)
     selected = [*rows, *comparators]
@@ -163,7 +176,7 @@ def plan_brief(project: Project, path: Path, landscape: Landscape, corpus: Corpu
                         is_pending=applied.is_pending if landscape.review == "marked" else None,
                         hidden_pending=len({(f.subject, f.predicate, f.object_key()) for f in hidden}))
     digest = hashlib.sha256()
-    for part in (__version__, input_salt, path.read_bytes().decode("utf-8", "replace"), brief.model_dump_json(),
+    for part in (code_version(), input_salt, path.read_bytes().decode("utf-8", "replace"), brief.model_dump_json(),
                  review.digest if review else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")

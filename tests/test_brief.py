@@ -416,3 +416,18 @@ def test_a_brief_scoped_to_some_indications_shows_no_other_indication():
     [profile] = brief.profiles
     shown = " ".join(v.text for g in profile.groups for v in g.values)
     assert "lupus nephritis" in shown and "myeloma" not in shown and "follicular" not in shown
+
+
+def test_a_profile_gives_the_furthest_stage_per_indication_not_the_phase_of_another_trial():
+    d1 = doc("a.txt", "The NMPA approved QRV-1, a BCMA CAR-T, for multiple myeloma. "
+                      "QRV-1 is in a Phase 1 trial in multiple sclerosis.")
+    approval, trial = d1.text.split(". ")
+    facts = [fact("QRV-1", "target", "BCMA", d1), fact("QRV-1", "indication", "multiple myeloma", d1, approval),
+             fact("QRV-1", "indication", "multiple sclerosis", d1, trial),
+             fact("QRV-1", "regulatory", {"authority": "NMPA", "action": "approval", "indication": "multiple myeloma"},
+                  d1, approval),
+             fact("QRV-1", "phase", {"stage": "phase 1", "indication": "multiple sclerosis"}, d1, trial)]
+    brief, _ = make(facts, [d1], columns=["name", "target"])
+    (profile,) = brief.profiles
+    stage = next(g for g in profile.groups if g.label == "Stage")
+    assert [v.text for v in stage.values] == ["approved (multiple myeloma)", "phase 1 (multiple sclerosis)"]

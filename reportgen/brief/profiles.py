@@ -41,6 +41,8 @@ def build_profile(entity: Entity, cites: Citations, knowledge: Knowledge, table_
             values = group_values(entity.values(key), cites, text_of=lambda f: display_org(f.object, knowledge))
         elif key == "regulatory":
             values = regulatory_values(entity.values(key), cites)
+        elif key == "phase":
+            values = stage_values(entity, cites)
         elif key == "guideline":
             values = group_values(entity.values(key), cites)
         else:
@@ -50,6 +52,18 @@ def build_profile(entity: Entity, cites: Citations, knowledge: Knowledge, table_
         if key == "names":
             groups.extend(_join_groups(entity, cites))
     return Profile(anchor=anchor(entity.name), name=entity.name, kind=entity.kind, groups=tuple(groups))
+
+
+def stage_values(entity: Entity, cites: Citations) -> tuple[Value, ...]:
+    """The furthest stage per indication, furthest first: an approved asset reads "approved (multiple myeloma)",
+    not the phase of a trial in another disease."""
+    from reportgen.brief.stages import INDICATION_NOT_STATED, indication_stages
+    from reportgen.vocab import STAGE_RANK
+
+    rows = [(stage, ind, facts) for ind, stage, facts in indication_stages(entity) if stage]
+    rows.sort(key=lambda r: -STAGE_RANK[r[0]])  # stable: indications keep their order within a stage
+    return tuple(Value(text=stage if ind == INDICATION_NOT_STATED else f"{stage} ({ind})",
+                       cites=cites.cite(facts), pending=cites.pending(facts)) for stage, ind, facts in rows)
 
 
 _JOIN_NOTE = {"analyst": " (the analyst's alias)", "legal suffix": " (the same name but for its legal suffix)"}
