@@ -762,3 +762,11 @@ def test_a_time_point_in_words_names_the_rate():
     values = objects(facts_of("QRV-12 is an antibody. The six-month complete response rate with QRV-12 was 53.5%."),
                      "QRV-12", "efficacy")
     assert any(v["endpoint"] == "6-month CR rate" and v["value"] == 53.5 for v in values)
+
+
+def test_a_name_set_off_by_from_org_is_an_asset_of_that_organization():
+    text = ("Two iPSC-derived products were approved. CardiaVex, from Corvexa Inc., is a sheet of iPSC-derived "
+            "heart cells. CardiaVex was approved by the MHLW.")
+    assert "Corvexa Inc." in objects(facts_of(text), "CardiaVex", "developer")
+    plain = "Results, from the study, were strong. Results were shared."
+    assert "Results" not in asset_names(plain)

@@ -674,8 +674,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
 
 
 # the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
-APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:an?|the)\s+(?![^,;.()]*\b(?:licen[cs]\w*|acquir\w*|rights|data|results|"
-                           r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\bfrom\s+(?:the\s+)?")
+APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:(?:an?|the)\s+(?![^,;.()]*\b(?:licen[cs]\w*|acquir\w*|rights|data|results|"
+                           r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\b)?from\s+(?:the\s+)?")
 
 
 APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")

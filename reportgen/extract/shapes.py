@@ -60,6 +60,8 @@ def _patterns():
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
                                r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
+        # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
+        "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
@@ -228,6 +230,14 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 or false_code(w) or not ok_name(w, s, e)):
             continue
         add(s, e, w, 1)
+    org_starts = {a for a, _ in org_spans}
+    for m in c["appos_from"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        # only when an organization follows "from", and the comma after it closes the apposition
+        org_end = next((b for a, b in org_spans if a == m.end()), None)
+        if m.end() in org_starts and org_end is not None and text[org_end:org_end + 1] == "," \
+                and ok_name(w, s, e) and not false_code(w) and not c["noun_near"].fullmatch(w):
+            add(s, e, w, 1)
     for m in c["appos_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         # "ABC123 Injection, developed by": a dosage-form or drug noun is the tail of a name, not one
