@@ -66,7 +66,9 @@ def remove_stale_temporaries(out_dir: Path) -> int:
     """Delete staging files a killed build left behind; run under the build lock."""
     removed = 0
     for folder, subdirs, files in os.walk(out_dir):
-        subdirs[:] = [d for d in subdirs if d != ".cache" and not os.path.islink(os.path.join(folder, d))]
+        # out/.cache/ too: the scope index and the stamp's file records are staged there (not its subfolders)
+        subdirs[:] = [d for d in subdirs if not os.path.islink(os.path.join(folder, d))
+                      and Path(folder, d).parent.name != ".cache"]
         for name in files:
             if _STAGED.match(name):
                 path = Path(folder) / name

@@ -239,3 +239,16 @@ def test_markdown_images_in_notes_load_nothing(basic_project, markdown):
     assert not any(a.get("src", "").startswith(("http", "file", "//")) for _, a in tags)
     assert not any(a.get("href", "").startswith(("file:", "javascript:")) for _, a in tags)
     assert "pixel" in (basic_project / "out" / "basic-bcma.html").read_text()  # shown as a link or text
+
+
+def test_staged_writes_a_killed_build_left_in_the_cache_folder_are_removed(tmp_path):
+    from reportgen.outdir import remove_stale_temporaries
+
+    cache = tmp_path / "out" / ".cache"
+    (cache / "texts").mkdir(parents=True)
+    left = [cache / ".scope-index.json.ab12cd34.tmp", cache / ".inputs-stat.x9y8z7w6.tmp"]
+    kept = [cache / "facts.sqlite", cache / "texts" / ".note.ab12cd34.tmp"]
+    for p in left + kept:
+        p.write_text("x")
+    assert remove_stale_temporaries(tmp_path / "out") == 2
+    assert not any(p.exists() for p in left) and all(p.exists() for p in kept)
