@@ -338,17 +338,7 @@ class Gated:
             return _NO_MATCH
         if starts is None:
             return self.rx.finditer(string)
-        return self._at(string, starts)
-
-    def _at(self, string: str, starts: list[int]):
-        match, last = self.rx.match, -1
-        for i in starts:
-            if i < last:
-                continue
-            m = match(string, i)
-            if m:
-                last = m.end()
-                yield m
+        return matches_at(self.rx.match, string, starts)
 
     def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
@@ -422,13 +412,7 @@ class WordGated:
     def finditer(self, string: str, pos: int = 0):
         match, endings, last = self.rx.match, self.endings, pos
         if self.min_letters is not None:
-            for s in self._word_starts(string, pos):
-                if s < last:
-                    continue
-                m = match(string, s)
-                if m:
-                    last = m.end()
-                    yield m
+            yield from matches_at(match, string, self._word_starts(string, pos), pos)
             return
         for w in self.word.finditer(string, pos):
             if w.start() < last or not w.group().endswith(endings):
@@ -442,23 +426,40 @@ class WordGated:
         return next(self.finditer(string, pos), None)
 
 
-def _trie(words) -> str:
-    """Literal words as one alternation shaped as a trie (re dispatches on the first character)."""
+def matches_at(match, string: str, starts, last: int = -1):
+    """`match` tried at each start in order, as finditer would: a start inside the last match is skipped."""
+    for i in starts:
+        if i < last:
+            continue
+        m = match(string, i)
+        if m:
+            last = m.end()
+            yield m
+
+
+def trie_pattern(paths) -> str:
+    """Sequences of regex atoms as one alternation shaped as a trie (re dispatches on the first atom);
+    the lexicons' spellings and the gates' literal tails both use it."""
     node: dict = {}
-    for w in words:
+    for atoms in paths:
         at = node
-        for ch in w:
-            at = at.setdefault(ch, {})
+        for a in atoms:
+            at = at.setdefault(a, {})
         at[""] = {}
 
     def build(at: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(at.items()) if ch]
+        alts = [a + build(child) for a, child in sorted(at.items()) if a]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in at else body
 
     return build(node)
+
+
+def _trie(words) -> str:
+    """Literal words as one trie alternation."""
+    return trie_pattern(tuple(map(re.escape, w)) for w in words)
 
 
 def _ascii_letter(ch: str) -> bool:

@@ -16,6 +16,8 @@ from typing import Iterable
 
 import yaml
 
+from reportgen.extract.fastre import trie_pattern
+
 DATA_DIR = Path(__file__).parent / "data"
 # The keys a landscape's `lexicon:` may extend (what `build_lexicons` reads): the one list both the
 # extractor and landscape validation use.
@@ -121,22 +123,7 @@ def _trie_regex(spellings: list[tuple[str, ...]], flags: int) -> re.Pattern | No
     """One regex shaped as a trie of the spellings (fast first-atom dispatch, longest first)."""
     if not spellings:
         return None
-    trie: dict = {}
-    for atoms in spellings:
-        node = trie
-        for a in atoms:
-            node = node.setdefault(a, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape("") + a + build(child) for a, child in sorted(node.items()) if a]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return re.compile(rf"(?<![\w])(?:{build(trie)})(?![\w])", flags)
+    return re.compile(rf"(?<![\w])(?:{trie_pattern(spellings)})(?![\w])", flags)
 
 
 class _Lowered:
