@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from reportgen.extract.lexicon import Lexicons, read_data
+from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.shapes import add_shape_assets, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
@@ -69,11 +69,10 @@ NOT_CODE_PREFIX = re.compile(
     r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
 NOT_INN = frozenset("concept except accept intercept percept incept adimab".split()) | _DATA_NOT_INN
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
+_CONTEXT = read_data("shapes.yaml")
 DRUG_CONTEXT = re.compile(
-    r"therap|candidate|product|antibod|drug|molecule|injection|program|inhibitor|vaccine|CAR|cell|asset|compound|"
-    r"bispecific|trispecific|conjugate|ADC\b|engager|radioligand|radiopharmaceutical|degrader|agonist|antagonist|"
-    r"oligonucleotide|siRNA|fusion\s+protein|target(?:s|ing)\b|s?BLA\b|s?NDA\b|MAA\b|PDUFA|License\s+Application|Drug\s+Application|"
-    r"treat|dos(?:e|ing)|infusion|approv|designation|IND\b|clinical|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
+    rf"{cue_alternation(_CONTEXT['code_context_stems'])}|(?:{cue_alternation(_CONTEXT['code_context_words'])})\b"
+    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
