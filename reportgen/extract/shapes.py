@@ -279,7 +279,8 @@ def _org_roles():
     titles = data.get("person_titles", [])
     person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
     after_title = re.compile(rf"^,?[ ](?:{'|'.join(re.escape(t) for t in titles)})", re.I)
-    return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split())
+    owned = frozenset(w.casefold() for w in data.get("possessive_asset_words", []))
+    return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split()), owned
 
 
 _OWNER = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)$")
@@ -289,8 +290,7 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’'](?:s\b)?(?=[ ])")
 
 def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     """Organizations named by their role in the sentence, without a company word ("Quorvexa said")."""
-    after, before, person, after_title, not_orgs = _org_roles()
-    owned_words = frozenset(w.casefold() for w in read_data("shapes.yaml").get("possessive_asset_words", []))
+    after, before, person, after_title, not_orgs, owned_words = _org_roles()
     found: dict[str, list[tuple[int, int]]] = {}
     cue, back = after
     for c in cue.finditer(text):
