@@ -94,6 +94,18 @@ def _format_help() -> str:
     return f"Comma-separated output formats: {listed}. Default: {','.join(default_formats())}."
 
 
+class _FormatOption(click.Option):
+    """`--format`, whose help lists the registered writers only when help is shown.
+
+    Listing them means importing every writer module, which a build that
+    renders nothing (a no-op, a new document no brief covers) should not pay.
+    """
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = _format_help()
+        return super().get_help_record(ctx)
+
+
 def _parse_formats(text: str | None) -> tuple[str, ...]:
     from reportgen.output import UnknownFormat, default_formats, parse_formats
 
@@ -150,7 +162,7 @@ def text(doc: str) -> None:
 
 @cli.command()
 @click.argument("landscapes", nargs=-1)
-@click.option("--format", "formats", default=None, help=_format_help())
+@click.option("--format", "formats", default=None, cls=_FormatOption, help="Comma-separated output formats.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: out/ in the project).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False), default=None,
@@ -289,7 +301,7 @@ def add(files: tuple[str, ...], title: str | None, date: str | None, publisher: 
 
 
 @cli.command()
-@click.option("--format", "formats", default=None, help=_format_help())
+@click.option("--format", "formats", default=None, cls=_FormatOption, help="Comma-separated output formats.")
 @project_option
 def watch(formats: str | None, project: str | None) -> None:
     """Rebuild whenever a source, landscape or template changes, until Ctrl-C.

@@ -68,6 +68,12 @@ def test_build_help_lists_every_registered_format():
     assert "HTML and PDF" not in help_text
 
 
+def test_loading_the_cli_imports_no_output_writer():
+    # the writers are listed in `build --help` only; a no-op build must not import them to print nothing
+    code = "import sys, reportgen.cli; print(sorted(m for m in sys.modules if m.startswith('reportgen.output')))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
 def test_unknown_format_lists_the_valid_ones(basic_project):
     result = run("build", "--format", "html,nope", "--project", str(basic_project))
     assert result.returncode == 2
