@@ -26,6 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
+from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
@@ -1116,9 +1117,14 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     text = ctx.text
     eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
     evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)
+    used: set[int] = set()
+    for off, _survival, endpoint, value, unit in hazard_figures(sent):  # "HR 0.62", "reduced the risk of death by 35%"
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None:
+            used.add(base + off)
+            ctx.add(eid, "efficacy", {"endpoint": endpoint, "value": value, "unit": unit}, span)
     if not eps and not evs:
         return
-    used: set[int] = set()
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
     for i, (s, e, kind, m) in enumerate(terms):
         eid = _nearest(assets, s) if assets else fallback
