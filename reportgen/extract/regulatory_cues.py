@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["accepted_cues", "names_an_application"]
+__all__ = ["accepted_cues", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -26,3 +26,17 @@ _APPLICATION_AFTER = re.compile(r"\s+applications?\b", re.I)
 def names_an_application(sent: str, end: int) -> bool:
     """"Marketing Authorisation Application": the approval words open an application's name."""
     return bool(_APPLICATION_AFTER.match(sent, end))
+
+
+@lru_cache(maxsize=1)
+def _opinion():
+    data = read_data("regulators.yaml")
+    rx = gate(re.compile(rf"(?<![\w\-])(?:{cue_alternation(data['opinion_cues'])})(?![\w\-])[^.;]*$", re.I))
+    return rx, int(data.get("opinion_window") or 80), data.get("opinion_action")
+
+
+def recommended_approval(sent: str, start: int) -> tuple[bool, str | None]:
+    """Whether the approval word at `start` is only recommended ("a positive opinion recommending approval"),
+    and what the sentence states instead (data/regulators.yaml `opinion_action`; None: nothing)."""
+    rx, window, action = _opinion()
+    return rx.search(sent, max(0, start - window), start) is not None, action

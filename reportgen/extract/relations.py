@@ -27,7 +27,7 @@ from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.hazard import hazard_figures
-from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
+from reportgen.extract.regulatory_cues import accepted_cues, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -927,6 +927,12 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         for m in rx.finditer(sent):
             if action == "approval" and names_an_application(sent, m.end()):
                 continue  # "a Marketing Authorisation Application" is a filing (regulatory_cues.py)
+            if action == "approval":
+                opinion, instead = recommended_approval(sent, m.start())
+                if opinion:  # "a positive opinion recommending approval": not the decision (regulatory_cues.py)
+                    if instead:
+                        add_action(base + m.start(), base + m.end(), instead, _nearby_app(apps, m, sent, 140) or "MAA")
+                    continue
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
             if action != "approval" and not app:
                 continue

@@ -1,0 +1,47 @@
+"""Regulatory events in the usual phrasings, and what is not one (a recommendation, a condition, a plan),
+pinned by invented sentences (relations.py `_regulatory`, regulatory_cues.py, data/regulators.yaml,
+data/guards.yaml). No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.facts import plain
+from reportgen.sources import Document
+
+
+def regulatory(text: str, subject: str | None = None):
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    return [(f.subject, plain(f.object)["authority"], plain(f.object)["action"], plain(f.object).get("detail"))
+            for f in facts if f.predicate == "regulatory" and (subject is None or f.subject == subject)]
+
+
+# --- a recommendation is not the decision -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The CHMP adopted a positive opinion recommending approval of Belmotamab for multiple myeloma.",
+    "The CHMP recommended granting a conditional marketing authorisation for Belmotamab in gastric cancer.",
+    "Belmotamab Receives Positive CHMP Opinion Recommending Approval in Multiple Myeloma",
+])
+def test_a_positive_opinion_is_not_an_approval(sentence):
+    assert not [r for r in regulatory(sentence) if r[2] == "approval"]
+
+
+def test_the_commission_decision_after_an_opinion_is_an_approval():
+    got = regulatory("The European Commission approved Belmotamab for multiple myeloma, following a positive "
+                     "CHMP opinion in May.")
+    assert ("Belmotamab", "EMA", "approval", None) in got
+
+
+# --- conditions and expectations are not events -------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "If approved, Belmotamab would be the first antibody-drug conjugate approved in the EU for this indication.",
+    "A decision on approval of Belmotamab by the European Commission is expected within 67 days.",
+    "Belmotamab, an antibody-drug conjugate, is awaiting FDA approval for multiple myeloma.",
+    "The company expects FDA approval of Belmotamab, an antibody-drug conjugate, in 2027.",
+    "Belmotamab, an antibody-drug conjugate, is pending approval by the NMPA.",
+])
+def test_a_conditional_or_expected_approval_is_not_a_fact(sentence):
+    assert not [r for r in regulatory(sentence) if r[2] == "approval"]
