@@ -45,3 +45,27 @@ def test_the_commission_decision_after_an_opinion_is_an_approval():
 ])
 def test_a_conditional_or_expected_approval_is_not_a_fact(sentence):
     assert not [r for r in regulatory(sentence) if r[2] == "approval"]
+
+
+# --- an event of an asset the extractor does not know stays off the asset named before --------
+
+@pytest.mark.parametrize("sentence", [
+    "Moravex was granted Fast Track designation by the FDA for idiopathic pulmonary fibrosis.",
+    "Health Canada approved Dexavir for the treatment of hepatitis B.",
+    "Separately, Lunavie received Orphan Drug Designation from the FDA for cystic fibrosis.",
+    "The EMA also granted PRIME eligibility to Quelvora for sickle cell disease.",
+])
+def test_an_event_with_its_own_unknown_subject_does_not_fall_back(sentence):
+    text = ("The FDA has granted Orphan Drug Designation to Velotinib, an oral kinase inhibitor, for acute "
+            "myeloid leukemia.\n" + sentence)
+    assert [r for r in regulatory(text, "Velotinib")] == [("Velotinib", "FDA", "designation", "Orphan Drug")]
+
+
+@pytest.mark.parametrize("sentence, detail", [
+    ("It was also granted Fast Track designation by the FDA.", "Fast Track"),
+    ("The FDA also granted the antibody Fast Track designation.", "Fast Track"),
+])
+def test_an_event_of_the_asset_referred_to_still_falls_back(sentence, detail):
+    text = ("The FDA has granted Orphan Drug Designation to Velotinib, an oral kinase antibody, for acute "
+            "myeloid leukemia.\n" + sentence)
+    assert ("Velotinib", "FDA", "designation", detail) in regulatory(text, "Velotinib")

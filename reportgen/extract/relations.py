@@ -26,6 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
+from reportgen.extract.event_subjects import unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
@@ -900,6 +901,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
         return
     auths = _within(ctx.authorities, base, base + len(sent))
+    if not assets and fallback is not None and _unknown_subject(ctx, sent, base):
+        return  # "Moravex was granted Fast Track designation": another, unrecognized asset (event_subjects.py)
     actions: list[tuple[int, int, str, str | None]] = []
     taken: list[tuple[int, int]] = []
 
@@ -988,6 +991,16 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 
 
 AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
+
+
+def _unknown_subject(ctx: Context, sent: str, base: int) -> bool:
+    """The sentence names an event's subject the extractor does not know (event_subjects.py)."""
+    e = base + len(sent)
+    known = [(_start(m), _end(m)) for group in (ctx.names.assets, ctx.names.orgs) for m in ctx.names.in_span(group, base, e)]
+    for items in (ctx.authorities, ctx.designations, ctx.diseases, ctx.targets, ctx.modalities, ctx.countries,
+                  ctx.country_adj, ctx.trials):
+        known += [(_start(m), _end(m)) for m in _within(items, base, e)]
+    return unknown_event_subject(sent, base, known)
 
 
 def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail, ind, date, span) -> None:
