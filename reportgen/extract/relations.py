@@ -28,6 +28,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
+from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
@@ -87,7 +88,7 @@ BIOLOGY_AFTER_RE = re.compile(
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.yaml')['context_before'])})\b", re.I)
 TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
+    r"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
     r"(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?|(?:monoclonal\s+|bispecific\s+)?antibod(?:y|ies)|"
     r"antibody[-\s]drug\s+conjugates?|ADCs?)\b)", re.I)
@@ -341,14 +342,17 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
         described = _described(text, assets_all, s, e)
+        found_targets: list[tuple[int | None, str]] = []
         for m in _within(ctx.targets, s, e):
             owner = _owner(described, m.start)
             if owner is not None and _target_context(text, s, m):
-                ctx.add(owner, "target", m.canonical, span)
+                found_targets.append((owner, m.canonical))
                 continue
             if _inside(m.start, blocked) or not _target_context(text, s, m):
                 continue
-            ctx.add(_nearest(assets, m.start), "target", m.canonical, span)
+            found_targets.append((_nearest(assets, m.start), m.canonical))
+        for eid, target in without_effector_arms(found_targets):  # "a DLL3 x CD3 engager" targets DLL3
+            ctx.add(eid, "target", target, span)
         for m in _within(ctx.modalities, s, e):
             owner = _owner(described, m.start)
             if owner is not None:
