@@ -69,3 +69,33 @@ def test_an_event_of_the_asset_referred_to_still_falls_back(sentence, detail):
     text = ("The FDA has granted Orphan Drug Designation to Velotinib, an oral kinase antibody, for acute "
             "myeloid leukemia.\n" + sentence)
     assert ("Velotinib", "FDA", "designation", detail) in regulatory(text, "Velotinib")
+
+
+# --- authorities and events in their usual phrasings --------------------------------
+
+def _doc(*sentences: str) -> str:
+    return "ZT-201 is an investigational antibody.\n" + "\n".join(sentences)
+
+
+@pytest.mark.parametrize("sentence, authority, action", [
+    ("Japan's MHLW granted conditional and time-limited approval for ZT-201 for severe heart failure.", "PMDA", "approval"),
+    ("ZT-201 has been designated as a SAKIGAKE product by the MHLW.", "PMDA", "designation"),
+    ("The NMPA has granted ZT-201 Breakthrough Therapy Designation for gastric cancer.", "NMPA", "designation"),
+    ("ZT-201 received IND approval from the NMPA to begin clinical trials in solid tumors.", "NMPA", "IND clearance"),
+    ("The FDA placed ZT-201's Phase 1 study on clinical hold following the death of a patient.", "FDA", "clinical hold"),
+    ("The FDA has placed a partial clinical hold on ZT-201 after a Grade 5 event.", "FDA", "clinical hold"),
+    ("Health Canada has granted a Notice of Compliance for ZT-201.", "other", "approval"),
+    ("ZT-201 has received clearance from the FDA to proceed with a Phase 1 trial.", "FDA", "IND clearance"),
+    ("Swissmedic approved ZT-201 for multiple sclerosis.", "other", "approval"),
+    ("The MHRA granted a conditional marketing authorisation to ZT-201.", "MHRA", "approval"),
+    ("The FDA granted accelerated approval to ZT-201 for relapsed follicular lymphoma.", "FDA", "approval"),
+    ("ZT-201 was granted Regenerative Medicine Advanced Therapy (RMAT) designation by the FDA.", "FDA", "designation"),
+])
+def test_events_of_each_authority(sentence, authority, action):
+    assert ("ZT-201", authority, action) in [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]
+
+
+def test_priority_review_granted_to_an_application_named_first_is_its_acceptance():
+    got = regulatory(_doc("The NDA for ZT-201 has been accepted by the NMPA and granted priority review."), "ZT-201")
+    assert ("ZT-201", "NMPA", "filing accepted", "Priority Review") in got
+    assert not [r for r in got if r[2] == "designation"]
