@@ -99,3 +99,35 @@ def test_priority_review_granted_to_an_application_named_first_is_its_acceptance
     got = regulatory(_doc("The NDA for ZT-201 has been accepted by the NMPA and granted priority review."), "ZT-201")
     assert ("ZT-201", "NMPA", "filing accepted", "Priority Review") in got
     assert not [r for r in got if r[2] == "designation"]
+
+
+# --- a roundup names each asset with its own event ------------------------------------
+
+ROUNDUP = """FDA and Japanese regulators clear a batch of rare-disease products
+
+The MHLW has approved Amnicel, an allogeneic iPSC-derived cardiomyocyte sheet developed by Hanaro Therapeutics, for severe heart failure.
+Separately, Kiyomi Bio's Retacel, an iPS cell-derived retinal pigment epithelium product, received conditional, time-limited approval in Japan for age-related macular degeneration.
+Moravex was granted Fast Track designation by the FDA for idiopathic pulmonary fibrosis.
+Orphan status was also awarded to Lumiprost, an oral small molecule from Norvik Pharma, for the treatment of pulmonary arterial hypertension.
+"""
+
+
+@pytest.mark.parametrize("subject, authority, action", [
+    ("Amnicel", "PMDA", "approval"),
+    ("Retacel", "PMDA", "approval"),
+    ("Moravex", "FDA", "designation"),
+])
+def test_each_asset_of_a_roundup_gets_its_own_event(subject, authority, action):
+    assert (subject, authority, action) in [r[:3] for r in regulatory(ROUNDUP, subject)]
+
+
+def test_a_roundup_event_is_not_handed_to_the_asset_before_it():
+    assert [r[0] for r in regulatory(ROUNDUP, "Amnicel")] == ["Amnicel"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norvik said the FDA granted Orphan Drug Designation to its lead program. Norvik said it was pleased.",
+    "Shares of Norvik rose after Norvik received Fast Track designation from the FDA for its lead program.",
+])
+def test_an_organization_taking_the_event_is_not_made_an_asset(sentence):
+    assert not [r for r in regulatory(sentence) if r[0] == "Norvik"]

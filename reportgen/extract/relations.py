@@ -26,7 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
-from reportgen.extract.event_subjects import unknown_event_subject
+from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application, recommended_approval
@@ -297,6 +297,8 @@ def _nearest(assets: list[Mention], pos: int) -> int | None:
 
 def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     names, text = ctx.names, ctx.text
+    # roundups: "Lunavie received Orphan Drug Designation ..." names an asset the shapes did not (event_subjects.py)
+    add_event_subjects(names, text, sentences, lambda s, e: _known_spans(ctx, s, e), lambda s, e: _states_event(ctx, s, e))
     orgs_all = names.orgs
     non_reg = [m for m in orgs_all]
     ctx.primary_org = non_reg[0].eid if non_reg else None
@@ -997,14 +999,24 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
 
 
-def _unknown_subject(ctx: Context, sent: str, base: int) -> bool:
-    """The sentence names an event's subject the extractor does not know (event_subjects.py)."""
-    e = base + len(sent)
+def _known_spans(ctx: Context, base: int, e: int) -> list[tuple[int, int]]:
     known = [(_start(m), _end(m)) for group in (ctx.names.assets, ctx.names.orgs) for m in ctx.names.in_span(group, base, e)]
     for items in (ctx.authorities, ctx.designations, ctx.diseases, ctx.targets, ctx.modalities, ctx.countries,
                   ctx.country_adj, ctx.trials):
         known += [(_start(m), _end(m)) for m in _within(items, base, e)]
-    return unknown_event_subject(sent, base, known)
+    return known
+
+
+def _states_event(ctx: Context, s: int, e: int) -> bool:
+    """A designation, or an approval word with a regulator, in the sentence (the events a roundup lists)."""
+    sent = ctx.text[s:e]
+    return bool(_within(ctx.designations, s, e)) or bool(
+        _within(ctx.authorities, s, e) or _within(ctx.countries, s, e)) and bool(APPROVE_RE.search(sent))
+
+
+def _unknown_subject(ctx: Context, sent: str, base: int) -> bool:
+    """The sentence names an event's subject the extractor does not know (event_subjects.py)."""
+    return unknown_event_subject(sent, base, _known_spans(ctx, base, base + len(sent)))
 
 
 def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail, ind, date, span) -> None:
