@@ -52,3 +52,23 @@ def test_effector_arms_are_dropped_only_beside_another_target_of_the_same_asset(
 def test_the_cd3_arm_is_kept_as_measured():
     # data/target_shapes.yaml effector_arms is empty: the dev annotation lists CD3 for "X x CD3" engagers
     assert targets("ZT-101 is a GPRC5D x CD3 bispecific antibody.") == {"GPRC5D", "CD3"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ZT-101 is a CD19/BCMA dual-target CAR-T.", {"CD19", "BCMA"}),
+    ("ZT-101 is a CD20xCD3 T-cell engaging bispecific antibody.", {"CD20", "CD3"}),
+    ("ZT-101 is a bispecific antibody that binds CD20 on B cells and CD3 on T cells.", {"CD20", "CD3"}),
+    ("ZT-101 is a selective EGFR exon 20 insertion inhibitor.", {"EGFR exon 20"}),
+    ("ZT-101 is a lutetium-177-labeled PSMA ligand therapy.", {"PSMA"}),
+    ("ZT-101 is an antibody that blocks TSLP.", {"TSLP"}),
+])
+def test_more_target_contexts(sentence, expected):
+    assert targets(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZT-101 is an investigational antibody. Patients had CD19 counts measured at baseline.",
+    "ZT-101 is an investigational antibody. The study enrolled HER2 testing sites in Europe.",
+])
+def test_a_target_word_without_a_target_context_is_no_target(sentence):
+    assert targets(sentence) == set()

@@ -87,6 +87,19 @@ BIOLOGY_AFTER_RE = re.compile(
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.yaml')['context_before'])})\b", re.I)
+# the second target of "CD20xCD3", "CD19/CD20": joined to the one before, it shares its context
+TARGET_JOINED_RE = re.compile(r"(?<=[A-Za-z0-9])(?:[x×]|\s[x×]\s|/)$")
+
+
+@lru_cache(maxsize=1)
+def _target_post_more() -> re.Pattern:
+    """data/target_shapes.yaml context_after: "a CD19/BCMA dual-target CAR-T", "a PSMA ligand"."""
+    data = read_data("target_shapes.yaml")
+    return re.compile(rf"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*[-–]?\s*(?:(?:{cue_alternation(data['context_after_mutation'])})\s+)?"
+                      rf"(?:(?:{cue_alternation(data['context_after'])})(?![\w\-])|(?:{cue_alternation(data['context_after_mutation'])})\s+"
+                      rf"(?:inhibitors?|antibod(?:y|ies)|degraders?|therap))", re.I)
+
+
 TARGET_POST = re.compile(
     r"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
@@ -487,9 +500,9 @@ def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention
 
 def _target_context(text: str, base: int, m: Match) -> bool:
     pre = text[max(0, m.start - 8):m.start]
-    if TARGET_PRE_ADJ.search(pre):
+    if TARGET_PRE_ADJ.search(pre) or TARGET_JOINED_RE.search(pre):
         return True
-    if TARGET_POST.match(text, m.end, min(len(text), m.end + 40)):
+    if TARGET_POST.match(text, m.end, min(len(text), m.end + 40)) or _target_post_more().match(text, m.end, min(len(text), m.end + 60)):
         return True
     window = text[max(base, m.start - 110):m.start]
     hit = None
