@@ -131,3 +131,25 @@ def test_a_roundup_event_is_not_handed_to_the_asset_before_it():
 ])
 def test_an_organization_taking_the_event_is_not_made_an_asset(sentence):
     assert not [r for r in regulatory(sentence) if r[0] == "Norvik"]
+
+
+# --- clinical holds ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The FDA placed the ZT-201 trial on hold after a patient died.",
+    "The FDA put the Phase 1 study of ZT-201 on a full clinical hold following a patient death.",
+    "Dosing in the ZT-201 study was paused after the FDA imposed a clinical hold.",
+])
+def test_a_clinical_hold_in_its_usual_phrasings(sentence):
+    assert ("ZT-201", "FDA", "clinical hold") in [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]
+
+
+def test_the_agency_is_the_regulator_named_before():
+    text = _doc("The FDA cleared the IND for ZT-201 in 2024.",
+                "In March, the agency placed the Phase 1 study of ZT-201 on clinical hold after a patient death.")
+    assert ("ZT-201", "FDA", "clinical hold") in [r[:3] for r in regulatory(text, "ZT-201")]
+
+
+def test_the_agency_with_no_regulator_named_before_gives_no_fact():
+    text = _doc("In March, the agency placed the Phase 1 study of ZT-201 on clinical hold.")
+    assert not regulatory(text, "ZT-201")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["accepted_cues", "names_an_application", "recommended_approval"]
+__all__ = ["accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +40,13 @@ def recommended_approval(sent: str, start: int) -> tuple[bool, str | None]:
     and what the sentence states instead (data/regulators.yaml `opinion_action`; None: nothing)."""
     rx, window, action = _opinion()
     return rx.search(sent, max(0, start - window), start) is not None, action
+
+
+@lru_cache(maxsize=1)
+def _agency() -> re.Pattern:
+    return gate(re.compile(rf"(?<![\w\-])(?:{cue_alternation(read_data('regulators.yaml')['agency_references'])})(?![\w\-])", re.I))
+
+
+def agency_reference(sent: str) -> bool:
+    """"The agency placed the study on hold": a regulator referred to, not named (regulators.yaml)."""
+    return _agency().search(sent) is not None

@@ -29,7 +29,7 @@ from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import accepted_cues, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -131,7 +131,8 @@ REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigationa
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
-HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
+HOLD_RE = re.compile(r"\b(?:placed|put|places|puts|placing)\s+(?:(?!on\b)[\w\-’'/]+\s+){0,8}?on\s+(?:a\s+)?(?:full\s+|partial\s+|complete\s+)?"
+                     r"(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = _cue_words("acceptance_words")
 FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
@@ -989,6 +990,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = [_authority_in_scope(ctx, auths, s)]
+            elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
+                authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
