@@ -153,3 +153,14 @@ def test_the_agency_is_the_regulator_named_before():
 def test_the_agency_with_no_regulator_named_before_gives_no_fact():
     text = _doc("In March, the agency placed the Phase 1 study of ZT-201 on clinical hold.")
     assert not regulatory(text, "ZT-201")
+
+
+@pytest.mark.parametrize("sentence, authority, action", [
+    ("FDA OKs ZT-201 for psoriasis.", "FDA", "approval"),
+    ("ZT-201 gets FDA nod in myasthenia gravis.", "FDA", "approval"),
+    ("ZT-201 got the green light from the European Commission for atopic dermatitis.", "EMA", "approval"),
+    ("The FDA has given the go-ahead for a Phase 1 trial of ZT-201.", "FDA", "IND clearance"),
+    ("The FDA has set a PDUFA target action date of August 30, 2026 for ZT-201.", "FDA", "filing accepted"),
+])
+def test_news_words_for_events(sentence, authority, action):
+    assert ("ZT-201", authority, action) in [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]

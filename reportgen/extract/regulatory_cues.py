@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
+__all__ = ["accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -50,3 +50,9 @@ def _agency() -> re.Pattern:
 def agency_reference(sent: str) -> bool:
     """"The agency placed the study on hold": a regulator referred to, not named (regulators.yaml)."""
     return _agency().search(sent) is not None
+
+
+def accepted_alone(cue: str) -> bool:
+    """An accepted-filing cue that needs no application named beside it ("set a PDUFA date for X")."""
+    alone = {" ".join(str(w).casefold().split()) for w in read_data("regulators.yaml").get("accepted_cues_alone") or []}
+    return " ".join(cue.casefold().split()) in alone

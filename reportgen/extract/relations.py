@@ -29,7 +29,7 @@ from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -126,8 +126,11 @@ IND_RE = re.compile(
     r"begin|launch|carry\s+out|proceed\s+with)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b)"
     r"|\bapprov(?:ed|es)\s+(?:an?\s+|the\s+|its\s+)?clinical\s+trial\s+applications?\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
-    r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b", re.I)
-REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|clear|Notice\s+of\s+Compliance", re.I)
+    r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b"
+    # "the go-ahead for a Phase 1 trial", "green light to start a clinical study"
+    r"|\b(?:go-ahead|green[\s\-]?light)\s+(?:to\s+(?:initiate|conduct|start|begin|launch|proceed\s+with)\s+|for\s+)(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b", re.I)
+REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|clear|Notice\s+of\s+Compliance|\bOK|\bnod\b|green|go-ahead|PDUFA", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
@@ -136,7 +139,9 @@ HOLD_RE = re.compile(r"\b(?:placed|put|places|puts|placing)\s+(?:(?!on\b)[\w\-â€
 ACCEPT_RE = _cue_words("acceptance_words")
 FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
-    r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?|Notice\s+of\s+Compliance)\b", re.I)
+    r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?|Notice\s+of\s+Compliance"
+    # headline words: "FDA OKs X", "X gets FDA nod", "greenlit", "the green light"
+    r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
 PHASE_RE = re.compile(
@@ -957,8 +962,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                         add_action(base + m.start(), base + m.end(), instead, _nearby_app(apps, m, sent, 140) or "MAA")
                     continue
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
-            if action != "approval" and not app:
-                continue
+            if action != "approval" and not app and not (rx is not ACCEPT_RE and rx is not FILE_RE and accepted_alone(m.group(0))):
+                continue  # "a PDUFA date for X" needs no application named: only an accepted one has it
             if action == "approval" and app == "IND":
                 action, app = "IND clearance", None
             elif action == "approval" and not app and approval_starts_trials(sent, m.end()):
