@@ -1207,7 +1207,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            if vm and kind != "efficacy" and vm.group(0).startswith("by"):
+                vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
@@ -1223,7 +1225,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
@@ -1256,7 +1258,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
-    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*))\s+(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
+    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
+    # the assessor or criteria: "ORR per IRC was 58%", "ORR by blinded independent central review (BICR) was 45%"
+    r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
+    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?)"
+    r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
 VS_MONTHS_RE = re.compile(
