@@ -164,3 +164,14 @@ def test_the_agency_with_no_regulator_named_before_gives_no_fact():
 ])
 def test_news_words_for_events(sentence, authority, action):
     assert ("ZT-201", authority, action) in [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]
+
+
+@pytest.mark.parametrize("sentence, authority, action", [
+    ("ZT-201 received implied approval for clinical trials from the CDE.", "CDE", "IND clearance"),
+    ("ZT-201 was included in the list of Breakthrough Therapies by the CDE.", "CDE", "designation"),
+    ("ZT-201 has been granted Breakthrough Therapy Designation (BTD) by China's CDE.", "CDE", "designation"),
+    ("The IND application for ZT-201 was approved by the NMPA.", "NMPA", "IND clearance"),
+])
+def test_chinese_regulator_phrasings(sentence, authority, action):
+    got = [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]
+    assert got == [("ZT-201", authority, action)]

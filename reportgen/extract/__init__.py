@@ -111,7 +111,8 @@ def _authorities(scan: dict) -> list[tuple[int, int, str]]:
     out = [(m.start, m.end, m.canonical) for m in scan["authorities"]]
     taken = [(s, e) for s, e, _ in out]
     for m in scan["country_authorities"]:
-        if not any(a <= m.start < b for a, b in taken):
+        # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it
+        if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
             out.append((m.start, m.end, m.canonical))
     return sorted(out)
 
