@@ -175,3 +175,20 @@ def test_news_words_for_events(sentence, authority, action):
 def test_chinese_regulator_phrasings(sentence, authority, action):
     got = [r[:3] for r in regulatory(_doc(sentence), "ZT-201")]
     assert got == [("ZT-201", authority, action)]
+
+
+# --- approvals of a class, and a company's counted record, are not the asset's events -------
+
+@pytest.mark.parametrize("sentence", [
+    "There are currently no FDA-approved treatments that address the underlying cause of the disease.",
+    "Patients have limited options, and currently approved therapies in the EU offer modest benefit.",
+    "The company has received four IND clearances from the FDA and two from the NMPA.",
+    "Standard of care in the U.S. includes approved anti-CD38 antibodies.",
+])
+def test_class_and_counted_statements_are_not_events_of_the_asset(sentence):
+    assert not regulatory(_doc(sentence), "ZT-201")
+
+
+def test_a_named_asset_with_counted_designations_keeps_them():
+    got = regulatory(_doc("ZT-201 has received two designations from the FDA, Fast Track and Orphan Drug."), "ZT-201")
+    assert ("ZT-201", "FDA", "designation", "Fast Track") in got

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
+__all__ = ["describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -56,3 +56,24 @@ def accepted_alone(cue: str) -> bool:
     """An accepted-filing cue that needs no application named beside it ("set a PDUFA date for X")."""
     alone = {" ".join(str(w).casefold().split()) for w in read_data("regulators.yaml").get("accepted_cues_alone") or []}
     return " ".join(cue.casefold().split()) in alone
+
+
+@lru_cache(maxsize=1)
+def _class_rules():
+    data = read_data("regulators.yaml")
+    n = int(data.get("class_words") or 3)
+    nouns = cue_alternation(data["class_nouns"])
+    after = re.compile(rf"(?:[\s\-]+(?![\w\-]*(?:for|to|by|in|of|on)\b)[\w\-/]+){{0,{n}}}?[\s\-]+(?:{nouns})(?![\w\-])", re.I)
+    count = re.compile(rf"(?<![\w\-])(?:{cue_alternation(str(w) for w in data['count_words'])})\s+(?:[\w\-]+\s+){{0,2}}$", re.I)
+    return after, count
+
+
+def describes_a_class(sent: str, end: int) -> bool:
+    """"approved therapies", "FDA-approved treatments": the approval word ending at `end` qualifies a class."""
+    return _class_rules()[0].match(sent, end) is not None
+
+
+def counted_event(sent: str, start: int, end: int) -> bool:
+    """"four IND clearances", "several approvals": a count before the plural event word at `start:end`."""
+    plural = re.search(r"(?:[a-z]s|INDs|BLAs|NDAs)$", sent[start:end]) is not None
+    return plural and _class_rules()[1].search(sent, max(0, start - 40), start) is not None

@@ -29,7 +29,7 @@ from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -937,6 +937,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     def add_action(s, e, action, detail=None):
         if any(a <= s < b or a < e <= b for a, b in taken):
             return
+        if not assets and counted_event(sent, s - base, e - base) or action == "approval" and describes_a_class(sent, e - base):
+            return  # "four IND clearances", "no FDA-approved treatments": not this asset's event (regulatory_cues.py)
         if action != "designation" and (_inside(s, ctx.planned) or planned_before(text, s)):
             return  # "plans to submit a BLA", "a potential approval": not (yet) a regulatory event
         taken.append((s, e))
