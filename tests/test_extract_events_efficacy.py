@@ -32,3 +32,19 @@ def test_figures_after_a_qualifier_or_before_the_patients(sentence, figure):
 
 def test_a_confidence_interval_is_not_a_second_figure():
     assert efficacy("ZT-901 achieved an objective response rate of 45.2% (95% CI, 33.1-57.8).") == [("ORR", 45.2)]
+
+
+def _population(text: str):
+    text = "ZT-901 is an investigational antibody.\n" + text
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    return [plain(f.object).get("population") for f in facts if f.predicate == "efficacy"]
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("In patients with EGFR mutations, the ORR with ZT-901 was 61%.", "patients with EGFR mutations"),
+    ("In the 1L cohort, the ORR with ZT-901 was 70%.", "1L cohort"),
+    ("Among 52 evaluable patients, the ORR with ZT-901 was 67.3%.", "52 evaluable patients"),
+    ("In 2024, the ORR with ZT-901 was 50%.", None),
+])
+def test_a_subgroup_figure_carries_its_population(sentence, population):
+    assert _population(sentence) == [population]

@@ -67,9 +67,11 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
+# ... and subgroups without a count: "In patients with EGFR mutations, ...", "In the 1L cohort, ..."
 POPULATION_RE = re.compile(
-    r"^\W*(?:Among|In|Of|For)\s+(?:the\s+|all\s+)?(\d[\d,]*\s+(?:[\w\-/]+\s+){0,4}?"
-    r"(?:patients|subjects|participants)(?:\s+(?:with|without|who|in|treated|receiving)\s+[^,;:]{1,60})?)\s*[,:]")
+    r"^\W*(?:Among|In|Of|For)\s+(?:the\s+|all\s+)?((?:\d[\d,]*\s+)?(?:[\w\-/+]+\s+){0,4}?"
+    r"(?:patients|subjects|participants|cohorts?|arms?|subgroups?|groups?|population)"
+    r"(?:\s+(?:with|without|who|in|treated|receiving|whose|at)\s+[^,;:]{1,60})?)\s*[,:]")
 
 
 def _with_population(fact: Fact) -> Fact:
