@@ -192,3 +192,8 @@ def test_class_and_counted_statements_are_not_events_of_the_asset(sentence):
 def test_a_named_asset_with_counted_designations_keeps_them():
     got = regulatory(_doc("ZT-201 has received two designations from the FDA, Fast Track and Orphan Drug."), "ZT-201")
     assert ("ZT-201", "FDA", "designation", "Fast Track") in got
+
+
+def test_an_approved_application_is_not_a_class():
+    got = regulatory(_doc("The FDA has approved the Biologics License Application (BLA) for ZT-201."), "ZT-201")
+    assert ("ZT-201", "FDA", "approval", "BLA") in got

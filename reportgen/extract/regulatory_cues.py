@@ -63,7 +63,9 @@ def _class_rules():
     data = read_data("regulators.yaml")
     n = int(data.get("class_words") or 3)
     nouns = cue_alternation(data["class_nouns"])
-    after = re.compile(rf"(?:[\s\-]+(?![\w\-]*(?:for|to|by|in|of|on)\b)[\w\-/]+){{0,{n}}}?[\s\-]+(?:{nouns})(?![\w\-])", re.I)
+    # the class noun ends the phrase: "approved products" but not "approved the Biologics License Application"
+    after = re.compile(rf"(?:[\s\-]+(?![\w\-]*(?:for|to|by|in|of|on|the|a|an|its)\b)[\w\-/]+){{0,{n}}}?[\s\-]+(?:{nouns})"
+                       rf"(?![\w\-])(?!\s+(?:License|Licence|Application|Drug)\b)", re.I)
     count = re.compile(rf"(?<![\w\-])(?:{cue_alternation(str(w) for w in data['count_words'])})\s+(?:[\w\-]+\s+){{0,2}}$", re.I)
     return after, count
 
