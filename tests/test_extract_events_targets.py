@@ -72,3 +72,20 @@ def test_more_target_contexts(sentence, expected):
 ])
 def test_a_target_word_without_a_target_context_is_no_target(sentence):
     assert targets(sentence) == set()
+
+
+def test_a_target_spelling_belongs_to_one_symbol():
+    from reportgen.extract.lexicon import read_data
+    seen: dict[str, str] = {}
+    for symbol, spellings in read_data("targets.yaml").items():
+        for sp in spellings:
+            key = str(sp).casefold()
+            assert seen.setdefault(key, symbol) == symbol, f"{sp!r} is listed for {seen[key]} and {symbol}"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ZT-101 is a monoclonal antibody targeting IL-17A.", {"IL-17A"}),
+    ("ZT-101 is a selective JAK1 inhibitor.", {"JAK1"}),
+])
+def test_the_specific_symbol_wins(sentence, expected):
+    assert targets(sentence) == expected
