@@ -89,3 +89,19 @@ def test_a_target_spelling_belongs_to_one_symbol():
 ])
 def test_the_specific_symbol_wins(sentence, expected):
     assert targets(sentence) == expected
+
+
+HEADLINE = """FDA Approves First CD19-Directed CAR-T for Lupus Nephritis
+
+Korvent Therapeutics announced that the FDA approved Korvacel, an autologous CAR-T cell therapy, for adults with lupus nephritis.
+"""
+
+
+def test_a_headline_target_before_any_asset_is_named_belongs_to_the_single_focal_asset():
+    assert targets(HEADLINE, "Korvacel") == {"CD19"}
+
+
+def test_a_target_in_a_later_sentence_before_the_asset_is_not_guessed():
+    text = ("Korvent Therapeutics Reports Progress\n\nCD19-directed CAR-T therapies have changed lymphoma care.\n"
+            "The FDA approved Korvacel, an autologous CAR-T cell therapy, for adults with lupus nephritis.\n")
+    assert targets(text, "Korvacel") == set()

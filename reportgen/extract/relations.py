@@ -374,7 +374,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if _inside(m.start, blocked) or not _target_context(text, s, m):
                 continue
-            found_targets.append((_nearest(assets, m.start), m.canonical))
+            eid = _nearest(assets, m.start)
+            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+                eid = model.single_focal  # the headline's "First CD19 CAR-T" before any asset is named, as for trials
+            found_targets.append((eid, m.canonical))
         for eid, target in without_effector_arms(found_targets):  # "a DLL3 x CD3 engager" targets DLL3
             ctx.add(eid, "target", target, span)
         for m in _within(ctx.modalities, s, e):
