@@ -105,3 +105,10 @@ def test_a_target_in_a_later_sentence_before_the_asset_is_not_guessed():
     text = ("Korvent Therapeutics Reports Progress\n\nCD19-directed CAR-T therapies have changed lymphoma care.\n"
             "The FDA approved Korvacel, an autologous CAR-T cell therapy, for adults with lupus nephritis.\n")
     assert targets(text, "Korvacel") == set()
+
+
+def test_a_headline_indication_before_any_asset_is_named_belongs_to_the_single_focal_asset():
+    text = ("FDA Approves First CAR-T Therapy for Lupus Nephritis\n\nKorvent Therapeutics announced that the FDA "
+            "approved Korvacel, an autologous CD19-directed CAR-T cell therapy, for adults.\n")
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    assert "lupus nephritis" in {f.object for f in facts if f.predicate == "indication" and f.subject == "Korvacel"}

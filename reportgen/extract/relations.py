@@ -398,6 +398,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if eid is None and subject_fallback is not None and _subject_is_developer(ctx, sent, s, dev_orgs) and \
                     in_study_context(text, s, m.start):
                 eid = subject_fallback  # "The company is conducting trials in X": indications.py
+            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+                eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
