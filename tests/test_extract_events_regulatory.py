@@ -197,3 +197,15 @@ def test_a_named_asset_with_counted_designations_keeps_them():
 def test_an_approved_application_is_not_a_class():
     got = regulatory(_doc("The FDA has approved the Biologics License Application (BLA) for ZT-201."), "ZT-201")
     assert ("ZT-201", "FDA", "approval", "BLA") in got
+
+
+def test_a_headline_event_before_any_asset_is_named_belongs_to_the_single_focal_asset():
+    text = ("FDA Approves First CD19-Directed CAR-T for Lupus Nephritis\n\nKorvent Therapeutics announced that the "
+            "FDA's decision covers Korvacel, an autologous CAR-T cell therapy, for adults with lupus nephritis.\n")
+    assert ("Korvacel", "FDA", "approval") in [r[:3] for r in regulatory(text, "Korvacel")]
+
+
+def test_without_a_single_focal_asset_a_headline_event_is_not_guessed():
+    text = ("FDA Approves Two CAR-T Therapies\n\nThe decision covers Korvacel, an autologous CAR-T cell therapy, "
+            "and Lintacel, an allogeneic CAR-T cell therapy. Korvacel and Lintacel are CAR-T cell therapies.\n")
+    assert not [r for r in regulatory(text) if r[2] == "approval"]
