@@ -24,7 +24,7 @@ from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "1.9"
+EXTRACTOR_VERSION = "2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -67,9 +67,11 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
+# ... and subgroups without a count: "In patients with EGFR mutations, ...", "In the 1L cohort, ..."
 POPULATION_RE = re.compile(
-    r"^\W*(?:Among|In|Of|For)\s+(?:the\s+|all\s+)?(\d[\d,]*\s+(?:[\w\-/]+\s+){0,4}?"
-    r"(?:patients|subjects|participants)(?:\s+(?:with|without|who|in|treated|receiving)\s+[^,;:]{1,60})?)\s*[,:]")
+    r"^\W*(?:Among|In|Of|For)\s+(?:the\s+|all\s+)?((?:\d[\d,]*\s+)?(?:[\w\-/+]+\s+){0,4}?"
+    r"(?:patients|subjects|participants|cohorts?|arms?|subgroups?|groups?|population)"
+    r"(?:\s+(?:with|without|who|in|treated|receiving|whose|at)\s+[^,;:]{1,60})?)\s*[,:]")
 
 
 def _with_population(fact: Fact) -> Fact:
@@ -111,7 +113,8 @@ def _authorities(scan: dict) -> list[tuple[int, int, str]]:
     out = [(m.start, m.end, m.canonical) for m in scan["authorities"]]
     taken = [(s, e) for s, e, _ in out]
     for m in scan["country_authorities"]:
-        if not any(a <= m.start < b for a, b in taken):
+        # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it
+        if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
             out.append((m.start, m.end, m.canonical))
     return sorted(out)
 

@@ -55,10 +55,10 @@ def planned_regions(sent: str, base: int) -> list[tuple[int, int]]:
 
 def planned_before(text: str, pos: int) -> bool:
     """A phase or application at pos qualified as a plan: "a planned Phase 3", "a potential BLA"."""
-    m = None
-    for m in load_guards().planned_adj.finditer(text, max(0, pos - 40), pos):
-        pass
-    return m is not None and m.end() == pos
+    # the adjective may stand up to two words before ("expects FDA approval"): any match ending at pos
+    rx = load_guards().planned_adj
+    lo = max(0, pos - 40)
+    return any(rx.fullmatch(text, m.start(), pos) for m in rx.finditer(text, lo, pos))
 
 
 def prior_start(sent: str) -> int | None:

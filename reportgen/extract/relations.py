@@ -26,7 +26,10 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
-from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
+from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
+from reportgen.extract.hazard import hazard_figures
+from reportgen.extract.target_shapes import without_effector_arms
+from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.partners import codevelopers, deal_partners
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -84,8 +87,21 @@ BIOLOGY_AFTER_RE = re.compile(
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.yaml')['context_before'])})\b", re.I)
+# the second target of "CD20xCD3", "CD19/CD20": joined to the one before, it shares its context
+TARGET_JOINED_RE = re.compile(r"(?<=[A-Za-z0-9])(?:[x×]|\s[x×]\s|/)$")
+
+
+@lru_cache(maxsize=1)
+def _target_post_more() -> re.Pattern:
+    """data/target_shapes.yaml context_after: "a CD19/BCMA dual-target CAR-T", "a PSMA ligand"."""
+    data = read_data("target_shapes.yaml")
+    return re.compile(rf"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*[-–]?\s*(?:(?:{cue_alternation(data['context_after_mutation'])})\s+)?"
+                      rf"(?:(?:{cue_alternation(data['context_after'])})(?![\w\-])|(?:{cue_alternation(data['context_after_mutation'])})\s+"
+                      rf"(?:inhibitors?|antibod(?:y|ies)|degraders?|therap))", re.I)
+
+
 TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
+    r"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
     r"(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?|(?:monoclonal\s+|bispecific\s+)?antibod(?:y|ies)|"
     r"antibody[-\s]drug\s+conjugates?|ADCs?)\b)", re.I)
@@ -109,17 +125,26 @@ IND_RE = re.compile(
     r"|\b(?:approv(?:al|ed)|clearance|cleared|authori[sz](?:ation|ed))\b(?=(?:[^.;]|(?<=[A-Z])\.){0,100}?\bto\s+(?:initiate|conduct|start|commence|"
     r"begin|launch|carry\s+out|proceed\s+with)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b)"
     r"|\bapprov(?:ed|es)\s+(?:an?\s+|the\s+|its\s+)?clinical\s+trial\s+applications?\b"
+    # "received implied approval for clinical trials", "approval for a Phase 1 clinical study"
+    r"|\bimplied\s+(?:approval|license|licence)\b"
+    r"|\b(?:approval|clearance)\s+for\s+(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,4}?clinical\s+(?:trials?|stud(?:y|ies))\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
-    r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b", re.I)
-REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing", re.I)
+    r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b"
+    # "the go-ahead for a Phase 1 trial", "green light to start a clinical study"
+    r"|\b(?:go-ahead|green[\s\-]?light)\s+(?:to\s+(?:initiate|conduct|start|begin|launch|proceed\s+with)\s+|for\s+)(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b", re.I)
+REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|clear|Notice\s+of\s+Compliance|\bOK|\bnod\b|green|go-ahead|PDUFA", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
-HOLD_RE = re.compile(r"\b(?:placed|put)\s+on\s+(?:a\s+)?(?:partial\s+)?(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
+HOLD_RE = re.compile(r"\b(?:placed|put|places|puts|placing)\s+(?:(?!on\b)[\w\-’'/]+\s+){0,8}?on\s+(?:a\s+)?(?:full\s+|partial\s+|complete\s+)?"
+                     r"(?:clinical\s+)?hold\b|\bclinical\s+hold\b", re.I)
 ACCEPT_RE = _cue_words("acceptance_words")
 FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
-    r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?)\b", re.I)
+    r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?|Notice\s+of\s+Compliance"
+    # headline words: "FDA OKs X", "X gets FDA nod", "greenlit", "the green light"
+    r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
 PHASE_RE = re.compile(
@@ -294,6 +319,8 @@ def _nearest(assets: list[Mention], pos: int) -> int | None:
 
 def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     names, text = ctx.names, ctx.text
+    # roundups: "Lunavie received Orphan Drug Designation ..." names an asset the shapes did not (event_subjects.py)
+    add_event_subjects(names, text, sentences, lambda s, e: _known_spans(ctx, s, e), lambda s, e: _states_event(ctx, s, e))
     orgs_all = names.orgs
     non_reg = [m for m in orgs_all]
     ctx.primary_org = non_reg[0].eid if non_reg else None
@@ -339,14 +366,20 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
         described = _described(text, assets_all, s, e)
+        found_targets: list[tuple[int | None, str]] = []
         for m in _within(ctx.targets, s, e):
             owner = _owner(described, m.start)
             if owner is not None and _target_context(text, s, m):
-                ctx.add(owner, "target", m.canonical, span)
+                found_targets.append((owner, m.canonical))
                 continue
             if _inside(m.start, blocked) or not _target_context(text, s, m):
                 continue
-            ctx.add(_nearest(assets, m.start), "target", m.canonical, span)
+            eid = _nearest(assets, m.start)
+            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+                eid = model.single_focal  # the headline's "First CD19 CAR-T" before any asset is named, as for trials
+            found_targets.append((eid, m.canonical))
+        for eid, target in without_effector_arms(found_targets):  # "a DLL3 x CD3 engager" targets DLL3
+            ctx.add(eid, "target", target, span)
         for m in _within(ctx.modalities, s, e):
             owner = _owner(described, m.start)
             if owner is not None:
@@ -365,6 +398,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if eid is None and subject_fallback is not None and _subject_is_developer(ctx, sent, s, dev_orgs) and \
                     in_study_context(text, s, m.start):
                 eid = subject_fallback  # "The company is conducting trials in X": indications.py
+            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+                eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
@@ -400,9 +435,12 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                     rules = (*rules, "phase.planned")  # a veto: "will start a first-in-human study"
                 eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
                 ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
-        _regulatory(ctx, sent, s, span, assets, subject_fallback if (anaphoric or not assets_all) else None,
-                    bool(assets_all))
-        _results(ctx, sent, s, span, assets, subject_fallback)
+        reg_fallback = subject_fallback if (anaphoric or not assets_all) else None
+        if reg_fallback is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+            reg_fallback = model.single_focal  # the headline's "FDA Approves First CD19 CAR-T for ...", as for targets
+        _regulatory(ctx, sent, s, span, assets, reg_fallback, bool(assets_all))
+        _results(ctx, sent, s, span, assets, subject_fallback if subject_fallback is not None or assets_all or
+                 ctx.current is not None or (s, e) != sentences[0] else model.single_focal)  # the headline's figure
         _guidelines(ctx, sent, s, span)
         sent_auths = _within(ctx.authorities, s, e)
         if sent_auths:
@@ -479,9 +517,9 @@ def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention
 
 def _target_context(text: str, base: int, m: Match) -> bool:
     pre = text[max(0, m.start - 8):m.start]
-    if TARGET_PRE_ADJ.search(pre):
+    if TARGET_PRE_ADJ.search(pre) or TARGET_JOINED_RE.search(pre):
         return True
-    if TARGET_POST.match(text, m.end, min(len(text), m.end + 40)):
+    if TARGET_POST.match(text, m.end, min(len(text), m.end + 40)) or _target_post_more().match(text, m.end, min(len(text), m.end + 60)):
         return True
     window = text[max(base, m.start - 110):m.start]
     hit = None
@@ -899,12 +937,16 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
         return
     auths = _within(ctx.authorities, base, base + len(sent))
+    if not assets and fallback is not None and _unknown_subject(ctx, sent, base):
+        return  # "Moravex was granted Fast Track designation": another, unrecognized asset (event_subjects.py)
     actions: list[tuple[int, int, str, str | None]] = []
     taken: list[tuple[int, int]] = []
 
     def add_action(s, e, action, detail=None):
         if any(a <= s < b or a < e <= b for a, b in taken):
             return
+        if not assets and counted_event(sent, s - base, e - base) or action == "approval" and describes_a_class(sent, e - base):
+            return  # "four IND clearances", "no FDA-approved treatments": not this asset's event (regulatory_cues.py)
         if action != "designation" and (_inside(s, ctx.planned) or planned_before(text, s)):
             return  # "plans to submit a BLA", "a potential approval": not (yet) a regulatory event
         taken.append((s, e))
@@ -926,9 +968,15 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         for m in rx.finditer(sent):
             if action == "approval" and names_an_application(sent, m.end()):
                 continue  # "a Marketing Authorisation Application" is a filing (regulatory_cues.py)
+            if action == "approval":
+                opinion, instead = recommended_approval(sent, m.start())
+                if opinion:  # "a positive opinion recommending approval": not the decision (regulatory_cues.py)
+                    if instead:
+                        add_action(base + m.start(), base + m.end(), instead, _nearby_app(apps, m, sent, 140) or "MAA")
+                    continue
             app = _nearby_app(apps, m, sent, 70 if action == "approval" else 140)
-            if action != "approval" and not app:
-                continue
+            if action != "approval" and not app and not (rx is not ACCEPT_RE and rx is not FILE_RE and accepted_alone(m.group(0))):
+                continue  # "a PDUFA date for X" needs no application named: only an accepted one has it
             if action == "approval" and app == "IND":
                 action, app = "IND clearance", None
             elif action == "approval" and not app and approval_starts_trials(sent, m.end()):
@@ -960,6 +1008,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = [_authority_in_scope(ctx, auths, s)]
+            elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
+                authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
@@ -981,6 +1031,26 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 
 
 AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
+
+
+def _known_spans(ctx: Context, base: int, e: int) -> list[tuple[int, int]]:
+    known = [(_start(m), _end(m)) for group in (ctx.names.assets, ctx.names.orgs) for m in ctx.names.in_span(group, base, e)]
+    for items in (ctx.authorities, ctx.designations, ctx.diseases, ctx.targets, ctx.modalities, ctx.countries,
+                  ctx.country_adj, ctx.trials):
+        known += [(_start(m), _end(m)) for m in _within(items, base, e)]
+    return known
+
+
+def _states_event(ctx: Context, s: int, e: int) -> bool:
+    """A designation, or an approval word with a regulator, in the sentence (the events a roundup lists)."""
+    sent = ctx.text[s:e]
+    return bool(_within(ctx.designations, s, e)) or bool(
+        _within(ctx.authorities, s, e) or _within(ctx.countries, s, e)) and bool(APPROVE_RE.search(sent))
+
+
+def _unknown_subject(ctx: Context, sent: str, base: int) -> bool:
+    """The sentence names an event's subject the extractor does not know (event_subjects.py)."""
+    return unknown_event_subject(sent, base, _known_spans(ctx, base, base + len(sent)))
 
 
 def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail, ind, date, span) -> None:
@@ -1116,9 +1186,14 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     text = ctx.text
     eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
     evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)
+    used: set[int] = set()
+    for off, _survival, endpoint, value, unit in hazard_figures(sent):  # "HR 0.62", "reduced the risk of death by 35%"
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None:
+            used.add(base + off)
+            ctx.add(eid, "efficacy", {"endpoint": endpoint, "value": value, "unit": unit}, span)
     if not eps and not evs:
         return
-    used: set[int] = set()
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
     for i, (s, e, kind, m) in enumerate(terms):
         eid = _nearest(assets, s) if assets else fallback
@@ -1145,7 +1220,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in)\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            if vm and kind != "efficacy" and vm.group(0).startswith("by"):
+                vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
@@ -1161,7 +1238,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
@@ -1194,7 +1271,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
-    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*))\s+(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
+    r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
+    # the assessor or criteria: "ORR per IRC was 58%", "ORR by blinded independent central review (BICR) was 45%"
+    r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
+    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?)"
+    r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
 VS_MONTHS_RE = re.compile(

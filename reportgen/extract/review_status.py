@@ -17,22 +17,26 @@ from reportgen.extract.lexicon import cue_alternation, read_data
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset, re.Pattern]:
+def _cues() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     data = read_data("regulators.yaml")
     before = sorted(set(data.get("review_status_before") or []), key=len, reverse=True)
     alt = cue_alternation(before)
     apps = cue_alternation(data.get("review_status_applications") or ["application"])
     return (frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I),
             re.compile(rf"\s*(?:designation\s+|status\s+)?(?:to|for)\s+(?:the\s+|its\s+|a\s+|an\s+)?"
-                       rf"(?:company['’]s\s+|[\w\-]+['’]s?\s+)?(?:supplemental\s+)?(?:{apps})\b", re.I))
+                       rf"(?:company['’]s\s+|[\w\-]+['’]s?\s+)?(?:supplemental\s+)?(?:{apps})\b", re.I),
+            # "the NDA ... has been accepted ... and granted Priority Review": the application is the subject
+            re.compile(rf"\b(?:{apps})\b[^.;]{{0,120}}?\b(?:accepted|validated|granted|given|receiv(?:ed|es)|assigned)\s+"
+                       rf"(?:it\s+|a\s+|an\s+)?$", re.I))
 
 
 def review_action(text: str, start: int, detail: str, end: int | None = None) -> str:
     """'filing accepted' for a review status the text puts the asset under, or grants to its application
     ("granted Priority Review to the BLA"), else 'designation'."""
-    statuses, before, to_application = _cues()
+    statuses, before, to_application, application_first = _cues()
     if detail in statuses and (before.search(text, max(0, start - 20), start)
-                               or end is not None and to_application.match(text, end)):
+                               or end is not None and to_application.match(text, end)
+                               or application_first.search(text, max(0, start - 160), start)):
         return "filing accepted"
     return "designation"
 

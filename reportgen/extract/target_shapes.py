@@ -72,3 +72,16 @@ def shaped_targets(text: str, lex: Lexicons, taken: list[Match]) -> list[Match]:
 _JOIN = re.compile(r"(?<=[A-Za-z0-9.])[x×](?=[A-Z])")
 _LEFT = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9.\-]{1,9})$")
 _RIGHT = re.compile(r"([A-Z][A-Za-z0-9.\-]{1,9})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _effector_arms() -> frozenset[str]:
+    return frozenset(read_data("target_shapes.yaml").get("effector_arms") or [])
+
+
+def without_effector_arms(found: list[tuple[int | None, str]]) -> list[tuple[int | None, str]]:
+    """(asset, target) pairs of one sentence, less an engager's effector arm (CD3) where the same asset has
+    another target there (data/target_shapes.yaml `effector_arms`)."""
+    arms = _effector_arms()
+    others = {eid for eid, t in found if t not in arms}
+    return [(eid, t) for eid, t in found if not (t in arms and eid in others)]
