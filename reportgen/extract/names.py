@@ -92,7 +92,8 @@ PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|Pharma|Pharmaceuticals?|"
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
-            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
+            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical"
+            + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("company_words", [])))
 _LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")

@@ -690,7 +690,7 @@ def _relation_cues() -> dict:
     holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
               rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
     return {"holder": re.compile(holder, re.I),
-            "develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+            "develops": re.compile(rf",?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 
 

@@ -40,12 +40,18 @@ def _patterns():
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
+        # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
+        "slash_code": re.compile(r"/([A-Z]{2,6}-?\d{2,7}[A-Za-z]?|[A-Z]{1,2}\d{3,6}[A-Za-z]?)(?![\w\-/]|\.\d)"),
+        # "dubbed its new bispecific antibody Dualix": the cue, then a drug noun, then the name
+        "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
+                                  rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+                                  r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
-        "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
+        "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
@@ -169,6 +175,12 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                                          or any(x.lookup(tail)[0] for x in (lex.countries, lex.authorities))):
             continue
         add(*m.span(key), w, 3)
+    for (s, e), (w, rank) in sorted(cands.items()):
+        if rank != 3:
+            continue
+        sm = c["slash_code"].match(text, e)
+        if sm and not false_code(sm.group(1)) and ok_name(sm.group(1), *sm.span(1)):
+            add(*sm.span(1), sm.group(1), 3)
     for w, spans in singles.items():
         if len(spans) < c["single_min"] or w.casefold() in c["cell_lines"] or false_code(w):
             continue
@@ -193,6 +205,10 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         brand = c["brand_cue"].match(text, cue_at)
         if not brand and not c["noun_near"].search(text, max(0, cue_at - c["window"]), cue_at):
             continue
+        if ok_name(w, s, e) and not false_code(w):
+            add(s, e, w, 1)
+    for m in c["named_after"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w):
             add(s, e, w, 1)
     for m in c["quote"].finditer(text):

@@ -1,0 +1,76 @@
+"""Asset and organization names as trade news and releases write them, pinned by invented sentences.
+
+No drug, company or trial here is real; each name is made up to have a shape, not to be looked up.
+"""
+
+from __future__ import annotations
+
+from reportgen.extract import extract_facts
+from reportgen.facts import plain
+from reportgen.sources import Document
+
+
+def facts_of(text: str):
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def objects(facts, subject, predicate):
+    return sorted(str(plain(f.object)) for f in facts
+                  if f.subject.casefold() == subject.casefold() and f.predicate == predicate)
+
+
+def subjects(facts):
+    return {f.subject for f in facts}
+
+
+# --- organizations by company word --------------------------------------------------------
+
+def test_therapies_and_sciences_are_company_words():
+    fs = facts_of("Cantara Biosciences agreed to acquire Dovetail Gene Therapies, which is developing DGT-401, "
+                  "an AAV gene therapy for Pompe disease.")
+    assert "Dovetail Gene Therapies" in objects(fs, "DGT-401", "developer")
+    assert "Dovetail Gene Therapies" in objects(fs, "Cantara Biosciences", "partner")
+
+
+def test_which_is_developing_names_the_developer():
+    fs = facts_of("Arlen Labs, which is developing ARL-220, a TYK2 inhibitor, raised $80 million.")
+    assert objects(fs, "ARL-220", "developer") == ["Arlen Labs"]
+
+
+# --- asset names introduced by a cue -----------------------------------------------------
+
+def test_named_after_its_drug_noun():
+    fs = facts_of("Korvant Bio dubbed its new bispecific antibody Dualix. Dualix, which targets CD20 and CD3, "
+                  "is being studied in lymphoma.")
+    assert objects(fs, "Dualix", "developer") == ["Korvant Bio"]
+
+
+def test_branded_as_introduces_a_brand():
+    fs = facts_of("The ministry approved the iPS cell-derived cardiomyocyte sheets, branded as Cardiana, for heart "
+                  "failure. Cardiana was developed by Hinoda Pharma.")
+    assert "Cardiana" in subjects(fs)
+    assert objects(fs, "Cardiana", "developer") == ["Hinoda Pharma"]
+
+
+def test_a_dubbed_person_or_place_is_not_an_asset():
+    fs = facts_of("Velmora Bio named its chief executive Anna Holt. The company is based in Boston.")
+    assert not any(f.predicate == "developer" for f in fs)
+
+
+# --- codes ------------------------------------------------------------------------------
+
+def test_second_code_of_a_slash_combination():
+    fs = facts_of("Elvexa Therapeutics said the ELX-210/ELX-305 combination received Fast Track designation. "
+                  "ELX-305 is an oral MEK inhibitor.")
+    assert "ELX-305" in subjects(fs)
+
+
+def test_a_code_in_a_commercialization_headline():
+    fs = facts_of("Obrecht Oncology and Sunmoor Biologics to co-commercialize ZT-44 in Japan\n\n"
+                  "Obrecht Oncology said the deal covers ZT-44.")
+    assert "ZT-44" in subjects(fs)
+
+
+def test_a_possessive_before_a_drug_class_names_an_owner():
+    fs = facts_of("Monterra's ADC, MT-3207, showed a 45% response rate. Monterra is based in Boston.")
+    assert objects(fs, "MT-3207", "developer") == ["Monterra"]
