@@ -19,6 +19,7 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.shapes import add_shape_assets, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
+from reportgen.extract.radioligands import radioligand_names
 
 # --- shapes ------------------------------------------------------------------
 
@@ -262,6 +263,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    _add_radioligands(text, cands, uf, link_at, org_spans)  # "lutetium Lu 177 X", "[177Lu]Lu-X"
     # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
     add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
                      sentences[0] if sentences else None)
@@ -369,6 +371,28 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent):
             del cands[key]
     return cands, uf, link_at
+
+
+def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_spans) -> None:
+    """An isotope-plus-ligand phrase is one asset name (radioligands.py); the ligand word is another where the
+    text writes it alone. Candidates inside the phrase (the ligand's INN or code match) give way to it."""
+    found = [f for f in radioligand_names(text) if not any(a < f[1] and f[0] < b for a, b in org_spans)]
+    if not found:
+        return
+    ligands: dict[str, int] = {}
+    for s, e, ls, le in found:
+        for k in [k for k in cands if k[0] < e and s < k[1]]:
+            del cands[k]
+        full, lig = text[s:e], text[ls:le]
+        cands[(s, e)] = (full, 0)
+        uf.union(norm(full), norm(lig))
+        ligands.setdefault(lig, s)
+    for lig, at in ligands.items():
+        for o in re.finditer(rf"(?<![\w\-\]]){re.escape(lig)}(?![\w\-])", text):
+            if any(s <= o.start() < e for s, e, _, _ in found) or any(k[0] < o.end() and o.start() < k[1] for k in cands):
+                continue
+            cands[o.span()] = (lig, 0 if lig.islower() else 3)
+            link_at.setdefault(norm(lig), at)
 
 
 def _segments(text: str, ps: int, pe: int):
