@@ -74,3 +74,37 @@ def test_a_code_in_a_commercialization_headline():
 def test_a_possessive_before_a_drug_class_names_an_owner():
     fs = facts_of("Monterra's ADC, MT-3207, showed a 45% response rate. Monterra is based in Boston.")
     assert objects(fs, "MT-3207", "developer") == ["Monterra"]
+
+
+# --- licences and deals (partners.licensees, data/relations.yaml) --------------------------
+
+def test_licensed_rights_to_its_asset_to_a_licensee():
+    fs = facts_of("Renvar Bio licensed global rights to its anti-CD38 antibody RVB-38 to Akura Pharmaceuticals "
+                  "in a deal worth up to $600 million.")
+    assert objects(fs, "Renvar Bio", "partner") == ["Akura Pharmaceuticals"]
+    assert objects(fs, "RVB-38", "developer") == ["Akura Pharmaceuticals", "Renvar Bio"]
+
+
+def test_a_licence_grant_makes_both_parties_developers():
+    fs = facts_of("Under the agreement, Pellion Bio grants Sarrow Therapeutics an exclusive license to develop and "
+                  "commercialize PLB-212 worldwide.")
+    assert objects(fs, "PLB-212", "developer") == ["Pellion Bio", "Sarrow Therapeutics"]
+    assert objects(fs, "Pellion Bio", "partner") == ["Sarrow Therapeutics"]
+
+
+def test_an_option_to_license_from_a_licensor():
+    fs = facts_of("Arvelle Pharma has obtained an option to license ARV-66 from Teyon Biotech.")
+    assert objects(fs, "Arvelle Pharma", "partner") == ["Teyon Biotech"]
+    assert "Teyon Biotech" in objects(fs, "ARV-66", "developer")
+
+
+def test_two_companies_that_co_commercialize_an_asset():
+    fs = facts_of("Obrecht Oncology and Sunmoor Biologics to co-commercialize ZT-44 in Japan\n\n"
+                  "Obrecht Oncology said the deal covers ZT-44.")
+    assert objects(fs, "ZT-44", "developer") == ["Obrecht Oncology", "Sunmoor Biologics"]
+    assert objects(fs, "Obrecht Oncology", "partner") == ["Sunmoor Biologics"]
+
+
+def test_a_licence_to_a_third_party_after_another_organization_is_not_the_grantors():
+    fs = facts_of("Pellion Bio grants Sarrow Therapeutics rights in China, while Quenby Pharma keeps PLB-212 elsewhere.")
+    assert "Sarrow Therapeutics" not in objects(fs, "PLB-212", "developer")

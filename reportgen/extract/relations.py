@@ -27,7 +27,7 @@ from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
-from reportgen.extract.partners import codevelopers, deal_partners
+from reportgen.extract.partners import codevelopers, deal_partners, licensees
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
 
@@ -329,6 +329,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _partner(ctx, sent, s, span, dev_orgs)
         deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
+        licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
+                  lambda a, b: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
