@@ -108,3 +108,45 @@ def test_two_companies_that_co_commercialize_an_asset():
 def test_a_licence_to_a_third_party_after_another_organization_is_not_the_grantors():
     fs = facts_of("Pellion Bio grants Sarrow Therapeutics rights in China, while Quenby Pharma keeps PLB-212 elsewhere.")
     assert "Sarrow Therapeutics" not in objects(fs, "PLB-212", "developer")
+
+
+# --- roundups: each asset with its own maker and class --------------------------------------
+
+def test_a_roundup_gives_each_asset_its_class_and_maker():
+    fs = facts_of("The FDA granted orphan drug designation to Velmor Therapeutics' VLM-44 for Wilson disease, to Quenby "
+                  "Bio's gene therapy QB-102 for Fabry disease, and to Astrel Pharma's oral small molecule astrelimod "
+                  "for sarcoidosis.")
+    assert objects(fs, "VLM-44", "developer") == ["Velmor Therapeutics"]
+    assert objects(fs, "QB-102", "developer") == ["Quenby Bio"]
+    assert objects(fs, "QB-102", "modality") == ["gene therapy"]
+    assert objects(fs, "VLM-44", "modality") == []
+    assert objects(fs, "astrelimod", "modality") == ["small molecule"]
+
+
+def test_the_possessor_of_a_named_asset_is_its_maker():
+    fs = facts_of("The ministry approved two iPS cell-derived products, branded as Neurapry and HeartSheet: Kinora's "
+                  "Neurapry for Parkinson's disease and Shirane's HeartSheet for ischemic cardiomyopathy.")
+    assert objects(fs, "Neurapry", "developer") == ["Kinora"]
+    assert objects(fs, "HeartSheet", "developer") == ["Shirane"]
+
+
+def test_the_source_in_an_apposition_is_the_maker():
+    fs = facts_of("IMV-101, a PRAME-targeted bispecific from ImmunoVex, produced a 30% response rate in melanoma.")
+    assert objects(fs, "IMV-101", "developer") == ["ImmunoVex"]
+
+
+def test_a_person_or_a_disease_before_an_asset_is_not_its_maker():
+    fs = facts_of("Dr. Hale Smith's zorvatinib study enrolled 20 patients with Parkinson's disease. "
+                  "Today's zorvatinib data in Parkinson's zorvatinib-treated patients were positive.")
+    assert objects(fs, "zorvatinib", "developer") == []
+
+
+def test_a_brand_name_with_a_hyphen_is_kept_whole():
+    fs = facts_of("The agency approved huaxicabtagene autoleucel (brand name Huaxi-T), developed by Huaxin Biotech, "
+                  "for myeloma.")
+    assert objects(fs, "huaxicabtagene autoleucel", "name") == ["Huaxi-T"]
+
+
+def test_a_hyphenated_code_with_a_year_like_number_is_a_code():
+    fs = facts_of("Orvane Therapeutics said the FDA cleared its IND for ORV-2033, a CD20xCD3 T-cell engager.")
+    assert objects(fs, "ORV-2033", "developer") == ["Orvane Therapeutics"]

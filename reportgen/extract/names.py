@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
-from reportgen.extract.shapes import add_shape_assets, org_shapes
+from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
 from reportgen.extract.radioligands import radioligand_names
@@ -78,7 +78,8 @@ DRUG_CONTEXT = re.compile(
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
 # "under the brand names Leclaza in Korea and Lazcluze in the US"
-BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,})(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}))?")
+BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-])"
+                           r"(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-]))?")
 PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called)\s+", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
@@ -641,6 +642,10 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
             if off is not None:
                 ent.links.setdefault(w, off)
 
+    # the possessor or source of a named asset is an organization: "Kinora's Neurapry" (shapes.asset_owners)
+    asset_spans = [(m.start, m.end) for m in mentions]
+    for s, e in asset_owners(text, lex, ORG_STOP | GEO_WORDS, asset_spans, list(org_spans) + asset_spans):
+        org_spans.setdefault((s, e), text[s:e])
     # organizations: merge by lexicon canonical / definitions / distinctive first word
     org_mentions: list[Mention] = []
     okey: dict[str, int] = {}

@@ -26,6 +26,7 @@ from reportgen.extract.review_status import approval_starts_trials, review_actio
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
+from reportgen.extract.heads import asset_named_after
 from reportgen.extract.regulatory_cues import accepted_cues, names_an_application
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
 from reportgen.extract.references import Resolver
@@ -351,6 +352,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(_nearest(assets, m.start), "target", m.canonical, span)
         for m in _within(ctx.modalities, s, e):
             owner = _owner(described, m.start)
+            owner = asset_named_after(text, assets, m.end) if owner is None else owner  # "gene therapy QB-102": heads.py
             if owner is not None:
                 ctx.add(owner, "modality", m.canonical, span)
                 continue
