@@ -150,3 +150,40 @@ def test_a_brand_name_with_a_hyphen_is_kept_whole():
 def test_a_hyphenated_code_with_a_year_like_number_is_a_code():
     fs = facts_of("Orvane Therapeutics said the FDA cleared its IND for ORV-2033, a CD20xCD3 T-cell engager.")
     assert objects(fs, "ORV-2033", "developer") == ["Orvane Therapeutics"]
+
+
+# --- parentheses read at every use; combination partners ----------------------------------
+
+def test_a_later_use_of_a_brand_opens_an_alias_parenthesis():
+    fs = facts_of("The FDA approved Tarvexa (tarvecitinib) for alopecia areata, Tarvix Pharma said. "
+                  "Tarvexa (TRV-210) was studied in two trials.")
+    assert objects(fs, "tarvecitinib", "name") == ["TRV-210", "Tarvexa"]
+
+
+def test_a_brand_before_an_inn_parenthesis_takes_its_other_aliases():
+    fs = facts_of("Lumiqa (lumiquabtagene autoleucel; LQ-19) was approved in China.")
+    assert objects(fs, "lumiquabtagene autoleucel", "name") == ["LQ-19", "Lumiqa"]
+
+
+def test_its_combination_partner_is_not_the_companys():
+    fs = facts_of("Helixor's HLX-88 (formerly known as HX-2) and its combination with pembrolizumab (Keytruda) "
+                  "are in Phase 2.")
+    assert objects(fs, "HLX-88", "developer") == ["Helixor"]
+    assert objects(fs, "pembrolizumab", "developer") == []
+
+
+# --- the announcer named a sentence before the asset ----------------------------------------
+
+def test_a_headline_company_develops_the_asset_the_next_sentence_names():
+    fs = facts_of("Kinora Pharma wins Japan nod for Parkinson's cell therapy\n\nJapan's health ministry approved "
+                  "Neurapry, an iPS cell-derived dopaminergic progenitor cell product, for Parkinson's disease. "
+                  "Neurapry is the first such approval.")
+    dev = [f for f in fs if f.subject == "Neurapry" and f.predicate == "developer"]
+    assert [plain(f.object) for f in dev] == ["Kinora Pharma"]
+    assert "Kinora Pharma" in dev[0].evidence.quote and "Neurapry" in dev[0].evidence.quote
+
+
+def test_a_university_in_the_headline_is_not_taken_for_the_maker():
+    fs = facts_of("Kyoto University researchers report data\n\nThe ministry approved Neurapry, an iPS cell-derived "
+                  "dopaminergic progenitor cell product, for Parkinson's disease. Neurapry is the first such approval.")
+    assert objects(fs, "Neurapry", "developer") == []

@@ -80,3 +80,36 @@ def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, 
             return tuple(subj)
     first = next((m.eid for m in names.orgs if not is_regulator(m.eid)), None)
     return (first,) if first is not None else ()
+
+
+ACADEMIC_RE = re.compile(r"\b(?:University|Universit[äé]|Hospital|Institute|College|School|Center|Centre|Clinic|Academy)\b")
+
+
+def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: DocumentModel, developers: dict,
+                      is_regulator: Callable[[int], bool], reach: int = 2) -> list[tuple[int, int, tuple[int, int]]]:
+    """(asset, organization, span) for focal assets still without a developer: the release's announcer when it
+    is named within `reach` sentences before the asset's first sentence ("Zentavo wins approval ..." then "The
+    ministry approved ZTV-101 ..."); the span runs from the organization's sentence to the asset's, so the quote
+    names both. A university, hospital or institute announcing is not taken for the maker."""
+    announcer = model.announcer
+    if announcer is None or is_regulator(announcer):
+        return []
+    if any(ACADEMIC_RE.search(n) for n in names.entities[announcer].names):
+        return []
+    focal = list(model.focal_assets[:1])
+    if model.single_focal is not None and model.single_focal not in focal:
+        focal.append(model.single_focal)
+    out = []
+    for eid in focal:
+        if developers.get(eid):
+            continue
+        first = next((i for i, (s, e) in enumerate(sentences)
+                      if any(m.eid == eid for m in names.in_span(names.assets, s, e))), None)
+        if first is None:
+            continue
+        for j in range(first - 1, max(-1, first - 1 - reach), -1):
+            s, e = sentences[j]
+            if any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                out.append((eid, announcer, (s, sentences[first][1])))
+                break
+    return out

@@ -269,6 +269,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
                      sentences[0] if sentences else None)
 
+    _parens_of_every_use(text, cands, org_spans, lex, uf, link_at)
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
     for (s, e) in sorted(cands):
         pos = e
@@ -394,6 +395,33 @@ def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_
                 continue
             cands[o.span()] = (lig, 0 if lig.islower() else 3)
             link_at.setdefault(norm(lig), at)
+
+
+_BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$")
+_PAREN_NEXT = re.compile(r"\s*(?:®|™)?\s*\(")
+
+
+def _parens_of_every_use(text: str, cands: dict, org_spans, lex: Lexicons, uf: UnionFind, link_at: dict) -> None:
+    """Before parentheses are read for aliases: a brand written right before an INN's parenthesis ("Lumiqa
+    (lumiquabtagene autoleucel; LQ-19)") is a candidate, so the rest of that parenthesis is read as its aliases;
+    and every later use of a name that opens a parenthesis ("Tarvexa (TRV-210) was studied") is read too."""
+    for (s, e), (w, rank) in list(cands.items()):
+        if rank not in (0, 0.5):
+            continue
+        m = _BRAND_BEFORE_PAREN.search(text, max(0, s - 40), s)
+        if m and _brand_ok(m.group(1), lex):
+            b, bs = m.group(1), m.start(1)
+            cands.setdefault((bs, bs + len(b)), (b, 1))
+            uf.union(norm(b), norm(w))
+            link_at.setdefault(norm(b), bs)
+    taken = sorted(cands) + sorted(org_spans)
+    for (s, e), (w, rank) in list(cands.items()):
+        if text.count(w) < 2:
+            continue
+        for o in re.finditer(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text):
+            if o.start() == s or not _PAREN_NEXT.match(text, o.end()) or any(a < o.end() and o.start() < b for a, b in taken):
+                continue
+            cands.setdefault(o.span(), (w, rank))
 
 
 def _segments(text: str, ps: int, pe: int):

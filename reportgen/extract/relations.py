@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import build_model
+from reportgen.extract.document import build_model, nearby_developers
 from reportgen.extract.guards import load_guards, planned_before, planned_regions
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
@@ -415,6 +415,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
     _focal_developer(ctx, sentences, model)
+    for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x)):
+        ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
@@ -596,8 +598,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in assets if 0 <= a.start - pos <= 110]
         if not after:
             continue
-        if re.search(r"[;.]\s", text[pos:after[0].start]):
-            continue
+        if re.search(r"[;.]\s", text[pos:after[0].start]) or ITS_COMBINATION_RE.search(text, pos, after[0].start):
+            continue  # "its combination with pembrolizumab": the partner drug is not the company's
         owner = [o for o in orgs if o.end <= base + m.start() and o.eid not in ctx.names.regulators]
         eid = owner[-1].eid if owner and m.group(0).lower() == "its" else None
         if eid is None and (m.group(0).lower() != "its" or not orgs):
@@ -682,6 +684,7 @@ APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:(?:an?|the)\s+(?![^,;.()]*\b(?:li
                            r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\b)?from\s+(?:the\s+)?")
 
 
+ITS_COMBINATION_RE = re.compile(r"\b(?:combination|combined|plus|versus|vs\.?|compared|comparator|alongside|added\s+to)\b", re.I)
 APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
 OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
                       r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
