@@ -187,3 +187,26 @@ def test_a_university_in_the_headline_is_not_taken_for_the_maker():
     fs = facts_of("Kyoto University researchers report data\n\nThe ministry approved Neurapry, an iPS cell-derived "
                   "dopaminergic progenitor cell product, for Parkinson's disease. Neurapry is the first such approval.")
     assert objects(fs, "Neurapry", "developer") == []
+
+
+# --- brands and generic names linked in words ---------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Velotamab, which will be sold as Velzari, was approved by the FDA for lupus.",
+    "Velotamab, marketed as Velzari in the United States, was approved by the FDA for lupus.",
+    "The FDA approved Velzari, the brand name for velotamab, for lupus.",
+    "The FDA approved velotamab, to be marketed under the brand name Velzari, for lupus.",
+    "Velzari (generic name: velotamab) was approved by the FDA for lupus.",
+    "Velzari (INN: velotamab) was approved by the FDA for lupus.",
+])
+def test_a_brand_and_its_generic_name_are_one_asset(text):
+    fs = facts_of(text)
+    assert [(f.subject.casefold(), plain(f.object)) for f in fs if f.predicate == "name"] == [("velotamab", "Velzari")]
+
+
+def test_a_lower_case_word_before_a_parenthesis_is_not_a_brand():
+    fs = facts_of("The FDA approved (under accelerated approval) velotamab for lupus.")
+    assert [f for f in fs if f.predicate == "name"] == []

@@ -80,7 +80,9 @@ CLASS_PAREN_RE = re.compile(
 # "under the brand names Leclaza in Korea and Lazcluze in the US"
 BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-])"
                            r"(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-]))?")
-PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called)\s+", re.I)
+PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called"
+                           r"|(?:generic|nonproprietary|international\s+nonproprietary|brand|trade|proprietary|common)\s+name\s*:?"
+                           r"|INN\s*:)\s*", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
@@ -397,7 +399,8 @@ def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_
             link_at.setdefault(norm(lig), at)
 
 
-_BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$")
+_BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:(?i:generic|nonproprietary|international\s+"
+                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?$")
 _PAREN_NEXT = re.compile(r"\s*(?:®|™)?\s*\(")
 
 
