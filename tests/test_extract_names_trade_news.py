@@ -210,3 +210,36 @@ def test_a_brand_and_its_generic_name_are_one_asset(text):
 def test_a_lower_case_word_before_a_parenthesis_is_not_a_brand():
     fs = facts_of("The FDA approved (under accelerated approval) velotamab for lupus.")
     assert [f for f in fs if f.predicate == "name"] == []
+
+
+# --- deal wording in trade news ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,developers", [
+    ("Arbor Biopharma has struck a deal worth up to $500 million for rights to Kestrel Genetics' hemophilia gene "
+     "therapy KG-301.", ["Arbor Biopharma", "Kestrel Genetics"]),
+    ("Arbor Biopharma will license KG-301, an AAV gene therapy, from Kestrel Genetics for $30 million upfront.",
+     ["Arbor Biopharma", "Kestrel Genetics"]),
+    ("Under the agreement, Arbor Biopharma obtains an exclusive, worldwide license to KG-301 from Kestrel Genetics.",
+     ["Arbor Biopharma", "Kestrel Genetics"]),
+    ("Arbor Biopharma and Kestrel Genetics entered into a strategic collaboration on KG-301.",
+     ["Arbor Biopharma", "Kestrel Genetics"]),
+])
+def test_deal_wording_names_both_parties(text, developers):
+    fs = facts_of(text)
+    assert objects(fs, "Arbor Biopharma", "partner") == ["Kestrel Genetics"]
+    assert objects(fs, "KG-301", "developer") == developers
+
+
+@pytest.mark.parametrize("text", [
+    "Arbor Biopharma paid Kestrel Genetics $30 million upfront for ex-US rights to KG-301, an AAV gene therapy.",
+    "Arbor Biopharma has bought the rights to Kestrel Genetics' KG-301 in a $30 million upfront deal.",
+    "Kestrel Genetics, which Arbor Biopharma bought last year, developed KG-301.",
+])
+def test_payments_and_purchases_pair_the_parties(text):
+    fs = facts_of(text)
+    assert objects(fs, "Arbor Biopharma", "partner") == ["Kestrel Genetics"]
+
+
+def test_a_regulator_a_deal_mentions_is_no_partner():
+    fs = facts_of("Arbor Biopharma obtained approval from the FDA for KG-301, an AAV gene therapy.")
+    assert [f for f in fs if f.predicate == "partner"] == []

@@ -158,6 +158,12 @@ def _licence_cues() -> dict:
             "receive": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
                                   rf"(?:{_alt(data['licence_nouns'])})\b", re.I),
             "joint": re.compile(rf"\s+(?:will\s+|to\s+|agreed\s+to\s+|plan\s+to\s+)?(?:{_alt(data['joint_verbs'])})\s+", re.I),
+            "joint_deal": re.compile(rf"\s+(?:have\s+|has\s+)?(?:{_alt(data['joint_deal_verbs'])})\s+(?:an?\s+|the\s+)?(?:[\w\-,]+\s+){{0,4}}?"
+                                     rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
+            "which": re.compile(r",\s+which\s+"),
+            "rights_to": re.compile(r"\b(?:rights|license|licence|option)\s+(?:to|for|on)\s+$", re.I),
+            "owns": re.compile(r"(?:’s|'s|’|')\s"),
+            "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "and": re.compile(r"\s*(?:,|and|&)\s*")}
 
 
@@ -191,13 +197,32 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
                 inside = [a for a in assets if base + m.start() <= a.start < base + pos]
                 if b and inside:
                     add_developer(inside[0].eid, b[0].eid)
+                    subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
+                    if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
+                        add_developer(inside[0].eid, subject[-1].eid)
                     break
-    # "A and B (will) co-develop X"
+    # "A struck a deal for rights to B's X": A takes rights to B's asset
+    for i, o in enumerate(orgs):
+        rel = o.start - base
+        if rel <= 0 or not c["rights_to"].search(sent, max(0, rel - 30), rel) or not c["owns"].match(sent, o.end - base):
+            continue
+        subject = [x for x in orgs[:i] if x.eid != o.eid]
+        after = [a for a in assets if 0 <= a.start - o.end <= 70]
+        if subject:
+            pair(subject[0].eid, o.eid)
+            if after:
+                add_developer(after[0].eid, subject[0].eid)
+    # "B, which A bought last year": A acquired B
+    for i in range(len(orgs) - 1):
+        b, a = orgs[i], orgs[i + 1]
+        if a.eid != b.eid and c["which"].fullmatch(sent, b.end - base, a.start - base) and c["bought"].match(sent, a.end - base):
+            pair(a.eid, b.eid)
+    # "A and B (will) co-develop X", "A and B entered into a collaboration on X"
     for i in range(len(orgs) - 1):
         a, b = orgs[i], orgs[i + 1]
         if a.eid == b.eid or not c["and"].fullmatch(sent, a.end - base, b.start - base):
             continue
-        jm = c["joint"].match(sent, b.end - base)
+        jm = c["joint"].match(sent, b.end - base) or c["joint_deal"].match(sent, b.end - base)
         if not jm:
             continue
         nxt = [x for x in assets if 0 <= x.start - (base + jm.end()) <= 60]
