@@ -243,3 +243,11 @@ def test_payments_and_purchases_pair_the_parties(text):
 def test_a_regulator_a_deal_mentions_is_no_partner():
     fs = facts_of("Arbor Biopharma obtained approval from the FDA for KG-301, an AAV gene therapy.")
     assert [f for f in fs if f.predicate == "partner"] == []
+
+
+# --- well-known sponsors named without a company word ---------------------------------------
+
+def test_a_well_known_sponsor_without_a_company_word_is_an_organization():
+    fs = facts_of("Halozyme said it has licensed its drug delivery technology for ZQ-401, a PD-1 antibody, "
+                  "to Qorvan Bio.")
+    assert "Halozyme" in objects(fs, "ZQ-401", "developer")
