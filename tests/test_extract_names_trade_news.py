@@ -251,3 +251,17 @@ def test_a_well_known_sponsor_without_a_company_word_is_an_organization():
     fs = facts_of("Halozyme said it has licensed its drug delivery technology for ZQ-401, a PD-1 antibody, "
                   "to Qorvan Bio.")
     assert "Halozyme" in objects(fs, "ZQ-401", "developer")
+
+
+def test_a_headline_deal_verb_and_a_deal_noun_name_both_parties():
+    fs = facts_of("Quorvexa inks $1 billion pact with Arbor Biopharma for QRV-210\n\n"
+                  "Quorvexa will receive $100 million upfront for QRV-210, an oral GLP-1 agonist.")
+    assert objects(fs, "Quorvexa", "partner") == ["Arbor Biopharma"]
+    fs = facts_of("Zentavo has signed an agreement with Halvex to manufacture ZTV-19, a CD19 CAR-T therapy. "
+                  "Zentavo said the deal is worth $20 million.")
+    assert objects(fs, "Zentavo", "partner") == ["Halvex"]
+
+
+def test_a_deal_with_a_person_names_no_partner():
+    fs = facts_of("Zentavo Bio signed an agreement with Dr. Hale Marsh to advise on ZTV-19, a CD19 CAR-T therapy.")
+    assert objects(fs, "Zentavo Bio", "partner") == []
