@@ -265,3 +265,19 @@ def test_a_headline_deal_verb_and_a_deal_noun_name_both_parties():
 def test_a_deal_with_a_person_names_no_partner():
     fs = facts_of("Zentavo Bio signed an agreement with Dr. Hale Marsh to advise on ZTV-19, a CD19 CAR-T therapy.")
     assert objects(fs, "Zentavo Bio", "partner") == []
+
+
+# --- more WHO stems ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["zorasidenib", "velnetoclax", "quorixaban", "tavogepant", "marvocoxib", "lotrafungin"])
+def test_small_molecule_stems_name_assets(name):
+    from reportgen.extract.names import INN_RE
+    m = INN_RE.search(f"the company's {name} was well tolerated")
+    assert m and m.group(0) == name
+
+
+@pytest.mark.parametrize("word", ["immunoglobulin", "tubulin", "globulin"])
+def test_proteins_ending_like_a_stem_are_not_assets(word):
+    from reportgen.extract.names import INN_RE, NOT_INN
+    m = INN_RE.search(f"levels of {word} rose")
+    assert m is None or m.group(0).casefold() in NOT_INN
