@@ -281,3 +281,18 @@ def test_proteins_ending_like_a_stem_are_not_assets(word):
     from reportgen.extract.names import INN_RE, NOT_INN
     m = INN_RE.search(f"levels of {word} rose")
     assert m is None or m.group(0).casefold() in NOT_INN
+
+
+# --- who speaks is not who develops ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,site", [
+    ("Investigators at Lakeside Cancer Center said ZTV-101, a CD19 CAR-T therapy from Zentavo Bio, produced responses.",
+     "Lakeside Cancer Center"),
+    ("Analysts at Jefferies said Zentavo Bio's ZTV-101, a CD19 CAR-T therapy, could reach $1 billion in sales.",
+     "Jefferies"),
+    ("Kestrel University said ZTV-101, a CD19 CAR-T therapy from Zentavo Bio, was well tolerated in its trial.",
+     "Kestrel University"),
+])
+def test_a_trial_site_or_an_analyst_firm_that_speaks_is_not_a_developer(text, site):
+    fs = facts_of(text)
+    assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]

@@ -113,3 +113,14 @@ def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: Doc
                 out.append((eid, announcer, (s, sentences[first][1])))
                 break
     return out
+
+
+SITE_BEFORE_RE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
+
+
+def speakers_site(text: str, org, names: Names) -> bool:
+    """Whether an organization before "said"/"reported" is where the speakers work, not who announces: "analysts at
+    X said", "investigators at X reported", or a university, hospital or institute (it runs trials of others' assets)."""
+    if SITE_BEFORE_RE.search(text, max(0, org.start - 12), org.start):
+        return True
+    return any(ACADEMIC_RE.search(n) for n in names.entities[org.eid].names)

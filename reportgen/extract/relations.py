@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import build_model, nearby_developers
+from reportgen.extract.document import build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
@@ -610,7 +610,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
     verb = ANNOUNCE_RE.search(sent)
     if verb:
         vpos = base + verb.start()
-        subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid)]
+        subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid) and not speakers_site(text, o, ctx.names)]
         targets = [a for a in assets if a.start > vpos]
         if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
             seen = []
