@@ -296,3 +296,15 @@ def test_proteins_ending_like_a_stem_are_not_assets(word):
 def test_a_trial_site_or_an_analyst_firm_that_speaks_is_not_a_developer(text, site):
     fs = facts_of(text)
     assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
+
+
+def test_developed_with_a_partner_names_both():
+    fs = facts_of("Sumida Pharma developed Dopacel with Kyoto University. Dopacel is an iPS cell-derived product.")
+    assert objects(fs, "Dopacel", "developer") == ["Kyoto University", "Sumida Pharma"]
+    assert objects(fs, "Sumida Pharma", "partner") == ["Kyoto University"]
+
+
+def test_a_one_digit_code_beside_gene_therapy_is_an_asset():
+    fs = facts_of("Virelle Therapeutics said the FDA placed a clinical hold on its trial of VRL-7, an AAV9-based "
+                  "gene therapy for Danon disease.")
+    assert objects(fs, "VRL-7", "developer") == ["Virelle Therapeutics"]

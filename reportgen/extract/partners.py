@@ -161,6 +161,9 @@ def _licence_cues() -> dict:
             "joint_deal": re.compile(rf"\s+(?:have\s+|has\s+)?(?:{_alt(data['joint_deal_verbs'])})\s+(?:an?\s+|the\s+)?(?:[\w\-,]+\s+){{0,4}}?"
                                      rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
             "which": re.compile(r",\s+which\s+"),
+            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
+            "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
+                                   r"\s+(?:the\s+)?", re.I),
             "rights_to": re.compile(r"\b(?:rights|license|licence|option)\s+(?:to|for|on)\s+$", re.I),
             "owns": re.compile(r"(?:’s|'s|’|')\s"),
             "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
@@ -212,6 +215,20 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             pair(subject[0].eid, o.eid)
             if after:
                 add_developer(after[0].eid, subject[0].eid)
+    # "A developed X with B", "A is co-developing X together with B": both develop X
+    for i, a in enumerate(orgs):
+        dm = c["developed"].match(sent, a.end - base)
+        if not dm:
+            continue
+        x = [y for y in assets if 0 <= y.start - (base + dm.end()) <= 60]
+        if not x:
+            continue
+        wm = c["with_org"].match(sent, x[0].end - base)
+        b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
+        if b:
+            add_developer(x[0].eid, a.eid)
+            add_developer(x[0].eid, b[0].eid)
+            pair(a.eid, b[0].eid)
     # "B, which A bought last year": A acquired B
     for i in range(len(orgs) - 1):
         b, a = orgs[i], orgs[i + 1]
