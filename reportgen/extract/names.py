@@ -402,7 +402,8 @@ def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_
 
 _BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:(?i:generic|nonproprietary|international\s+"
                                  r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?$")
-_PAREN_NEXT = re.compile(r"\s*(?:®|™)?\s*\(")
+_WORDS_BEFORE_PAREN = tuple(re.compile(rf"(?<![\w\-])([A-Za-z0-9][A-Za-z0-9\-]*{two})[ \t]*(?:®|™)?[ \t]*\($")
+                            for two in (r"[ ][a-z]+", ""))
 
 
 def _parens_of_every_use(text: str, cands: dict, org_spans, lex: Lexicons, uf: UnionFind, link_at: dict) -> None:
@@ -418,14 +419,21 @@ def _parens_of_every_use(text: str, cands: dict, org_spans, lex: Lexicons, uf: U
             cands.setdefault((bs, bs + len(b)), (b, 1))
             uf.union(norm(b), norm(w))
             link_at.setdefault(norm(b), bs)
+    # each "(" of the text: the name right before it, if it is a candidate's surface (one scan, no regex per name)
+    surfaces: dict[str, tuple] = {}
+    for (s, e), v in sorted(cands.items()):
+        surfaces.setdefault(v[0], v)
+    ends = {e for _, e in cands}
     taken = sorted(cands) + sorted(org_spans)
-    for (s, e), (w, rank) in list(cands.items()):
-        if text.count(w) < 2:
-            continue
-        for o in re.finditer(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text):
-            if o.start() == s or not _PAREN_NEXT.match(text, o.end()) or any(a < o.end() and o.start() < b for a, b in taken):
-                continue
-            cands.setdefault(o.span(), (w, rank))
+    i = text.find("(")
+    while i >= 0:
+        for rx in _WORDS_BEFORE_PAREN:  # "velantamab vedotin (", then "Tarvexa ("
+            m = rx.search(text, max(0, i - 60), i + 1)
+            if m and m.group(1) in surfaces:
+                if m.end(1) not in ends and not any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                    cands.setdefault(m.span(1), surfaces[m.group(1)])
+                break
+        i = text.find("(", i + 1)
 
 
 def _segments(text: str, ps: int, pe: int):

@@ -43,7 +43,35 @@ def _patterns():
     pre = re.compile(rf"(?<![\w\-])(?:{'|'.join(prefixes)})[ \-]?(?P<lig>{_LIGAND}){tail}(?![\w\-])")
     post = re.compile(rf"(?<![\w\-])(?P<lig>[a-z]{{7,}}){tail}\s+(?:{'|'.join(suffixes) or '(?!)'})(?![\w\-])")
     not_lig = frozenset(str(w).casefold() for w in data.get("not_ligands", [])) | frozenset(data["isotopes"])
-    return pre, post, not_lig
+    masses = frozenset(str(m) for _, ms in data["isotopes"].values() for m in ms)
+    symbols = frozenset(str(sy) for sy, _ in data["isotopes"].values())
+    elements = frozenset(str(el) for el in data["isotopes"])
+    probe = (masses, symbols, elements)
+    return pre, post, not_lig, probe
+
+
+_NUMBER = re.compile(r"(?<!\d)\d{2,3}m?(?!\d)")
+
+
+def _has_isotope(text: str, masses, symbols, elements) -> bool:
+    """A cheap test before the name patterns: every spelling writes a mass number against its symbol ("177Lu")
+    or after a symbol or an element name and at most one space or hyphen ("Lu-177", "F 18", "lutetium 177")."""
+    for m in _NUMBER.finditer(text):
+        if m.group(0) not in masses:
+            continue
+        e = m.end()
+        if text[e:e + 2] in symbols or text[e:e + 1] in symbols:
+            return True
+        j = m.start() - 1
+        if j >= 0 and text[j] in " -(":
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalpha() and j - k < 12:
+            k -= 1
+        word = text[k + 1:j + 1]
+        if word and (word in symbols or word.lower() in elements):
+            return True
+    return False
 
 
 def _ligand_ok(word: str, not_lig: frozenset) -> bool:
@@ -55,9 +83,9 @@ def _ligand_ok(word: str, not_lig: frozenset) -> bool:
 
 def radioligand_names(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, ligand_start, ligand_end) of every isotope-plus-ligand name, in text order."""
-    if not any(ch.isdigit() for ch in text):
+    pre, post, not_lig, probe = _patterns()
+    if not _has_isotope(text, *probe):
         return []
-    pre, post, not_lig = _patterns()
     out = []
     for rx in (pre, post):
         for m in rx.finditer(text):

@@ -390,7 +390,8 @@ def asset_owners(text: str, lex: Lexicons, stop_words, assets, taken) -> list[tu
     mentions; `taken`: spans already named (organizations, assets), never overlapped."""
     found: dict[str, list[tuple[int, int]]] = {}
     for s, e in assets:
-        m = _POSSESSOR.search(text, max(0, s - 60), s)
+        window = text[max(0, s - 60):s]
+        m = _POSSESSOR.search(text, max(0, s - 60), s) if ("'" in window or "’" in window) else None
         if m:
             found.setdefault(m.group(1), []).append(m.span(1))
         f = _FROM_ORG.match(text, e)
