@@ -308,3 +308,9 @@ def test_a_one_digit_code_beside_gene_therapy_is_an_asset():
     fs = facts_of("Virelle Therapeutics said the FDA placed a clinical hold on its trial of VRL-7, an AAV9-based "
                   "gene therapy for Danon disease.")
     assert objects(fs, "VRL-7", "developer") == ["Virelle Therapeutics"]
+
+
+def test_a_dosage_form_between_a_name_and_its_parenthesis():
+    fs = facts_of("Jinhai Biotech announced that the NMPA approved inaticabtagene autoleucel injection "
+                  "(trade name: Cartexa), a CD19-targeted CAR-T cell therapy, for leukemia.")
+    assert objects(fs, "inaticabtagene autoleucel", "name") == ["Cartexa"]

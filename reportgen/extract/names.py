@@ -184,9 +184,14 @@ class Names:
 
 # ---------------------------------------------------------------------------
 
+# "inaticabtagene autoleucel injection (trade name: X)": a dosage form may stand between a name and its parenthesis
+_PAREN_OPEN = re.compile(r"\s*(?:®|™|\[®\]|\[™\])?(?:\s+(?:for\s+)?(?:[Ii]njection|[Ii]nfusion|[Tt]ablets?|[Cc]apsules?|"
+                         r"[Ss]uspension|[Oo]ral\s+[Ss]olution|[Ee]ye\s+[Dd]rops))?\s*\(")
+
+
 def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | None:
     """The (start, end) of a parenthesis opening right after pos (spaces/marks allowed)."""
-    m = re.compile(r"\s*(?:®|™|\[®\]|\[™\])?\s*\(").match(text, pos)
+    m = _PAREN_OPEN.match(text, pos)
     if not m:
         return None
     depth, i, stop = 0, m.end() - 1, min(len(text), m.end() + limit)
