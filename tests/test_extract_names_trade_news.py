@@ -314,3 +314,10 @@ def test_a_dosage_form_between_a_name_and_its_parenthesis():
     fs = facts_of("Jinhai Biotech announced that the NMPA approved inaticabtagene autoleucel injection "
                   "(trade name: Cartexa), a CD19-targeted CAR-T cell therapy, for leukemia.")
     assert objects(fs, "inaticabtagene autoleucel", "name") == ["Cartexa"]
+
+
+@pytest.mark.parametrize("label", ["development code:", "R&D code:", "product code", "internal code name:"])
+def test_a_code_label_names_a_code_of_the_asset(label):
+    fs = facts_of(f"The ministry approved dopravocel ({label} CT1-DAP001), an iPS cell-derived product of Sumida Pharma, "
+                  "for Parkinson's disease.")
+    assert objects(fs, "dopravocel", "name") == ["CT1-DAP001"]

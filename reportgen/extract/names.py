@@ -62,7 +62,9 @@ CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
                             + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
-RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
+# "R&D code: X", "(development code: CT1-DAP001)", "product code X": the code after a code label
+RD_CODE_RE = re.compile(r"(?:R&D|[Dd]evelopment|[Pp]roduct|[Cc]ompound|[Rr]esearch|[Ii]nternal)\s+codes?(?:\s+names?)?\s*:?\s*"
+                        r"((?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,6}\d{0,2}-?(?:[A-Z]{1,4})?\d{2,7}[A-Za-z]?)(?![\w\-])")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 
 NOT_CODE_PREFIX = re.compile(
