@@ -321,3 +321,12 @@ def test_a_code_label_names_a_code_of_the_asset(label):
     fs = facts_of(f"The ministry approved dopravocel ({label} CT1-DAP001), an iPS cell-derived product of Sumida Pharma, "
                   "for Parkinson's disease.")
     assert objects(fs, "dopravocel", "name") == ["CT1-DAP001"]
+
+
+def test_a_sole_company_develops_its_other_assets_but_not_a_comparator():
+    fs = facts_of("Zentavo Bio reported pipeline progress. ZTV-101, a CD19 CAR-T therapy, was approved. Zentavo Bio "
+                  "also dosed the first patient with ZTV-202, an oral TYK2 inhibitor.")
+    assert objects(fs, "ZTV-202", "developer") == ["Zentavo Bio"]
+    fs = facts_of("Zentavo Bio reported pipeline progress. ZTV-101, a CD19 CAR-T therapy, was approved. Zentavo Bio "
+                  "compared ZTV-101 with pembrolizumab, a PD-1 antibody.")
+    assert objects(fs, "pembrolizumab", "developer") == []

@@ -415,7 +415,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
     _focal_developer(ctx, sentences, model)
-    for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x)):
+    for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
