@@ -80,3 +80,72 @@ def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, 
             return tuple(subj)
     first = next((m.eid for m in names.orgs if not is_regulator(m.eid)), None)
     return (first,) if first is not None else ()
+
+
+ACADEMIC_RE = re.compile(r"\b(?:University|Universit[äé]|Hospital|Institute|College|School|Center|Centre|Clinic|Academy)\b")
+
+
+def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: DocumentModel, developers: dict,
+                      is_regulator: Callable[[int], bool], text: str = "", reach: int = 2) -> list[tuple[int, int, tuple[int, int]]]:
+    """(asset, organization, span) for focal assets still without a developer: the release's announcer when it
+    is named within `reach` sentences before the asset's first sentence ("Zentavo wins approval ..." then "The
+    ministry approved ZTV-101 ..."); the span runs from the organization's sentence to the asset's, so the quote
+    names both. A university, hospital or institute announcing is not taken for the maker."""
+    announcer = model.announcer
+    if announcer is None or is_regulator(announcer):
+        return []
+    if any(ACADEMIC_RE.search(n) for n in names.entities[announcer].names):
+        return []
+    focal = list(model.focal_assets[:1])
+    if model.single_focal is not None and model.single_focal not in focal:
+        focal.append(model.single_focal)
+    out = _sole_company_assets(names, sentences, text, announcer, developers, is_regulator, focal) if text else []
+    for eid in focal:
+        if developers.get(eid):
+            continue
+        first = next((i for i, (s, e) in enumerate(sentences)
+                      if any(m.eid == eid for m in names.in_span(names.assets, s, e))), None)
+        if first is None:
+            continue
+        for j in range(first - 1, max(-1, first - 1 - reach), -1):
+            s, e = sentences[j]
+            if any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                out.append((eid, announcer, (s, sentences[first][1])))
+                break
+    return out
+
+
+SITE_BEFORE_RE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")
+
+
+def speakers_site(text: str, org, names: Names) -> bool:
+    """Whether an organization before "said"/"reported" is where the speakers work, not who announces: "analysts at
+    X said", "investigators at X reported", or a university, hospital or institute (it runs trials of others' assets)."""
+    if SITE_BEFORE_RE.search(text, max(0, org.start - 12), org.start):
+        return True
+    return any(ACADEMIC_RE.search(n) for n in names.entities[org.eid].names)
+
+
+OTHER_DRUG_RE = re.compile(r"\b(?:versus|vs\.?|compared|comparator|plus|combination|combined|prior|previously|"
+                           r"standard|placebo|than|like|such\s+as|including)\b", re.I)
+
+
+def _sole_company_assets(names: Names, sentences, text: str, announcer: int, developers: dict, is_regulator, skip) -> list:
+    """Other assets of a release with one company: an asset without a developer that a sentence names after the
+    announcer, with no other organization in that sentence and no comparison or combination word between them."""
+    companies = {m.eid for m in names.orgs if not is_regulator(m.eid)}
+    if companies != {announcer}:
+        return []
+    out, done = [], set(skip)
+    for s, e in sentences:
+        orgs = [m for m in names.in_span(names.orgs, s, e) if m.eid == announcer]
+        if not orgs:
+            continue
+        for a in names.in_span(names.assets, s, e):
+            if a.eid in done or developers.get(a.eid) or a.start < orgs[0].end:
+                continue
+            if OTHER_DRUG_RE.search(text, orgs[0].end, a.start):
+                continue
+            out.append((a.eid, announcer, (s, e)))
+            done.add(a.eid)
+    return out

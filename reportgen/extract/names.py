@@ -16,9 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
-from reportgen.extract.shapes import add_shape_assets, org_shapes
+from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
+from reportgen.extract.radioligands import radioligand_names
 
 # --- shapes ------------------------------------------------------------------
 
@@ -59,8 +60,11 @@ SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
 CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
-STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-", re.I)
-RD_CODE_RE = re.compile(r"R&D code\s*:?\s*([A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?)")
+STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
+                            + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
+# "R&D code: X", "(development code: CT1-DAP001)", "product code X": the code after a code label
+RD_CODE_RE = re.compile(r"(?:R&D|[Dd]evelopment|[Pp]roduct|[Cc]ompound|[Rr]esearch|[Ii]nternal)\s+codes?(?:\s+names?)?\s*:?\s*"
+                        r"((?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,6}\d{0,2}-?(?:[A-Z]{1,4})?\d{2,7}[A-Za-z]?)(?![\w\-])")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 
 NOT_CODE_PREFIX = re.compile(
@@ -77,8 +81,11 @@ DRUG_CONTEXT = re.compile(
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
 # "under the brand names Leclaza in Korea and Lazcluze in the US"
-BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,})(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}))?")
-PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called)\s+", re.I)
+BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-])"
+                           r"(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-]))?")
+PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called"
+                           r"|(?:generic|nonproprietary|international\s+nonproprietary|brand|trade|proprietary|common)\s+name\s*:?"
+                           r"|INN\s*:)\s*", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
@@ -92,7 +99,8 @@ PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 _ORG_KEY = (r"Bio|Biotech|Biotechnology|Biologics|Biotherapeutics|Therapeutics|Pharma|Pharmaceuticals?|"
             r"Biosciences?|Biopharma(?:ceuticals?)?|BioPharma|Biomedicine|Medicine|Capital|Ventures|Hospital|"
             r"University|Institute|Institutes|College|School of Medicine|Medical School|Cancer Center|Medical Center|"
-            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical")
+            r"Holdings|Corporation|Laboratories|Genomics|Immunotherapeutics|Oncology|Biomedics|Bioscience|Genetics|Biologicals|Biopharmaceutical"
+            + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("company_words", [])))
 _LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
@@ -178,9 +186,14 @@ class Names:
 
 # ---------------------------------------------------------------------------
 
+# "inaticabtagene autoleucel injection (trade name: X)": a dosage form may stand between a name and its parenthesis
+_PAREN_OPEN = re.compile(r"\s*(?:®|™|\[®\]|\[™\])?(?:\s+(?:for\s+)?(?:[Ii]njection|[Ii]nfusion|[Tt]ablets?|[Cc]apsules?|"
+                         r"[Ss]uspension|[Oo]ral\s+[Ss]olution|[Ee]ye\s+[Dd]rops))?\s*\(")
+
+
 def _paren_after(text: str, pos: int, limit: int = 260) -> tuple[int, int] | None:
     """The (start, end) of a parenthesis opening right after pos (spaces/marks allowed)."""
-    m = re.compile(r"\s*(?:®|™|\[®\]|\[™\])?\s*\(").match(text, pos)
+    m = _PAREN_OPEN.match(text, pos)
     if not m:
         return None
     depth, i, stop = 0, m.end() - 1, min(len(text), m.end() + limit)
@@ -261,10 +274,12 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    _add_radioligands(text, cands, uf, link_at, org_spans)  # "lutetium Lu 177 X", "[177Lu]Lu-X"
     # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
     add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
                      sentences[0] if sentences else None)
 
+    _parens_of_every_use(text, cands, org_spans, lex, uf, link_at)
     # brand before a parenthesised INN: "Sarclisa (isatuximab-irfc)"; INN-led parens; chains
     for (s, e) in sorted(cands):
         pos = e
@@ -368,6 +383,64 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent):
             del cands[key]
     return cands, uf, link_at
+
+
+def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_spans) -> None:
+    """An isotope-plus-ligand phrase is one asset name (radioligands.py); the ligand word is another where the
+    text writes it alone. Candidates inside the phrase (the ligand's INN or code match) give way to it."""
+    found = [f for f in radioligand_names(text) if not any(a < f[1] and f[0] < b for a, b in org_spans)]
+    if not found:
+        return
+    ligands: dict[str, int] = {}
+    for s, e, ls, le in found:
+        for k in [k for k in cands if k[0] < e and s < k[1]]:
+            del cands[k]
+        full, lig = text[s:e], text[ls:le]
+        cands[(s, e)] = (full, 0)
+        uf.union(norm(full), norm(lig))
+        ligands.setdefault(lig, s)
+    for lig, at in ligands.items():
+        for o in re.finditer(rf"(?<![\w\-\]]){re.escape(lig)}(?![\w\-])", text):
+            if any(s <= o.start() < e for s, e, _, _ in found) or any(k[0] < o.end() and o.start() < k[1] for k in cands):
+                continue
+            cands[o.span()] = (lig, 0 if lig.islower() else 3)
+            link_at.setdefault(norm(lig), at)
+
+
+_BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:(?i:generic|nonproprietary|international\s+"
+                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?$")
+_WORDS_BEFORE_PAREN = tuple(re.compile(rf"(?<![\w\-])([A-Za-z0-9][A-Za-z0-9\-]*{two})[ \t]*(?:®|™)?[ \t]*\($")
+                            for two in (r"[ ][a-z]+", ""))
+
+
+def _parens_of_every_use(text: str, cands: dict, org_spans, lex: Lexicons, uf: UnionFind, link_at: dict) -> None:
+    """Before parentheses are read for aliases: a brand written right before an INN's parenthesis ("Lumiqa
+    (lumiquabtagene autoleucel; LQ-19)") is a candidate, so the rest of that parenthesis is read as its aliases;
+    and every later use of a name that opens a parenthesis ("Tarvexa (TRV-210) was studied") is read too."""
+    for (s, e), (w, rank) in list(cands.items()):
+        if rank not in (0, 0.5):
+            continue
+        m = _BRAND_BEFORE_PAREN.search(text, max(0, s - 40), s)
+        if m and _brand_ok(m.group(1), lex):
+            b, bs = m.group(1), m.start(1)
+            cands.setdefault((bs, bs + len(b)), (b, 1))
+            uf.union(norm(b), norm(w))
+            link_at.setdefault(norm(b), bs)
+    # each "(" of the text: the name right before it, if it is a candidate's surface (one scan, no regex per name)
+    surfaces: dict[str, tuple] = {}
+    for (s, e), v in sorted(cands.items()):
+        surfaces.setdefault(v[0], v)
+    ends = {e for _, e in cands}
+    taken = sorted(cands) + sorted(org_spans)
+    i = text.find("(")
+    while i >= 0:
+        for rx in _WORDS_BEFORE_PAREN:  # "velantamab vedotin (", then "Tarvexa ("
+            m = rx.search(text, max(0, i - 60), i + 1)
+            if m and m.group(1) in surfaces:
+                if m.end(1) not in ends and not any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                    cands.setdefault(m.span(1), surfaces[m.group(1)])
+                break
+        i = text.find("(", i + 1)
 
 
 def _segments(text: str, ps: int, pe: int):
@@ -616,6 +689,10 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
             if off is not None:
                 ent.links.setdefault(w, off)
 
+    # the possessor or source of a named asset is an organization: "Kinora's Neurapry" (shapes.asset_owners)
+    asset_spans = [(m.start, m.end) for m in mentions]
+    for s, e in asset_owners(text, lex, ORG_STOP | GEO_WORDS, asset_spans, list(org_spans) + asset_spans):
+        org_spans.setdefault((s, e), text[s:e])
     # organizations: merge by lexicon canonical / definitions / distinctive first word
     org_mentions: list[Mention] = []
     okey: dict[str, int] = {}

@@ -39,6 +39,8 @@ def _patterns(data: dict) -> dict:
 
 # how far (characters) from the cue the two parties may be
 REACH = 120
+_GAP = {k: int(v) for k, v in (("rights_from", read_data("relations.yaml")["rights_from_gap"]),
+                               ("licensed_to", read_data("relations.yaml")["licensed_to_gap"]))}
 
 
 def deal_partners(sent: str, base: int, orgs, announcers, pair, span) -> None:
@@ -95,9 +97,20 @@ _AND = re.compile(r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:and|&)\s+")
 def _rights_from(c, sent, base, orgs, announcers, pair, span, key="rights_from") -> None:
     """"A in-licensed the rights to X from B" (or, key licensed_to, "A licensed X to B"): B is A's (else the
     single announcer's) counterparty."""
+    word = "to" if key == "licensed_to" else "from"
     for m in c[key].finditer(sent):
         a0, a1 = base + m.start(), base + m.end()
         after = [o for o in orgs if a1 <= o.start <= a1 + 12]
+        if not after:
+            # "licensed the rights to its antibody X to B": a later "to" (or "from") within the reach names B
+            reach = base + m.start() + _GAP.get(key, 100) + 12
+            for w in re.finditer(rf"\b{word}\s+", sent[m.end():]):
+                pos = a1 + w.end()
+                if pos > reach:
+                    break
+                after = [o for o in orgs if pos <= o.start <= pos + 12]
+                if after:
+                    break
         if not after:
             continue
         before = [o for o in orgs if o.end <= a0 and o.eid != after[0].eid]
@@ -136,3 +149,101 @@ def codevelopers(sent: str, base: int, assets, orgs, add_developer) -> None:
             own = [o for o in orgs if o.end <= a0 and o.eid != after[0].eid]
             if own:
                 add_developer(before[-1].eid, own[-1].eid)
+
+
+@lru_cache(maxsize=1)
+def _licence_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"grant": _gate(re.compile(rf"\b(?:{_alt(data['licensee_before'])})\s+$", re.I)),
+            "receive": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
+                                  rf"(?:{_alt(data['licence_nouns'])})\b", re.I),
+            "joint": re.compile(rf"\s+(?:will\s+|to\s+|agreed\s+to\s+|plan\s+to\s+)?(?:{_alt(data['joint_verbs'])})\s+", re.I),
+            "joint_deal": re.compile(rf"\s+(?:have\s+|has\s+)?(?:{_alt(data['joint_deal_verbs'])})\s+(?:an?\s+|the\s+)?(?:[\w\-,]+\s+){{0,4}}?"
+                                     rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
+            "which": re.compile(r",\s+which\s+"),
+            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
+            "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
+                                   r"\s+(?:the\s+)?", re.I),
+            "rights_to": re.compile(r"\b(?:rights|license|licence|option)\s+(?:to|for|on)\s+$", re.I),
+            "owns": re.compile(r"(?:’s|'s|’|')\s"),
+            "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
+            "and": re.compile(r"\s*(?:,|and|&)\s*")}
+
+
+def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
+    """A licensee develops what it licenses: "A grants B an exclusive license to develop X", "B will receive exclusive
+    rights to X" give developer(X, B), the first asset after B in the sentence with no other organization between;
+    "A and B will co-develop X" gives both (and pairs them). Cues in data/relations.yaml."""
+    if not assets or not orgs:
+        return
+    c = _licence_cues()
+    for i, o in enumerate(orgs):
+        rel = o.start - base
+        granted = c["grant"].search(sent, max(0, rel - 40), rel) if rel > 0 else None
+        if not granted and not c["receive"].match(sent, o.end - base):
+            continue
+        after = [a for a in assets if a.start >= o.end and a.start - o.end <= 160]
+        if after and not any(o.end < x.start < after[0].start and x.eid != o.eid for x in orgs):
+            add_developer(after[0].eid, o.eid)
+            grantor = [x for x in orgs[:i] if x.eid != o.eid] if granted else []
+            if grantor:  # "A grants B a license to X": A licenses it, so develops it too
+                add_developer(after[0].eid, grantor[-1].eid)
+    # "A in-licensed X from B" (B licenses it out), "A licensed X to B" (B takes it on): B develops X too
+    for key, word in (("rights_from", "from"), ("licensed_to", "to")):
+        for m in _cues()[key].finditer(sent):
+            reach = m.start() + _GAP[key] + 12
+            for w in re.finditer(rf"\b{word}\s+", sent[m.start():]):
+                pos = m.start() + w.end()
+                if pos > reach:
+                    break
+                b = [x for x in orgs if base + pos <= x.start <= base + pos + 12]
+                inside = [a for a in assets if base + m.start() <= a.start < base + pos]
+                if b and inside:
+                    add_developer(inside[0].eid, b[0].eid)
+                    subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
+                    if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
+                        add_developer(inside[0].eid, subject[-1].eid)
+                    break
+    # "A struck a deal for rights to B's X": A takes rights to B's asset
+    for i, o in enumerate(orgs):
+        rel = o.start - base
+        if rel <= 0 or not c["rights_to"].search(sent, max(0, rel - 30), rel) or not c["owns"].match(sent, o.end - base):
+            continue
+        subject = [x for x in orgs[:i] if x.eid != o.eid]
+        after = [a for a in assets if 0 <= a.start - o.end <= 70]
+        if subject:
+            pair(subject[0].eid, o.eid)
+            if after:
+                add_developer(after[0].eid, subject[0].eid)
+    # "A developed X with B", "A is co-developing X together with B": both develop X
+    for i, a in enumerate(orgs):
+        dm = c["developed"].match(sent, a.end - base)
+        if not dm:
+            continue
+        x = [y for y in assets if 0 <= y.start - (base + dm.end()) <= 60]
+        if not x:
+            continue
+        wm = c["with_org"].match(sent, x[0].end - base)
+        b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
+        if b:
+            add_developer(x[0].eid, a.eid)
+            add_developer(x[0].eid, b[0].eid)
+            pair(a.eid, b[0].eid)
+    # "B, which A bought last year": A acquired B
+    for i in range(len(orgs) - 1):
+        b, a = orgs[i], orgs[i + 1]
+        if a.eid != b.eid and c["which"].fullmatch(sent, b.end - base, a.start - base) and c["bought"].match(sent, a.end - base):
+            pair(a.eid, b.eid)
+    # "A and B (will) co-develop X", "A and B entered into a collaboration on X"
+    for i in range(len(orgs) - 1):
+        a, b = orgs[i], orgs[i + 1]
+        if a.eid == b.eid or not c["and"].fullmatch(sent, a.end - base, b.start - base):
+            continue
+        jm = c["joint"].match(sent, b.end - base) or c["joint_deal"].match(sent, b.end - base)
+        if not jm:
+            continue
+        nxt = [x for x in assets if 0 <= x.start - (base + jm.end()) <= 60]
+        if nxt:
+            add_developer(nxt[0].eid, a.eid)
+            add_developer(nxt[0].eid, b.eid)
+            pair(a.eid, b.eid)

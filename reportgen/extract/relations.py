@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import build_model
+from reportgen.extract.document import build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
@@ -30,7 +30,8 @@ from reportgen.extract.event_subjects import add_event_subjects, unknown_event_s
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
-from reportgen.extract.partners import codevelopers, deal_partners
+from reportgen.extract.heads import asset_named_after
+from reportgen.extract.partners import codevelopers, deal_partners, licensees
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
 
@@ -356,6 +357,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _partner(ctx, sent, s, span, dev_orgs)
         deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
+        licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
+                  lambda a, b: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
@@ -382,6 +385,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(eid, "target", target, span)
         for m in _within(ctx.modalities, s, e):
             owner = _owner(described, m.start)
+            owner = asset_named_after(text, assets, m.end) if owner is None else owner  # "gene therapy QB-102": heads.py
             if owner is not None:
                 ctx.add(owner, "modality", m.canonical, span)
                 continue
@@ -449,6 +453,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
     _focal_developer(ctx, sentences, model)
+    for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
+        ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     # a headline designation with no regulator named is the one a later sentence attributes
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
@@ -630,8 +636,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in assets if 0 <= a.start - pos <= 110]
         if not after:
             continue
-        if re.search(r"[;.]\s", text[pos:after[0].start]):
-            continue
+        if re.search(r"[;.]\s", text[pos:after[0].start]) or ITS_COMBINATION_RE.search(text, pos, after[0].start):
+            continue  # "its combination with pembrolizumab": the partner drug is not the company's
         owner = [o for o in orgs if o.end <= base + m.start() and o.eid not in ctx.names.regulators]
         eid = owner[-1].eid if owner and m.group(0).lower() == "its" else None
         if eid is None and (m.group(0).lower() != "its" or not orgs):
@@ -642,7 +648,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
     verb = ANNOUNCE_RE.search(sent)
     if verb:
         vpos = base + verb.start()
-        subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid)]
+        subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid) and not speakers_site(text, o, ctx.names)]
         targets = [a for a in assets if a.start > vpos]
         if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
             seen = []
@@ -716,6 +722,7 @@ APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:(?:an?|the)\s+(?![^,;.()]*\b(?:li
                            r"derived|cells?\s+from|donors?|patients?)\b)[^,;.()]{0,80}\b)?from\s+(?:the\s+)?")
 
 
+ITS_COMBINATION_RE = re.compile(r"\b(?:combination|combined|plus|versus|vs\.?|compared|comparator|alongside|added\s+to)\b", re.I)
 APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
 OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
                       r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
@@ -728,7 +735,7 @@ def _relation_cues() -> dict:
     holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
               rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
     return {"holder": re.compile(holder, re.I),
-            "develops": re.compile(rf"\s+(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+            "develops": re.compile(rf",?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 
 

@@ -40,12 +40,20 @@ def _patterns():
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
+        # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
+        "slash_code": re.compile(r"/([A-Z]{2,6}-?\d{2,7}[A-Za-z]?|[A-Z]{1,2}\d{3,6}[A-Za-z]?)(?![\w\-/]|\.\d)"),
+        # "dubbed its new bispecific antibody Dualix": the cue, then a drug noun, then the name
+        "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
+                                  rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+                                  r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
         "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
-        "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?", re.I),
+        "intro_more": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?[”\"’']?"
+                                 r"(?![\w\-])(?!\s+(?:[A-Z]|of\b|is\b|was\b|said\b))"),
+        "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
@@ -95,7 +103,9 @@ def false_code(word: str) -> bool:
         return True
     digits = re.findall(r"\d+", word)
     lo, hi = c["years"]
-    return len(digits) == 1 and len(digits[0]) == 4 and lo <= int(digits[0]) <= hi and not re.search(r"\d[A-Za-z]$", word)
+    # a year ("ASCO 2025", "2024"), but not a hyphenated capital code with a year-like number ("ORV-2033")
+    return len(digits) == 1 and len(digits[0]) == 4 and lo <= int(digits[0]) <= hi and not re.search(r"\d[A-Za-z]$", word) \
+        and not re.fullmatch(r"[A-Z]{2,6}-\d{4}", word)
 
 
 def _lexical(word: str, lex: Lexicons) -> bool:
@@ -169,6 +179,12 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                                          or any(x.lookup(tail)[0] for x in (lex.countries, lex.authorities))):
             continue
         add(*m.span(key), w, 3)
+    for (s, e), (w, rank) in sorted(cands.items()):
+        if rank != 3:
+            continue
+        sm = c["slash_code"].match(text, e)
+        if sm and not false_code(sm.group(1)) and ok_name(sm.group(1), *sm.span(1)):
+            add(*sm.span(1), sm.group(1), 3)
     for w, spans in singles.items():
         if len(spans) < c["single_min"] or w.casefold() in c["cell_lines"] or false_code(w):
             continue
@@ -193,6 +209,18 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         brand = c["brand_cue"].match(text, cue_at)
         if not brand and not c["noun_near"].search(text, max(0, cue_at - c["window"]), cue_at):
             continue
+        if ok_name(w, s, e) and not false_code(w):
+            add(s, e, w, 1)
+            # "branded as Neurapry and HeartSheet", "named A, B and C": the names listed after the first
+            pos = m.end()
+            for _ in range(3):
+                nx = c["intro_more"].match(text, pos)
+                if not nx or not ok_name(nx.group(1), *nx.span(1)) or false_code(nx.group(1)):
+                    break
+                add(*nx.span(1), nx.group(1), 1)
+                pos = nx.end()
+    for m in c["named_after"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w):
             add(s, e, w, 1)
     for m in c["quote"].finditer(text):
@@ -309,6 +337,13 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
         w = owned.group(1)
         if w.casefold() in owned_words or INN_RE.fullmatch(w) or CODE_RE.fullmatch(w):
             found.setdefault(owner.group(1), []).append(owner.span(1))
+    return _role_names(text, lex, stop_words, found)
+
+
+def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple[int, int]]:
+    """The spans of names found by role that can be organizations: not a role word, a vocabulary term, an
+    ordinary word written in lower case elsewhere, or a person's name."""
+    _, _, person, after_title, not_orgs, _ = _org_roles()
     out = []
     for name, spans in sorted(found.items()):
         words = name.split()
@@ -339,3 +374,30 @@ def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
             continue
         out.append((m.start(1), m.start(1) + len(name)))
     return out
+
+
+# "Kinora's Neurapry", "Kinora's investigational Neurapry": the possessor of a known asset name
+_POSSESSOR = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*|[A-Z]{2,6})(?:[ ][A-Z][a-z][\w&\-]*)?)"
+                        r"(?:’s|'s|’|')[ ](?:[a-z][\w\-]*[ ]){0,3}$")
+# "NAME, a PRAME-targeted bispecific from Orvane, ...": the source named after an asset's apposition
+_FROM_ORG = re.compile(r"(?:™|®)?,[ ](?:an?|the)[ ][^,;.()]{0,80}?\bfrom[ ]((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*|[A-Z]{2,6})"
+                       r"(?:[ ][A-Z][a-z][\w&\-]*)?)(?=[,.;]|[ ][a-z])")
+
+
+def asset_owners(text: str, lex: Lexicons, stop_words, assets, taken) -> list[tuple[int, int]]:
+    """Organizations named by their relation to an asset the document names: its possessor ("Kinora's Neurapry")
+    or its source in an apposition ("NAME, a ... bispecific from Orvane,"). `assets`: (start, end) of asset
+    mentions; `taken`: spans already named (organizations, assets), never overlapped."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for s, e in assets:
+        window = text[max(0, s - 60):s]
+        m = _POSSESSOR.search(text, max(0, s - 60), s) if ("'" in window or "’" in window) else None
+        if m:
+            found.setdefault(m.group(1), []).append(m.span(1))
+        f = _FROM_ORG.match(text, e)
+        if f:
+            found.setdefault(f.group(1), []).append(f.span(1))
+    if not found:
+        return []
+    spans = _role_names(text, lex, stop_words, found)
+    return [(a, b) for a, b in spans if not any(x < b and a < y for x, y in taken)]
