@@ -330,3 +330,25 @@ def test_a_sole_company_develops_its_other_assets_but_not_a_comparator():
     fs = facts_of("Zentavo Bio reported pipeline progress. ZTV-101, a CD19 CAR-T therapy, was approved. Zentavo Bio "
                   "compared ZTV-101 with pembrolizumab, a PD-1 antibody.")
     assert objects(fs, "pembrolizumab", "developer") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pellion Bio today announced an exclusive license agreement under which Sarrow Therapeutics will develop and "
+    "commercialize PLB-212, an AAV gene therapy, in Europe.",
+    "Pellion Bio announced a licensing agreement for PLB-212, its AAV gene therapy. Under the terms, the company will "
+    "receive $20 million upfront from Sarrow Therapeutics.",
+    "Pellion Bio said Tuesday that Sarrow Therapeutics will pay up to $300 million for the rights to its hemophilia "
+    "gene therapy PLB-212.",
+    "The gene therapy, PLB-212, was licensed to Sarrow Therapeutics by Pellion Bio in 2023.",
+    "Sarrow Therapeutics, Pellion Bio's partner in Europe, will commercialize PLB-212.",
+])
+def test_a_deal_sentence_with_two_organizations_pairs_them(text):
+    fs = facts_of(text)
+    pairs = {frozenset((f.subject, plain(f.object))) for f in fs if f.predicate == "partner"}
+    assert pairs == {frozenset(("Pellion Bio", "Sarrow Therapeutics"))}
+
+
+def test_a_deal_sentence_with_three_organizations_is_left_to_the_cues():
+    fs = facts_of("Pellion Bio said royalties from PLB-212 rose, while Sarrow Therapeutics and Quenby Pharma reported "
+                  "lower sales.")
+    assert [f for f in fs if f.predicate == "partner"] == []
