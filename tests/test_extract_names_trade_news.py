@@ -352,3 +352,15 @@ def test_a_deal_sentence_with_three_organizations_is_left_to_the_cues():
     fs = facts_of("Pellion Bio said royalties from PLB-212 rose, while Sarrow Therapeutics and Quenby Pharma reported "
                   "lower sales.")
     assert [f for f in fs if f.predicate == "partner"] == []
+
+
+def test_its_drug_noun_then_a_repeated_name_is_an_asset():
+    fs = facts_of("Kardion, a Tokyo startup, said its heart sheet Kardisheet was approved. Kardisheet is made of iPS cells.")
+    assert objects(fs, "Kardisheet", "developer") == ["Kardion"]
+    fs = facts_of("Zentavo said its CAR-T therapy Lupacel was approved. Lupacel is given once.")
+    assert objects(fs, "Lupacel", "developer") == ["Zentavo"]
+
+
+def test_a_unit_of_a_holding_is_an_organization():
+    fs = facts_of("Halvex, a unit of Norsand Holdings, said HVX-12, a CD20xCD3 bispecific, met its endpoint.")
+    assert "Halvex" in objects(fs, "HVX-12", "developer")

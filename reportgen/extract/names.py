@@ -118,7 +118,8 @@ ANNOUNCER_RE = re.compile(
 # "Quorvex, a clinical-stage biotechnology company, ..."
 APPOS_ORG_RE = re.compile(
     r"(?<![\w\-&’'\.])((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
-    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma)\b")
+    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma|drugmaker|drug\s+maker|startup|start-up|spinout|"
+    r"spin-off|subsidiary|unit|division|affiliate|pharmaceutical\s+group|maker)\b")
 DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced

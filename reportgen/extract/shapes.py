@@ -46,6 +46,9 @@ def _patterns():
         "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
                                   rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                                   r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
+        # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
+        "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?\s+"
+                                 r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
@@ -219,6 +222,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                     break
                 add(*nx.span(1), nx.group(1), 1)
                 pos = nx.end()
+    for m in c["owned_noun"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+            add(s, e, w, 1)
     for m in c["named_after"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w):
