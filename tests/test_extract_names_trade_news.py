@@ -364,3 +364,12 @@ def test_its_drug_noun_then_a_repeated_name_is_an_asset():
 def test_a_unit_of_a_holding_is_an_organization():
     fs = facts_of("Halvex, a unit of Norsand Holdings, said HVX-12, a CD20xCD3 bispecific, met its endpoint.")
     assert "Halvex" in objects(fs, "HVX-12", "developer")
+
+
+def test_a_sponsor_label_in_a_designation_list_names_the_developer():
+    fs = facts_of("FDA orphan drug designations, week of March 3\n\nDrug: ZTV-101 (CD19 CAR-T)\nSponsor: Zentavo Bio\n"
+                  "Indication: systemic sclerosis\n\nDrug: velnotamab\nSponsor: Quenby Pharmaceuticals, Inc.\n"
+                  "Indication: myasthenia gravis\n")
+    assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
+    assert objects(fs, "velnotamab", "developer") == ["Quenby Pharmaceuticals, Inc."]
+    assert objects(fs, "velnotamab", "developer") and objects(fs, "ZTV-101", "developer") != objects(fs, "velnotamab", "developer")

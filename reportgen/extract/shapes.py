@@ -368,9 +368,31 @@ def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple
     return out
 
 
+# "Sponsor: Zentavo Bio", "Marketing authorisation holder: Quenby Pharma" in lists and tables of designations
+SPONSOR_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\n;|•]))[ \t]*(?:[Ss]ponsors?|[Dd]eveloper|[Aa]pplicant|[Cc]ompany|[Mm]anufacturer|[Mm]arketing\s+"
+    r"[Aa]uthori[sz]ation\s+[Hh]older|MAH|[Ll]icen[sc]ee|[Ll]icen[sc]or)[ \t]*:[ \t]*"
+    r"((?:[A-Z][\w&\-.]*|[a-z]+[A-Z][\w\-]*)(?:,?[ \t]+(?:[A-Z][\w&\-.]*|&|and|of))*)", re.M)
+
+
+def sponsor_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of organizations written after a sponsor label ("Sponsor: Zentavo Bio")."""
+    if ":" not in text:
+        return []
+    out = []
+    for m in SPONSOR_LABEL_RE.finditer(text):
+        name = m.group(1).rstrip(",. ")
+        while name.split() and name.split()[-1] in ("and", "of", "&"):
+            name = name.rsplit(None, 1)[0]
+        if name:
+            out.append((m.start(1), m.start(1) + len(name)))
+    return out
+
+
 def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
-    """Organization spans by position: after a location prefix ("Tokyo-based X"), and by role ("X said")."""
-    out = org_by_role(text, lex, stop_words)
+    """Organization spans by position: after a location prefix ("Tokyo-based X"), by role ("X said"), after a
+    sponsor label ("Sponsor: X")."""
+    out = org_by_role(text, lex, stop_words) + sponsor_labels(text)
     for m in BASED_ORG_RE.finditer(text):
         words = m.group(1).split()
         while words and (words[-1].casefold() in stop_words):
