@@ -373,3 +373,13 @@ def test_a_sponsor_label_in_a_designation_list_names_the_developer():
     assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
     assert objects(fs, "velnotamab", "developer") == ["Quenby Pharmaceuticals, Inc."]
     assert objects(fs, "velnotamab", "developer") and objects(fs, "ZTV-101", "developer") != objects(fs, "velnotamab", "developer")
+
+
+def test_a_code_an_organization_owns_needs_no_other_drug_word():
+    fs = facts_of("Zentavo Bio's ZTV-101 met its primary endpoint, the company said.")
+    assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
+
+
+def test_a_possessive_before_a_year_or_a_period_names_no_asset():
+    fs = facts_of("Zentavo Bio's 2021 results and Zentavo Bio's Q3-2024 revenue rose, the company said.")
+    assert [f for f in fs if f.predicate == "developer"] == []
