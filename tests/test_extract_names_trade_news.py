@@ -330,3 +330,56 @@ def test_a_sole_company_develops_its_other_assets_but_not_a_comparator():
     fs = facts_of("Zentavo Bio reported pipeline progress. ZTV-101, a CD19 CAR-T therapy, was approved. Zentavo Bio "
                   "compared ZTV-101 with pembrolizumab, a PD-1 antibody.")
     assert objects(fs, "pembrolizumab", "developer") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pellion Bio today announced an exclusive license agreement under which Sarrow Therapeutics will develop and "
+    "commercialize PLB-212, an AAV gene therapy, in Europe.",
+    "Pellion Bio announced a licensing agreement for PLB-212, its AAV gene therapy. Under the terms, the company will "
+    "receive $20 million upfront from Sarrow Therapeutics.",
+    "Pellion Bio said Tuesday that Sarrow Therapeutics will pay up to $300 million for the rights to its hemophilia "
+    "gene therapy PLB-212.",
+    "The gene therapy, PLB-212, was licensed to Sarrow Therapeutics by Pellion Bio in 2023.",
+    "Sarrow Therapeutics, Pellion Bio's partner in Europe, will commercialize PLB-212.",
+])
+def test_a_deal_sentence_with_two_organizations_pairs_them(text):
+    fs = facts_of(text)
+    pairs = {frozenset((f.subject, plain(f.object))) for f in fs if f.predicate == "partner"}
+    assert pairs == {frozenset(("Pellion Bio", "Sarrow Therapeutics"))}
+
+
+def test_a_deal_sentence_with_three_organizations_is_left_to_the_cues():
+    fs = facts_of("Pellion Bio said royalties from PLB-212 rose, while Sarrow Therapeutics and Quenby Pharma reported "
+                  "lower sales.")
+    assert [f for f in fs if f.predicate == "partner"] == []
+
+
+def test_its_drug_noun_then_a_repeated_name_is_an_asset():
+    fs = facts_of("Kardion, a Tokyo startup, said its heart sheet Kardisheet was approved. Kardisheet is made of iPS cells.")
+    assert objects(fs, "Kardisheet", "developer") == ["Kardion"]
+    fs = facts_of("Zentavo said its CAR-T therapy Lupacel was approved. Lupacel is given once.")
+    assert objects(fs, "Lupacel", "developer") == ["Zentavo"]
+
+
+def test_a_unit_of_a_holding_is_an_organization():
+    fs = facts_of("Halvex, a unit of Norsand Holdings, said HVX-12, a CD20xCD3 bispecific, met its endpoint.")
+    assert "Halvex" in objects(fs, "HVX-12", "developer")
+
+
+def test_a_sponsor_label_in_a_designation_list_names_the_developer():
+    fs = facts_of("FDA orphan drug designations, week of March 3\n\nDrug: ZTV-101 (CD19 CAR-T)\nSponsor: Zentavo Bio\n"
+                  "Indication: systemic sclerosis\n\nDrug: velnotamab\nSponsor: Quenby Pharmaceuticals, Inc.\n"
+                  "Indication: myasthenia gravis\n")
+    assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
+    assert objects(fs, "velnotamab", "developer") == ["Quenby Pharmaceuticals, Inc."]
+    assert objects(fs, "velnotamab", "developer") and objects(fs, "ZTV-101", "developer") != objects(fs, "velnotamab", "developer")
+
+
+def test_a_code_an_organization_owns_needs_no_other_drug_word():
+    fs = facts_of("Zentavo Bio's ZTV-101 met its primary endpoint, the company said.")
+    assert objects(fs, "ZTV-101", "developer") == ["Zentavo Bio"]
+
+
+def test_a_possessive_before_a_year_or_a_period_names_no_asset():
+    fs = facts_of("Zentavo Bio's 2021 results and Zentavo Bio's Q3-2024 revenue rose, the company said.")
+    assert [f for f in fs if f.predicate == "developer"] == []

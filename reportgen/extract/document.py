@@ -91,15 +91,15 @@ def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: Doc
     is named within `reach` sentences before the asset's first sentence ("Zentavo wins approval ..." then "The
     ministry approved ZTV-101 ..."); the span runs from the organization's sentence to the asset's, so the quote
     names both. A university, hospital or institute announcing is not taken for the maker."""
+    labelled = _labelled_sponsors(names, sentences, text, developers, is_regulator, set()) if text else []
     announcer = model.announcer
-    if announcer is None or is_regulator(announcer):
-        return []
-    if any(ACADEMIC_RE.search(n) for n in names.entities[announcer].names):
-        return []
+    if announcer is None or is_regulator(announcer) or any(ACADEMIC_RE.search(n) for n in names.entities[announcer].names):
+        return labelled
     focal = list(model.focal_assets[:1])
     if model.single_focal is not None and model.single_focal not in focal:
         focal.append(model.single_focal)
     out = _sole_company_assets(names, sentences, text, announcer, developers, is_regulator, focal) if text else []
+    out = labelled + [x for x in out if x[0] not in {a for a, _, _ in labelled}]
     for eid in focal:
         if developers.get(eid):
             continue
@@ -148,4 +148,28 @@ def _sole_company_assets(names: Names, sentences, text: str, announcer: int, dev
                 continue
             out.append((a.eid, announcer, (s, e)))
             done.add(a.eid)
+    return out
+
+
+def _labelled_sponsors(names: Names, sentences, text: str, developers: dict, is_regulator, skip) -> list:
+    """"Drug: X / Sponsor: Y" lists: an organization after a sponsor label develops the asset named last before it,
+    in its line or one of the two lines before (a list item), quoted from that asset's line to the sponsor's."""
+    from reportgen.extract.shapes import sponsor_labels
+
+    spans = set(sponsor_labels(text))
+    if not spans:
+        return []
+    out = []
+    for m in names.orgs:
+        if not any(a <= m.start < b for a, b in spans) or is_regulator(m.eid):
+            continue
+        i = next((k for k, (s, e) in enumerate(sentences) if s <= m.start < e), None)
+        if i is None:
+            continue
+        lo = sentences[max(0, i - 2)][0]
+        before = [a for a in names.in_span(names.assets, lo, m.start)]
+        if before and before[-1].eid not in skip:
+            a = before[-1]
+            j = next(k for k, (s, e) in enumerate(sentences) if s <= a.start < e)
+            out.append((a.eid, m.eid, (sentences[j][0], sentences[i][1])))
     return out

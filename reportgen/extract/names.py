@@ -63,6 +63,7 @@ CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
                             + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
 # "R&D code: X", "(development code: CT1-DAP001)", "product code X": the code after a code label
+OWNED_CODE_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9\-]*(?:[ ][A-Z][A-Za-z0-9\-]*){0,2}(?:’s|'s|’|')[ ]$")
 RD_CODE_RE = re.compile(r"(?:R&D|[Dd]evelopment|[Pp]roduct|[Cc]ompound|[Rr]esearch|[Ii]nternal)\s+codes?(?:\s+names?)?\s*:?\s*"
                         r"((?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,6}\d{0,2}-?(?:[A-Z]{1,4})?\d{2,7}[A-Za-z]?)(?![\w\-])")
 OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
@@ -118,7 +119,8 @@ ANNOUNCER_RE = re.compile(
 # "Quorvex, a clinical-stage biotechnology company, ..."
 APPOS_ORG_RE = re.compile(
     r"(?<![\w\-&’'\.])((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
-    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma)\b")
+    r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma|drugmaker|drug\s+maker|startup|start-up|spinout|"
+    r"spin-off|subsidiary|unit|division|affiliate|pharmaceutical\s+group|maker)\b")
 DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
@@ -380,8 +382,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         ss, se = sentences[i] if sentences else (0, len(text))
         sent = text[ss:se]
         short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
-        if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent):
-            del cands[key]
+        if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent) and not (
+                not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])):
+            del cands[key]  # (a code an organization owns, "Zentavo's ZTV-101", needs no other context)
     return cands, uf, link_at
 
 

@@ -161,6 +161,7 @@ def _licence_cues() -> dict:
             "joint_deal": re.compile(rf"\s+(?:have\s+|has\s+)?(?:{_alt(data['joint_deal_verbs'])})\s+(?:an?\s+|the\s+)?(?:[\w\-,]+\s+){{0,4}}?"
                                      rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
             "which": re.compile(r",\s+which\s+"),
+            "deal_words": _gate(re.compile(rf"\b(?:{_alt(data['deal_sentence_words'])})\b", re.I)),
             "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
             "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
                                    r"\s+(?:the\s+)?", re.I),
@@ -170,11 +171,27 @@ def _licence_cues() -> dict:
             "and": re.compile(r"\s*(?:,|and|&)\s*")}
 
 
+def deal_sentence(sent: str, orgs, pair) -> None:
+    """A sentence that states a deal ("an exclusive license agreement under which B will ...", "the company will
+    receive $20 million upfront from B", "B, A's partner in Europe") and names exactly two organizations (a resolved
+    "the company" counts) pairs them. Deal words in data/relations.yaml (deal_sentence_words)."""
+    eids = []
+    for o in orgs:
+        if o.eid not in eids:
+            eids.append(o.eid)
+    if len(eids) != 2 or not _licence_cues()["deal_words"].search(sent):
+        return
+    pair(eids[0], eids[1])
+
+
 def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
     """A licensee develops what it licenses: "A grants B an exclusive license to develop X", "B will receive exclusive
     rights to X" give developer(X, B), the first asset after B in the sentence with no other organization between;
     "A and B will co-develop X" gives both (and pairs them). Cues in data/relations.yaml."""
-    if not assets or not orgs:
+    if not orgs:
+        return
+    deal_sentence(sent, orgs, pair)
+    if not assets:
         return
     c = _licence_cues()
     for i, o in enumerate(orgs):

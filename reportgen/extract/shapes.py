@@ -46,6 +46,9 @@ def _patterns():
         "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
                                   rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                                   r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
+        # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
+        "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?\s+"
+                                 r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
@@ -219,6 +222,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                     break
                 add(*nx.span(1), nx.group(1), 1)
                 pos = nx.end()
+    for m in c["owned_noun"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+            add(s, e, w, 1)
     for m in c["named_after"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w):
@@ -360,9 +368,31 @@ def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple
     return out
 
 
+# "Sponsor: Zentavo Bio", "Marketing authorisation holder: Quenby Pharma" in lists and tables of designations
+SPONSOR_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\n;|•]))[ \t]*(?:[Ss]ponsors?|[Dd]eveloper|[Aa]pplicant|[Cc]ompany|[Mm]anufacturer|[Mm]arketing\s+"
+    r"[Aa]uthori[sz]ation\s+[Hh]older|MAH|[Ll]icen[sc]ee|[Ll]icen[sc]or)[ \t]*:[ \t]*"
+    r"((?:[A-Z][\w&\-.]*|[a-z]+[A-Z][\w\-]*)(?:,?[ \t]+(?:[A-Z][\w&\-.]*|&|and|of))*)", re.M)
+
+
+def sponsor_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of organizations written after a sponsor label ("Sponsor: Zentavo Bio")."""
+    if ":" not in text:
+        return []
+    out = []
+    for m in SPONSOR_LABEL_RE.finditer(text):
+        name = m.group(1).rstrip(",. ")
+        while name.split() and name.split()[-1] in ("and", "of", "&"):
+            name = name.rsplit(None, 1)[0]
+        if name:
+            out.append((m.start(1), m.start(1) + len(name)))
+    return out
+
+
 def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
-    """Organization spans by position: after a location prefix ("Tokyo-based X"), and by role ("X said")."""
-    out = org_by_role(text, lex, stop_words)
+    """Organization spans by position: after a location prefix ("Tokyo-based X"), by role ("X said"), after a
+    sponsor label ("Sponsor: X")."""
+    out = org_by_role(text, lex, stop_words) + sponsor_labels(text)
     for m in BASED_ORG_RE.finditer(text):
         words = m.group(1).split()
         while words and (words[-1].casefold() in stop_words):
