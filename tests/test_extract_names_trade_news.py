@@ -184,7 +184,7 @@ def test_a_headline_company_develops_the_asset_the_next_sentence_names():
 
 
 def test_a_university_in_the_headline_is_not_taken_for_the_maker():
-    fs = facts_of("Kyoto University researchers report data\n\nThe ministry approved Neurapry, an iPS cell-derived "
+    fs = facts_of("Naruto University researchers report data\n\nThe ministry approved Neurapry, an iPS cell-derived "
                   "dopaminergic progenitor cell product, for Parkinson's disease. Neurapry is the first such approval.")
     assert objects(fs, "Neurapry", "developer") == []
 
@@ -299,9 +299,9 @@ def test_a_trial_site_or_an_analyst_firm_that_speaks_is_not_a_developer(text, si
 
 
 def test_developed_with_a_partner_names_both():
-    fs = facts_of("Sumida Pharma developed Dopacel with Kyoto University. Dopacel is an iPS cell-derived product.")
-    assert objects(fs, "Dopacel", "developer") == ["Kyoto University", "Sumida Pharma"]
-    assert objects(fs, "Sumida Pharma", "partner") == ["Kyoto University"]
+    fs = facts_of("Sumida Pharma developed Dopacel with Naruto University. Dopacel is an iPS cell-derived product.")
+    assert objects(fs, "Dopacel", "developer") == ["Naruto University", "Sumida Pharma"]
+    assert objects(fs, "Sumida Pharma", "partner") == ["Naruto University"]
 
 
 def test_a_one_digit_code_beside_gene_therapy_is_an_asset():
