@@ -25,6 +25,7 @@ def efficacy(text: str, subject: str = "ZT-901"):
     ("71% of patients treated with ZT-901 achieved MRD negativity.", ("MRD negativity", 71)),
     ("ZT-901 achieved an objective response rate of 45.2% (95% CI, 33.1-57.8).", ("ORR", 45.2)),
     ("ZT-901 showed a 12-month overall survival rate of 85%.", ("12-month OS rate", 85)),
+    ("The primary endpoint, overall response rate, was 55% with ZT-901.", ("ORR", 55)),
 ])
 def test_figures_after_a_qualifier_or_before_the_patients(sentence, figure):
     assert figure in efficacy(sentence)
