@@ -49,3 +49,12 @@ def _population(text: str):
 ])
 def test_a_subgroup_figure_carries_its_population(sentence, population):
     assert _population(sentence) == [population]
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("The ORR with ZT-901 was 61% in patients with EGFR mutations.", "patients with EGFR mutations"),
+    ("The ORR with ZT-901 was 45% (95% CI 30-60) among 40 evaluable patients.", "40 evaluable patients"),
+    ("The ORR with ZT-901 was 50% in 2024.", None),
+])
+def test_a_population_named_right_after_the_figure(sentence, population):
+    assert _population(sentence) == [population]
