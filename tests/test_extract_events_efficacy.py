@@ -25,6 +25,7 @@ def efficacy(text: str, subject: str = "ZT-901"):
     ("71% of patients treated with ZT-901 achieved MRD negativity.", ("MRD negativity", 71)),
     ("ZT-901 achieved an objective response rate of 45.2% (95% CI, 33.1-57.8).", ("ORR", 45.2)),
     ("ZT-901 showed a 12-month overall survival rate of 85%.", ("12-month OS rate", 85)),
+    ("The primary endpoint, overall response rate, was 55% with ZT-901.", ("ORR", 55)),
 ])
 def test_figures_after_a_qualifier_or_before_the_patients(sentence, figure):
     assert figure in efficacy(sentence)
@@ -47,4 +48,13 @@ def _population(text: str):
     ("In 2024, the ORR with ZT-901 was 50%.", None),
 ])
 def test_a_subgroup_figure_carries_its_population(sentence, population):
+    assert _population(sentence) == [population]
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("The ORR with ZT-901 was 61% in patients with EGFR mutations.", "patients with EGFR mutations"),
+    ("The ORR with ZT-901 was 45% (95% CI 30-60) among 40 evaluable patients.", "40 evaluable patients"),
+    ("The ORR with ZT-901 was 50% in 2024.", None),
+])
+def test_a_population_named_right_after_the_figure(sentence, population):
     assert _population(sentence) == [population]

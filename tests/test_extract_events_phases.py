@@ -31,3 +31,12 @@ def test_news_stage_words_are_phases(sentence, stage):
 ])
 def test_a_disease_stage_or_a_planned_trial_is_no_phase(sentence):
     assert phases(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ZT-1 is in IND-enabling studies for lupus.", ["preclinical"]),
+    ("ZT-1 is in preclinical development for lupus.", ["preclinical"]),
+    ("Preclinical data for ZT-1 were presented at a meeting.", []),
+])
+def test_a_stage_before_any_trial(sentence, expected):
+    assert phases(sentence) == expected

@@ -209,3 +209,22 @@ def test_without_a_single_focal_asset_a_headline_event_is_not_guessed():
     text = ("FDA Approves Two CAR-T Therapies\n\nThe decision covers Korvacel, an autologous CAR-T cell therapy, "
             "and Lintacel, an allogeneic CAR-T cell therapy. Korvacel and Lintacel are CAR-T cell therapies.\n")
     assert not [r for r in regulatory(text) if r[2] == "approval"]
+
+
+# --- a comparator keeps its own events ---------------------------------------------
+
+COMPARATORS = """ZT-201 is an investigational BCMA-directed CAR-T therapy for multiple myeloma.
+ZT-201 was compared with ZT-209, an anti-CD38 antibody approved by the FDA in 2015.
+Unlike QR-55, which received FDA approval in 2021, ZT-201 is manufactured in five days.
+"""
+
+
+def test_an_event_in_a_comparator_clause_is_the_comparator_s():
+    got = regulatory(COMPARATORS)
+    assert ("ZT-209", "FDA", "approval", None) in got and ("QR-55", "FDA", "approval", None) in got
+    assert not [r for r in got if r[0] == "ZT-201"]
+
+
+def test_a_combination_regimen_s_approval_is_the_asset_s():
+    got = regulatory(_doc("ZT-201 in combination with dexamethasone was approved by the FDA for multiple myeloma."))
+    assert ("ZT-201", "FDA", "approval", None) in got

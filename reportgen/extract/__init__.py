@@ -74,13 +74,28 @@ POPULATION_RE = re.compile(
     r"(?:\s+(?:with|without|who|in|treated|receiving|whose|at)\s+[^,;:]{1,60})?)\s*[,:]")
 
 
+# ... or names it right after the figure: "the ORR was 61% in patients with EGFR mutations"
+POPULATION_AFTER_RE = re.compile(
+    r"\s*(?:%|percent\b|months?\b)?\s*(?:\([^()]*\)\s*)?(?:in|among)\s+(?:the\s+|all\s+)?((?:\d[\d,]*\s+)?(?:[\w\-/+]+\s+){0,4}?"
+    r"(?:patients|subjects|participants|cohorts?|arms?|subgroups?|population)"
+    r"(?:\s+(?:with|without|who|treated|receiving|whose)\s+[^,;:.()]{1,60})?)")
+
+
 def _with_population(fact: Fact) -> Fact:
-    """An efficacy figure whose sentence opens on its population carries it."""
+    """An efficacy figure whose sentence opens on its population carries it, or one named right after it."""
     if not isinstance(fact.object, Efficacy) or fact.object.population:
         return fact
-    m = POPULATION_RE.match(fact.evidence.quote)
+    quote = fact.evidence.quote
+    m = POPULATION_RE.match(quote)
     if not m:
-        return fact
+        v = fact.object.value
+        num = re.escape(str(int(v)) if float(v).is_integer() else str(v))
+        at = [x for x in re.finditer(rf"(?<![\w.]){num}(?:\.0)?(?![\d])", quote)]
+        hits = [POPULATION_AFTER_RE.match(quote, x.end()) for x in at]
+        hits = [h for h in hits if h]
+        if len(hits) != 1:
+            return fact  # none, or the value written twice: no guess
+        m = hits[0]
     return fact.model_copy(update={"object": fact.object.model_copy(update={"population": m.group(1).strip()})})
 
 

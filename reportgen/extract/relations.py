@@ -44,6 +44,9 @@ COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over)\b", re.I)
+# the comparators among them: an event in their clause is theirs ("compared with Y, approved in 2015"); a
+# combination partner's clause ("X plus Y was approved") states the regimen's event
+RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has)\b", re.I)
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
@@ -134,7 +137,7 @@ IND_RE = re.compile(
     # "the go-ahead for a Phase 1 trial", "green light to start a clinical study"
     r"|\b(?:go-ahead|green[\s\-]?light)\s+(?:to\s+(?:initiate|conduct|start|begin|launch|proceed\s+with)\s+|for\s+)(?:an?\s+|the\s+|its\s+)?"
     r"(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b", re.I)
-REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|clear|Notice\s+of\s+Compliance|\bOK|\bnod\b|green|go-ahead|PDUFA", re.I)
+REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|\bclear(?:ed|ance|s)?\b|Notice\s+of\s+Compliance|\bOK|\bnod\b|\bgreen[\s\-]?li|go-ahead|PDUFA", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)
@@ -224,6 +227,7 @@ class Context:
     persons: dict[str, int] = field(default_factory=dict)
     last_authority: tuple[int, str] | None = None  # (end offset, canonical) of the latest regulator mention
     planned: list[tuple[int, int]] = field(default_factory=list)  # the current sentence's planned clauses
+    blocked: list[tuple[int, int]] = field(default_factory=list)  # its comparators' clauses (RIVAL_RE)
 
     def add_named(self, name: str, predicate, obj, span):
         """A fact about an organization known only by the name the text gives it."""
@@ -332,6 +336,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         span = (s, e)
         blocked, including = _regions(sent, s)
         ctx.planned = planned_regions(sent, s)
+        ctx.blocked = [(s + m.start(), s + (x.start() if (x := COMPARATOR_END_RE.search(sent, m.end())) else len(sent)))
+                       for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
         named_assets = assets
@@ -1020,6 +1026,10 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
+        rival = [(a, b) for a, b in ctx.blocked if a <= s < b]
+        if rival:  # "compared with Y, an antibody approved in 2015": Y's event, not the asset's
+            inside = ctx.names.in_span(ctx.names.assets, rival[0][0], rival[0][1])
+            eid = _nearest(inside, s) if inside else None
         if eid is None:
             continue
         date = _date_near(ctx, sent, base, e, actions[i + 1][0] if i + 1 < len(actions) else base + len(sent))
@@ -1227,7 +1237,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
