@@ -2,7 +2,7 @@
 """The PDF levers of issue 15, measured one by one on the 2,000-document project's big brief.
 
 Usage: python bench/pdf_levers.py [--docs 2000] [--brief big] [--revs REV,REV,...] [--runs 2] [--keep DIR]
-                                  [--skip-font]
+                                  [--skip-font] [--profile]
 
 The brief is planned once, with the code of this checkout; its print HTML is then
 rendered with the templates of each git revision in --revs (each revision adds one
@@ -12,7 +12,10 @@ view model. Each render is a fresh process (WeasyPrint import excluded): CPU sec
 HTML size. Rounds rotate the order; ratios are medians of the round-by-round ratios
 to the baseline. The shared-FontConfiguration lever is timed apart, in one process
 rendering the sample briefs in turn with a new and with one shared configuration.
-The project is bench/scale.py's archive (its `make_project`). Not part of the test suite.
+The project is bench/scale.py's archive (its `make_project`). `--profile` also runs
+each revision once under cProfile and prints where its time goes (HTML parsing, the
+cascade, box building, grid, table and inline layout, SVG and text drawing), which is
+how the levers after bb53bb4 were found. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -62,6 +65,31 @@ print(json.dumps(times))
 """
 
 
+PROFILE = r"""
+import cProfile, json, pstats, sys
+from pathlib import Path
+import weasyprint
+html = Path(sys.argv[1]).read_text(encoding="utf-8")
+profile = cProfile.Profile()
+profile.enable()
+document = weasyprint.HTML(string=html, base_url=sys.argv[2], media_type="print").render()
+document.write_pdf()
+profile.disable()
+stats = pstats.Stats(profile).stats
+parts = {"parse HTML": "tinyhtml5/parser.py:22(parse)", "cascade": "css/__init__.py:1866(get_all_computed_styles)",
+         "build boxes": "formatting_structure/build.py:52(build_formatting_structure)",
+         "render() (cascade+boxes+layout)": "document.py:180(_render)", "grid layout": "layout/grid.py:575(grid_layout)",
+         "table layout": "layout/table.py:13(table_layout)", "inline layout": "layout/inline.py:24(iter_line_boxes)",
+         "write_pdf()": "document.py:303(write_pdf)", "draw SVG": "svg/__init__.py:446(draw)",
+         "draw text": "draw/text.py:18(draw_text)"}
+out = {}
+for label, tail in parts.items():
+    hits = [v[3] for (f, line, name), v in stats.items() if f"{f}:{line}({name})".endswith(tail)]
+    out[label] = round(max(hits), 2) if hits else 0.0
+print(json.dumps(out))
+"""
+
+
 def median(values: list[float]) -> float:
     values = sorted(values)
     n = len(values)
@@ -105,6 +133,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write (or reuse) the project as DIR/<docs>")
     parser.add_argument("--skip-font", action="store_true", help="skip the FontConfiguration lever")
     parser.add_argument("--only-font", action="store_true", help="only the FontConfiguration lever")
+    parser.add_argument("--profile", action="store_true", help="also profile each revision once (cProfile)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -149,6 +178,18 @@ def levers(args, tmp_path: Path) -> None:
         ratio = median([t / b for t, b in zip(totals, base)])
         print(f"| {rev} | {runs[0]['pages']} | {size / 1e6:.2f} MB | {median([d['layout'] for d in runs]):.1f} s "
               f"| {median([d['write'] for d in runs]):.1f} s | {median(totals):.1f} s | {ratio:.2f}x |")
+    if args.profile:
+        profiles = []
+        for rev, folder, path, _ in variants:
+            out = subprocess.run([sys.executable, "-c", PROFILE, str(path), str(folder) + "/"], capture_output=True,
+                                 text=True, check=True)
+            profiles.append((rev, json.loads(out.stdout.strip().splitlines()[-1])))
+        labels = list(profiles[0][1])
+        print("\nUnder cProfile (cumulative seconds, inflated by the profiler; layout parts overlap):")
+        print("| templates at | " + " | ".join(labels) + " |")
+        print("|---|" + "---:|" * len(labels))
+        for rev, parts in profiles:
+            print(f"| {rev} | " + " | ".join(f"{parts[k]:.1f}" for k in labels) + " |")
 
 
 def font_lever(tmp_path: Path) -> None:

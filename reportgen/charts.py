@@ -107,6 +107,38 @@ class Chart(_Frozen):
     alt: str
     header: list[str]
     rows: list[list[str]]
+    # The PDF's version when `svg` is taller than a page (an image does not break across pages: WeasyPrint
+    # drew the rest past the footer): the first rows that fit, and a note saying how many are shown.
+    print_svg: str = ""
+    print_note: str = ""
+
+
+# The tallest chart a portrait page holds, in viewBox units: the chart is printed 46rem (about 154 mm) wide
+# and a page has about 240 mm below a caption, i.e. 640 * 240 / 154; a little is kept for the note.
+PRINT_MAX_HEIGHT = 940.0
+
+
+def svg_height(svg: str) -> float:
+    """The height of a chart's viewBox (its width is WIDTH)."""
+    m = re.search(r'viewBox="0 0 [0-9.]+ ([0-9.]+)"', svg)
+    return float(m.group(1)) if m else 0.0
+
+
+def fit_for_print(draw, items, noun: str, **kwargs) -> Chart | None:
+    """`draw(items, **kwargs)`, with a page-high `print_svg` when the chart is taller than a page.
+
+    `draw` takes `max_height` and `counts` (it fills [shown, total]); the note
+    says what is left out and where it still is.
+    """
+    chart = draw(items, **kwargs)
+    if chart is None or svg_height(chart.svg) <= PRINT_MAX_HEIGHT:
+        return chart
+    counts: list[int] = []
+    cut = draw(items, max_height=PRINT_MAX_HEIGHT, counts=counts, **kwargs)
+    shown, total = counts
+    note = (f"The first {shown} of {total} {noun}: the whole chart is taller than a page (the web page shows "
+            f"it all). Every value is in the comparison table and the profiles.")
+    return chart.model_copy(update={"print_svg": cut.svg, "print_note": note})
 
 
 class StagePoint(_Frozen):
@@ -604,7 +636,8 @@ _PIPE_HEAD = {"preclinical": "Preclin.", "phase 1": "Ph 1", "phase 1/2": "Ph 1/2
 NO_STAGE = "stage not stated"
 
 
-def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline") -> Chart | None:
+def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline",
+                   max_height: float | None = None, counts: list[int] | None = None) -> Chart | None:
     """The BD pipeline chart: one row per asset and indication, a bar to its furthest stage there.
 
     Rows are grouped by `group` (groups by size, then name, "unknown" last);
@@ -613,7 +646,8 @@ def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline")
     indication on every row.  A bar ends in the column of its stage; a row
     whose indication is named but has no stage stated draws no bar and says
     so.  Each bar is followed by its citations.  A pair listed twice keeps its
-    furthest stage and all citations.
+    furthest stage and all citations.  With `max_height`, assets that would
+    end below it are left out (`counts` receives [shown, total] assets).
     """
     if not bars:
         return None
@@ -675,7 +709,9 @@ def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline")
     y = top + 18
     grid_top = y
     rows_svg: list[str] = []
+    shown = 0
     for gi, (g, ms) in enumerate(ordered):
+        y_before, n_before = y, len(rows_svg)
         if gi == 0 or ordered[gi - 1][0] != g:
             rows_svg.append(_rect(8, y, WIDTH - 16, 16, "#eef1f6"))
             rows_svg.append(_text(12, y + 11.5, truncate(_cap(g), WIDTH - 40, FONT, bold=True), weight="bold"))
@@ -703,6 +739,12 @@ def pipeline_chart(bars: list[PipelineBar], *, chart_id: str = "chart-pipeline")
                 rows_svg.append(_text(left + 4, mid + 3.5, NO_STAGE, size=SMALL, fill=MUTED, cite=cite))
             y += row_h
             rows_svg.append(_line(8 + name_w + 6 if mi < len(ms) - 1 else 8, y, WIDTH - 8, y, GRID))
+        if max_height is not None and y + 6 > max_height and shown:
+            y, rows_svg = y_before, rows_svg[:n_before]
+            break
+        shown += 1
+    if counts is not None:
+        counts[:] = [shown, len(ordered)]
     for j in range(len(STAGES) + 1):
         x = left + j * col
         body.append(_line(x, grid_top, x, y, GRID))
@@ -812,7 +854,8 @@ def _event_kind(kind: str) -> str:
     return "other"
 
 
-def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeline") -> Chart | None:
+def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeline",
+                   max_height: float | None = None, counts: list[int] | None = None) -> Chart | None:
     """Events on a time axis, one lane per asset.
 
     Partial dates sit at the start of their period ("2023-05" -> 1 May 2023).
@@ -820,7 +863,9 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
     within a lane by date, kind, label.  Labels are placed greedily in rows
     alternating above and below the markers (above 1, below 1, above 2, …) so
     they do not overlap; a lane grows to fit its rows.  Events whose date does
-    not parse are listed in `alt` and `rows` but not drawn.
+    not parse are listed in `alt` and `rows` but not drawn.  With
+    `max_height`, lanes that would end below it (axis included) are left out
+    (`counts` receives [shown, total] lanes).
     """
     if not events:
         return None
@@ -898,10 +943,14 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
     top = y
     bands: list[str] = []
     body_lanes: list[str] = []
+    shown = 0
     for i, (k, placed, n_above, n_below) in enumerate(placed_lanes):
         my = y + 6 + max(n_above, 1) * line + 2
         bottom = my + 8 + n_below * line
         bottom = max(bottom, my + 12)
+        if max_height is not None and bottom + 4 + 36 > max_height and shown:
+            break
+        shown += 1
         if i % 2 == 0:
             bands.append(_rect(0, y, WIDTH, bottom - y, "#f4f4f4"))
         body_lanes.append(_line(left, my, right, my, GRID))
@@ -913,6 +962,8 @@ def timeline_chart(events: list[TimelineEvent], *, chart_id: str = "chart-timeli
             _, colour, shape = EVENT_KINDS[it[3]]
             body_lanes.append(_marker(shape, mx, my, colour))
         y = bottom + 4
+    if counts is not None:
+        counts[:] = [shown, len(placed_lanes)]
     plot_bottom = y
     step = 1 if y1 - y0 <= 10 else 2 if y1 - y0 <= 20 else 5
     grid: list[str] = []
@@ -939,14 +990,16 @@ def _value_text(v: float, unit: str) -> str:
     return f"{_fmt_value(v)}{u}" if u == "%" else f"{_fmt_value(v)} {u}"
 
 
-def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) -> Chart | None:
+def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None,
+                   max_height: float | None = None, counts: list[int] | None = None) -> Chart | None:
     """Horizontal bars of one endpoint across assets (the caller groups).
 
     Bars are sorted by value (highest first), then asset name, then
     population.  Only points in the most common unit (ties: alphabetical) are
     drawn; points in another unit are kept in `alt` and `rows`, marked "not
     plotted".  The x axis runs 0–100 for "%", otherwise 0 to a nice maximum
-    (below 0 when a value is negative).
+    (below 0 when a value is negative).  With `max_height`, only the highest
+    bars that fit are drawn (`counts` receives [shown, total] bars).
     """
     if not points:
         return None
@@ -973,11 +1026,17 @@ def efficacy_chart(points: list[EfficacyPoint], *, chart_id: str | None = None) 
         nn = f", n={p.n}" if p.n is not None else ""
         note = "" if _unit_key(p.unit) == unit_key else " (different unit; not plotted)"  # = p in plotted, without a scan
         c = " " + cite_text(p.cites) if p.cites else ""
-        sentences.append(f"{_clean(p.asset)}{pop}: {_value_text(p.value, p.unit)}{nn}{note}{c}.")
+        sentences.append(f"{_without_population(p)}{pop}: {_value_text(p.value, p.unit)}{nn}{note}{c}.")  # the label may hold it
     alt = " ".join(sentences)
 
     body: list[str] = []
     two_line = any(p.population and _clean(p.population) for p in plotted)
+    if max_height is not None:
+        pitch = sum((22, 12) if two_line else (18, 9))
+        fit = max(1, int((max_height - 52 + (12 if two_line else 9)) // pitch))  # height = 52 + n * pitch - gap
+        if counts is not None:
+            counts[:] = [min(fit, len(plotted)), len(plotted)]
+        plotted = plotted[:fit]
     name_w = 190
     # "X (89 patients ...)" over a second line giving the population says it twice: the name line drops it
     names_t = [truncate(_without_population(p), name_w, FONT) for p in plotted]
@@ -1058,7 +1117,7 @@ def efficacy_charts(points: list[EfficacyPoint]) -> list[Chart]:
         base = f"chart-efficacy-{_slug(k)}"
         seen[base] += 1
         cid = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        chart = efficacy_chart(groups[k], chart_id=cid)
+        chart = fit_for_print(efficacy_chart, groups[k], "bars (highest first)", chart_id=cid)
         if chart is not None:
             charts.append(chart)
     return charts

@@ -110,6 +110,13 @@ def test_html_and_pdf_say_the_same(basic_project):
             return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
         screen, printed = render_html(brief, env), render_html(brief, env, media="print")
+        # a marker is the same numbers in both, drawn with fewer text boxes in print ("[<a>1,</a><a>2]</a>");
+        # the PDF leaves out the charts' hidden data tables and may print a page-high chart with a note
+        marker = re.compile(r'&#8288;<sup class="cite">(.*?)</sup>', re.S)
+        numbers_of = lambda m: " [" + ",".join(re.findall(r">\[?(\d+)", m.group(1))) + "]"  # noqa: E731
+        screen, printed = marker.sub(numbers_of, screen), marker.sub(numbers_of, printed)
+        charts = re.compile(r'<details>.*?</details>|<svg\b.*?</svg>|<span class="chart-note">.*?</span>', re.S)
+        screen, printed = charts.sub("", screen), charts.sub("", printed)
         if brief.transposed_print:
             # print turns a short, wide table (a column per row): the same words, in another order
             tables = r'<section id="(?:comparison|comparators)".*?</section>'
@@ -123,7 +130,6 @@ def test_html_and_pdf_say_the_same(basic_project):
         words = lambda html: {w.strip("“”.,") for w in text("".join(re.findall(refs, html, flags=re.S))).split()}  # noqa: E731
         assert numbers(screen) == numbers(printed) and words(screen) == words(printed)
         screen, printed = re.sub(refs, "", screen, flags=re.S), re.sub(refs, "", printed, flags=re.S)
-        printed = printed.replace("&#8203;", "")  # print markers may break after a comma
         assert text(screen) == text(printed)
 
 

@@ -429,3 +429,48 @@ def test_count_chart_counts_each_member_once_and_draws_the_unstated_apart():
                           ["Country not stated", "2", "Delta Bio, Epsilon Bio", ""]]
     assert "stroke-dasharray" in chart.svg and 'role="img"' in chart.svg
     assert count_chart([], chart_id="x", title="t", category="c") is None
+
+
+def _tall_inputs(n: int):
+    bars = [PipelineBar(asset=f"Asset {i:03d}", indication="myeloma", stage="phase 1", group="CAR-T", cites=(i + 1,))
+            for i in range(n)]
+    events = [TimelineEvent(asset=f"Asset {i:03d}", date=f"{2015 + i % 9}-03", label="FDA designation",
+                            kind="designation", cites=(i + 1,)) for i in range(n)]
+    points = [EfficacyPoint(asset=f"Asset {i:03d}", endpoint="ORR", value=90 - i % 80, unit="%", cites=(i + 1,))
+              for i in range(n)]
+    return bars, events, points
+
+
+@pytest.mark.parametrize("kind", ["pipeline", "timeline", "efficacy"])
+def test_a_chart_taller_than_a_page_gets_a_page_high_print_version(kind):
+    from reportgen.charts import PRINT_MAX_HEIGHT, fit_for_print, svg_height
+
+    bars, events, points = _tall_inputs(120)
+    draw, items = {"pipeline": (pipeline_chart, bars), "timeline": (timeline_chart, events),
+                   "efficacy": (efficacy_chart, points)}[kind]
+    chart = fit_for_print(draw, items, "assets")
+    assert svg_height(chart.svg) > PRINT_MAX_HEIGHT  # the web page keeps the whole chart
+    assert 0 < svg_height(chart.print_svg) <= PRINT_MAX_HEIGHT
+    shown = int(re.match(r"The first (\d+) of 120 assets", chart.print_note).group(1))
+    assert 10 <= shown < 120
+    cut = parse(Chart(id="c", title="t", svg=chart.print_svg, alt="", header=[], rows=[]))
+    drawn = {t.text for t in cut.iter(NS + "text")}
+    # the cut keeps the first rows in the chart's order and drops the rest, and everything is inside its viewBox
+    first = chart.rows[0][1] if kind == "pipeline" else chart.rows[0][0] if kind == "efficacy" else None
+    if first is not None:
+        assert first in drawn
+    assert len([t for t in drawn if t and re.fullmatch(r"Asset \d{3}", t)]) == shown
+    w, h = viewbox(cut)
+    for el in cut.iter():
+        for x, y in _extent(el):
+            assert -0.5 <= y <= h + 0.5, (el.tag, el.attrib)
+    assert chart.rows == draw(items).rows and chart.alt == draw(items).alt  # data and text alternative stay whole
+
+
+def test_a_chart_that_fits_a_page_has_no_print_version():
+    from reportgen.charts import fit_for_print
+
+    bars, events, points = _tall_inputs(5)
+    for draw, items in ((pipeline_chart, bars), (timeline_chart, events), (efficacy_chart, points)):
+        chart = fit_for_print(draw, items, "assets")
+        assert chart.print_svg == "" and chart.print_note == "" and chart == draw(items)

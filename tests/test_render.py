@@ -92,3 +92,36 @@ def test_print_references_give_a_headline_quote_its_number_by_the_title_not_a_se
     assert printed.count('id="ref-1"') == 1 and 'href="#ref-1"' in printed  # the marker still leads to it
     screen = render_html(b, env)
     assert "“Acme doses first patient.”" in screen  # the web page keeps every quote linked to its source page
+
+
+def test_print_markers_link_every_number_with_the_brackets_inside_the_links():
+    import re
+
+    refs = tuple(_ref(n, f"Quote {n}.", start=10 * n) for n in (1, 2, 3))
+    b = brief(references=refs, rows=(Row(anchor="e-x", name="X", cells=(
+        Cell(column="name", values=(Value(text="X", cites=()),)),
+        Cell(column="target", values=(Value(text="CD19", cites=(1, 2, 3)), Value(text="BCMA", cites=(2,),
+                                                                                    conflict=True)))),),))
+    env = make_environment([DEFAULT_TEMPLATES])
+    printed = render_html(b, env, media="print")
+    marker = re.search(r'CD19&#8288;<sup class="cite">(.*?)</sup>', printed).group(1)
+    links = re.findall(r'<a href="#ref-(\d)">([^<]*)</a>', marker)
+    assert [n for n, _ in links] == ["1", "2", "3"] and re.sub(r"<[^>]+>", "", marker) == "[1,&#8203;2,&#8203;3]"
+    assert "".join(t for _, t in links) == "[1,&#8203;2,&#8203;3]"  # nothing outside a link: one text box per number
+    assert '<span class="value conflict">BCMA' in printed  # a marked value keeps its span (and its flag)
+    assert '<span class="value">' not in printed and 'aria-label="source' not in printed
+    screen = render_html(b, env)
+    assert '<span class="value">CD19</span>' in screen and 'aria-label="source 1"' in screen  # the web page as before
+
+
+def test_print_html_leaves_out_the_hidden_chart_data_and_uses_the_page_high_chart():
+    from reportgen.charts import Chart
+
+    chart = Chart(id="chart-x", title="Pipeline", svg="<svg>WHOLE</svg>", alt="alt text", header=["Asset"],
+                  rows=[["X"]], print_svg="<svg>CUT</svg>", print_note="The first 1 of 2 assets")
+    b = brief(sections=("charts", "table", "references"), charts=(chart,))
+    env = make_environment([DEFAULT_TEMPLATES])
+    printed, screen = render_html(b, env, media="print"), render_html(b, env)
+    assert "<svg>CUT</svg>" in printed and "WHOLE" not in printed and "The first 1 of 2 assets" in printed
+    assert "<details>" not in printed and "alt text" not in printed
+    assert "<svg>WHOLE</svg>" in screen and "<details>" in screen and "CUT" not in screen and "The first 1" not in screen

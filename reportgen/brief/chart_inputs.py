@@ -112,7 +112,8 @@ def asset_charts(rows: list[Entity], cites: Citations, guidelines: list[Fact] = 
                 source = [t, *facts] if facts else [t, *([ind_facts[ind]] if ind in ind_facts else [])]
                 matrix.append(charts.MatrixCell(target=t.object, indication=ind, asset=e.name, stage=stage,
                                                 cites=cites.cite(source)))
-    for chart in (charts.pipeline_chart(bars), charts.timeline_chart(events)):
+    for chart in (charts.fit_for_print(charts.pipeline_chart, bars, "assets"),
+                  charts.fit_for_print(charts.timeline_chart, events, "assets (by first event)")):
         if chart is not None:
             out.append(chart)
     out.extend(charts.efficacy_charts(efficacy))
