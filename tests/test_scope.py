@@ -48,3 +48,10 @@ def test_unstated_country_is_left_out_unless_the_landscape_keeps_it():
     assert scope_reasons(k.find("Qingxin Cell"), strict, k) is None
     assert "country not stated" in scope_reasons(k.find("Qingxin Cell"), lenient, k)
     assert scope_reasons(k.find("Yonder Cell"), lenient, k) is None
+
+
+def test_each_reason_is_stated_once_however_many_sources_state_it():
+    # two releases both call QX-8 an ADC: the organization's profile says why it is a row once, not twice
+    k = _knowledge(_fact("QX-8", "modality", "ADC"), _fact("QX-8", "modality", "ADC", doc="b.txt"),
+                   _fact("QX-8", "developer", "Qingxin Bio"))
+    assert scope_reasons(k.find("Qingxin Bio"), Scope(modalities=["ADC"]), k) == ["QX-8: ADC"]

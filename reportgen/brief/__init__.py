@@ -109,9 +109,8 @@ def build_brief(landscape: Landscape, knowledge: Knowledge, docs: dict[str, Docu
         table = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in table]
         comparator_rows = [r.model_copy(update={"cells": tuple(r.cells[i] for i in keep)}) for r in comparator_rows]
     table_keys = [c.key for c in columns] if "table" in landscape.sections else []
-    # each reason once: an organization with several facts about one asset matched "VL-7030: ADC" four times
-    profiles = ([build_profile(e, cites, knowledge, table_keys).model_copy(update={"matched": tuple(dict.fromkeys(
-                    scope_reasons(e, scope if i < len(rows) else (scope.comparators or scope), knowledge) or ()))})
+    profiles = ([build_profile(e, cites, knowledge, table_keys).model_copy(update={"matched": tuple(
+                    scope_reasons(e, scope if i < len(rows) else (scope.comparators or scope), knowledge) or ())})
                  for i, e in enumerate([*rows, *comparators])]
                 if "profiles" in landscape.sections else [])
     guidelines: list[Value] = []

@@ -96,7 +96,7 @@ def scope_reasons(entity: Entity, scope: Scope, knowledge: Knowledge) -> list[st
             return None
         else:
             reasons.append("country not stated")
-    return reasons
+    return list(dict.fromkeys(reasons))  # one line per reason: two sources stating "ADC" are one reason
 
 
 def _has_scope(scope: Scope) -> bool:
