@@ -283,12 +283,16 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
         except Exception:  # noqa: BLE001
             return None
     log.info("reading sources in %s", project.sources)
+    root = project.root.resolve()
+    from reportgen import regex_cache
+
+    prepared = out_dir / ".cache" / regex_cache.FILE
+    regex_cache.load(prepared, root)  # before the extractor's import: its patterns come out of the file
     from reportgen.cache import open_cache
     from reportgen.corpus import _read_one, _source_key, store
     from reportgen.extract import get_extractor
     from reportgen.sources import sidecar_path
 
-    root = project.root.resolve()
     groups: dict[str, dict | None] = {}
     for _, ls in landscapes:
         groups.setdefault(json.dumps(ls.lexicon, sort_keys=True) if ls.lexicon else "", ls.lexicon or None)
@@ -319,6 +323,7 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
         return None
     finally:
         cache.close()
+        regex_cache.save(prepared, root, get_extractor().fingerprint)  # only when missing, damaged or stale
     if review is not None and review.decisions:
         from reportgen.review import fact_id
 

@@ -23,6 +23,8 @@ import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 
+from reportgen import regex_cache as _prepared
+
 __all__ = ["gate", "needles", "heads", "Gated"]
 
 _NO_MATCH = iter(())
@@ -115,9 +117,35 @@ def _required(items, fold: bool) -> frozenset[str] | None:
     return best
 
 
+_MISSING = object()
+_MAX_ANALYSES = 4096  # the extractor gates ~150 patterns, once per process (or per lexicon extension)
+
+
+def _analysed(kind: str, rx: re.Pattern, compute):
+    """`compute(rx)`, remembered per (pattern, flags) in `regex_cache.ANALYSES` (which a start-up cache
+    file may have filled: parsing the pattern again is most of a gate's cost)."""
+    if not isinstance(rx.pattern, str):
+        return None
+    key = (kind, rx.pattern, rx.flags)
+    stored = _prepared.ANALYSES.get(key, _MISSING)
+    if stored is None:
+        return None
+    if (stored is not _MISSING and isinstance(stored, list) and len(stored) == 2 and isinstance(stored[1], bool)
+            and isinstance(stored[0], list) and stored[0] and all(isinstance(w, str) and w for w in stored[0])):
+        return tuple(stored[0]), stored[1]
+    found = compute(rx)  # not stored, or not of the shape this module writes: derived anew
+    if len(_prepared.ANALYSES) < _MAX_ANALYSES:
+        _prepared.ANALYSES[key] = None if found is None else [list(found[0]), found[1]]
+    return found
+
+
 def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     """(needles, folded) for a compiled str pattern: every match contains one needle
     (folded: one needle occurs in the match's lower()); None when no useful set exists."""
+    return _analysed("needles", rx, _needles)
+
+
+def _needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     if not isinstance(rx.pattern, str):
         return None
     tree = _parser.parse(rx.pattern, rx.flags)
@@ -165,6 +193,10 @@ _MAX_HEADS = 48
 def heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     """(heads, folded) for a compiled str pattern: every match *starts* with one head (folded: in the
     match's lower()); None when some alternative does not open on a literal of >= 2 characters."""
+    return _analysed("heads", rx, _heads)
+
+
+def _heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     if not isinstance(rx.pattern, str):
         return None
     tree = _parser.parse(rx.pattern, rx.flags)

@@ -249,7 +249,10 @@ def read_data(name: str) -> dict:
 
 def cue_alternation(words) -> str:
     """Cue phrases as one regex alternation: longest first, spaces as any whitespace."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    # ties broken by the words themselves: the same pattern string in every process (a set's order
+    # follows the string hash seed), so a compiled pattern can be found again (fastre's prepared cache)
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
+                    for w in sorted(set(map(str, words)), key=lambda w: (-len(w), w)))
 
 
 def _merge(base: dict, extra: dict | None) -> dict:

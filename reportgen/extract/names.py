@@ -46,7 +46,7 @@ def _inn_stem_patterns() -> tuple[str, str, frozenset]:
     """Two-word and one-word INN shapes from data/inn_stems.yaml (WHO stems)."""
     data = read_data("inn_stems.yaml")
     n = int(data.get("min_prefix", 3))
-    alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(set(xs), key=lambda x: (-len(x), x)))  # noqa: E731
     two = "|".join(rf"[A-Za-z]{{{n},}}{re.escape(k)}\s+(?:[a-z]{{{n},}})?(?:{alt(v)})"  # "becotatug vedotin"
                    for k, v in sorted(data.get("two_word", {}).items()))
     one = rf"[A-Za-z]{{{n},}}(?:{alt(data['suffixes'])})|[A-Za-z]{{{int(data.get('cel_min_prefix', 5))},}}cel"

@@ -19,7 +19,7 @@ def _compiled():
     """One cue scan: each cue word is found once, then the symbol is read after it ("inhibitor of X") or before
     it ("X inhibitor"). A pattern that opened on the symbol's character class would be tried everywhere."""
     data = read_data("target_shapes.yaml")
-    words = sorted({w for c in data["before"] + data["after"] for w in [c.strip(" -").split()[0]]}, key=len, reverse=True)
+    words = sorted({w for c in data["before"] + data["after"] for w in [c.strip(" -").split()[0]]}, key=lambda w: (-len(w), w))
     cue = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])", re.I)
     before = re.compile(rf"(?:{cue_alternation(data['before'])})\s+(?:the\s+)?({_SYMBOL})(?![\w\-])", re.I)
     after_words = "|".join(re.escape(c.strip(" -")) for c in data["after"])

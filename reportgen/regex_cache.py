@@ -1,0 +1,141 @@
+"""Prepared regexes between processes: the extractor's start-up without re-parsing its patterns.
+
+A process that extracts one new document spent most of its extractor start-up
+(~0.4 s of ~0.6 s) in Python's pure-Python regex parser: ~300 patterns, the
+lexicon tries among them, compiled at import and on the first document, and
+parsed again by `fastre` to find each gate's needles and heads. This module
+keeps, in `out/.cache/`, what that work produced, keyed by the exact pattern
+string and flags:
+
+- the compiled program of each pattern in Python's regex cache (`re._cache`),
+  which `load` seeds before the extractor is imported, so every
+  `re.compile` of the extractor (and any other module) is a cache hit with no
+  change to its callers; the Pattern objects are built by `_sre.compile`, the
+  constructor `re` itself calls, from the same program `re` would produce;
+- `fastre`'s needle and head analyses (`ANALYSES`).
+
+Safety: the file is JSON (nothing in it is executed), read only inside the
+project and never through a link, used only by the same Python build (version
+and regex engine constants in its header), and checked against the sha256 of
+its body; `_sre.compile` validates every program. Anything wrong (unreadable,
+truncated, another Python, a bad digest, a program `_sre` refuses) and the
+file is ignored and written anew after the extraction. A pattern it lacks is
+compiled as usual. The extractor fingerprint in the header says which
+extractor's patterns it holds: a new fingerprint (code version or data files)
+rewrites it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FILE = "regex-prepared.json"
+# fastre's gate analyses, ("needles" | "heads", pattern, flags) -> result (lists, JSON-shaped); filled in any case
+ANALYSES: dict[tuple[str, str, int], object] = {}
+_state = {"loaded": None, "fingerprint": None}  # the header's fingerprint of the file loaded (None: none)
+
+
+def _engine() -> list | None:
+    """What a stored program depends on: this Python build and its regex engine (None: not CPython)."""
+    try:
+        import _sre
+
+        if sys.implementation.name != "cpython" or not isinstance(getattr(re, "_cache", None), dict):
+            return None
+        return [sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS]
+    except (ImportError, AttributeError):
+        return None
+
+
+def _body_digest(body: str) -> str:
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def load(path: Path, root: Path) -> bool:
+    """Seed the regex cache and the gate analyses from `path` (inside `root`); False when unusable."""
+    from reportgen.paths import read_refusal
+
+    engine = _engine()
+    _state["loaded"] = False
+    if engine is None or not path.is_file() or path.is_symlink() or read_refusal(path, root):
+        return False
+    try:
+        head, _, body = path.read_text(encoding="utf-8").partition("\n")
+        header = json.loads(head)
+        if header.get("engine") != engine or header.get("digest") != _body_digest(body):
+            raise ValueError("another Python, or a damaged file")
+        data = json.loads(body)
+        import _sre
+
+        patterns = {}
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in data["patterns"]:
+            key = (str, str(pattern), int(flags))
+            patterns[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        analyses = {(str(k), str(p), int(f)): v for k, p, f, v in data["analyses"]}
+    except Exception as exc:  # noqa: BLE001  any doubt: compiled as usual, and the file is written anew
+        log.debug("%s: not used (%s: %s); it is rebuilt", path, type(exc).__name__, exc)
+        return False
+    for key, rx in patterns.items():
+        re._cache.setdefault(key, rx)
+    for key, value in analyses.items():
+        ANALYSES.setdefault(key, value)
+    _state["loaded"], _state["fingerprint"] = True, header.get("fingerprint")
+    return True
+
+
+def stale(fingerprint: str) -> bool:
+    """Whether the file loaded (if any) should be written anew for this extractor."""
+    return _engine() is not None and not (_state["loaded"] and _state["fingerprint"] == fingerprint)
+
+
+def prepared_bytes(fingerprint: str) -> bytes | None:
+    """The file's bytes: every str pattern now in the regex cache, with its program, and the analyses."""
+    engine = _engine()
+    if engine is None:
+        return None
+    import re._compiler as compiler
+    import re._parser as parser
+
+    patterns = []
+    for key in list(re._cache):
+        kind, pattern, flags = key
+        if kind is not str:
+            continue
+        try:
+            tree = parser.parse(pattern, flags)
+            code = compiler._code(tree, flags)
+        except Exception:  # noqa: BLE001  not one this module can prepare: compiled as usual
+            continue
+        groupindex = dict(tree.state.groupdict)
+        indexgroup = [None] * tree.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        patterns.append([pattern, flags, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup])
+    analyses = [[k, p, f, v] for (k, p, f), v in sorted(ANALYSES.items())]
+    body = json.dumps({"patterns": patterns, "analyses": analyses}, separators=(",", ":"))  # ASCII: lone surrogates too
+    header = json.dumps({"engine": engine, "fingerprint": fingerprint, "digest": _body_digest(body)})
+    return (header + "\n" + body).encode()
+
+
+def save(path: Path, root: Path, fingerprint: str) -> None:
+    """Write the file when it is missing, unusable or for another extractor (staged, never through a link)."""
+    if not stale(fingerprint):
+        return
+    from reportgen.outdir import check_targets, write_all
+
+    try:
+        data = prepared_bytes(fingerprint)
+        if data is None:
+            return
+        check_targets(root, [path])
+        write_all([(path, data)])
+        _state["loaded"], _state["fingerprint"] = True, fingerprint
+    except Exception as exc:  # noqa: BLE001  a cache that cannot be written costs time, never the build
+        log.debug("%s: not written: %s", path, exc)
