@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.extract import extract_facts
-from reportgen.extract.quotes import choose, elsewhere, names_any, states
+from reportgen.extract.quotes import choose, defined_before, elsewhere, names_any, states
 from reportgen.facts import plain
 from reportgen.sources import Document
 
@@ -93,3 +93,29 @@ def test_a_stem_read_modality_cites_the_sentence_that_writes_it():
             "Zorvacabtagene autoleucel is an autologous CAR-T therapy targeting CD19.\n")
     assert facts_of(text, "modality") == [
         ("CAR-T", "Zorvacabtagene autoleucel is an autologous CAR-T therapy targeting CD19.")]
+
+
+def test_every_joined_spelling_of_an_organization_is_a_name_fact():
+    text = ("Quillon Therapeutics, Inc. today announced data for QL-7 in lupus.\n"
+            "QL-7 is an antibody developed by Quillon Therapeutics.\n"
+            "Zorvicel, an autologous CAR-T therapy from Quillon, is in a Phase 1 study.\n")
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    names = {(f.subject, plain(f.object)) for f in facts if f.predicate == "name"}
+    assert {("Quillon Therapeutics, Inc.", "Quillon Therapeutics"), ("Quillon Therapeutics, Inc.", "Quillon")} <= names
+    # so the developer fact quoting "from Quillon" writes its object under a joined name
+    developer = [f.evidence.quote for f in facts if f.predicate == "developer" and f.subject == "Zorvicel"]
+    aliases = [n for s, n in names if s == "Quillon Therapeutics, Inc."]
+    assert developer and all(states("developer", "Quillon Therapeutics, Inc.", q, aliases) for q in developer)
+
+
+def test_an_abbreviation_reaches_back_to_its_definition():
+    text = ["Quillon studies QL-7 in non-small cell lung cancer (NSCLC).", "The study enrolled adults.",
+            "Zorvitinib showed activity in NSCLC.", "Zorvitinib showed activity in SCLC."]
+    spans = [(0, 1), (1, 2), (2, 3), (3, 4)]
+    quote_of = lambda s: " ".join(text[s[0]:s[1]])  # noqa: E731
+    assert defined_before("indication", "non-small cell lung cancer", (2, 3), spans, quote_of) == (0, 3)
+    assert defined_before("indication", "non-small cell lung cancer", (3, 4), spans, quote_of) is None  # no NSCLC
+    assert defined_before("modality", "non-small cell lung cancer", (2, 3), spans, quote_of) is None
+    far = ["Quillon studies QL-7 in non-small cell lung cancer (NSCLC).", "A.", "B.", "Zorvitinib is active in NSCLC."]
+    assert defined_before("indication", "non-small cell lung cancer", (3, 4), [(i, i + 1) for i in range(4)],
+                          lambda s: " ".join(far[s[0]:s[1]])) is None  # beyond REACH

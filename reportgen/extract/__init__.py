@@ -16,7 +16,7 @@ from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
-from reportgen.extract.quotes import ELSEWHERE, choose, elsewhere, states
+from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, states
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
@@ -170,11 +170,13 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             obj = other.canonical
             if norm(obj) == norm(ent.canonical):
                 continue
-            obj_names = tuple(other.links)  # the aliases its name facts join (quote choice accepts them)
+            obj_names = tuple(other.names)  # the spellings its name facts join (quote choice accepts them)
         if ent.kind == "asset":
             used_assets.add(r.eid)
         emit(ent.canonical, r.predicate, obj, r.span, getattr(r, "rules", (None,)), tuple(ent.names), obj_names)
-    # name facts: every alias of an asset (and defined short names of organizations)
+    # name facts: every alias of an asset and every spelling of an organization the document joined
+    # ("Quillon Therapeutics, Inc." ... "Quillon"): FACTS.md has each other name in a name fact, so a
+    # reader (and the quote of a developer fact naming the company briefly) joins on any of them
     for eid, ent in enumerate(names.entities):
         if ent.kind == "asset" and len(ent.names) < 2:
             continue
@@ -184,8 +186,6 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             if norm(name) in seen:
                 continue
             seen.add(norm(name))
-            if ent.kind == "org" and name not in ent.links:
-                continue
             at = ent.links.get(name, first)
             emit(canon, "name", name, _sentence_of(sentences, at))
     facts = []
@@ -198,10 +198,11 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
         found, subject_names, obj_names = spans[key]
         quote_of = lambda x: text[x[0]:x[1]]  # noqa: E731
         s, e = choose([original(x) for x in found], quote_of, predicate, obj, subject_names, obj_names)
-        if predicate in ELSEWHERE and not states(predicate, obj, text[s:e], obj_names):
+        if (predicate in ELSEWHERE or predicate in DEFINED) and not states(predicate, obj, text[s:e], obj_names):
             if cited is None:
                 cited = [original(x) for x in sentences]
-            s, e = elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names) or (s, e)
+            s, e = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
+                    or defined_before(predicate, obj, (s, e), cited, quote_of) or (s, e))
         facts.append(Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score))
     return sort_facts(facts)
 

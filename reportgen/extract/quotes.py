@@ -21,7 +21,13 @@ from typing import Callable, Iterable, Sequence
 
 from reportgen.extract.lexicon import read_data
 
-__all__ = ["states", "names_any", "choose", "elsewhere", "forms", "ELSEWHERE"]
+__all__ = ["states", "names_any", "choose", "elsewhere", "defined_before", "forms", "ELSEWHERE", "DEFINED"]
+
+# Predicates whose object a sentence may write as an abbreviation defined a little before it
+# ("non-small cell lung cancer (NSCLC)" ... "in patients with NSCLC"): the quote then reaches back to
+# the definition (`defined_before`).
+DEFINED = ("indication", "target")
+REACH = 2  # sentences back
 
 # Predicates whose object, once written beside the subject's name, states the fact: a sentence no rule
 # read may be cited for them (`elsewhere`). Figures are left out: a number beside a name is too often
@@ -165,4 +171,23 @@ def elsewhere(predicate: str, obj, at: tuple[int, int], sentences: Sequence[tupl
                                  or _Words(quote).has_any(action_forms)):
             continue
         return span
+    return None
+
+
+def defined_before(predicate: str, obj, at: tuple[int, int], sentences: Sequence[tuple[int, int]],
+                   quote_of: Callable[[tuple[int, int]], str]) -> tuple[int, int] | None:
+    """The quote widened back to the sentence (at most REACH before `at`) that defines the
+    abbreviation `at` writes its object as: "<object> (<ABBR>)" there, ABBR in `at`; else None."""
+    if predicate not in DEFINED or not isinstance(obj, str):
+        return None
+    quote, starts = quote_of(at), [span[0] for span in sentences]
+    index = next((i for i, span in enumerate(sentences) if span[0] <= at[0] < span[1]), None)
+    if index is None:
+        return None
+    pattern = re.compile(re.escape(obj).replace(r"\ ", r"[\s-]+") + r"\s*\(\s*([A-Za-z][\w\-/.]{1,12})\s*[),;]", re.I)
+    for i in range(index - 1, max(index - REACH, 0) - 1, -1):
+        for m in pattern.finditer(quote_of(sentences[i])):
+            abbr = m.group(1)
+            if re.search(rf"(?<![\w\-]){re.escape(abbr)}(?![\w\-])", quote):
+                return (starts[i], at[1])
     return None
