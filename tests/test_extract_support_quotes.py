@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.extract import extract_facts
-from reportgen.extract.quotes import choose, defined_before, elsewhere, names_any, states
+from reportgen.extract.quotes import choose, defined_before, elsewhere, names_any, repeats, states
 from reportgen.facts import plain
 from reportgen.sources import Document
 
@@ -119,3 +119,14 @@ def test_an_abbreviation_reaches_back_to_its_definition():
     far = ["Quillon studies QL-7 in non-small cell lung cancer (NSCLC).", "A.", "B.", "Zorvitinib is active in NSCLC."]
     assert defined_before("indication", "non-small cell lung cancer", (3, 4), [(i, i + 1) for i in range(4)],
                           lambda s: " ".join(far[s[0]:s[1]])) is None  # beyond REACH
+
+
+def test_a_repeat_not_stated_gives_way_to_one_stated_that_says_as_much():
+    approval = {"authority": "FDA", "action": "approval"}
+    dated = {**approval, "date": "2024"}
+    facts = [("Zorvimab", "regulatory", approval, False), ("Zorvimab", "regulatory", dated, True),
+             ("Zorvimab", "regulatory", dated, False), ("Zorvimab", "regulatory", {**approval, "date": "2023"}, False),
+             ("Quorbimab", "regulatory", approval, False), ("Zorvimab", "indication", "lupus", False)]
+    # the undated and the same-dated repeats go; another date says more, another subject is another fact
+    assert repeats(facts) == {0, 2}
+    assert repeats(facts[:1]) == set()

@@ -16,7 +16,7 @@ from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
-from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, states
+from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, repeats, states
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
@@ -188,7 +188,7 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             seen.add(norm(name))
             at = ent.links.get(name, first)
             emit(canon, "name", name, _sentence_of(sentences, at))
-    facts = []
+    decided = []
     cited = None  # the sentences in original offsets, made when a fact needs another sentence
 
     def original(span):
@@ -203,7 +203,10 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
                 cited = [original(x) for x in sentences]
             s, e = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
                     or defined_before(predicate, obj, (s, e), cited, quote_of) or (s, e))
-        facts.append(Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score))
+        decided.append((subject, predicate, obj, (s, e), score))
+    drop = repeats([(d[0], d[1], d[2], states(d[1], d[2], text[d[3][0]:d[3][1]])) for d in decided])
+    facts = [Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score)
+             for i, (subject, predicate, obj, (s, e), score) in enumerate(decided) if i not in drop]
     return sort_facts(facts)
 
 

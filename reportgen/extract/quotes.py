@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 
 from reportgen.extract.lexicon import read_data
 
-__all__ = ["states", "names_any", "choose", "elsewhere", "defined_before", "forms", "ELSEWHERE", "DEFINED"]
+__all__ = ["repeats", "states", "names_any", "choose", "elsewhere", "defined_before", "forms", "ELSEWHERE", "DEFINED"]
 
 # Predicates whose object a sentence may write as an abbreviation defined a little before it
 # ("non-small cell lung cancer (NSCLC)" ... "in patients with NSCLC"): the quote then reaches back to
@@ -191,3 +191,29 @@ def defined_before(predicate: str, obj, at: tuple[int, int], sentences: Sequence
             if re.search(rf"(?<![\w\-]){re.escape(abbr)}(?![\w\-])", quote):
                 return (starts[i], at[1])
     return None
+
+
+# The keys a structured fact is identified by (FACTS.md: facts differing only in other keys are one fact).
+IDENTITY = {"regulatory": ("authority", "action", "detail"), "efficacy": ("endpoint", "value"),
+            "safety": ("event", "value"), "phase": ("stage",)}
+
+
+def repeats(facts: Sequence[tuple[str, str, object, bool]]) -> set[int]:
+    """Indexes of the repeats to drop among (subject, predicate, object, quote states it) candidates:
+    a structured fact whose quote does not state it, when another with the same identity is quoted
+    where it is stated and says all the repeat says (its other keys absent or equal there)."""
+    by_identity: dict = {}
+    for i, (subject, predicate, obj, _ok) in enumerate(facts):
+        if predicate in IDENTITY and isinstance(obj, dict):
+            ident = (subject, predicate, tuple(str(obj.get(k)) for k in IDENTITY[predicate]))
+            by_identity.setdefault(ident, []).append(i)
+    drop = set()
+    for members in by_identity.values():
+        stated = [facts[i][2] for i in members if facts[i][3]]
+        for i in members:
+            obj = facts[i][2]
+            if facts[i][3] or not stated:
+                continue
+            if any(all(other.get(k) == v for k, v in obj.items()) for other in stated):
+                drop.add(i)
+    return drop
