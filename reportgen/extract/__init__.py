@@ -198,15 +198,18 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
         found, subject_names, obj_names = spans[key]
         quote_of = lambda x: text[x[0]:x[1]]  # noqa: E731
         s, e = choose([original(x) for x in found], quote_of, predicate, obj, subject_names, obj_names)
-        if (predicate in ELSEWHERE or predicate in DEFINED) and not states(predicate, obj, text[s:e], obj_names):
+        ok = states(predicate, obj, text[s:e], obj_names)
+        if not ok and (predicate in ELSEWHERE or predicate in DEFINED):
             if cited is None:
                 cited = [original(x) for x in sentences]
-            s, e = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
-                    or defined_before(predicate, obj, (s, e), cited, quote_of) or (s, e))
-        decided.append((subject, predicate, obj, (s, e), score))
-    drop = repeats([(d[0], d[1], d[2], states(d[1], d[2], text[d[3][0]:d[3][1]])) for d in decided])
+            other = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
+                     or defined_before(predicate, obj, (s, e), cited, quote_of))
+            if other is not None:
+                (s, e), ok = other, True
+        decided.append((subject, predicate, obj, (s, e), score, ok))
+    drop = repeats([(d[0], d[1], d[2], d[5]) for d in decided])
     facts = [Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score)
-             for i, (subject, predicate, obj, (s, e), score) in enumerate(decided) if i not in drop]
+             for i, (subject, predicate, obj, (s, e), score, _ok) in enumerate(decided) if i not in drop]
     return sort_facts(facts)
 
 

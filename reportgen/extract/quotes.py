@@ -65,21 +65,31 @@ def _spellings(term, table: str) -> tuple[str, ...]:
     return forms().get(table, {}).get(_key(term), (term,))
 
 
-class _Words:
-    """A quote in compared form, with the positions where its words begin."""
+_SKIP = "[\\s\\-_.,'\"`´‐‑‒–—―−‘’‚‛“”„‟′″®™©]*"  # what `_key` drops between two kept characters
 
-    __slots__ = ("text", "starts")
+
+@lru_cache(maxsize=4096)
+def _form_re(form: str) -> re.Pattern | None:
+    """A search for `form` as `_key` compares it, beginning a word: one regex per form, so a quote
+    is never normalized (quote choice runs on every fact of every document)."""
+    wanted = _key(form)
+    if not wanted:
+        return None
+    body = _SKIP.join(re.escape(c) for c in wanted)
+    return re.compile(r"(?<![0-9A-Za-z])(?=\w)" + body, re.I)
+
+
+class _Words:
+    """A quote, asked whether it writes a form (compared as `_key` compares, from a word's start)."""
+
+    __slots__ = ("quote",)
 
     def __init__(self, quote: str):
-        text, starts = "", []
-        for piece in _WORD_START.split(quote):
-            starts.append(len(text))
-            text += _key(piece)
-        self.text, self.starts = text, starts
+        self.quote = quote
 
     def has(self, form: str) -> bool:
-        wanted = _key(form)
-        return bool(wanted) and any(self.text.startswith(wanted, at) for at in self.starts)
+        pattern = _form_re(form)
+        return pattern is not None and pattern.search(self.quote) is not None
 
     def has_any(self, wanted: Iterable[str]) -> bool:
         return any(self.has(form) for form in wanted)
