@@ -130,3 +130,17 @@ def test_a_repeat_not_stated_gives_way_to_one_stated_that_says_as_much():
     # the undated and the same-dated repeats go; another date says more, another subject is another fact
     assert repeats(facts) == {0, 2}
     assert repeats(facts[:1]) == set()
+
+
+@pytest.mark.parametrize("quote, term, expected", [
+    ("an autologous T-cell therapy", "T cell", True),
+    ("an anti-CD19 CAR-T", "CD19", True),
+    ("the XCD19 construct", "CD19", False),
+    ("Zorvimab is dosed weekly", "mAb", False),      # an INN's -mab is no antibody word
+    ("a humanized mAb", "monoclonal antibody", True),  # the form table (quote_forms.yaml)
+    ("ZORVIMAB® (zorvimab)", "Zorvimab", True),
+    ("in Non-Small-Cell Lung Cancer", "non-small cell lung cancer", True),
+])
+def test_a_term_is_compared_without_case_marks_or_hyphens_from_a_word_start(quote, term, expected):
+    predicate = "modality" if term in ("mAb", "monoclonal antibody") else "indication"
+    assert states(predicate, "monoclonal antibody" if term == "mAb" else term, quote) is expected
