@@ -16,6 +16,7 @@ from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
+from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, repeats, states
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
@@ -150,10 +151,12 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
     quotes are cut from the original text (spans mapped back through `normalized`)."""
     text = doc.text
     ballot = Ballot()
+    spans: dict = {}  # candidate key -> every span that yields it, and the names quote choice looks for
 
-    def emit(subject: str, predicate: str, obj, span, rules=(None,)):
+    def emit(subject: str, predicate: str, obj, span, rules=(None,), names=(), obj_names=()):
         key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
         ballot.vote(key, (subject, predicate, obj, span), rules)
+        spans.setdefault(key, ([], names or (subject,), obj_names))[0].append(span)
 
     used_assets = set()
     for r in raws:
@@ -161,15 +164,19 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             emit(getattr(r, "subject_name"), r.predicate, r.obj, r.span)
             continue
         ent = names.entities[r.eid]
-        obj = r.obj
+        obj, obj_names = r.obj, ()
         if r.predicate in ("developer", "partner"):
-            obj = names.entities[obj].canonical
+            other = names.entities[obj]
+            obj = other.canonical
             if norm(obj) == norm(ent.canonical):
                 continue
+            obj_names = tuple(other.names)  # the spellings its name facts join (quote choice accepts them)
         if ent.kind == "asset":
             used_assets.add(r.eid)
-        emit(ent.canonical, r.predicate, obj, r.span, getattr(r, "rules", (None,)))
-    # name facts: every alias of an asset (and defined short names of organizations)
+        emit(ent.canonical, r.predicate, obj, r.span, getattr(r, "rules", (None,)), tuple(ent.names), obj_names)
+    # name facts: every alias of an asset and every spelling of an organization the document joined
+    # ("Quillon Therapeutics, Inc." ... "Quillon"): FACTS.md has each other name in a name fact, so a
+    # reader (and the quote of a developer fact naming the company briefly) joins on any of them
     for eid, ent in enumerate(names.entities):
         if ent.kind == "asset" and len(ent.names) < 2:
             continue
@@ -179,15 +186,30 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             if norm(name) in seen:
                 continue
             seen.add(norm(name))
-            if ent.kind == "org" and name not in ent.links:
-                continue
             at = ent.links.get(name, first)
             emit(canon, "name", name, _sentence_of(sentences, at))
-    facts = []
-    for _key, (subject, predicate, obj, (s, e)), score in ballot.decided():
-        if normalized is not None:
-            s, e = normalized.span(s, e)
-        facts.append(Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score))
+    decided = []
+    cited = None  # the sentences in original offsets, made when a fact needs another sentence
+
+    def original(span):
+        return normalized.span(*span) if normalized is not None else span
+
+    for key, (subject, predicate, obj, _first), score in ballot.decided():
+        found, subject_names, obj_names = spans[key]
+        quote_of = lambda x: text[x[0]:x[1]]  # noqa: E731
+        s, e = choose([original(x) for x in found], quote_of, predicate, obj, subject_names, obj_names)
+        ok = states(predicate, obj, text[s:e], obj_names)
+        if not ok and (predicate in ELSEWHERE or predicate in DEFINED):
+            if cited is None:
+                cited = [original(x) for x in sentences]
+            other = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
+                     or defined_before(predicate, obj, (s, e), cited, quote_of))
+            if other is not None:
+                (s, e), ok = other, True
+        decided.append((subject, predicate, obj, (s, e), score, ok))
+    drop = repeats([(d[0], d[1], d[2], d[5]) for d in decided])
+    facts = [Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score)
+             for i, (subject, predicate, obj, (s, e), score, _ok) in enumerate(decided) if i not in drop]
     return sort_facts(facts)
 
 
