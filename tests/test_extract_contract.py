@@ -77,6 +77,19 @@ def test_fingerprint_covers_the_data_files(tmp_path, monkeypatch):
     assert get_extractor({"targets": {"ZEBRA1": ["ZEBRA1"]}}).fingerprint != after
 
 
+def test_fingerprint_covers_the_extractor_code(tmp_path, monkeypatch):
+    """A rule edited without a version bump (a development install) is a new cache key too."""
+    code = tmp_path / "extract"
+    code.mkdir()
+    for path in extract_base.CODE_DIR.glob("*.py"):
+        shutil.copy(path, code / path.name)
+    monkeypatch.setattr(extract_base, "CODE_DIR", code)
+    before = get_extractor().fingerprint
+    with (code / "relations.py").open("a", encoding="utf-8") as fh:
+        fh.write("# a changed rule\n")
+    assert get_extractor().fingerprint != before
+
+
 def test_fingerprint_covers_the_shared_vocabularies(tmp_path, monkeypatch):
     """The MeSH disease and place tables feed extraction too: a new table, a new cache key."""
     shared = tmp_path / "shared"

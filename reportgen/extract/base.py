@@ -36,10 +36,18 @@ class Extractor(Protocol):
 SHARED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+CODE_DIR = Path(__file__).resolve().parent
+# reportgen modules outside extract/ whose code decides what a fact is (dates, diseases, names, places, facts)
+SHARED_CODE = ("dates.py", "diseases.py", "facts.py", "naming.py", "places.py", "sources.py", "vocab.py")
+
+
 def data_files() -> list[Path]:
-    """Every data file extraction reads: its lexicons and cues, and the package's shared
-    vocabularies (MeSH diseases, places, the fact vocabulary)."""
-    return sorted(DATA_DIR.glob("*.yaml")) + sorted(p for p in SHARED_DATA_DIR.iterdir() if p.is_file())
+    """Every file extraction reads or runs: its lexicons and cues, the package's shared
+    vocabularies (MeSH diseases, places, the fact vocabulary), and its code, so a rule
+    changed without a version bump (a development install, a patched copy) is a new cache key."""
+    shared_code = [CODE_DIR.parent / name for name in SHARED_CODE if (CODE_DIR.parent / name).is_file()]
+    return (sorted(DATA_DIR.glob("*.yaml")) + sorted(p for p in SHARED_DATA_DIR.iterdir() if p.is_file())
+            + sorted(CODE_DIR.glob("*.py")) + shared_code)
 
 
 @lru_cache(maxsize=4)
@@ -51,7 +59,7 @@ def _data_digest(stamp: tuple) -> str:
 
 
 def data_digest() -> str:
-    """sha256 over every data file's name and bytes (recomputed when a file changes)."""
+    """sha256 over every data and code file's name and bytes (recomputed when a file's stat changes)."""
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files())
     return _data_digest(stamp)
 
