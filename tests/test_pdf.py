@@ -160,3 +160,27 @@ def test_short_table_stays_portrait(tmp_path):
     build(tmp_path / "basic", names=["basic-bcma"], formats=("pdf",))
     reader = PdfReader(tmp_path / "basic" / "out" / "basic-bcma.pdf")
     assert all(float(p.mediabox.width) < float(p.mediabox.height) for p in reader.pages)
+
+
+def test_a_profile_name_never_ends_a_page_alone():
+    """Wherever a profile starts, its name is on the page of its first label and value (the print CSS)."""
+    from weasyprint import HTML
+
+    from reportgen.render import DEFAULT_TEMPLATES, make_environment, stylesheet
+
+    css = stylesheet(make_environment([DEFAULT_TEMPLATES]), "print")
+    groups = "".join(f'<div class="group"><dt>Label {i}</dt><dd><ul><li>value {i}</li><li>more {i}</li></ul></dd></div>'
+                     for i in range(8))
+    for filler in range(50, 72):  # moves the profile down, line by line, across the end of the first page
+        html = (f"<style>{css}</style>" + "<p>filler line</p>" * filler
+                + f'<article class="profile"><h3>Profile QX-8</h3><dl>{groups}</dl></article>')
+        for page in HTML(string=html).render().pages:
+            texts = [b.text for b in _boxes(page._page_box) if getattr(b, "text", None)]
+            if "Profile QX-8" in texts:
+                assert "Label 0" in texts, f"the name ends a page alone with {filler} lines before it"
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
