@@ -16,13 +16,18 @@ LEGAL_FORM = (r"Incorporated|Inc\.?|Ltd\.?|Co\.,?\s*Ltd\.?|Co\.\s*Limited|Limite
               r"B\.V\.|K\.K\.|Corp\.?|Corporation|Holdings(?:\s+(?:Limited|Ltd\.?|Inc\.?))?|Group|Company")
 LEGAL_SUFFIX_RE = re.compile(rf"(?:,?\s+(?:{LEGAL_FORM}))+$")
 
-_IGNORED = re.compile(r"[\s\-–_.,'\"’‘“”®™©\[\]]")
+# What a name key leaves out between the characters it keeps: space, every hyphen and dash, punctuation,
+# quotes and primes, brackets and marks. A regex character class, so a search can skip the same characters
+# (the extractor's quote choice finds a name in a sentence this way without normalizing the sentence).
+IGNORED_CLASS = "[\\s\\-_.,'\"`´‐‑‒–—―−‘’‚‛“”„‟′″®™©\\[\\]]"
+_IGNORED = re.compile(IGNORED_CLASS)
+_MARKS = str.maketrans("", "", "®™©")  # before NFKC, which would spell ™ as "TM"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # called for every name of every fact and mention, many times
 def name_key(name: str) -> str:
     """Names compare without case, spaces, hyphens and dashes, punctuation, ® / ™ (as FACTS.md matches)."""
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", name.translate(_MARKS)).casefold())
 
 
 class UnionFind:

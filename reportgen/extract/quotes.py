@@ -15,11 +15,11 @@ the first span (the order the rules proposed them in, so a tie keeps the old cho
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from reportgen.extract.lexicon import read_data
+from reportgen.naming import IGNORED_CLASS, name_key
 
 __all__ = ["repeats", "states", "names_any", "choose", "elsewhere", "defined_before", "forms", "ELSEWHERE", "DEFINED"]
 
@@ -34,8 +34,6 @@ REACH = 2  # sentences back
 # another figure.
 ELSEWHERE = ("indication", "target", "modality", "phase", "trial", "developer", "partner", "regulatory")
 
-_MARKS = str.maketrans("", "", "®™©")
-_PUNCT = str.maketrans("", "", "-_.,'\"`´‐‑‒–—―−‘’‚‛“”„‟′″")
 _WORD_START = re.compile(r"(?<![0-9A-Za-z])(?=\w)")
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.,])\d+(?:,\d{3})*(?:\.\d+)?")
 _PHASE = re.compile(r"\bphase\s*(iii|ii|i|[1-3])[ab]?\b"
@@ -45,10 +43,7 @@ _TOLERANCE = 0.051
 STRUCTURED = ("regulatory", "efficacy", "safety", "phase")
 
 
-def _key(text: str) -> str:
-    """Names and terms compared without marks, case, spaces, hyphens and punctuation."""
-    text = unicodedata.normalize("NFKC", text.translate(_MARKS)).casefold()
-    return "".join(text.translate(_PUNCT).split())
+_key = name_key  # names and terms compare as everywhere else in reportgen
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +60,7 @@ def _spellings(term, table: str) -> tuple[str, ...]:
     return forms().get(table, {}).get(_key(term), (term,))
 
 
-_SKIP = "[\\s\\-_.,'\"`´‐‑‒–—―−‘’‚‛“”„‟′″®™©]*"  # what `_key` drops between two kept characters
+_SKIP = IGNORED_CLASS + "*"  # what `_key` drops between two kept characters
 
 
 @lru_cache(maxsize=4096)
