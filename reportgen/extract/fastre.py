@@ -145,12 +145,15 @@ def needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     return _analysed("needles", rx, _needles)
 
 
+def _parsed(rx: re.Pattern) -> tuple[list, bool]:
+    """The pattern's parse tree items and whether it matches case-insensitively (str patterns only)."""
+    items = list(_parser.parse(rx.pattern, rx.flags))
+    return items, _has_ignorecase(items, rx.flags)
+
+
 def _needles(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
-    if not isinstance(rx.pattern, str):
-        return None
-    tree = _parser.parse(rx.pattern, rx.flags)
-    fold = _has_ignorecase(list(tree), rx.flags)
-    found = _required(list(tree), fold)
+    items, fold = _parsed(rx)
+    found = _required(items, fold)
     if not found or min(map(len, found)) < _MIN_NEEDLE:
         return None
     # a needle holding another is redundant ("submitted" occurs only where "submit" does): fewer `in` scans
@@ -197,11 +200,8 @@ def heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
 
 
 def _heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
-    if not isinstance(rx.pattern, str):
-        return None
-    tree = _parser.parse(rx.pattern, rx.flags)
-    fold = _has_ignorecase(list(tree), rx.flags)
-    found = _heads_of(list(tree), fold)
+    items, fold = _parsed(rx)
+    found = _heads_of(items, fold)
     if not found or min(map(len, found)) < _MIN_NEEDLE or len(found) > _MAX_HEADS:
         return None
     # a head that starts with another is redundant: the shorter one's places include its places
