@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from reportgen.extract.lexicon import cue_alternation, read_data
 from reportgen.extract.names import Names
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said|today)\b", re.I)
@@ -82,7 +83,7 @@ def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, 
     return (first,) if first is not None else ()
 
 
-ACADEMIC_RE = re.compile(r"\b(?:University|Universit[äé]|Hospital|Institute|College|School|Center|Centre|Clinic|Academy)\b")
+ACADEMIC_RE = re.compile(rf"\b(?:{cue_alternation(read_data('shapes.yaml')['academic_words'])})\b")  # data/shapes.yaml
 
 
 def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: DocumentModel, developers: dict,
