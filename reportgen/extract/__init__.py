@@ -25,7 +25,7 @@ from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "2.0"
+EXTRACTOR_VERSION = "2.1"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -64,7 +64,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
-    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized)]
+    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized, lex)]
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
@@ -146,7 +146,8 @@ def _sentence_of(sentences, pos: int) -> tuple[int, int]:
     return sentences[lo]
 
 
-def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalized: Normalized | None = None) -> list[Fact]:
+def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalized: Normalized | None = None,
+              lex: Lexicons | None = None) -> list[Fact]:
     """Candidate facts voted on (scoring.py), those reaching the threshold made into facts whose
     quotes are cut from the original text (spans mapped back through `normalized`)."""
     text = doc.text
@@ -206,11 +207,22 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
                      or defined_before(predicate, obj, (s, e), cited, quote_of))
             if other is not None:
                 (s, e), ok = other, True
+        if not ok and predicate == "indication" and lex is not None:
+            obj, ok = _indication_as_written(obj, text[s:e], lex, ok)
         decided.append((subject, predicate, obj, (s, e), score, ok))
     drop = repeats([(d[0], d[1], d[2], d[5]) for d in decided])
     facts = [Fact.extracted(subject, predicate, obj, Evidence.extracted(doc.id, text, s, e), score=score)
              for i, (subject, predicate, obj, (s, e), score, _ok) in enumerate(decided) if i not in drop]
     return sort_facts(facts)
+
+
+def _indication_as_written(obj, quote: str, lex: Lexicons, ok: bool):
+    """An indication its quote writes only as an abbreviation or synonym is that spelling (indications.py)."""
+    from reportgen.diseases import vocabulary
+    from reportgen.extract.indications import as_written
+
+    written = as_written(obj, quote, lex.diseases, vocabulary().resolve) if isinstance(obj, str) else None
+    return (written, True) if written else (obj, ok)
 
 
 # --- the extractor seam --------------------------------------------------------

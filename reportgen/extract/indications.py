@@ -32,3 +32,23 @@ def in_study_context(text: str, sent_start: int, pos: int) -> bool:
     before = text[lo:pos]
     hits = list(cue.finditer(before))
     return bool(hits) and ";" not in before[hits[-1].end():]
+
+
+def as_written(obj: str, quote: str, diseases, resolve=None) -> str | None:
+    """The spelling `quote` writes the curated disease `obj` in ("SLE", "lupus", "solid tumours"), when
+    the quote does not write `obj` itself; None when it writes none of its spellings.
+
+    A fact's object is the disease its quote states: a release that writes only "NSCLC" states
+    "NSCLC", not a name it never prints. The written form is taken only where it means the same MeSH
+    descriptor as the curated name (`resolve`: name -> descriptor or None), so a brief scoped by
+    disease or area still finds it; a spelling MeSH does not know ("mCRPC") keeps the curated name.
+    """
+    for m in diseases.find_all(quote):
+        if m.canonical != obj or m.surface == obj:
+            continue
+        if resolve is not None:
+            written, curated = resolve(m.surface), resolve(obj)
+            if written is None or (curated is not None and written.mesh_id != curated.mesh_id):
+                continue
+        return m.surface
+    return None
