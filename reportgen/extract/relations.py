@@ -397,7 +397,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end):
                 continue
-            ctx.add(_nearest(assets, m.start), "modality", m.canonical, span)
+            eid = _nearest(assets, m.start)
+            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+                eid = model.single_focal  # the headline's "Orphan Drug Designation for Its Gene Therapy", as for targets
+            ctx.add(eid, "modality", m.canonical, span)
         verb = ANNOUNCE_RE.search(sent)
         for m in _disease_mentions(ctx, s, e):
             if _inside(m.start, blocked) and not assets:
