@@ -16,7 +16,7 @@ from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
 from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
-from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, repeats, states
+from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, regulator_before, repeats, states
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
@@ -204,7 +204,8 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
             if cited is None:
                 cited = [original(x) for x in sentences]
             other = (elsewhere(predicate, obj, (s, e), cited, quote_of, subject_names, obj_names)
-                     or defined_before(predicate, obj, (s, e), cited, quote_of))
+                     or defined_before(predicate, obj, (s, e), cited, quote_of)
+                     or (regulator_before(obj, (s, e), cited, quote_of) if predicate == "regulatory" else None))
             if other is not None:
                 (s, e), ok = other, True
         if not ok and predicate == "indication" and lex is not None:

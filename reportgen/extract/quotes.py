@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 from reportgen.extract.lexicon import read_data
 from reportgen.naming import IGNORED_CLASS, name_key
 
-__all__ = ["repeats", "states", "names_any", "choose", "elsewhere", "defined_before", "forms", "ELSEWHERE", "DEFINED"]
+__all__ = ["repeats", "states", "names_any", "choose", "elsewhere", "defined_before", "regulator_before", "forms", "ELSEWHERE", "DEFINED"]
 
 # Predicates whose object a sentence may write as an abbreviation defined a little before it
 # ("non-small cell lung cancer (NSCLC)" ... "in patients with NSCLC"): the quote then reaches back to
@@ -195,6 +195,24 @@ def defined_before(predicate: str, obj, at: tuple[int, int], sentences: Sequence
             abbr = m.group(1)
             if re.search(rf"(?<![\w\-]){re.escape(abbr)}(?![\w\-])", quote):
                 return (starts[i], at[1])
+    return None
+
+
+def regulator_before(obj, at: tuple[int, int], sentences: Sequence[tuple[int, int]],
+                     quote_of: Callable[[tuple[int, int]], str]) -> tuple[int, int] | None:
+    """A regulatory fact whose quote names its regulator only by a reference ("the agency", "the EC" after
+    "the European Commission (EC)"): the quote widened back to the sentence (at most REACH before `at`)
+    that writes the regulator; None when none does."""
+    authority = _field(obj, "authority")
+    if not isinstance(authority, str) or not forms().get("authorities", {}).get(_key(authority)):
+        return None
+    index = next((i for i, span in enumerate(sentences) if span[0] <= at[0] < span[1]), None)
+    if index is None:
+        return None
+    wanted = {"authority": authority}
+    for i in range(index - 1, max(index - REACH, 0) - 1, -1):
+        if states("regulatory", wanted, quote_of(sentences[i])):
+            return (sentences[i][0], at[1])
     return None
 
 
