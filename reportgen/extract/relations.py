@@ -1251,8 +1251,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
                         values.append((e, mm.group(1), "months"))
-            elif kind == "efficacy" and not vs:
-                nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
+            if not values and kind == "efficacy" and not vs:
+                nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+(?:\s+(?:of|out\s+of)\s+\d+)?(?:\s+(?:evaluable\s+|treated\s+)?(?:patients|subjects|participants))?\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
                     values.append((e, nm.group(1), "%"))
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"

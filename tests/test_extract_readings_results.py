@@ -1,0 +1,38 @@
+"""Results as releases report them (relations.py `_results`, data/endpoints.yaml), pinned by invented sentences.
+No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+LEAD = "Zorvex Bio announced results for Zorvamab, a monoclonal antibody, in lung cancer. "
+
+
+def figures(text: str, predicate: str = "efficacy", subject: str = "Zorvamab") -> set[tuple[str, float]]:
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    key = "endpoint" if predicate == "efficacy" else "event"
+    return {(getattr(f.object, key), float(f.object.value)) for f in facts
+            if f.predicate == predicate and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A confirmed objective response was observed in 18 of 40 patients (45%).", ("ORR", 45.0)),
+    ("Responses were seen in 9 of 20 evaluable patients (45%), an objective response rate in line with earlier data.",
+     None),
+    ("At week 16, 72% of patients achieved PASI 90, compared with 3% on placebo.", ("PASI 90", 72.0)),
+    ("Median disease-free survival was 28.4 months.", ("DFS", 28.4)),
+])
+def test_result_phrasings(sentence, expected):
+    got = figures(LEAD + sentence)
+    if expected is None:
+        assert not any(value == 45.0 and endpoint != "ORR" for endpoint, value in got)
+    else:
+        assert expected in got
+
+
+def test_a_treatment_related_adverse_event_rate_is_safety():
+    got = figures(LEAD + "Treatment-related adverse events occurred in 12% of patients.", "safety")
+    assert ("TRAE", 12.0) in got
