@@ -121,23 +121,23 @@ APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license app
              "ind application": "IND", "clinical trial application": "IND"}
 IND_RE = re.compile(
     r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
-    r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
+    r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+|our\s+|the\s+company(?:’s|'s)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
     r"|\bclinical\s+trial\s+(?:approvals?|applications?\s+approvals?)\b"
-    r"|\bcleared\s+(?:its\s+|the\s+|an\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
+    r"|\bcleared\s+(?:its\s+|the\s+|an\s+|their\s+|our\s+|the\s+company(?:’s|'s)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
     r"|\b(?:approval|clearance)\s+of\s+(?:the\s+|its\s+|an\s+)?IND\b|\bIND\s+(?:was|has\s+been)\s+(?:cleared|approved)"
     # "approval from the FDA to initiate a Phase I/II clinical study": leave the authority outside the action
     r"|\b(?:approv(?:al|ed)|clearance|cleared|authori[sz](?:ation|ed))\b(?=(?:[^.;]|(?<=[A-Z])\.){0,100}?\bto\s+(?:initiate|conduct|start|commence|"
     r"begin|launch|carry\s+out|proceed\s+with)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b)"
     r"|\bapprov(?:ed|es)\s+(?:an?\s+|the\s+|its\s+)?clinical\s+trial\s+applications?\b"
     # "received implied approval for clinical trials", "approval for a Phase 1 clinical study"
-    r"|\bimplied\s+(?:approval|license|licence)\b"
+    r"|\bimplied\s+(?:approval|license|licence)\b|\bStudy\s+May\s+Proceed\b"
     r"|\b(?:approval|clearance)\s+for\s+(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,4}?clinical\s+(?:trials?|stud(?:y|ies))\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
     r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b"
     # "the go-ahead for a Phase 1 trial", "green light to start a clinical study"
     r"|\b(?:go-ahead|green[\s\-]?light)\s+(?:to\s+(?:initiate|conduct|start|begin|launch|proceed\s+with)\s+|for\s+)(?:an?\s+|the\s+|its\s+)?"
     r"(?:[\w/\-]+\s+){0,5}?(?:clinical|stud(?:y|ies)|trials?)\b", re.I)
-REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|\bclear(?:ed|ance|s)?\b|Notice\s+of\s+Compliance|\bOK|\bnod\b|\bgreen[\s\-]?li|go-ahead|PDUFA", re.I)
+REGULATORY_HINT_RE = re.compile(r"approv|authori[sz]|okay|May\s+Proceed|\bIND\b|Investigational|clinical\s+trial|hold\b|accept|submi|filed|filing|\bclear(?:ed|ance|s)?\b|Notice\s+of\s+Compliance|\bOK|\bnod\b|\bgreen[\s\-]?li|go-ahead|PDUFA", re.I)
 GENERIC_DESIGNATION_RE = re.compile(
     r"\s*(?:designations?\s+|status\s+|programs?\s+|programmes?\s+)?(?:features|benefits|eligibility\s+(?:criteria|requirements|rules)|criteria|requirements)\b", re.I)
 GRANTED_BEFORE_RE = re.compile(r"\b(?:grant(?:s|ed)?|receiv(?:es|ed)|award(?:s|ed)|obtain(?:s|ed)|achiev(?:es|ed))\b[^.;]{0,60}$", re.I)

@@ -1,0 +1,28 @@
+"""Regulatory readings in more of the usual phrasings (relations.py IND_RE), pinned by invented sentences.
+No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+
+def events(text: str, subject: str = "Zorvamab") -> set[tuple[str, str]]:
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    return {(f.object.authority, f.object.action) for f in facts if f.predicate == "regulatory" and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorvex Bio announced that the FDA has cleared the company's Investigational New Drug application for Zorvamab, "
+    "a monoclonal antibody.",
+    "Zorvex Bio announced FDA clearance of Zorvex's IND for Zorvamab, a monoclonal antibody.",
+    "Zorvex Bio said it received a Study May Proceed letter from the FDA for Zorvamab, a monoclonal antibody.",
+])
+def test_ind_clearance_phrasings(sentence):
+    assert events(sentence) == {("FDA", "IND clearance")}
+
+
+def test_a_planned_submission_is_no_event():
+    assert events("Zorvex Bio plans to submit a BLA for Zorvamab, a monoclonal antibody, to the FDA in 2027.") == set()
