@@ -36,3 +36,16 @@ def test_result_phrasings(sentence, expected):
 def test_a_treatment_related_adverse_event_rate_is_safety():
     got = figures(LEAD + "Treatment-related adverse events occurred in 12% of patients.", "safety")
     assert ("TRAE", 12.0) in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trial is designed to detect a 30% improvement in PFS.",
+    "Patients on Zorvamab saw a 20% relative reduction in HbA1c.",
+])
+def test_a_change_is_not_the_endpoint_s_value(sentence):
+    got = figures(LEAD + sentence)
+    assert not {value for _endpoint, value in got} & {30.0, 20.0}
+
+
+def test_a_rate_before_its_endpoint_still_counts():
+    assert ("CR", 94.0) in figures(LEAD + "94% of the patients achieved a complete response.")
