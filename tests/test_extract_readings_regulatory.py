@@ -26,3 +26,25 @@ def test_ind_clearance_phrasings(sentence):
 
 def test_a_planned_submission_is_no_event():
     assert events("Zorvex Bio plans to submit a BLA for Zorvamab, a monoclonal antibody, to the FDA in 2027.") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorvex Bio said the FDA has not yet approved Zorvamab, a monoclonal antibody, for any indication.",
+    "Zorvex Bio said Zorvamab, a monoclonal antibody, is not approved by the FDA or any other regulatory authority.",
+    "Zorvex Bio said Zorvamab, a monoclonal antibody, may be eligible for Priority Review by the FDA.",
+    "Zorvex Bio said the FDA requested additional data before it can approve the BLA for Zorvamab, a monoclonal "
+    "antibody.",
+])
+def test_negated_and_conditional_events_are_no_events(sentence):
+    assert events(sentence) == set()
+
+
+def test_an_event_after_a_negated_clause_still_counts():
+    text = ("Zorvex Bio said Zorvamab, a monoclonal antibody, which is not marketed in Europe, was approved by the FDA "
+            "in 2024 for psoriasis.")
+    assert ("FDA", "approval") in events(text)
+
+
+def test_the_agent_after_by_is_the_authority_even_when_a_country_is_nearer_before():
+    text = "Zorvex Bio said Zorvamab, a monoclonal antibody, first marketed in Japan, was approved by the FDA in 2024."
+    assert events(text) == {("FDA", "approval")}

@@ -65,3 +65,15 @@ def prior_start(sent: str) -> int | None:
     """Where the sentence starts speaking of the patients' treatment history, if it does."""
     m = load_guards().prior.search(sent)
     return m.start() if m else None
+
+
+@lru_cache(maxsize=1)
+def _unrealised() -> re.Pattern:
+    words = read_data("guards.yaml")["unrealised_cues"]
+    return re.compile(rf"\b(?:{_alt(words)})\s+(?:[\w\-/]+\s+){{0,2}}?$", re.I)
+
+
+def unrealised_before(text: str, pos: int) -> bool:
+    """A regulatory word at `pos` negated, made an eligibility or an ability ("has not been approved",
+    "may be eligible for Priority Review", "before it can approve"): data/guards.yaml unrealised_cues."""
+    return _unrealised().search(text, max(0, pos - 60), pos) is not None

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import build_model, nearby_developers, speakers_site
-from reportgen.extract.guards import load_guards, planned_before, planned_regions
+from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -965,6 +965,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             return  # "four IND clearances", "no FDA-approved treatments": not this asset's event (regulatory_cues.py)
         if action != "designation" and (_inside(s, ctx.planned) or planned_before(text, s)):
             return  # "plans to submit a BLA", "a potential approval": not (yet) a regulatory event
+        if unrealised_before(text, s):
+            return  # "has not been approved", "may be eligible for Priority Review": guards.py
         taken.append((s, e))
         actions.append((s, e, action, detail))
 
@@ -1117,6 +1119,9 @@ def _nearby_app(apps, m, sent, window=70):
     return APP_CANON.get(raw, best[1].group(0))
 
 
+AGENT_AFTER_RE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:by|from)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:’s|'s)?\s+){0,2}?", re.I)
+
+
 def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     """Authorities stated for an action: the nearest one, with any joined to it by 'and'."""
     nxt = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
@@ -1125,7 +1130,8 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s]
     action = actions[i][2]
     pick = None
-    if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]):
+    if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]
+                  or AGENT_AFTER_RE.fullmatch(ctx.text, e, after[0][0])):  # "was approved by the FDA": its agent
         group = [after[0]]
         for a in [a for a in auths if after[0][0] < a[0] < min(nxt, e + 160)]:
             if re.fullmatch(r"(?:\s*\([^()]{1,15}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4})?"
