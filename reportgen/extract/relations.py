@@ -43,11 +43,17 @@ PRIOR_RE = re.compile(
 COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
-    r"(?:improvement|extension|advantage|benefit)\s+over)\b", re.I)
+    r"(?:improvement|extension|advantage|benefit)\s+over|"
+    # a market rival: "will compete with Y", "rivals such as Y"
+    r"compet(?:e|es|ing)\s+(?:directly\s+)?(?:with|against)|(?:rivals?|competitors?)(?:\s+such\s+as)?)\b", re.I)
 # the comparators among them: an event in their clause is theirs ("compared with Y, approved in 2015"); a
 # combination partner's clause ("X plus Y was approved") states the regimen's event
-RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has)\b", re.I)
+RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has|"
+                      r"compet(?:e|es|ing)\s+(?:directly\s+)?(?:with|against)|(?:rivals?|competitors?)(?:\s+such\s+as)?)\b", re.I)
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
+# "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
+# still speaks of the asset its opening reference names (a definite description, then a comma or verb)
+REFERENCE_WITH_RIVAL_RE = re.compile(r"^\W*(?:The|This)\s+(?:[\w\-]+\s+){0,3}?(?:drug|therapy|candidate|antibody|medicine|product|treatment)\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 def _cue_words(key: str) -> re.Pattern:
@@ -344,7 +350,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         orgs = names.in_span(orgs_all, s, e)
         unnamed = not assets and UNNAMED_RE.search(sent) and (
             _within(ctx.modalities, s, e) or _within(ctx.targets, s, e))
-        if not assets_all and not unnamed:
+        if not assets and not unnamed and (not assets_all or REFERENCE_WITH_RIVAL_RE.match(sent)):
             ref = resolver.asset_reference(sent, s, blocked)
             if ref is not None:
                 assets = [Mention(ref[0], ref[0], ref[2], "")]  # zero width: terms after it attach to it
