@@ -32,3 +32,24 @@ def test_the_regulator_three_sentences_back_is_too_far():
 def test_an_authority_without_forms_is_not_widened():
     sentences = [(0, 10), (11, 20)]
     assert regulator_before({"authority": "other"}, (11, 20), sentences, lambda span: "Health Canada") is None
+
+
+def test_unstated_repeats_keep_the_one_saying_most():
+    from reportgen.extract.quotes import repeats
+
+    bare = {"authority": "PMDA", "action": "approval"}
+    full = {"authority": "PMDA", "action": "approval", "indication": "heart failure"}
+    assert repeats([("X", "regulatory", bare, False), ("X", "regulatory", full, False)]) == {0}
+    assert repeats([("X", "regulatory", bare, False), ("X", "regulatory", dict(bare), False)]) == {1}
+    # a stated repeat is never dropped for an unstated one, and stated repeats all stay
+    assert repeats([("X", "regulatory", bare, True), ("X", "regulatory", full, False)]) == set()
+    assert repeats([("X", "regulatory", bare, True), ("X", "regulatory", full, True)]) == set()
+    # another indication is not "no more": both stay
+    other = {"authority": "PMDA", "action": "approval", "indication": "angina"}
+    assert repeats([("X", "regulatory", full, False), ("X", "regulatory", other, False)]) == set()
+
+
+def test_a_japanese_approval_written_twice_is_one_fact():
+    text = ("Japan approves first iPS cell therapy\n\nJapan's health ministry approved Zorvacel, an iPS cell-derived "
+            "cardiomyocyte sheet developed by Quillon Heart, for severe heart failure.")
+    assert len(regulatory(text, "Zorvacel")) == 1

@@ -224,7 +224,8 @@ IDENTITY = {"regulatory": ("authority", "action", "detail"), "efficacy": ("endpo
 def repeats(facts: Sequence[tuple[str, str, object, bool]]) -> set[int]:
     """Indexes of the repeats to drop among (subject, predicate, object, quote states it) candidates:
     a structured fact whose quote does not state it, when another with the same identity is quoted
-    where it is stated and says all the repeat says (its other keys absent or equal there)."""
+    where it is stated and says all the repeat says (its other keys absent or equal there); where no
+    quote of that identity states it, every repeat that says no more than another of them."""
     by_identity: dict = {}
     for i, (subject, predicate, obj, _ok) in enumerate(facts):
         if predicate in IDENTITY and isinstance(obj, dict):
@@ -239,4 +240,16 @@ def repeats(facts: Sequence[tuple[str, str, object, bool]]) -> set[int]:
                 continue
             if any(all(other.get(k) == v for k, v in obj.items()) for other in stated):
                 drop.add(i)
+        # none stated where it is quoted (a regulator written only as its country or ministry, twice): each
+        # repeat that says no more than another of them goes, the first of equals stays. (Repeats whose
+        # quotes state the fact all stay: each cites its own sentence.)
+        if not stated:
+            for i in members:
+                obj = facts[i][2]
+                for j in members:
+                    other = facts[j][2]
+                    if j != i and j not in drop and all(other.get(k) == v for k, v in obj.items()) and \
+                            (len(other) > len(obj) or j < i):
+                        drop.add(i)
+                        break
     return drop
