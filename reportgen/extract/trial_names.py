@@ -50,6 +50,9 @@ def _rules() -> dict:
         "descriptor_words": frozenset(str(w).casefold() for w in data["descriptors"]),
         "not_word": frozenset(str(w).casefold() for w in data.get("word_not_names") or ()),
         "slash_before": re.compile(rf"(?<![\w\-/])({_NAMED})/$"),
+        # "the ABCDE-1 and ABCDE-2 trials", "the AB-1, AB-2 and AB-3 studies": names joined before a plural noun
+        "joined_before": re.compile(rf"(?<![\w\-/])({_NAMED})(?:™|®)?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"),
+        "plural_after": re.compile(r"(?:™|®)?\s+(?:[\w\-]+\s+){0,3}?(?i:studies|trials)\b"),
         "paren": gate(re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])")) if data.get("paren_after_study") else None,
     }
 
@@ -104,6 +107,16 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
             m = r["slash_before"].search(text, max(0, s0 - 60), s0)
             if m and _plausible(m.group(1), "", lex):
                 extra.setdefault(m.span(1), m.group(1))
+    # "the ABCDE-1 and ABCDE-2 trials": each name joined to a study name before a plural noun is a study
+    for s0, e0, _n in sorted(list(found) + [(a, b, n) for (a, b), n in extra.items()], reverse=True):
+        if not r["plural_after"].match(text, e0):
+            continue
+        while True:
+            m = r["joined_before"].search(text, max(0, s0 - 60), s0)
+            if not (m and m.end() == s0 and _plausible(m.group(1), "", lex)):
+                break
+            extra.setdefault(m.span(1), m.group(1))
+            s0 = m.start(1)
     if r["paren"] is not None:
         for m in r["paren"].finditer(text):
             name = m.group(1)

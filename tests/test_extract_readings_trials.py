@@ -1,0 +1,23 @@
+"""Study names joined before a plural study noun (trial_names.py), pinned by invented sentences. No name here
+is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+
+def trials(text: str, subject: str = "Zorvamab") -> set[str]:
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    return {f.object for f in facts if f.predicate == "trial" and f.subject == subject}
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("the RESOLVE-1 and RESOLVE-2 trials.", {"RESOLVE-1", "RESOLVE-2"}),
+    ("the ZEN-1, ZEN-2 and ZEN-3 Phase 3 studies.", {"ZEN-1", "ZEN-2", "ZEN-3"}),
+    ("the ZEN-1 trial and a later analysis.", {"ZEN-1"}),
+])
+def test_joined_study_names(tail, expected):
+    assert trials(f"Zorvex Bio said Zorvamab, a monoclonal antibody, was approved based on {tail}") == expected
