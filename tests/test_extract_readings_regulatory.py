@@ -48,3 +48,12 @@ def test_an_event_after_a_negated_clause_still_counts():
 def test_the_agent_after_by_is_the_authority_even_when_a_country_is_nearer_before():
     text = "Zorvex Bio said Zorvamab, a monoclonal antibody, first marketed in Japan, was approved by the FDA in 2024."
     assert events(text) == {("FDA", "approval")}
+
+
+@pytest.mark.parametrize("designation, authority", [
+    ("Fast Track designation", "FDA"), ("Regenerative Medicine Advanced Therapy (RMAT) designation", "FDA"),
+    ("PRIME designation", "EMA"), ("Breakthrough Therapy designation", "other"),
+])
+def test_a_programme_with_one_owner_names_its_regulator(designation, authority):
+    text = f"Zorvex Bio announced that Zorvamab, a monoclonal antibody, received {designation} for pemphigus."
+    assert events(text) == {(authority, "designation")}

@@ -1032,6 +1032,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = [_authority_in_scope(ctx, auths, s)]
+                if authority_list == ["other"]:
+                    authority_list = [read_data("regulators.yaml").get("designation_owners", {}).get(detail, "other")]
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
                 authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
             else:
