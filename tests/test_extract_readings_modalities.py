@@ -47,3 +47,20 @@ def test_a_body_sentence_naming_no_asset_gives_no_modality():
     text = ("Zorvex Bio announced that ZT-101, an investigational antibody, was granted Fast Track designation. "
             "Gene therapy is a growing field.")
     assert "gene therapy" not in modalities(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorvex Bio announced that ZT-101 and ZT-102, two ADCs, dosed their first patients.", {"ZT-101", "ZT-102"}),
+    ("Zorvex Bio is developing ZT-101, ZT-102 and ZT-103, its investigational ADCs.", {"ZT-101", "ZT-102", "ZT-103"}),
+    ("Zorvex Bio said ZT-101 and ZT-102 are CAR-Ts.", {"ZT-101", "ZT-102"}),
+])
+def test_a_plural_modality_after_a_list_is_each_asset_s(text, expected):
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    assert {f.subject for f in facts if f.predicate == "modality"} == expected
+
+
+def test_a_singular_modality_stays_with_its_own_asset():
+    facts = extract_facts(Document(id="t.txt", text="Zorvex Bio said ZT-101, a small molecule, and ZT-102, an ADC, dosed "
+                                                     "patients.", sha256="0" * 64))
+    got = {(f.subject, f.object) for f in facts if f.predicate == "modality"}
+    assert got == {("ZT-101", "small molecule"), ("ZT-102", "ADC")}

@@ -320,6 +320,26 @@ def _owner(described, pos: int) -> int | None:
     return None
 
 
+PLURAL_TERM_RE = re.compile(r"(?:[a-z]s|[A-Z]s|ies)$")
+JOIN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+def _joined_before(text: str, assets: list[Mention], pos: int) -> list[int]:
+    """The assets joined by "and" or commas into the list that ends just before a plural term at `pos`
+    ("ZT-101 and ZT-102, two ADCs"), except the last (the nearest, which the term attaches to anyway)."""
+    before = [a for a in assets if a.end <= pos]
+    if len(before) < 2 or not re.fullmatch(r"\s*(?:,\s*|\s)(?:(?:two|three|four|both|all|the|its|our|their)\s+)?(?:[\w\-]+\s+){0,2}?",
+                                           text[before[-1].end:pos]):
+        return []
+    out, last = [], before[-1]
+    for a in reversed(before[:-1]):
+        if not JOIN_GAP_RE.fullmatch(text, a.end, last.start) and not re.fullmatch(r"\s*,\s*", text[a.end:last.start]):
+            break
+        out.append(a.eid)
+        last = a
+    return out
+
+
 def _nearest(assets: list[Mention], pos: int) -> int | None:
     before = [m for m in assets if m.end <= pos]
     if before:
@@ -407,6 +427,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "Orphan Drug Designation for Its Gene Therapy", as for targets
             ctx.add(eid, "modality", m.canonical, span)
+            for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
+                ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
         for m in _disease_mentions(ctx, s, e):
             if _inside(m.start, blocked) and not assets:
