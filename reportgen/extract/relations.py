@@ -160,7 +160,7 @@ TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 PHASE_RE = re.compile(
     r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
+PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|[\s\-]+(?:ready|enabling)\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
 PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
