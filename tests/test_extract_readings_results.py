@@ -49,3 +49,21 @@ def test_a_change_is_not_the_endpoint_s_value(sentence):
 
 def test_a_rate_before_its_endpoint_still_counts():
     assert ("CR", 94.0) in figures(LEAD + "94% of the patients achieved a complete response.")
+
+
+SAFETY_LEAD = "Zorvex Bio announced results for Zorvacel, a CAR-T cell therapy, in lupus. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Grade 3 or higher CRS occurred in 2 patients.", ("CRS", 2.0)),
+    ("CRS was reported in 15% of patients (all Grade 1 or 2).", ("CRS", 15.0)),
+    ("Cytokine release syndrome (CRS) occurred in 8 of 12 patients (67%), all low grade.", ("CRS", 67.0)),
+    ("Interstitial lung disease was reported in 3.5% of patients.", ("interstitial lung disease", 3.5)),
+])
+def test_safety_phrasings(sentence, expected):
+    assert expected in figures(SAFETY_LEAD + sentence, "safety", "Zorvacel")
+
+
+def test_a_fraction_without_its_rate_gives_no_count():
+    # "8 of 12 patients" is neither 8 patients of the whole study nor a rate the sentence writes
+    assert not figures(SAFETY_LEAD + "CRS occurred in 8 of 12 patients.", "safety", "Zorvacel")

@@ -1276,7 +1276,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
@@ -1287,6 +1288,14 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
                         values.append((e, mm.group(1), "months"))
+                if not values and kind == "safety" and re.search(r"occurred|reported|observed|seen|noted|documented", vm.group(0)):
+                    # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
+                    fm = SAFETY_COUNT_RE.match(tail)
+                    if fm and fm.group("pct"):
+                        values.append((e + lead_end + vm.end() + fm.start("pct"), fm.group("pct"), "%"))
+                    elif fm and not fm.group("of"):
+                        n = fm.group("n").lower()
+                        values.append((e + lead_end + vm.end() + fm.start("n"), str(WORD_NUM.get(n, n)), "patients"))
             if not values and kind == "efficacy" and not vs:
                 nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+(?:\s+(?:of|out\s+of)\s+\d+)?(?:\s+(?:evaluable\s+|treated\s+)?(?:patients|subjects|participants))?\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
@@ -1326,6 +1335,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                             r"(?P<of>\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,4})?\s+(?:\w+\s+)?(?:patients?|subjects?|participants?)\b"
+                             r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
