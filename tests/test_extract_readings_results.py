@@ -67,3 +67,13 @@ def test_safety_phrasings(sentence, expected):
 def test_a_fraction_without_its_rate_gives_no_count():
     # "8 of 12 patients" is neither 8 patients of the whole study nor a rate the sentence writes
     assert not figures(SAFETY_LEAD + "CRS occurred in 8 of 12 patients.", "safety", "Zorvacel")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ORR and CR rates were 90% and 60%, respectively.", {("ORR", 90.0), ("CR", 60.0)}),
+    ("ORR and CR rates were 90% and 60%.", {("ORR", 90.0), ("CR", 60.0)}),
+    ("The ORR, CR and VGPR rates were 90%, 60% and 20%, respectively.", {("ORR", 90.0), ("CR", 60.0), ("VGPR", 20.0)}),
+])
+def test_listed_endpoints_take_listed_values_in_order(sentence, expected):
+    assert figures("Zorvex Bio announced results for Zorvacel, a CAR-T cell therapy, in myeloma. " + sentence,
+                   subject="Zorvacel") == expected

@@ -1251,9 +1251,18 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
+    paired = _respectively(text, terms, base + len(sent))
     for i, (s, e, kind, m) in enumerate(terms):
         eid = _nearest(assets, s) if assets else fallback
         if eid is None:
+            continue
+        if paired:
+            if i in paired:  # "ORR and CR rates were 90% and 60%, respectively": the n-th term takes the n-th value
+                pos, num = paired[i]
+                if pos not in used:
+                    used.add(pos)
+                    key = "endpoint" if kind == "efficacy" else "event"
+                    ctx.add(eid, kind, {key: m.canonical, "value": _number(num), "unit": "%"}, span)
             continue
         nxt = terms[i + 1][0] if i + 1 < len(terms) else base + len(sent)
         prev_end = terms[i - 1][1] if i > 0 else base
@@ -1340,6 +1349,32 @@ SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|e
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
+RESPECTIVELY_RE = re.compile(r"\s*(?:rates?\s+|scores?\s+)?(?:were|was|of|reached|are|is|at|:)\s+")
+
+
+def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]:
+    """{term index: (value offset, value)} for "A and B (rates) were X% and Y%(, respectively)": terms joined by
+    "and" or commas, then exactly as many percentages; {} when the sentence has no such list."""
+    if len(terms) < 2:
+        return {}
+    for first in range(len(terms)):
+        last = first
+        while last + 1 < len(terms) and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)",
+                                                     text[terms[last][1]:terms[last + 1][0]]):
+            last += 1
+        if last == first:
+            continue
+        lead = RESPECTIVELY_RE.match(text, terms[last][1])
+        if not lead:
+            continue
+        values = _pct_chain(text[lead.end():sent_end])
+        n = last - first + 1
+        tail_end = lead.end() + values[-1][0] + len(values[-1][1]) if values else lead.end()
+        if len(values) == n and not re.match(r"\s*(?:and|,)\s*\d", text[tail_end:sent_end]):
+            return {first + k: (lead.end() + off, num) for k, (off, num) in enumerate(values)}
+    return {}
+
+
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
