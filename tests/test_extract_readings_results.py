@@ -77,3 +77,8 @@ def test_a_fraction_without_its_rate_gives_no_count():
 def test_listed_endpoints_take_listed_values_in_order(sentence, expected):
     assert figures("Zorvex Bio announced results for Zorvacel, a CAR-T cell therapy, in myeloma. " + sentence,
                    subject="Zorvacel") == expected
+
+
+def test_listed_events_take_listed_rates_in_order():
+    got = figures(SAFETY_LEAD + "CRS and ICANS occurred in 45% and 12% of patients, respectively.", "safety", "Zorvacel")
+    assert got == {("CRS", 45.0), ("ICANS", 12.0)}

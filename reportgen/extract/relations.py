@@ -1349,7 +1349,8 @@ SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|e
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
-RESPECTIVELY_RE = re.compile(r"\s*(?:rates?\s+|scores?\s+)?(?:were|was|of|reached|are|is|at|:)\s+")
+RESPECTIVELY_RE = re.compile(r"\s*(?:rates?\s+|scores?\s+)?(?:(?:were|was|are|is)\s+(?:reported|observed|seen)\s+in|occurred\s+in|"
+                             r"were|was|of|reached|are|is|at|:)\s+")
 
 
 def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]:
