@@ -82,3 +82,7 @@ def test_listed_endpoints_take_listed_values_in_order(sentence, expected):
 def test_listed_events_take_listed_rates_in_order():
     got = figures(SAFETY_LEAD + "CRS and ICANS occurred in 45% and 12% of patients, respectively.", "safety", "Zorvacel")
     assert got == {("CRS", 45.0), ("ICANS", 12.0)}
+
+
+def test_an_endpoint_improved_to_a_value():
+    assert ("OS", 25.3) in figures(LEAD + "Zorvamab improved median OS to 25.3 months from 17.1 months.")

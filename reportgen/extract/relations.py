@@ -1286,7 +1286,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
