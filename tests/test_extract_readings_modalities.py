@@ -21,6 +21,7 @@ def modalities(text: str, subject: str = "ZT-101") -> set[str]:
     ("an engineered TCR therapy targeting MAGE-A4", "TCR-T"),
     ("a T-cell receptor (TCR) therapy", "TCR-T"),
     ("a tumor-infiltrating lymphocyte (TIL) therapy", "T cell"),
+    ("a regulatory T cell (Treg) therapy", "T cell"),
     ("a fully human IgG1 antibody", "monoclonal antibody"),
     ("a humanized antibody", "monoclonal antibody"),
     ("a cell therapy derived from induced pluripotent stem cells", "iPSC-derived cell"),
