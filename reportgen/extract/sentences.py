@@ -51,6 +51,11 @@ def _is_abbreviation(before: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # U.S, e.g
 
 
+def _decimal(segment: str, i: int) -> bool:
+    """A period between two digits ("18.2"): a decimal, never a sentence end with a footnote number."""
+    return segment[i] == "." and i > 0 and segment[i - 1].isdigit() and i + 1 < len(segment) and segment[i + 1].isdigit()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end), each stripped of surrounding blanks and bullets."""
     spans: list[tuple[int, int]] = []
@@ -62,6 +67,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             cut = ls + m.end()
             if text[ls + m.start()] == "." and _is_abbreviation(text[max(start, ls + m.start() - _MAX_WORD):ls + m.start()]):
                 continue
+            if _decimal(segment, m.start()):
+                continue  # "CLDN18.2 ADC", "RECIST 1.1 Criteria": a number, not a footnote after a period
             nxt = _NEXT.match(text, cut, le)
             if not nxt:
                 continue
