@@ -57,3 +57,9 @@ def test_the_agent_after_by_is_the_authority_even_when_a_country_is_nearer_befor
 def test_a_programme_with_one_owner_names_its_regulator(designation, authority):
     text = f"Zorvex Bio announced that Zorvamab, a monoclonal antibody, received {designation} for pemphigus."
     assert events(text) == {(authority, "designation")}
+
+
+@pytest.mark.parametrize("verb", ["won", "secured", "earned", "gained", "nabbed"])
+def test_news_verbs_of_a_designation(verb):
+    text = f"Zorvex Bio said Zorvamab, a monoclonal antibody, {verb} Fast Track designation for myositis."
+    assert events(text) == {("FDA", "designation")}
