@@ -86,3 +86,9 @@ def test_listed_events_take_listed_rates_in_order():
 
 def test_an_endpoint_improved_to_a_value():
     assert ("OS", 25.3) in figures(LEAD + "Zorvamab improved median OS to 25.3 months from 17.1 months.")
+
+
+def test_the_asset_after_a_compared_figure_is_the_comparator():
+    text = LEAD + "The ORR was 45% vs 20% for docetaxel."
+    assert ("ORR", 45.0) in figures(text)
+    assert not figures(text, subject="docetaxel")

@@ -1237,9 +1237,14 @@ def _number(x: str):
 
 
 def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
+    text = ctx.text
+    rivals = [a for a in assets if VS_VALUE_FOR_RE.search(text, max(base, a.start - 60), a.start)]
+    if rivals:  # "The ORR was 45% vs 20% for docetaxel": the asset after the compared figure is the comparator
+        assets = [a for a in assets if a not in rivals]
+        if not assets and fallback is None:
+            fallback = ctx.current
     if not assets and fallback is None:
         return  # a figure attaches to an asset of the sentence or the fallback: none here
-    text = ctx.text
     eps = merge_abbrev(_within(ctx.endpoints, base, base + len(sent)) + _recurrence(sent, base), ctx.text)
     evs = merge_abbrev(_within(ctx.events, base, base + len(sent)), ctx.text)
     used: set[int] = set()
@@ -1349,6 +1354,8 @@ SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|e
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
+VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"
+                             r"(?:\([^()]{0,40}\)\s*)?(?:for|with|in|on)\s+(?:the\s+|patients\s+(?:receiving|treated\s+with|on)\s+)?$", re.I)
 RESPECTIVELY_RE = re.compile(r"\s*(?:rates?\s+|scores?\s+)?(?:(?:were|was|are|is)\s+(?:reported|observed|seen)\s+in|occurred\s+in|"
                              r"were|was|of|reached|are|is|at|:)\s+")
 
