@@ -92,3 +92,9 @@ def test_the_asset_after_a_compared_figure_is_the_comparator():
     text = LEAD + "The ORR was 45% vs 20% for docetaxel."
     assert ("ORR", 45.0) in figures(text)
     assert not figures(text, subject="docetaxel")
+
+
+def test_a_paired_list_leaves_the_sentence_s_other_figures_alone():
+    got = figures("Zorvex Bio announced results for Zorvacel, a CAR-T cell therapy, in myeloma. ORR and CR rates were "
+                  "90% and 60%, and median PFS was 11.2 months.", subject="Zorvacel")
+    assert got == {("ORR", 90.0), ("CR", 60.0), ("PFS", 11.2)}

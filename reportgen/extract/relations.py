@@ -1261,13 +1261,12 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         eid = _nearest(assets, s) if assets else fallback
         if eid is None:
             continue
-        if paired:
-            if i in paired:  # "ORR and CR rates were 90% and 60%, respectively": the n-th term takes the n-th value
-                pos, num = paired[i]
-                if pos not in used:
-                    used.add(pos)
-                    key = "endpoint" if kind == "efficacy" else "event"
-                    ctx.add(eid, kind, {key: m.canonical, "value": _number(num), "unit": "%"}, span)
+        if i in paired:  # "ORR and CR rates were 90% and 60%, respectively": the n-th term takes the n-th value
+            pos, num = paired[i]
+            if pos not in used:
+                used.add(pos)
+                key = "endpoint" if kind == "efficacy" else "event"
+                ctx.add(eid, kind, {key: m.canonical, "value": _number(num), "unit": "%"}, span)
             continue
         nxt = terms[i + 1][0] if i + 1 < len(terms) else base + len(sent)
         prev_end = terms[i - 1][1] if i > 0 else base
