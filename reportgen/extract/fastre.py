@@ -545,3 +545,32 @@ def literal_finditer(words, text: str, before_ok, after_ok) -> list[Literal]:
 def word_char(ch: str) -> bool:
     """`\\w` of a str pattern."""
     return ch.isalnum() or ch == "_"
+
+
+class StartsAt:
+    """A pattern whose every match starts on one of `chars` (`after`: right after one, or at 0 when
+    `at_zero`): `finditer` tries `rx.match` only at those places, so `re` does not try the pattern at
+    every position (one opening on a lookbehind or `^` gets no prefix scan). The caller states the
+    places from the pattern's own shape ("(?<=[A-Za-z])['’]...", "(?:^|(?<=[\\n;|]))..." under MULTILINE);
+    tests check the matches against the regex's own."""
+
+    __slots__ = ("rx", "chars", "after", "at_zero", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, rx: re.Pattern, chars: str, after: bool = False, at_zero: bool = False):
+        self.rx, self.chars, self.after, self.at_zero = rx, tuple(chars), after, at_zero
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+
+    def places(self, string: str) -> list[int]:
+        out = _places(string, self.chars, 0, len(string))
+        if self.after:
+            out = [i + 1 for i in out]
+            if self.at_zero and string:
+                out.insert(0, 0)
+        return out
+
+    def finditer(self, string: str):
+        return matches_at(self.rx.match, string, self.places(string))
+
+    def search(self, string: str):
+        return next(self.finditer(string), None)

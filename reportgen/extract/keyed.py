@@ -39,6 +39,10 @@ def _alnum(ch: str) -> bool:
     return "a" <= ch <= "z" or "0" <= ch <= "9" or "A" <= ch <= "Z"
 
 
+_MEMO: dict[str, "Keyed"] = {}
+_MEMO_SIZE = 512
+
+
 class Keyed:
     """One quote, asked about many keys; its reduced form is made once, on the first question."""
 
@@ -48,6 +52,17 @@ class Keyed:
         self.quote = quote
         self._low: str | bool | None = None  # False: a quote only the regex reads
         self._gaps: set[int] | None = None
+
+    @classmethod
+    def of(cls, quote: str) -> "Keyed":
+        """The Keyed of `quote`, shared: quote choice asks about the same sentence for many facts."""
+        memo = _MEMO
+        k = memo.get(quote)
+        if k is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()  # bounded: memory stays flat over any number of documents
+            k = memo[quote] = cls(quote)
+        return k
 
     def has(self, wanted: str) -> bool | None:
         """Whether the quote writes `wanted` (a non-empty `name_key`) from a word's start;

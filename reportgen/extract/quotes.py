@@ -82,7 +82,7 @@ class _Words:
 
     def __init__(self, quote: str):
         self.quote = quote
-        self._keyed = Keyed(quote)
+        self._keyed = Keyed.of(quote)
 
     def has(self, form: str) -> bool:
         wanted = _key(form)

@@ -31,6 +31,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
+from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -47,6 +48,7 @@ COMPARATOR_RE = re.compile(
 # the comparators among them: an event in their clause is theirs ("compared with Y, approved in 2015"); a
 # combination partner's clause ("X plus Y was approved") states the regimen's event
 RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has)\b", re.I)
+RIVAL_RE = _gate_early(RIVAL_RE)  # behind a literal gate (fastre.py): the same matches
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
