@@ -256,12 +256,18 @@ class Spans(list):
     def __init__(self, items=()):
         super().__init__(sorted(items, key=lambda m: (_start(m), -_end(m))))
         self.starts = [_start(m) for m in self]
+        self.ends = [_end(m) for m in self]  # (read per sentence by every reader: kept, not recomputed)
 
 
 def _within(items, s, e):
     if isinstance(items, Spans):
-        i, j = bisect_left(items.starts, s), bisect_left(items.starts, e)
-        return [m for m in items[i:j] if _end(m) <= e]
+        starts = items.starts
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e, i)
+        if i == j:
+            return []
+        ends = items.ends
+        return [items[k] for k in range(i, j) if ends[k] <= e]
     return [m for m in items if s <= _start(m) and _end(m) <= e]
 
 
