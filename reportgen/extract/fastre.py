@@ -411,7 +411,7 @@ class WordGated:
     the places of the endings (`str.find`) instead of visiting every word of the text.
     """
 
-    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "match", "fullmatch", "pattern", "flags", "groups",
+    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "_tail_words", "_runs", "match", "fullmatch", "pattern", "flags", "groups",
                  "groupindex")
 
     def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...], min_letters: int | None = None):
@@ -423,22 +423,24 @@ class WordGated:
         # the rest as one trie-shaped pattern that matches only where a run of letters ends
         tails = [e for e in self.endings if not any(o != e and e.endswith(o) for o in self.endings)]
         self._tails = re.compile(_trie(tails) + "(?![A-Za-z])") if tails else None
+        self._tail_words = tuple(tails)
+        self._runs = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{min_letters},}}") if min_letters is not None else None
         self.match, self.fullmatch = rx.match, rx.fullmatch
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
     def _word_starts(self, string: str, pos: int) -> list[int]:
         """Starts (>= pos), in order, of the words `word.finditer(string, pos)` yields that end on an ending."""
-        starts = []
-        least = self.min_letters
+        starts: list[int] = []
         if self._tails is None:
             return starts
-        # suffix-free endings that each end a run of letters cannot overlap: finditer sees every one
-        for m in self._tails.finditer(string, pos):
-            s, t = m.start(), m.end()
-            while s > 0 and _ascii_letter(string[s - 1]):
-                s -= 1
-            if s >= pos and t - s >= least and (s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-")):
-                starts.append(s)
+        # every maximal run of >= N ASCII letters (a C scan), kept when it ends on a tail (`str.endswith`,
+        # C): the words the tail trie's finditer found, without trying the trie at every position
+        tails = self._tail_words
+        for m in self._runs.finditer(string, pos):
+            if m.group().endswith(tails):
+                s = m.start()
+                if s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-"):
+                    starts.append(s)
         return starts
 
     def finditer(self, string: str, pos: int = 0):
