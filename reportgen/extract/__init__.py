@@ -12,6 +12,7 @@ import re
 import json
 from json.encoder import encode_basestring as _json_str
 
+from reportgen.extract.keyed import Keyed
 from reportgen.extract.lexicon import Lexicons, Match, load_lexicons
 from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
@@ -65,7 +66,10 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
-    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized)]
+    try:
+        return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized)]
+    finally:
+        Keyed.forget()  # quote choice's per-quote memo (keyed.py) holds this document's sentences only
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."

@@ -64,6 +64,11 @@ class Keyed:
             k = memo[quote] = cls(quote)
         return k
 
+    @staticmethod
+    def forget() -> None:
+        """Drop the shared quotes (the runner calls it after each document: nothing is kept between them)."""
+        _MEMO.clear()
+
     def has(self, wanted: str) -> bool | None:
         """Whether the quote writes `wanted` (a non-empty `name_key`) from a word's start;
         None when only the regex can tell."""
