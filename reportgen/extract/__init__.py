@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 import json
+from json.encoder import encode_basestring as _json_str
 
+from reportgen.extract.keyed import Keyed
 from reportgen.extract.lexicon import Lexicons, Match, load_lexicons
 from reportgen.extract.target_shapes import shaped_targets
 from reportgen.extract.names import Names, build_names, norm
@@ -64,7 +66,10 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         country_adj=found["country_adjectives"],
     )
     raws = run(ctx, sentences)
-    return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized, lex)]
+    try:
+        return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized, lex)]
+    finally:
+        Keyed.forget()  # quote choice's per-quote memo (keyed.py) holds this document's sentences only
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."
@@ -155,7 +160,8 @@ def _to_facts(doc: Document, names: Names, raws: list[Raw], sentences, normalize
     spans: dict = {}  # candidate key -> every span that yields it, and the names quote choice looks for
 
     def emit(subject: str, predicate: str, obj, span, rules=(None,), names=(), obj_names=()):
-        key = (subject, predicate, json.dumps(obj, sort_keys=True, ensure_ascii=False))
+        # a plain string's JSON is what json.dumps would write for it, without the encoder set-up per call
+        key = (subject, predicate, _json_str(obj) if type(obj) is str else json.dumps(obj, sort_keys=True, ensure_ascii=False))
         ballot.vote(key, (subject, predicate, obj, span), rules)
         spans.setdefault(key, ([], names or (subject,), obj_names))[0].append(span)
 

@@ -411,7 +411,7 @@ class WordGated:
     the places of the endings (`str.find`) instead of visiting every word of the text.
     """
 
-    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "match", "fullmatch", "pattern", "flags", "groups",
+    __slots__ = ("rx", "word", "endings", "min_letters", "_tails", "_tail_words", "_runs", "match", "fullmatch", "pattern", "flags", "groups",
                  "groupindex")
 
     def __init__(self, rx: re.Pattern, word: re.Pattern, endings: tuple[str, ...], min_letters: int | None = None):
@@ -423,22 +423,24 @@ class WordGated:
         # the rest as one trie-shaped pattern that matches only where a run of letters ends
         tails = [e for e in self.endings if not any(o != e and e.endswith(o) for o in self.endings)]
         self._tails = re.compile(_trie(tails) + "(?![A-Za-z])") if tails else None
+        self._tail_words = tuple(tails)
+        self._runs = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{min_letters},}}") if min_letters is not None else None
         self.match, self.fullmatch = rx.match, rx.fullmatch
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
     def _word_starts(self, string: str, pos: int) -> list[int]:
         """Starts (>= pos), in order, of the words `word.finditer(string, pos)` yields that end on an ending."""
-        starts = []
-        least = self.min_letters
+        starts: list[int] = []
         if self._tails is None:
             return starts
-        # suffix-free endings that each end a run of letters cannot overlap: finditer sees every one
-        for m in self._tails.finditer(string, pos):
-            s, t = m.start(), m.end()
-            while s > 0 and _ascii_letter(string[s - 1]):
-                s -= 1
-            if s >= pos and t - s >= least and (s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-")):
-                starts.append(s)
+        # every maximal run of >= N ASCII letters (a C scan), kept when it ends on a tail (`str.endswith`,
+        # C): the words the tail trie's finditer found, without trying the trie at every position
+        tails = self._tail_words
+        for m in self._runs.finditer(string, pos):
+            if m.group().endswith(tails):
+                s = m.start()
+                if s == 0 or not (word_char(string[s - 1]) or string[s - 1] == "-"):
+                    starts.append(s)
         return starts
 
     def finditer(self, string: str, pos: int = 0):
@@ -545,3 +547,32 @@ def literal_finditer(words, text: str, before_ok, after_ok) -> list[Literal]:
 def word_char(ch: str) -> bool:
     """`\\w` of a str pattern."""
     return ch.isalnum() or ch == "_"
+
+
+class StartsAt:
+    """A pattern whose every match starts on one of `chars` (`after`: right after one, or at 0 when
+    `at_zero`): `finditer` tries `rx.match` only at those places, so `re` does not try the pattern at
+    every position (one opening on a lookbehind or `^` gets no prefix scan). The caller states the
+    places from the pattern's own shape ("(?<=[A-Za-z])['’]...", "(?:^|(?<=[\\n;|]))..." under MULTILINE);
+    tests check the matches against the regex's own."""
+
+    __slots__ = ("rx", "chars", "after", "at_zero", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, rx: re.Pattern, chars: str, after: bool = False, at_zero: bool = False):
+        self.rx, self.chars, self.after, self.at_zero = rx, tuple(chars), after, at_zero
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+
+    def places(self, string: str) -> list[int]:
+        out = _places(string, self.chars, 0, len(string))
+        if self.after:
+            out = [i + 1 for i in out]
+            if self.at_zero and string:
+                out.insert(0, 0)
+        return out
+
+    def finditer(self, string: str):
+        return matches_at(self.rx.match, string, self.places(string))
+
+    def search(self, string: str):
+        return next(self.finditer(string), None)

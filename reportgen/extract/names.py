@@ -176,14 +176,11 @@ class Names:
 
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         key = id(mentions)
-        if key not in self._starts:
-            self._starts[key] = [m.start for m in mentions]
-        i = bisect_left(self._starts[key], start)
-        out = []
-        while i < len(mentions) and mentions[i].start < end:
-            out.append(mentions[i])
-            i += 1
-        return out
+        starts = self._starts.get(key)
+        if starts is None or len(starts) != len(mentions):
+            starts = self._starts[key] = [m.start for m in mentions]
+        i = bisect_left(starts, start)
+        return mentions[i:bisect_left(starts, end, i)]  # sorted by start: the run of those starting before `end`
 
 
 # ---------------------------------------------------------------------------

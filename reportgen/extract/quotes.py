@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
+from reportgen.extract.keyed import Keyed
 from reportgen.extract.lexicon import read_data
 from reportgen.naming import IGNORED_CLASS, name_key
 
@@ -77,12 +78,17 @@ def _form_re(form: str) -> re.Pattern | None:
 class _Words:
     """A quote, asked whether it writes a form (compared as `_key` compares, from a word's start)."""
 
-    __slots__ = ("quote",)
+    __slots__ = ("quote", "_keyed")
 
     def __init__(self, quote: str):
         self.quote = quote
+        self._keyed = Keyed.of(quote)
 
     def has(self, form: str) -> bool:
+        wanted = _key(form)
+        known = self._keyed.has(wanted) if wanted else False  # no per-form regex where it is exact (keyed.py)
+        if known is not None:
+            return known
         pattern = _form_re(form)
         return pattern is not None and pattern.search(self.quote) is not None
 

@@ -31,6 +31,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
+from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
 from reportgen.extract.references import Resolver
 from reportgen.dates import DATE_RE, as_iso
@@ -50,6 +51,7 @@ COMPARATOR_RE = re.compile(
 # combination partner's clause ("X plus Y was approved") states the regimen's event
 RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has|"
                       r"compet(?:e|es|ing)\s+(?:directly\s+)?(?:with|against)|(?:rivals?|competitors?)(?:\s+such\s+as)?)\b", re.I)
+RIVAL_RE = _gate_early(RIVAL_RE)  # behind a literal gate (fastre.py): the same matches
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 # "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
 # still speaks of the asset its opening reference names (a definite description, then a comma or verb)
@@ -260,12 +262,18 @@ class Spans(list):
     def __init__(self, items=()):
         super().__init__(sorted(items, key=lambda m: (_start(m), -_end(m))))
         self.starts = [_start(m) for m in self]
+        self.ends = [_end(m) for m in self]  # (read per sentence by every reader: kept, not recomputed)
 
 
 def _within(items, s, e):
     if isinstance(items, Spans):
-        i, j = bisect_left(items.starts, s), bisect_left(items.starts, e)
-        return [m for m in items[i:j] if _end(m) <= e]
+        starts = items.starts
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e, i)
+        if i == j:
+            return []
+        ends = items.ends
+        return [items[k] for k in range(i, j) if ends[k] <= e]
     return [m for m in items if s <= _start(m) and _end(m) <= e]
 
 
