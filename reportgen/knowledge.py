@@ -151,7 +151,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     `removals`: project-wide removals from the review file (each with
     `entity`, `predicate`, `object`), applied like a landscape's `remove:`.
     """
-    facts = list(facts)
+    facts = [_curated_indication(f) for f in facts]
     removals = list(removals)
     curated = list(curated)
     uf = UnionFind()
@@ -261,6 +261,17 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
         entities.append(Entity(key=root, name=name, kind=kind, names=tuple(unique_names),
                                facts=tuple(sort_facts(kept)), joins=tuple(entity_joins), apart=tuple(apart)))
     return Knowledge(entities)
+
+
+def _curated_indication(fact: Fact) -> Fact:
+    """An indication by its curated disease name: extracted facts write a disease as their quote does
+    ("SLE"), and one asset's "SLE" and "systemic lupus erythematosus" are one indication in a brief."""
+    if fact.predicate != "indication" or not isinstance(fact.object, str):
+        return fact
+    from reportgen.extract.indications import curated_name
+
+    name = curated_name(fact.object)
+    return fact if name == fact.object else fact.model_copy(update={"object": name})
 
 
 def _is_inn(name: str) -> bool:

@@ -51,6 +51,15 @@ def test_curated_aliases_merge_and_removals_drop():
     assert [f.predicate for f in asset.facts] == ["modality"]
 
 
+def test_an_indication_written_as_its_abbreviation_is_one_disease_with_its_full_name():
+    # facts quote a disease as their source writes it ("SLE"); a brief must list it once, by its curated name
+    facts = [fact("ZT-101", "indication", "SLE"), fact("ZT-101", "indication", "systemic lupus erythematosus", doc="b.txt"),
+             fact("ZT-101", "indication", "lupus", doc="c.txt"), fact("ZT-101", "indication", "Zorbatec syndrome", doc="d.txt")]
+    asset = build_knowledge(facts).find("ZT-101")
+    assert sorted({f.object for f in asset.values("indication")}) == ["Zorbatec syndrome", "systemic lupus erythematosus"]
+    assert sorted(f.evidence.doc for f in asset.values("indication")) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
 def test_merge_is_independent_of_input_order():
     facts = [fact("A-1", "name", "Alpha"), fact("Alpha", "name", "Alphacel"), fact("Alphacel", "target", "CD19")]
     one = build_knowledge(facts)

@@ -52,3 +52,13 @@ def as_written(obj: str, quote: str, diseases, resolve=None) -> str | None:
                 continue
         return m.surface
     return None
+
+
+def curated_name(disease: str) -> str:
+    """The curated name of a disease an indication fact writes as its source did ("SLE" -> "systemic lupus
+    erythematosus"), so a brief lists one disease once whichever spelling each source used (the inverse of
+    `as_written`); a spelling the disease lexicon does not know is returned as it is."""
+    from reportgen.extract.lexicon import load_lexicons
+
+    canonical, _ = load_lexicons().diseases.lookup(disease)
+    return canonical or disease
