@@ -185,9 +185,10 @@ def part_html(split: SplitHTML, group: list[int], first: bool) -> str:
     return _with_css(split.head, _CUT_CSS + _CHAPTER_CSS) + _body(split, group, starts) + split.tail
 
 
-def render_part(html: str, base_dir: Path, as_of: str | None) -> PartResult:
+def render_part(html: str, base_dir: Path, as_of: str | None, laid_out=None) -> PartResult:
     """Lay out one part (in a worker): its PDF, no margins drawn, and each page's size, name, anchors,
-    links and bookmarks for the frame."""
+    links and bookmarks for the frame. `laid_out(pages)` is called with those before the PDF is written
+    (a fifth of the part's time), so the pool can start the frame meanwhile."""
     from reportgen.render import render_document, write_document
 
     document = render_document(html, base_dir)
@@ -201,6 +202,8 @@ def render_part(html: str, base_dir: Path, as_of: str | None) -> PartResult:
                               bookmarks=list(page.bookmarks)))
         # the frame writes them for the whole brief; here they would point out of the part
         page.anchors, page.links, page.bookmarks = {}, [], []
+    if laid_out is not None:
+        laid_out(pages)
     return PartResult(pdf=write_document(document, as_of), pages=pages)
 
 
@@ -229,13 +232,12 @@ def frame_html(split: SplitHTML, pages: list[PagePlan]) -> str:
     return _with_css(split.head, _SLOT_CSS) + split.cover + "\n".join(slots) + split.tail
 
 
-def render_frame(split: SplitHTML, parts: list[PartResult], base_dir: Path, as_of: str | None,
+def render_frame(split: SplitHTML, pages: list[PagePlan], base_dir: Path, as_of: str | None,
                  attachments: list[tuple[str, bytes]] | None) -> tuple[bytes, int]:
     """The frame PDF (cover, margins, metadata, attachments, and every destination, link and bookmark)
-    and the number of cover pages before the first part page."""
+    around the parts' pages, in order, and the number of cover pages before the first of them."""
     from reportgen.render import render_document, write_document
 
-    pages = [p for part in parts for p in part.pages]
     document = render_document(frame_html(split, pages), base_dir)
     cover = len(document.pages) - len(pages)
     if cover < 1:
@@ -249,7 +251,7 @@ def render_frame(split: SplitHTML, parts: list[PartResult], base_dir: Path, as_o
     return write_document(document, as_of, attachments), cover
 
 
-def join(frame_pdf: bytes, cover: int, parts: list[PartResult]) -> bytes:
+def join(frame_pdf: bytes, cover: int, parts: list[bytes]) -> bytes:
     """Each part page's drawing on its frame page; the frame's drawing (the margins) as a form XObject on top."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
@@ -260,7 +262,7 @@ def join(frame_pdf: bytes, cover: int, parts: list[PartResult]) -> bytes:
     frame_pages = writer.pages
     k = cover
     for part in parts:
-        reader = PdfReader(io.BytesIO(part.pdf))
+        reader = PdfReader(io.BytesIO(part))
         for source in reader.pages:
             target = frame_pages[k]
             k += 1
@@ -347,11 +349,10 @@ def _packaged(env, brief) -> bool:
     return all(f and Path(f).resolve().parent == root for f in (template.filename, css))
 
 
-def finish(job: PdfJob, parts: list[PartResult], base_dir: Path) -> bytes:
-    """The frame rendered around the parts, and the joined PDF."""
+def frame(job: PdfJob, pages: list[PagePlan], base_dir: Path) -> tuple[bytes, int]:
+    """The frame of a cut brief around its parts' pages (all parts, in order)."""
     assert job.cut is not None
-    frame, cover = render_frame(job.cut[0], parts, base_dir, job.as_of, list(job.attachments))
-    return join(frame, cover, parts)
+    return render_frame(job.cut[0], pages, base_dir, job.as_of, list(job.attachments))
 
 
 def whole(job: PdfJob, base_dir: Path) -> bytes:
@@ -369,6 +370,7 @@ def write_pdf(brief, facts, context) -> bytes:
         return whole(job, context.root)
     try:
         parts = [render_part(h, context.root, job.as_of) for h in job.part_htmls()]
-        return finish(job, parts, context.root)
+        framed, cover = frame(job, [p for part in parts for p in part.pages], context.root)
+        return join(framed, cover, [part.pdf for part in parts])
     except NotSplittable:
         return whole(job, context.root)
