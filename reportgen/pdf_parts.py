@@ -38,7 +38,8 @@ SPLIT_MIN_ITEMS = 300  # references + rows: below this no print HTML is anywhere
 PARTS = 2  # the machine kind has 2 cores; a pool with more workers still gains from 2 balanced parts
 _CUT_CSS = ("\n/* reportgen.pdf_parts: a part of a cut brief; the frame draws the page margins */\n"
             "@page { @top-left { content: none } @top-right { content: none } @bottom-center { content: none } }\n")
-_CHAPTER_CSS = "\n/* reportgen.pdf_parts: a cut brief opens each part on a new page */\n.rg-part-start { break-before: page; }\n"
+_CHAPTER_CSS = ("\n/* reportgen.pdf_parts: a cut brief opens each part on a new page */\n"
+                ".rg-part-start { break-before: page; }\n")
 _SLOT_CSS = ("\n/* reportgen.pdf_parts: the frame, one empty page per page of the parts */\n"
              ".rg-slot { break-before: page; height: 0; margin: 0; padding: 0; border: 0; }\n")
 
@@ -252,13 +253,16 @@ def render_frame(split: SplitHTML, pages: list[PagePlan], base_dir: Path, as_of:
 
 
 def join(frame_pdf: bytes, cover: int, parts: list[bytes]) -> bytes:
-    """Each part page's drawing on its frame page; the frame's drawing (the margins) as a form XObject on top."""
+    """Each part page's drawing on its frame page; the frame's drawing (the margins) as a form XObject on top.
+
+    Written as an incremental update of the frame PDF (new page contents and resources appended after
+    it), which every PDF reader applies as it opens the file."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-    frame_reader = PdfReader(io.BytesIO(frame_pdf))
-    writer = PdfWriter(clone_from=frame_reader)
-    writer.pdf_header = frame_reader.pdf_header  # WeasyPrint's version, not pypdf's default
+    # an incremental update of the frame: its objects (thousands of link annotations) are kept as written,
+    # not parsed and written again (0.3 s instead of 1.3 s for 23 pages)
+    writer = PdfWriter(io.BytesIO(frame_pdf), incremental=True)
     frame_pages = writer.pages
     k = cover
     for part in parts:
