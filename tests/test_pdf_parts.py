@@ -206,3 +206,16 @@ def test_parts_are_contiguous_and_balanced():
     assert pp.plan_parts(split, 2) == [[0, 1, 2], [3]]  # 710 / 420 beats 410 / 720
     assert pp.plan_parts(split, 3) == [[0, 1], [2], [3]]
     assert pp.plan_parts(pp.SplitHTML("", "", (chunk(5),), ""), 2) == [[0]]
+
+
+def test_a_part_that_refuses_the_cut_gives_the_whole_pdf(bigger_project, cut_everything, monkeypatch):
+    def refuse(page):
+        raise pp.NotSplittable("invented: no page types")
+
+    monkeypatch.setattr(pp, "_page_name", refuse)  # the pool's workers are forked with it
+    one = build(bigger_project, formats=("pdf",), out_dir=bigger_project / "one", jobs=1)
+    two = build(bigger_project, formats=("pdf",), out_dir=bigger_project / "two", jobs=2)
+    assert one.built == two.built
+    data = (bigger_project / "two" / "basic-bcma.pdf").read_bytes()
+    assert data == (bigger_project / "one" / "basic-bcma.pdf").read_bytes()
+    assert b"/RgMargins" not in data and len(PdfReader(io.BytesIO(data)).pages) >= 3
