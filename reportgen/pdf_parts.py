@@ -198,6 +198,8 @@ def render_part(html: str, base_dir: Path, as_of: str | None, laid_out=None) -> 
         for link_type, *_ in page.links:
             if link_type not in ("internal", "external"):
                 raise NotSplittable(f"a {link_type} link")
+        if any(getattr(page, "forms", {}).values()):
+            raise NotSplittable("a form field (the frame does not rebuild them)")
         pages.append(PagePlan(width=page.width, height=page.height, name=_page_name(page),
                               anchors=dict(page.anchors), links=[tuple(link[:3]) for link in page.links],
                               bookmarks=list(page.bookmarks)))
