@@ -167,12 +167,29 @@ def shared_font_config():
 def render_pdf(html: str, base_dir: Path, as_of: str | None = None,
                attachments: list[tuple[str, bytes]] | None = None) -> bytes:
     """PDF bytes for the HTML; same HTML gives the same bytes."""
+    return write_document(render_document(html, base_dir), as_of, attachments)
+
+
+def render_document(html: str, base_dir: Path):
+    """WeasyPrint's laid-out Document of the HTML (only files under `base_dir` are fetched)."""
     import weasyprint
 
     refused: list[str] = []
     fetcher = make_url_fetcher([base_dir], refused)
-    document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=fetcher, media_type="print")
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=fetcher,
+                                   media_type="print").render(font_config=shared_font_config())
+    except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
+        raise BuildError(f"PDF rendering failed: {exc}") from exc
+    return document  # its url_fetcher (ours) also fetches the attachments
+
+
+def write_document(document, as_of: str | None = None, attachments: list[tuple[str, bytes]] | None = None) -> bytes:
+    """PDF bytes of a laid-out Document, dated by the brief, never by the clock."""
+    import weasyprint
+
     stamp = _pdf_date(as_of)
+    fetcher = getattr(document, "url_fetcher", None)
     files = [weasyprint.Attachment(string=data, name=name, url_fetcher=fetcher, description="facts of this brief (JSON Lines)",
                                    created=stamp, modified=stamp)
              for name, data in (attachments or [])]
@@ -180,7 +197,7 @@ def render_pdf(html: str, base_dir: Path, as_of: str | None = None,
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     try:
-        return document.write_pdf(attachments=files or None, uncompressed_pdf=False, font_config=shared_font_config())
+        return document.write_pdf(attachments=files or None, uncompressed_pdf=False)
     except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
         raise BuildError(f"PDF rendering failed: {exc}") from exc
     finally:

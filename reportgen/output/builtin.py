@@ -29,12 +29,9 @@ def _html(brief, facts, context: OutputContext) -> bytes:
 
 
 def _pdf(brief, facts, context: OutputContext) -> bytes:
-    from reportgen.facts import write_jsonl
-    from reportgen.render import render_html, render_pdf
+    from reportgen.pdf_parts import write_pdf  # a long brief is laid out in parts (one process here)
 
-    print_html = render_html(brief, context.env, media="print")
-    return render_pdf(print_html, base_dir=context.root, as_of=brief.as_of,
-                      attachments=[(f"{brief.id}.facts.jsonl", write_jsonl(facts).encode("utf-8"))])
+    return write_pdf(brief, facts, context)
 
 
 def _csv(brief, facts, context: OutputContext) -> bytes:
