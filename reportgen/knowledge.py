@@ -151,7 +151,7 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     `removals`: project-wide removals from the review file (each with
     `entity`, `predicate`, `object`), applied like a landscape's `remove:`.
     """
-    facts = [_curated_indication(f) for f in facts]
+    facts = _curated_indications(facts)
     removals = list(removals)
     curated = list(curated)
     uf = UnionFind()
@@ -263,15 +263,19 @@ def build_knowledge(facts: Iterable[Fact], curated: Iterable[CuratedEntity] = ()
     return Knowledge(entities)
 
 
-def _curated_indication(fact: Fact) -> Fact:
-    """An indication by its curated disease name: extracted facts write a disease as their quote does
+def _curated_indications(facts: Iterable[Fact]) -> list[Fact]:
+    """Indications by their curated disease name: extracted facts write a disease as their quote does
     ("SLE"), and one asset's "SLE" and "systemic lupus erythematosus" are one indication in a brief."""
-    if fact.predicate != "indication" or not isinstance(fact.object, str):
-        return fact
     from reportgen.extract.indications import curated_name
 
-    name = curated_name(fact.object)
-    return fact if name == fact.object else fact.model_copy(update={"object": name})
+    out = []
+    for fact in facts:
+        if fact.predicate == "indication" and isinstance(fact.object, str):
+            name = curated_name(fact.object)
+            if name != fact.object:
+                fact = fact.model_copy(update={"object": name})
+        out.append(fact)
+    return out
 
 
 def _is_inn(name: str) -> bool:
