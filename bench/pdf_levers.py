@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scale import make_project  # noqa: E402  the one writer of the benchmark archives
+from scale import make_project, median  # noqa: E402  the one writer of the benchmark archives
 
 RENDER = r"""
 import json, sys, time
@@ -90,12 +90,6 @@ print(json.dumps(out))
 """
 
 
-def median(values: list[float]) -> float:
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
-
-
 def templates_at(rev: str, dest: Path) -> Path:
     """The packaged templates of `rev`, extracted under `dest`."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -106,6 +100,7 @@ def templates_at(rev: str, dest: Path) -> Path:
 
 
 def plan(project: Path, brief_id: str):
+    """The BriefPlan (view model and its facts) of one brief of a built benchmark project."""
     from reportgen.build import Project, check_landscapes, check_review, load_corpus, plan_brief
 
     proj = Project(project)
@@ -114,7 +109,7 @@ def plan(project: Path, brief_id: str):
     review, _ = check_review(proj, landscapes, {"": corpus})
     for path, landscape in landscapes:
         if landscape.id == brief_id:
-            return plan_brief(proj, path, landscape, corpus, None, review=review).brief
+            return plan_brief(proj, path, landscape, corpus, None, review=review)
     raise SystemExit(f"no landscape {brief_id!r} in {project}")
 
 
@@ -150,7 +145,7 @@ def levers(args, tmp_path: Path) -> None:
     project = (args.keep or tmp_path) / str(args.docs)
     if not (project / "landscapes").is_dir():
         make_project(project, args.docs)
-    brief = plan(project, args.brief)
+    brief = plan(project, args.brief).brief
     revs = args.revs.split(",")
     variants = []
     for i, rev in enumerate(revs):

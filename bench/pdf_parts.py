@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scale import make_project  # noqa: E402  the one writer of the benchmark archives
+from scale import make_project, median  # noqa: E402  the one writer of the benchmark archives
+from pdf_levers import plan  # noqa: E402  one brief's view model and facts
 
 RENDER = r"""
 import json, pickle, resource, sys, time
@@ -72,26 +73,6 @@ print(json.dumps({"wall": wall, "cpu": cpu, "stages": {k: sorted(v, reverse=True
 """
 
 
-def median(values: list[float]) -> float:
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
-
-
-def plan(project: Path, brief_id: str):
-    from reportgen.build import Project, check_landscapes, check_review, load_corpus, plan_brief
-
-    proj = Project(project)
-    corpus = load_corpus(proj, cache_dir=project / "out" / ".cache")
-    landscapes, _ = check_landscapes(proj, None, corpus)
-    review, _ = check_review(proj, landscapes, {"": corpus})
-    for path, landscape in landscapes:
-        if landscape.id == brief_id:
-            p = plan_brief(proj, path, landscape, corpus, None, review=review)
-            return p.brief, p.facts
-    raise SystemExit(f"no landscape {brief_id!r} in {project}")
-
-
 def same_reading(a: Path, b: Path) -> str:
     from pypdf import PdfReader
 
@@ -123,7 +104,8 @@ def main() -> None:
         project = (args.keep or tmp_path) / f"p{args.docs}"
         if not (project / "landscapes").is_dir():
             make_project(project, args.docs)
-        brief, facts = plan(project, args.brief)
+        planned = plan(project, args.brief)
+        brief, facts = planned.brief, planned.facts
         data = tmp_path / "brief.pickle"
         data.write_bytes(pickle.dumps((brief, facts, project)))
         results: dict[str, list[dict]] = {"whole": [], "parts": []}
