@@ -363,13 +363,15 @@ def review(landscape: str | None, doc: str | None, predicate: str | None, subjec
     """
     from reportgen.build import inside_project, write_atomic
     from reportgen.facts import object_text
-    from reportgen.review import decision_for, decisions_from_worklist, dump_worklist, open_session, stale_problems
+    from reportgen.review import (decision_for, decisions_from_worklist, dump_worklist, moved_problems, open_session,
+                                 stale_problems)
 
     root = _project(project)
     if reason and not (accept or reject):
         raise click.UsageError("--reason goes with --accept or --reject")
     session = open_session(root, [landscape] if landscape else None)
-    for problem in stale_problems(session.review, session.stale):
+    for problem in [*stale_problems(session.review, session.stale),
+                    *moved_problems(session.review, session.moved, session.id_length)]:
         click.echo(f"warning: {problem}", err=True)
     decisions = []
     if accept or reject:

@@ -203,32 +203,100 @@ class Applied:
     rejected: list[Fact]        # extracted facts a decision rejected
     corrected: list[Fact]       # the extracted facts a correction replaced
     stale: list[Decision]       # decisions whose fact no longer exists
+    moved: list[tuple[Decision, str]] = field(default_factory=list)  # re-found by what the fact says
 
     def is_pending(self, fact: Fact) -> bool:
         return fact.source == "extracted" and fact_id(fact) not in self.accepted
 
 
+def _statement(doc: str | None, predicate: str | None, subject: str | None, value: str | None) -> tuple | None:
+    """What a fact says, without the sentence it quotes: the key a decision is re-found by."""
+    if not (doc and predicate and subject and value is not None):
+        return None
+    subject_key, value_key = _norm(subject), " ".join(value.split())
+    if predicate == "partner":
+        subject_key, value_key = sorted((subject_key, _norm(value)))
+    return doc, predicate, subject_key, value_key
+
+
+def _fact_statement(fact: Fact) -> tuple | None:
+    return _statement(fact.evidence.doc, fact.predicate, fact.subject, object_text(fact.object))
+
+
+@dataclass
+class Matched:
+    """Which decision decides which extracted fact (by full id), and which decisions decide none."""
+
+    by_fact: dict[str, Decision]
+    moved: list[tuple[Decision, str]]   # decided by what the fact says: the extractor now quotes another sentence
+    stale: list[Decision]
+
+
+def match_decisions(review: Review, facts: Mapping[str, Fact]) -> Matched:
+    """Decisions matched to facts by id; a decision whose id matches nothing is re-found by what it says.
+
+    A new extractor may quote another sentence for the same fact, which
+    changes the fact's id. The decision still means what it meant when its
+    document, predicate, subject and value (the context `reportgen review`
+    writes) single out one undecided fact and no other decision says the same;
+    anything less certain stays stale.
+    """
+    by_fact: dict[str, Decision] = {}
+    used: set[str] = set()
+    for full in facts:
+        d = review.lookup(full)
+        if d is not None:
+            by_fact[full] = d
+            used.add(d.id)
+    waiting: dict[tuple, list[Decision]] = {}
+    for d in review.decisions:
+        key = None if d.id in used else _statement(d.doc, d.predicate, d.subject, d.value)
+        if key is not None:
+            waiting.setdefault(key, []).append(d)
+    moved: list[tuple[Decision, str]] = []
+    if waiting:
+        candidates: dict[tuple, list[str]] = {}
+        for full, fact in facts.items():
+            if full not in by_fact and fact.source == "extracted":
+                key = _fact_statement(fact)
+                if key in waiting:
+                    candidates.setdefault(key, []).append(full)
+        for key, decided in waiting.items():
+            found = candidates.get(key, [])
+            if len(decided) == 1 and len(found) == 1:
+                by_fact[found[0]] = decided[0]
+                used.add(decided[0].id)
+                moved.append((decided[0], found[0]))
+    moved.sort(key=lambda m: m[0].id)
+    return Matched(by_fact=by_fact, moved=moved, stale=[d for d in review.decisions if d.id not in used])
+
+
 def apply_decisions(facts: Iterable[Fact], review: Review | None, docs: Mapping[str, Any] | None = None,
-                    known_ids: Iterable[str] | None = None) -> Applied:
+                    known: Mapping[str, Fact] | None = None) -> Applied:
     """Drop rejected facts, replace corrected ones, note accepted ones.
 
-    `known_ids`: full ids of every fact in the project (when facts come from
-    several extraction runs); a decision matching none of them is stale.
+    `known`: every extracted fact of the project by full id (when facts come
+    from several extraction runs); a decision matching none of them is stale.
     """
     facts = list(facts)
     if review is None or not review.decisions:
         return Applied(facts=facts, accepted=set(), rejected=[], corrected=[], stale=[])
-    out, accepted, rejected, corrected, used = [], set(), [], [], set()
-    for fact in facts:
-        if fact.source != "extracted":
+    ids = [fact_id(f) if f.source == "extracted" else None for f in facts]
+    if known is None:
+        known = {}
+        for full, fact in zip(ids, facts):
+            if full is not None:
+                known.setdefault(full, fact)
+    matched = match_decisions(review, known)
+    out, accepted, rejected, corrected = [], set(), [], []
+    for full, fact in zip(ids, facts):
+        if full is None:
             out.append(fact)
             continue
-        full = fact_id(fact)
-        decision = review.lookup(full)
+        decision = matched.by_fact.get(full)
         if decision is None:
             out.append(fact)
             continue
-        used.add(decision.id)
         if decision.status == "accepted":
             accepted.add(full)
             out.append(fact)
@@ -239,12 +307,8 @@ def apply_decisions(facts: Iterable[Fact], review: Review | None, docs: Mapping[
             replacement = _correction(fact, decision, docs, review.shown)
             if replacement is not None:
                 out.append(replacement)
-    if known_ids is not None:
-        lengths = {len(d.id) for d in review.decisions}
-        prefixes = {k[:n] for k in known_ids for n in lengths}
-        used |= {d.id for d in review.decisions if d.id in prefixes}
-    stale = [d for d in review.decisions if d.id not in used]
-    return Applied(facts=out, accepted=accepted, rejected=rejected, corrected=corrected, stale=stale)
+    return Applied(facts=out, accepted=accepted, rejected=rejected, corrected=corrected, stale=matched.stale,
+                   moved=matched.moved)
 
 
 def hide_pending(knowledge, applied: Applied):
@@ -281,6 +345,20 @@ def stale_problems(review: Review, stale: Iterable[Decision]) -> list[Problem]:
                            f"stale decision {d.id} ({d.status}{': ' + what if what else ''}): "
                            "no extracted fact has this id any more",
                            "the document or the sentence changed; review the fact again and delete this entry"))
+    return out
+
+
+def moved_problems(review: Review, moved: Iterable[tuple[Decision, str]], length: int | None = None) -> list[Problem]:
+    """Warnings for decisions applied by what their fact says, not by id: the file should get the new id."""
+    out = []
+    for d, full in moved:
+        new = full[:length or len(d.id)]
+        what = " ".join(p for p in (d.subject, d.predicate, repr(d.value) if d.value else None) if p)
+        out.append(Problem(review.positions.get(d.id, Location(review.shown)),
+                           f"decision {d.id} ({d.status}: {what}) applied to the same fact quoted from another "
+                           f"sentence, id {new}",
+                           f"the extractor now quotes another sentence for it; the next decision `reportgen review` records "
+                           f"writes the new id, or replace {d.id} by {new} by hand"))
     return out
 
 
@@ -467,6 +545,7 @@ class Session:
     counts: dict[str, Counts]
     stale: list[Decision]
     id_length: int
+    moved: list[tuple[Decision, str]] = field(default_factory=list)
 
     def listing(self, landscape: str | None = None, doc: str | None = None, predicate: str | None = None,
                 subject: str | None = None, status: str | None = "pending") -> list[Item]:
@@ -509,10 +588,17 @@ class Session:
             raise InputError(problems)
         return out
 
+    def refreshed(self) -> list[Decision]:
+        """Moved decisions under their fact's new id and quote (written with the next decisions)."""
+        return [d.model_copy(update={"id": full[:self.id_length], "quote": self.items[full].fact.evidence.quote})
+                for d, full in self.moved]
+
     def write(self, decisions: Iterable[Decision]) -> Path:
         from reportgen.build import write_atomic
 
-        merged = merge_decisions(self.review, decisions)
+        merged = merge_decisions(self.review, [*self.refreshed(), *decisions])
+        gone = {d.id for d, _ in self.moved}
+        merged = [d for d in merged if d.id not in gone]
         path = self.review.path
         body = (rewrite_review(path.read_text(encoding="utf-8"), merged, self.review.removals) if path.is_file()
                 else dump_review(merged, self.review.removals))
@@ -548,9 +634,10 @@ def open_session(root: Path, names: list[str] | None = None) -> Session:
             if f.source == "extracted":
                 facts.setdefault(fact_id(f), f)
     length = short_ids(facts)
+    matched = match_decisions(review, facts)
     items = {}
     for full, f in facts.items():
-        d = review.lookup(full)
+        d = matched.by_fact.get(full)
         doc = corpus.docs.get(f.evidence.doc)
         items[full] = Item(short=full[:length], full=full, fact=f, status=d.status if d else "pending",
                            date=doc.date.isoformat() if doc is not None and doc.date else None)
@@ -574,9 +661,8 @@ def open_session(root: Path, names: list[str] | None = None) -> Session:
             else:
                 n.reviewed += 1
         counts[ls.id] = n
-    stale = apply_decisions([], review, known_ids=facts).stale
     return Session(root=root, review=review, docs=corpus.docs, items=items, in_landscape=in_landscape,
-                   counts=counts, stale=stale, id_length=length)
+                   counts=counts, stale=matched.stale, id_length=length, moved=matched.moved)
 
 
 def decisions_from_worklist(session: Session, path: Path) -> list[Decision]:

@@ -79,7 +79,7 @@ def check_review(project: Project, landscapes: list[tuple[Path, Landscape]],
     would remove nothing, silently.
     """
     from reportgen.landscape import check_removals, removal_problem
-    from reportgen.review import apply_decisions, fact_id, load_review, stale_problems
+    from reportgen.review import apply_decisions, fact_id, load_review, moved_problems, stale_problems
 
     corpus = corpora[""]
     review = load_review(project.root, {d: doc.text for d, doc in corpus.docs.items()})
@@ -99,8 +99,8 @@ def check_review(project: Project, landscapes: list[tuple[Path, Landscape]],
             if all(found):
                 problems.append(found[0])
     if review.decisions:
-        known = {fact_id(f) for c in corpora.values() for f in c.facts if f.source == "extracted"}
-        stale = apply_decisions([], review, known_ids=known).stale
-        for problem in stale_problems(review, stale):
+        known = {fact_id(f): f for c in corpora.values() for f in c.facts if f.source == "extracted"}
+        applied = apply_decisions([], review, known=known)
+        for problem in [*stale_problems(review, applied.stale), *moved_problems(review, applied.moved)]:
             log.warning("%s", problem)
     return review, problems

@@ -141,6 +141,46 @@ def test_stale_decision_is_reported_not_applied(project, caplog):
     assert listed.returncode == 0 and f"stale decision {efficacy.short}" in listed.stderr
 
 
+def _quoted_elsewhere(fact) -> str:
+    """The id the fact had when an older extractor quoted another sentence for it."""
+    older = fact.model_copy(update={"evidence": fact.evidence.model_copy(update={"quote": "An older sentence."})})
+    return fact_id(older)[:12]
+
+
+def test_decision_follows_its_fact_to_a_new_quote(project, caplog):
+    target = item(project, "HX-4", "target")
+    old_id = _quoted_elsewhere(target.fact)
+    decide(project, Decision(id=old_id, status="rejected", doc=target.fact.evidence.doc, subject="HX-4",
+                             predicate="target", value="BCMA", quote="An older sentence."))
+    with caplog.at_level(logging.WARNING, logger="reportgen"):
+        shown = briefs(project)["rv-myeloma"]
+    assert cell(shown, "HX-4", "target") == []          # still rejected, though its id changed
+    warnings = [r.getMessage() for r in caplog.records if old_id in r.getMessage()]
+    assert warnings and "stale" not in warnings[0] and target.short in warnings[0]
+
+    listed = run("review", "--accept", item(project, "HX-4", "phase").short, project=project)
+    assert listed.returncode == 0, listed.stderr
+    written = yaml.safe_load((project / "landscapes" / "review.yaml").read_text())["decisions"]
+    refreshed = next(d for d in written if d["predicate"] == "target")
+    assert refreshed["id"] == target.short and refreshed["status"] == "rejected"
+    assert refreshed["quote"] == target.fact.evidence.quote
+    assert old_id not in {d["id"] for d in written}
+
+
+def test_decision_that_could_be_either_of_two_facts_stays_stale(project, caplog):
+    target = item(project, "HX-4", "target")
+    twin = dict(doc=target.fact.evidence.doc, subject="HX-4", predicate="target", value="BCMA")
+    first = _quoted_elsewhere(target.fact)
+    second = fact_id(target.fact.model_copy(update={"evidence": target.fact.evidence.model_copy(
+        update={"quote": "Yet another sentence."})}))[:12]
+    decide(project, Decision(id=first, status="rejected", **twin), Decision(id=second, status="accepted", **twin))
+    with caplog.at_level(logging.WARNING, logger="reportgen"):
+        shown = briefs(project)["rv-myeloma"]
+    assert cell(shown, "HX-4", "target") == ["BCMA"]     # neither decision is applied
+    stale = [r.getMessage() for r in caplog.records if "stale decision" in r.getMessage()]
+    assert len(stale) == 2
+
+
 def test_correction_replaces_the_value_with_its_citation(project):
     wrong = item(project, "HX-4", "phase")
     quote = "data from the Phase 2 HALO-2 trial (NCT04445555) of HX-4"
