@@ -28,6 +28,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
+from reportgen.extract.figures import compared_figure, control_led, score_change
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
@@ -1265,9 +1266,10 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
     paired = _respectively(text, terms, base + len(sent))
+    skip = _control_first(ctx, text, base, sent, span, terms, assets) if terms else set()
     for i, (s, e, kind, m) in enumerate(terms):
         eid = _nearest(assets, s) if assets else fallback
-        if eid is None:
+        if eid is None or i in skip:
             continue
         if i in paired:  # "ORR and CR rates were 90% and 60%, respectively": the n-th term takes the n-th value
             pos, num = paired[i]
@@ -1297,8 +1299,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?", rest))
+            # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
@@ -1309,6 +1312,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
                         values.append((e, mm.group(1), "months"))
+                if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
+                    values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
                 if not values and kind == "safety" and re.search(r"occurred|reported|observed|seen|noted|documented", vm.group(0)):
                     # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
                     fm = SAFETY_COUNT_RE.match(tail)
@@ -1324,8 +1329,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
-            if pm and CHANGE_WORDS_RE.search(pm.group(0)):
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+|(?:on|receiving|given)\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:(?:grade|Grade)\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?(?:[\w\-]+\s+)?$", pre)
+            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))):  # ("grade 3 or higher" is no change)
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
@@ -1356,9 +1361,38 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+# "MRD negativity was achieved in 75% of patients", "clinical remission was achieved by 32%", "... attained by 40%"
+ACHIEVED_IN_RE = re.compile(r"(?:scores?\s+)?(?:(?:was|were|has\s+been|have\s+been)\s+(?:achieved|attained|reached)\s+(?:in|by)"
+                            r"|(?:improved|increased|decreased|reduced|fell|declined|rose|dropped|changed)\s+by)\s+"
+                            r"(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?(?=\d)", re.I)
+
+
+def _control_first(ctx: Context, text: str, base: int, sent: str, span, terms, assets) -> set[int]:
+    """ "Placebo had an ORR of 10%, compared with 45% for X": X takes the compared figure (figures.py); the terms
+    whose first value is the control arm's are skipped (their indices returned)."""
+    if not control_led(sent, min((a.start - base for a in assets), default=None), terms[0][0] - base):
+        return set()
+    skip: set[int] = set()
+    for r in ctx.names.in_span(ctx.names.assets, base, base + len(sent)):
+        fig = compared_figure(text, base, r.start)
+        before = [i for i, t in enumerate(terms) if t[1] <= r.start]
+        if fig is None or not before:
+            continue
+        i = before[-1]
+        _s, _e, kind, m = terms[i]
+        pos, num, unit = fig
+        if kind == "safety" and unit != "%":
+            continue
+        key = "endpoint" if kind == "efficacy" else "event"
+        ctx.add(r.eid, kind, {key: m.canonical, "value": _number(num), "unit": unit}, span)
+        skip.add(i)
+    return skip
+
+
 SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"(?P<of>\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,4})?\s+(?:\w+\s+)?(?:patients?|subjects?|participants?)\b"
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
+GRADE_WORDS_RE = re.compile(r"\bgrade\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"

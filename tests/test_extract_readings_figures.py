@@ -1,0 +1,69 @@
+"""Results and safety figures as releases state them (relations.py `_results`, figures.py, data/endpoints.yaml),
+pinned by invented sentences. No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+LEAD = "Quarnix Bio announced results for Quarnimab, a monoclonal antibody, in lung cancer. "
+CELL = "Quarnix Bio announced results for Quarnicel, a CAR-T cell therapy, in lymphoma. "
+
+
+def figures(text: str, predicate: str = "efficacy", subject: str = "Quarnimab") -> set[tuple[str, float]]:
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    key = "endpoint" if predicate == "efficacy" else "event"
+    return {(getattr(f.object, key), float(f.object.value)) for f in facts
+            if f.predicate == predicate and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Placebo had an ORR of 10%, compared with 45% for Quarnimab.", {("ORR", 45.0)}),
+    ("In the control arm, median PFS was 4.1 months versus 9.8 months with Quarnimab.", {("PFS", 9.8)}),
+    ("Patients on chemotherapy had a median overall survival of 11.2 months, compared to 16.4 months for patients "
+     "treated with Quarnimab.", {("OS", 16.4)}),
+    # the asset's own figure first, the comparator's after it: unchanged
+    ("The ORR was 45% with Quarnimab versus 10% with placebo.", {("ORR", 45.0)}),
+])
+def test_a_control_arm_s_figure_is_not_the_asset_s(sentence, expected):
+    assert figures(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Objective responses were observed in 42% of patients.", ("ORR", 42.0)),
+    ("Clinical remission was achieved by 32% of patients at week 12, versus 11% on placebo.", ("clinical remission", 32.0)),
+    ("At week 24, 62% of patients on Quarnimab achieved ACR20 versus 28% on placebo.", ("ACR20", 62.0)),
+    ("At week 52, 58% of patients achieved an SRI-4 response.", ("SRI-4", 58.0)),
+    ("Quarnimab reduced proteinuria by 52% at week 36.", ("proteinuria", 52.0)),
+    ("Quarnimab lowered HbA1c by 1.8 percentage points.", ("HbA1c", 1.8)),
+    ("MG-ADL scores improved by a mean of 6.2 points.", ("MG-ADL", 6.2)),
+    ("The 12-month OS rate was 68%.", ("12-month OS rate", 68.0)),
+    ("Best overall response rate was 88%, and complete metabolic response was 60%.", ("CMR", 60.0)),
+])
+def test_result_phrasings(sentence, expected):
+    assert expected in figures(LEAD + sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The CR/CRi rate was 81%.", ("CR/CRi", 81.0)),
+    ("The complete response (CR) rate was 60%, and MRD negativity was achieved in 75% of patients.", ("MRD negativity", 75.0)),
+])
+def test_cell_therapy_responses(sentence, expected):
+    assert expected in figures(CELL + sentence, subject="Quarnicel")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Grade 3 or higher adverse events occurred in 22% of patients.", ("adverse events", 22.0)),
+    ("12% of patients experienced grade 3 or higher neutropenia.", ("neutropenia", 12.0)),
+    ("Treatment discontinuation due to adverse events occurred in 5% of patients.",
+     ("discontinuation due to adverse events", 5.0)),
+])
+def test_safety_phrasings(sentence, expected):
+    assert expected in figures(CELL + sentence, "safety", "Quarnicel")
+
+
+def test_the_longer_event_wins_over_any_adverse_event():
+    got = figures(CELL + "Treatment-related adverse events occurred in 12% of patients.", "safety", "Quarnicel")
+    assert got == {("TRAE", 12.0)}
