@@ -30,7 +30,7 @@ from reportgen.extract.event_subjects import add_event_subjects, unknown_event_s
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, score_change
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
@@ -1063,8 +1063,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = [_authority_in_scope(ctx, auths, s)]
-                if authority_list == ["other"]:
-                    authority_list = [read_data("regulators.yaml").get("designation_owners", {}).get(detail, "other")]
+                if authority_list == ["other"] or not runs_programme(authority_list[0], detail):
+                    authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
                 authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
             else:
@@ -1084,6 +1084,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                   and AND_TO_RE.search(ctx.text, max(e, a.start - 12), a.start)]
         targets_of_action = [(eid, ind)] + [
             (a.eid, [m for m in _disease_mentions(ctx, a.end, stop)][:1]) for a in shared]
+        targets_of_action += [(x, ind) for x in (listed_with(ctx.text, assets, s, e) if len(assets) > 1 and not rival else ())
+                              if x != eid and x not in [t[0] for t in targets_of_action]]  # "X and Y were approved"
         if shared:  # the first object's indication ends where the next object starts
             ind = [m for m in ind if m.start < shared[0].start]
             targets_of_action[0] = (eid, ind)
