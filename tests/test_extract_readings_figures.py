@@ -67,3 +67,14 @@ def test_safety_phrasings(sentence, expected):
 def test_the_longer_event_wins_over_any_adverse_event():
     got = figures(CELL + "Treatment-related adverse events occurred in 12% of patients.", "safety", "Quarnicel")
     assert got == {("TRAE", 12.0)}
+
+
+def test_an_event_limited_to_a_grade_in_a_count_of_patients():
+    facts = extract_facts(Document(id="t.txt", text=CELL + "Cytokine release syndrome was limited to grade 1 in three patients.",
+                                   sha256="0" * 64))
+    got = [(f.object.event, f.object.value, f.object.unit, f.object.grade) for f in facts if f.predicate == "safety"]
+    assert got == [("CRS", 3, "patients", "1")]
+
+
+def test_a_score_dropping_by_a_median_of_points():
+    assert ("SLEDAI-2K", 12.0) in figures(LEAD + "The data showed SLEDAI-2K scores dropping by a median of 12 points.")

@@ -1294,6 +1294,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         if qual and (qual.group("asset") is None or any(a.start == e + lead_end + qual.start("asset") for a in assets)):
             lead_end += qual.end()
             rest = seg_cut[lead_end:]
+        limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
@@ -1324,6 +1325,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     elif fm and not fm.group("of"):
                         n = fm.group("n").lower()
                         values.append((e + lead_end + vm.end() + fm.start("n"), str(WORD_NUM.get(n, n)), "patients"))
+            limited = _limited_to(rest) if not values and kind == "safety" else None  # "CRS was limited to grade 1 in 3 patients"
+            if limited:
+                values.append((e + lead_end + limited[0], limited[1], limited[2]))
             if not values and kind == "efficacy" and not vs:
                 nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+(?:\s+(?:of|out\s+of)\s+\d+)?(?:\s+(?:evaluable\s+|treated\s+)?(?:patients|subjects|participants))?\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
@@ -1337,6 +1341,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        grade = limited[3] if kind == "safety" and limited and not grade else grade
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
             if cm:
@@ -1363,9 +1368,28 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+GRADE_LIMITED_RE = re.compile(r"(?:was|were)\s+(?:limited|confined|restricted)\s+to\s+grade\s*(?P<g1>\d)(?:\s*(?:-|–|to|or)\s*(?P<g2>\d))?"
+                              r"(?:\s+events?)?\s+(?:in|among)\s+", re.I)
+
+
+def _limited_to(rest: str):
+    """ "(CRS) was limited to grade 1 in three patients": (offset in rest, value, unit, grade), else None."""
+    gm = GRADE_LIMITED_RE.match(rest)
+    fm = SAFETY_COUNT_RE.match(rest, gm.end()) if gm else None
+    if not fm:
+        return None
+    grade = f"{gm.group('g1')}-{gm.group('g2')}" if gm.group("g2") else gm.group("g1")
+    if fm.group("pct"):
+        return fm.start("pct"), fm.group("pct"), "%", grade
+    if fm.group("of"):
+        return None
+    n = fm.group("n").lower()
+    return fm.start("n"), str(WORD_NUM.get(n, n)), "patients", grade
+
+
 # "MRD negativity was achieved in 75% of patients", "clinical remission was achieved by 32%", "... attained by 40%"
 ACHIEVED_IN_RE = re.compile(r"(?:scores?\s+)?(?:(?:was|were|has\s+been|have\s+been)\s+(?:achieved|attained|reached)\s+(?:in|by)"
-                            r"|(?:improved|increased|decreased|reduced|fell|declined|rose|dropped|changed)\s+by)\s+"
+                            r"|(?:improved|increased|decreased|reduced|fell|declined|rose|dropped|dropping|falling|declining|changed)\s+by)\s+"
                             r"(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?(?=\d)", re.I)
 
 
