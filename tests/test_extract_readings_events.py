@@ -57,3 +57,15 @@ def test_an_orphan_designation_after_an_eu_sentence_stays_the_ema_s():
     got = events("Quarnix Bio announced that Quarnimab received approval in the EU for lung cancer. "
                  "Quarnimab also received Orphan Drug designation.")
     assert ("Quarnimab", "EMA", "designation", "Orphan Drug") in got
+
+
+def test_a_relative_clause_after_a_partner_drug_is_the_partner_s_event():
+    got = events("Quarnix Bio is testing Quarnimab in combination with pembrolizumab, which is approved by the FDA "
+                 "for lung cancer.")
+    assert got == {("pembrolizumab", "FDA", "approval", None)}
+
+
+def test_the_head_of_a_regulator_phrase_is_the_authority():
+    got = events("Quarnix Bio announced that the Center for Drug Evaluation (CDE) of the National Medical Products "
+                 "Administration has approved the clinical trial application for Quarnimab.")
+    assert got == {("Quarnimab", "CDE", "IND clearance", None)}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -137,3 +137,29 @@ def listed_with(text: str, assets, start: int, end: int) -> list[int]:
     first = (before[-1] if out and before and _LIST_TO_EVENT.fullmatch(text, before[-1].end, start) else
              after[0] if out else None)
     return [eid for eid in dict.fromkeys(out) if first is None or eid != first.eid]
+
+
+_OF_REGULATOR = re.compile(r"\s*(?:\([A-Za-z]{2,6}\)\s*)?,?\s*(?:of|under|within|at)\s+(?:the\s+|China['’]s\s+|Japan['’]s\s+)?")
+
+
+def head_authority(text: str, auths, a):
+    """The regulator a phrase "the Center for Drug Evaluation (CDE) of the NMPA" names: its head, the first one
+    (`auths`: the sentence's (start, end, canonical) regulator mentions; `a`: the one picked for an action)."""
+    for b in auths:
+        if b[1] <= a[0] and b[2] != a[2] and _OF_REGULATOR.fullmatch(text, b[1], a[0]):
+            return b
+    return a
+
+
+# "..., Y, which is approved for Z": the relative clause right after an asset speaks of that asset
+_RELATIVE = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:is|was|are|were|has|have|had)\s+"
+                       r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}$", re.I)
+
+
+def relative_antecedent(text: str, assets, start: int):
+    """The entity id of the asset whose relative clause holds the event word at `start` ("Y, which is approved
+    for ..."), else None. `assets`: every asset mention of the sentence."""
+    before = [a for a in assets if a.end <= start]
+    if before and _RELATIVE.fullmatch(text, before[-1].end, start):
+        return before[-1].eid
+    return None

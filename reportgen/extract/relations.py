@@ -30,7 +30,7 @@ from reportgen.extract.event_subjects import add_event_subjects, unknown_event_s
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, score_change
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
@@ -1070,6 +1070,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
+        rel = relative_antecedent(ctx.text, ctx.names.in_span(ctx.names.assets, base, base + len(sent)), s) if named else None
+        eid = rel if rel is not None else eid  # "in combination with Y, which is approved for Z": Y's (regulatory_cues.py)
         rival = [(a, b) for a, b in ctx.blocked if a <= s < b]
         if rival:  # "compared with Y, an antibody approved in 2015": Y's event, not the asset's
             inside = ctx.names.in_span(ctx.names.assets, rival[0][0], rival[0][1])
@@ -1190,7 +1192,7 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     if not pick:
         return []
     out = []
-    for a in pick:
+    for a in [head_authority(ctx.text, auths, a) for a in pick]:  # "the CDE of the NMPA": the CDE (regulatory_cues.py)
         if a[2] not in out:
             out.append(a[2])
     return out
