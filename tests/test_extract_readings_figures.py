@@ -78,3 +78,14 @@ def test_an_event_limited_to_a_grade_in_a_count_of_patients():
 
 def test_a_score_dropping_by_a_median_of_points():
     assert ("SLEDAI-2K", 12.0) in figures(LEAD + "The data showed SLEDAI-2K scores dropping by a median of 12 points.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The overall response rate in the study was 45%.", {("ORR", 45.0)}),
+    ("ORR in treated patients was 45%; median PFS in treated patients was 7.1 months.", {("ORR", 45.0), ("PFS", 7.1)}),
+    # each term its own value: before, the value before the second term went to it ("45% and CR")
+    ("ORR in the trial reached 45% and CR in the trial reached 20%.", {("ORR", 45.0), ("CR", 20.0)}),
+    ("ORR was 45%, DCR was 80%, and median DoR was 9.2 months.", {("ORR", 45.0), ("DCR", 80.0), ("DOR", 9.2)}),
+])
+def test_an_endpoint_measured_in_a_population_or_study(sentence, expected):
+    assert figures(LEAD + sentence) == expected

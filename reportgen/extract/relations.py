@@ -1458,7 +1458,9 @@ ENDPOINT_QUALIFIER_RE = re.compile(
     r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
     # the assessor or criteria: "ORR per IRC was 58%", "ORR by blinded independent central review (BICR) was 45%"
     r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
-    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?)"
+    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?"
+    # the population or study it was measured in: "ORR in the study was 45%", "ORR among evaluable patients was 45%"
+    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
     r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
