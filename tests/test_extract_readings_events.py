@@ -69,3 +69,16 @@ def test_the_head_of_a_regulator_phrase_is_the_authority():
     got = events("Quarnix Bio announced that the Center for Drug Evaluation (CDE) of the National Medical Products "
                  "Administration has approved the clinical trial application for Quarnimab.")
     assert got == {("Quarnimab", "CDE", "IND clearance", None)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Quarnix Bio announced its IND for Quarnimab was accepted by the CDE.", ("Quarnimab", "CDE", "filing accepted", "IND")),
+    ("Quarnix Bio announced it submitted an IND to the FDA for Quarnimab.", ("Quarnimab", "FDA", "filing", "IND")),
+    ("Quarnix Bio announced the FDA approved the IND for Quarnimab.", ("Quarnimab", "FDA", "IND clearance", None)),
+])
+def test_a_bare_ind_is_an_application(sentence, expected):
+    assert events(sentence) == {expected}
+
+
+def test_ind_enabling_is_no_application():
+    assert not events("Quarnix Bio announced IND-enabling studies for Quarnimab with the FDA.")

@@ -89,3 +89,19 @@ def test_a_score_dropping_by_a_median_of_points():
 ])
 def test_an_endpoint_measured_in_a_population_or_study(sentence, expected):
     assert figures(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The proportion of patients with an ACR20 response was 62%.", ("ACR20", 62.0)),
+    ("SRI-4 response rates were 58% versus 31% for placebo.", ("SRI-4", 58.0)),
+])
+def test_a_response_word_after_the_endpoint(sentence, expected):
+    assert figures(LEAD + sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("CRS, reported in 45% of patients, was mostly grade 1.", ("CRS", 45.0)),
+    ("ICANS, seen in 3 patients, resolved.", ("ICANS", 3.0)),
+])
+def test_an_event_with_its_rate_set_off_by_commas(sentence, expected):
+    assert figures(CELL + sentence, "safety", "Quarnicel") == {expected}

@@ -122,12 +122,12 @@ TARGET_POST = re.compile(
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
     r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA|"
-    r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application)\b", re.I)
+    r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application|(?-i:IND)(?![\-\w]))\b", re.I)
 APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license application": "BLA",
              "biologic license application": "BLA", "bla": "BLA", "marketing authorization application": "MAA",
              "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA",
              "investigational new drug application": "IND", "investigational new drug (ind) application": "IND",
-             "ind application": "IND", "clinical trial application": "IND"}
+             "ind application": "IND", "clinical trial application": "IND", "ind": "IND"}
 IND_RE = re.compile(
     r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
     r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+|our\s+|the\s+company(?:’s|'s)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
@@ -1288,7 +1288,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+)?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
         # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
@@ -1305,7 +1305,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?", rest))
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
@@ -1319,7 +1319,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
                     values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
-                if not values and kind == "safety" and re.search(r"occurred|reported|observed|seen|noted|documented", vm.group(0)):
+                if not values and kind == "safety" and re.search(r"occurr|reported|observed|seen|noted|documented", vm.group(0)):
                     # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
                     fm = SAFETY_COUNT_RE.match(tail)
                     if fm and fm.group("pct"):
