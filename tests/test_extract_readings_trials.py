@@ -40,3 +40,11 @@ def test_a_study_name_after_a_results_cue(text):
 def test_a_drug_code_after_a_results_cue_is_no_study():
     text = "Quarnix Bio reported data from QRNX-12 in lung cancer. QRNX-12, its lead antibody, targets BCMA."
     assert not _trials(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quarnix Bio reported data for Quarnimab from the “QUORUM” trial.", "QUORUM"),
+    ('Quarnix Bio reported data for Quarnimab from the "QRN-ONE" study.', "QRN-ONE"),
+])
+def test_a_quoted_study_name(text, name):
+    assert _trials(text) == {name}

@@ -57,6 +57,8 @@ def _rules() -> dict:
         # "results from ZENITH-3", "the Phase 2 portion of ALPHA-2": a study-shaped name after a results cue
         "cue_before": gate(re.compile(rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?"
                                       r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+        # a name in quotes before the study noun: "the “HORIZON” trial", "the 'Zenith-2' study"
+        "quoted": gate(re.compile(r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']\s+(?i:(?:clinical\s+)?(?:studies|study|trials|trial))\b")),
         "cue_min": int(data.get("cue_name_min_letters") or 4), "cue_digits": int(data.get("cue_name_max_digits") or 2),
         "cue_long": int(data.get("cue_name_long_letters") or 6),
     }
@@ -127,6 +129,9 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
             name = m.group(1)
             if re.search(r"\d", name) and _plausible(name, "", lex):
                 extra.setdefault(m.span(1), name)
+    for m in r["quoted"].finditer(text):
+        if _plausible(m.group(1), "", lex) and m.group(1).casefold() not in r["not_word"]:
+            extra.setdefault(m.span(1), m.group(1))
     for m in r["cue_before"].finditer(text):
         head, digits = m.group("head"), m.group("digits")
         if len(head) >= r["cue_long"] or (len(head) >= r["cue_min"] and len(digits) <= r["cue_digits"]):
