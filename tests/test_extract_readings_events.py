@@ -82,3 +82,11 @@ def test_a_bare_ind_is_an_application(sentence, expected):
 
 def test_ind_enabling_is_no_application():
     assert not events("Quarnix Bio announced IND-enabling studies for Quarnimab with the FDA.")
+
+
+@pytest.mark.parametrize("sentence, detail", [
+    ("Quarnix Bio announced that the U.S. FDA has approved the supplemental BLA for Quarnimab.", "sBLA"),
+    ("Quarnix Bio announced Health Canada has accepted the New Drug Submission for Quarnimab.", "NDS"),
+])
+def test_application_spellings(sentence, detail):
+    assert {d for *_, d in events(sentence)} == {detail}

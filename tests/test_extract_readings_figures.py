@@ -105,3 +105,13 @@ def test_a_response_word_after_the_endpoint(sentence, expected):
 ])
 def test_an_event_with_its_rate_set_off_by_commas(sentence, expected):
     assert figures(CELL + sentence, "safety", "Quarnicel") == {expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were two treatment-related deaths.", {("death", 2.0)}),
+    # deaths from the disease itself are no adverse event of the drug
+    ("Three patients died of disease progression, and 1 death was attributed to infection.", {("death", 1.0)}),
+    ("Quarnicel reduced the risk of death by 30%.", set()),
+])
+def test_counted_deaths(sentence, expected):
+    assert figures(CELL + sentence, "safety", "Quarnicel") == expected

@@ -53,3 +53,22 @@ def score_change(tail: str) -> list[tuple[int, str, str]]:
         return []
     unit = " ".join(m.group(2).lower().split())
     return [(m.start(1), m.group(1), unit if unit.endswith("s") else unit + "s")]
+
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "There were two treatment-related deaths", "3 fatal adverse events ... deaths", "two patients died"
+_DEATHS = re.compile(r"(?<![\w.\-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:treatment|drug|study[\s\-]drug)[\s\-]related\s+|"
+                     r"fatal\s+|on[\s\-]study\s+|additional\s+)?(?:deaths\b|death\b(?=\s+(?:was|occurred|due|related|attributed))|"
+                     r"(?:patients?|participants?|subjects?)\s+died\b)"
+                     # deaths from the disease itself are no adverse event of the drug
+                     r"(?!\s+(?:\w+\s+){0,2}?(?:of|from|due\s+to|because\s+of|attributed\s+to|related\s+to)\s+(?:the\s+|their\s+|underlying\s+)?"
+                     r"(?:disease|progressi|progressive\s+disease|the\s+underlying))", re.I)
+
+
+def death_counts(sent: str) -> list[tuple[int, int]]:
+    """(offset in `sent`, count) of each count of deaths the sentence states ("two treatment-related deaths")."""
+    out = []
+    for m in _DEATHS.finditer(sent):
+        n = m.group("n").lower()
+        out.append((m.start("n"), _WORDS.get(n) or int(n)))
+    return out

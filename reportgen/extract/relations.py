@@ -28,7 +28,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
-from reportgen.extract.figures import compared_figure, control_led, score_change
+from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
@@ -121,13 +121,14 @@ TARGET_POST = re.compile(
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
-    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA|"
+    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|supplemental\s+(?:BLA|NDA)|New\s+Drug\s+Submission|sNDA|sBLA|NDA|BLA|MAA|"
     r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application|(?-i:IND)(?![\-\w]))\b", re.I)
 APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license application": "BLA",
              "biologic license application": "BLA", "bla": "BLA", "marketing authorization application": "MAA",
              "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA",
              "investigational new drug application": "IND", "investigational new drug (ind) application": "IND",
-             "ind application": "IND", "clinical trial application": "IND", "ind": "IND"}
+             "ind application": "IND", "clinical trial application": "IND", "ind": "IND",
+             "supplemental bla": "sBLA", "supplemental nda": "sNDA", "new drug submission": "NDS"}
 IND_RE = re.compile(
     r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
     r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+|our\s+|the\s+company(?:’s|'s)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
@@ -1266,6 +1267,10 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         if eid is not None:
             used.add(base + off)
             ctx.add(eid, "efficacy", {"endpoint": endpoint, "value": value, "unit": unit}, span)
+    for off, n in death_counts(sent) if "die" in sent or "eath" in sent else ():  # "two treatment-related deaths": figures.py
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None:
+            ctx.add(eid, "safety", {"event": "death", "value": n, "unit": "patients"}, span)
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
