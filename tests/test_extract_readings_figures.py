@@ -115,3 +115,11 @@ def test_an_event_with_its_rate_set_off_by_commas(sentence, expected):
 ])
 def test_counted_deaths(sentence, expected):
     assert figures(CELL + sentence, "safety", "Quarnicel") == expected
+
+
+def test_a_control_arm_is_no_population_of_the_asset():
+    facts = extract_facts(Document(id="t.txt", text=LEAD + "In the control arm, median PFS was 4.1 months versus 9.8 months "
+                                   "with Quarnimab. In patients treated with chemotherapy, the ORR was 40%.",
+                                   sha256="0" * 64))
+    got = {(f.object.endpoint, f.object.population) for f in facts if f.predicate == "efficacy"}
+    assert got == {("PFS", None), ("ORR", "patients treated with chemotherapy")}

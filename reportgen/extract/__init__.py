@@ -102,6 +102,9 @@ def _with_population(fact: Fact) -> Fact:
         if len(hits) != 1:
             return fact  # none, or the value written twice: no guess
         m = hits[0]
+    from reportgen.extract.figures import names_a_control_arm
+    if names_a_control_arm(m.group(1)):
+        return fact  # "In the control arm, PFS was 4.1 months versus 9.8 months with X": X's figure is not the control's
     return fact.model_copy(update={"object": fact.object.model_copy(update={"population": m.group(1).strip()})})
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["control_led", "compared_figure"]
+__all__ = ["control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
 
 # "... compared with 45% for X", "versus 12.1 months with X", "vs 40% in patients treated with X"
 _COMPARED = re.compile(
@@ -72,3 +72,9 @@ def death_counts(sent: str) -> list[tuple[int, int]]:
         n = m.group("n").lower()
         out.append((m.start("n"), _WORDS.get(n) or int(n)))
     return out
+
+
+def names_a_control_arm(population: str) -> bool:
+    """Whether a population phrase is a control arm ("control arm", "placebo group"): no population of the asset."""
+    words = read_data("endpoints.yaml").get("control_arms") or []
+    return re.fullmatch(rf"(?:the\s+)?(?:{cue_alternation(words)})(?:\s+(?:arm|group|cohort|patients))?", population.strip(), re.I) is not None
