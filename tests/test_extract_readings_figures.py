@@ -123,3 +123,10 @@ def test_a_control_arm_is_no_population_of_the_asset():
                                    sha256="0" * 64))
     got = {(f.object.endpoint, f.object.population) for f in facts if f.predicate == "efficacy"}
     assert got == {("PFS", None), ("ORR", "patients treated with chemotherapy")}
+
+
+def test_each_figure_goes_to_the_asset_named_right_after_it():
+    facts = extract_facts(Document(id="t.txt", text=LEAD + "The ORR was 45% for Quarnimab and 30% for vexalitinib.",
+                                   sha256="0" * 64))
+    got = {(f.subject, float(f.object.value)) for f in facts if f.predicate == "efficacy"}
+    assert got == {("Quarnimab", 45.0), ("vexalitinib", 30.0)}

@@ -78,3 +78,15 @@ def names_a_control_arm(population: str) -> bool:
     """Whether a population phrase is a control arm ("control arm", "placebo group"): no population of the asset."""
     words = read_data("endpoints.yaml").get("control_arms") or []
     return re.fullmatch(rf"(?:the\s+)?(?:{cue_alternation(words)})(?:\s+(?:arm|group|cohort|patients))?", population.strip(), re.I) is not None
+
+
+_FOR_ASSET = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|months?\b)?\s*(?:\([^()]{0,40}\)\s*)?(?:for|with|in\s+the|on)\s+(?:the\s+)?"
+                        r"(?:patients\s+(?:receiving|treated\s+with|on)\s+)?$", re.I)
+
+
+def value_owner(text: str, end: int, assets) -> int | None:
+    """The entity id of the asset named right after a figure ending at `end` ("45% for X"), else None."""
+    for a in assets:
+        if end <= a.start <= end + 60 and _FOR_ASSET.fullmatch(text, end, a.start):
+            return a.eid
+    return None

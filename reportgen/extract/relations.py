@@ -28,7 +28,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
-from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change
+from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
@@ -1355,12 +1355,17 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 n = cm.group("n").lower()
                 values.append((s, str(WORD_NUM.get(n, n)), "patients"))
                 grade = _grade(cm.group("grade") or "") or grade
+        owners = {}
+        if len(values) > 1:  # "The ORR was 45% for X and 30% for Y": each figure is the asset's named right after it
+            named = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
+            owners = {v[0]: o for v in values if (o := value_owner(text, v[0] + len(v[1]), named)) is not None}
         for v in values:
             pos, num, unit = v[0], v[1], v[2]
             if pos in used:
                 continue
             used.add(pos)
             value = _number(num)
+            eid = owners.get(pos, eid) if len(set(owners.values())) > 1 else eid
             if kind == "efficacy":
                 endpoint = m.canonical
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
@@ -1471,7 +1476,8 @@ ENDPOINT_QUALIFIER_RE = re.compile(
 
 VS_MONTHS_RE = re.compile(
     r"(?:(?:was|were|of|:)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:months?\s+)?(?:v\.?|vs\.?|versus)\s+\d{1,3}(?:\.\d+)?\s+months?\b")
-PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
+PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?"
+                      r"(?:\s+(?:for|with)\s+(?:the\s+)?(?=[A-Z\d]|[a-z]+(?:mab|nib|cel|lib|sib|tug|cept|zumab|ximab)\b)[\w\-]+)?")  # "45% for X and 30% for Y"
 PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
