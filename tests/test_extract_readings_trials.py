@@ -21,3 +21,30 @@ def trials(text: str, subject: str = "Zorvamab") -> set[str]:
 ])
 def test_joined_study_names(tail, expected):
     assert trials(f"Zorvex Bio said Zorvamab, a monoclonal antibody, was approved based on {tail}") == expected
+
+
+# --- a study-shaped name after a results cue, without a study noun (trial_names.py, data/trials.yaml) -------------
+
+def _trials(text: str) -> set[str]:
+    return {f.object for f in extract_facts(Document(id="t.txt", text=text, sha256="0" * 64)) if f.predicate == "trial"}
+
+
+@pytest.mark.parametrize("text", [
+    "Quarnix Bio announced results from QUASAR-3 evaluating Quarnimab in lung cancer.",
+    "Quarnix Bio said data from the Phase 2 portion of QUASAR-3 showed Quarnimab's activity.",
+])
+def test_a_study_name_after_a_results_cue(text):
+    assert _trials(text) == {"QUASAR-3"}
+
+
+def test_a_drug_code_after_a_results_cue_is_no_study():
+    text = "Quarnix Bio reported data from QRNX-12 in lung cancer. QRNX-12, its lead antibody, targets BCMA."
+    assert not _trials(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quarnix Bio reported data for Quarnimab from the “QUORUM” trial.", "QUORUM"),
+    ('Quarnix Bio reported data for Quarnimab from the "QRN-ONE" study.', "QRN-ONE"),
+])
+def test_a_quoted_study_name(text, name):
+    assert _trials(text) == {name}

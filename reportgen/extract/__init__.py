@@ -27,7 +27,7 @@ from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "2.1"
+EXTRACTOR_VERSION = "2.2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -102,6 +102,9 @@ def _with_population(fact: Fact) -> Fact:
         if len(hits) != 1:
             return fact  # none, or the value written twice: no guess
         m = hits[0]
+    from reportgen.extract.figures import names_a_control_arm
+    if names_a_control_arm(m.group(1)):
+        return fact  # "In the control arm, PFS was 4.1 months versus 9.8 months with X": X's figure is not the control's
     return fact.model_copy(update={"object": fact.object.model_copy(update={"population": m.group(1).strip()})})
 
 

@@ -58,7 +58,25 @@ def planned_before(text: str, pos: int) -> bool:
     # the adjective may stand up to two words before ("expects FDA approval"): any match ending at pos
     rx = load_guards().planned_adj
     lo = max(0, pos - 40)
-    return any(rx.fullmatch(text, m.start(), pos) for m in rx.finditer(text, lo, pos))
+    return any(rx.fullmatch(text, m.start(), pos) for m in rx.finditer(text, lo, pos)) or planned_after(text, pos)
+
+
+@lru_cache(maxsize=1)
+def _planned_after() -> re.Pattern:
+    data = read_data("guards.yaml")
+    verbs = "|".join(r"\s*," if v == "," else r"\s+" + re.escape(v).replace(r"\ ", r"\s+") for v in
+                     sorted(map(str, data["planned_after_verbs"]), key=lambda w: (-len(w), w)))
+    n = int(data.get("planned_after_gap") or 4)
+    # the phase or application words themselves, then up to n words of the same clause, then "is planned ..."
+    return _gate(re.compile(
+        rf"(?:phase\s*[\dIV]+[ab]?(?:\s*/\s*[\dIV]+[ab]?)?)?(?:[\s\-]*[\w\-/]+){{0,{n}}}?(?:{verbs})\s+"
+        rf"(?:{_alt(data['planned_after_words'])})(?:\s+(?:{_alt(data['planned_after_follow'])})\b|\s*(?:[.;]|$))", re.I))
+
+
+def planned_after(text: str, pos: int) -> bool:
+    """The phase or application at `pos` made a plan in its own clause: "A Phase 3 trial is planned for 2026",
+    "a BLA submission is expected in 2026" (data/guards.yaml planned_after_*)."""
+    return _planned_after().match(text, pos, min(len(text), pos + 120)) is not None
 
 
 def prior_start(sent: str) -> int | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,16 @@ def recommended_approval(sent: str, start: int) -> tuple[bool, str | None]:
     """Whether the approval word at `start` is only recommended ("a positive opinion recommending approval"),
     and what the sentence states instead (data/regulators.yaml `opinion_action`; None: nothing)."""
     rx, window, action = _opinion()
-    return rx.search(sent, max(0, start - window), start) is not None, action
+    m = rx.search(sent, max(0, start - window), start)
+    if m is not None and _NEW_CLAUSE.search(sent, m.start(), start):
+        return False, None  # "the CHMP recommended approval ... and the European Commission approved it": the decision
+    return m is not None, action
+
+
+# a coordinated clause with its own subject between an opinion and an approval word: "..., and the European
+# Commission approved", "; the EC then granted"
+_NEW_CLAUSE = re.compile(r"(?:;|\b(?:and|but|after\s+which|following\s+which|whereupon)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,5}"
+                         r"(?:\([A-Z]{2,6}\)\s+)?(?:has\s+|have\s+|had\s+|then\s+|subsequently\s+|formally\s+|now\s+)*$)")
 
 
 @lru_cache(maxsize=1)
@@ -79,3 +88,78 @@ def counted_event(sent: str, start: int, end: int) -> bool:
     """"four IND clearances", "several approvals": a count before the plural event word at `start:end`."""
     plural = re.search(r"(?:[a-z]s|INDs|BLAs|NDAs)$", sent[start:end]) is not None
     return plural and _class_rules()[1].search(sent, max(0, start - 40), start) is not None
+
+
+def runs_programme(authority: str, detail: str | None) -> bool:
+    """Whether `authority` runs the designation programme `detail` (data/regulators.yaml `programmes`; a
+    regulator or programme it does not list: yes)."""
+    programmes = read_data("regulators.yaml").get("programmes") or {}
+    if detail is None or authority not in programmes:
+        return True
+    known = {str(d) for ds in programmes.values() for d in ds}
+    return detail not in known or detail in programmes[authority]
+
+
+def programme_owner(detail: str | None) -> str:
+    """The regulator a designation named without one belongs to: its single owner, else 'other'."""
+    return (read_data("regulators.yaml").get("designation_owners") or {}).get(detail) or "other"
+
+
+# the words between the listed assets and their event: "X and Y were approved", "X and Y have both received"
+_LIST_TO_EVENT = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:(?:were|are|have|has|had|been|both|each|now|also|"
+                            r"jointly|together|all|previously|recently|today|subsequently)\s+){0,4}$", re.I)
+# the words between an event and its listed objects: "approved X and Y", "granted Orphan Drug designations to X and Y"
+_EVENT_TO_LIST = re.compile(r"\s*(?:designations?\s+|status\s+)?(?:(?:to|for|of)\s+)?(?:both\s+|the\s+)?$", re.I)
+_JOIN = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+def listed_with(text: str, assets, start: int, end: int) -> list[int]:
+    """Entity ids of the other assets of a list that is the subject or object of the event at `start:end`:
+    "X and Y were approved by the FDA", "the FDA approved X and Y" (each is approved). `assets`: the sentence's
+    asset mentions (start, end, eid), sorted. [] when the nearest asset is not in such a list."""
+    before = [a for a in assets if a.end <= start]
+    after = [a for a in assets if a.start >= end]
+    out: list[int] = []
+    if before and _LIST_TO_EVENT.fullmatch(text, before[-1].end, start):
+        chain = [before[-1]]
+        for a in reversed(before[:-1]):
+            if not _JOIN.fullmatch(text, a.end, chain[-1].start):
+                break
+            chain.append(a)
+        out = [a.eid for a in chain[1:]]
+    elif after and _EVENT_TO_LIST.fullmatch(text, end, after[0].start):
+        chain = [after[0]]
+        for a in after[1:]:
+            if not _JOIN.fullmatch(text, chain[-1].end, a.start):
+                break
+            chain.append(a)
+        out = [a.eid for a in chain[1:]]
+    first = (before[-1] if out and before and _LIST_TO_EVENT.fullmatch(text, before[-1].end, start) else
+             after[0] if out else None)
+    return [eid for eid in dict.fromkeys(out) if first is None or eid != first.eid]
+
+
+_OF_REGULATOR = re.compile(r"\s*(?:\([A-Za-z]{2,6}\)\s*)?,?\s*(?:of|under|within|at)\s+(?:the\s+|China['’]s\s+|Japan['’]s\s+)?")
+
+
+def head_authority(text: str, auths, a):
+    """The regulator a phrase "the Center for Drug Evaluation (CDE) of the NMPA" names: its head, the first one
+    (`auths`: the sentence's (start, end, canonical) regulator mentions; `a`: the one picked for an action)."""
+    for b in auths:
+        if b[1] <= a[0] and b[2] != a[2] and _OF_REGULATOR.fullmatch(text, b[1], a[0]):
+            return b
+    return a
+
+
+# "..., Y, which is approved for Z": the relative clause right after an asset speaks of that asset
+_RELATIVE = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:is|was|are|were|has|have|had)\s+"
+                       r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}$", re.I)
+
+
+def relative_antecedent(text: str, assets, start: int):
+    """The entity id of the asset whose relative clause holds the event word at `start` ("Y, which is approved
+    for ..."), else None. `assets`: every asset mention of the sentence."""
+    before = [a for a in assets if a.end <= start]
+    if before and _RELATIVE.fullmatch(text, before[-1].end, start):
+        return before[-1].eid
+    return None

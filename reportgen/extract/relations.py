@@ -28,8 +28,9 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
+from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees
@@ -120,13 +121,14 @@ TARGET_POST = re.compile(
 
 APPLICATION_RE = re.compile(
     r"\b(?:New\s+Drug\s+Application|Biologics?\s+License\s+Application|Marketing\s+Authori[sz]ation\s+Application|"
-    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|sNDA|sBLA|NDA|BLA|MAA|"
-    r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application)\b", re.I)
+    r"supplemental\s+(?:New\s+Drug|Biologics\s+License)\s+Application|supplemental\s+(?:BLA|NDA)|New\s+Drug\s+Submission|sNDA|sBLA|NDA|BLA|MAA|"
+    r"Investigational\s+New\s+Drug\s+(?:\(IND\)\s+)?application|IND\s+application|clinical\s+trial\s+application|(?-i:IND)(?![\-\w]))\b", re.I)
 APP_CANON = {"new drug application": "NDA", "nda": "NDA", "biologics license application": "BLA",
              "biologic license application": "BLA", "bla": "BLA", "marketing authorization application": "MAA",
              "marketing authorisation application": "MAA", "maa": "MAA", "snda": "sNDA", "sbla": "sBLA",
              "investigational new drug application": "IND", "investigational new drug (ind) application": "IND",
-             "ind application": "IND", "clinical trial application": "IND"}
+             "ind application": "IND", "clinical trial application": "IND", "ind": "IND",
+             "supplemental bla": "sBLA", "supplemental nda": "sNDA", "new drug submission": "NDS"}
 IND_RE = re.compile(
     r"\b(?:IND|Investigational\s+New\s+Drug(?:\s*\(IND\))?)\s+(?:applications?\s+)?(?:approvals?|clearances?)\b"
     r"|\bclearance\s+(?:of|for)\s+(?:its\s+|the\s+|an\s+|their\s+|our\s+|the\s+company(?:’s|'s)\s+|[A-Z][\w\-]*(?:’s|'s)\s+)?(?:Investigational\s+New\s+Drug(?:\s*\(IND\))?|IND)"
@@ -1062,13 +1064,15 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
                 authority_list = [_authority_in_scope(ctx, auths, s)]
-                if authority_list == ["other"]:
-                    authority_list = [read_data("regulators.yaml").get("designation_owners", {}).get(detail, "other")]
+                if authority_list == ["other"] or not runs_programme(authority_list[0], detail):
+                    authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
                 authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
+        rel = relative_antecedent(ctx.text, ctx.names.in_span(ctx.names.assets, base, base + len(sent)), s) if named else None
+        eid = rel if rel is not None else eid  # "in combination with Y, which is approved for Z": Y's (regulatory_cues.py)
         rival = [(a, b) for a, b in ctx.blocked if a <= s < b]
         if rival:  # "compared with Y, an antibody approved in 2015": Y's event, not the asset's
             inside = ctx.names.in_span(ctx.names.assets, rival[0][0], rival[0][1])
@@ -1083,6 +1087,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                   and AND_TO_RE.search(ctx.text, max(e, a.start - 12), a.start)]
         targets_of_action = [(eid, ind)] + [
             (a.eid, [m for m in _disease_mentions(ctx, a.end, stop)][:1]) for a in shared]
+        targets_of_action += [(x, ind) for x in (listed_with(ctx.text, assets, s, e) if len(assets) > 1 and not rival else ())
+                              if x != eid and x not in [t[0] for t in targets_of_action]]  # "X and Y were approved"
         if shared:  # the first object's indication ends where the next object starts
             ind = [m for m in ind if m.start < shared[0].start]
             targets_of_action[0] = (eid, ind)
@@ -1187,7 +1193,7 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     if not pick:
         return []
     out = []
-    for a in pick:
+    for a in [head_authority(ctx.text, auths, a) for a in pick]:  # "the CDE of the NMPA": the CDE (regulatory_cues.py)
         if a[2] not in out:
             out.append(a[2])
     return out
@@ -1261,13 +1267,18 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         if eid is not None:
             used.add(base + off)
             ctx.add(eid, "efficacy", {"endpoint": endpoint, "value": value, "unit": unit}, span)
+    for off, n in death_counts(sent) if "die" in sent or "eath" in sent else ():  # "two treatment-related deaths": figures.py
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None:
+            ctx.add(eid, "safety", {"event": "death", "value": n, "unit": "patients"}, span)
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
     paired = _respectively(text, terms, base + len(sent))
+    skip = _control_first(ctx, text, base, sent, span, terms, assets) if terms else set()
     for i, (s, e, kind, m) in enumerate(terms):
         eid = _nearest(assets, s) if assets else fallback
-        if eid is None:
+        if eid is None or i in skip:
             continue
         if i in paired:  # "ORR and CR rates were 90% and 60%, respectively": the n-th term takes the n-th value
             pos, num = paired[i]
@@ -1282,7 +1293,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+)?(?:of\s+any\s+grade\s+)?", seg_cut)
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+)?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
         # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
@@ -1290,6 +1301,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         if qual and (qual.group("asset") is None or any(a.start == e + lead_end + qual.start("asset") for a in assets)):
             lead_end += qual.end()
             rest = seg_cut[lead_end:]
+        limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
@@ -1297,8 +1309,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
-            vm = None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|in|by(?=\s+\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+)?", rest)
+            vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?", rest))
+            # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
@@ -1309,7 +1322,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
                         values.append((e, mm.group(1), "months"))
-                if not values and kind == "safety" and re.search(r"occurred|reported|observed|seen|noted|documented", vm.group(0)):
+                if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
+                    values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
+                if not values and kind == "safety" and re.search(r"occurr|reported|observed|seen|noted|documented", vm.group(0)):
                     # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
                     fm = SAFETY_COUNT_RE.match(tail)
                     if fm and fm.group("pct"):
@@ -1317,6 +1332,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     elif fm and not fm.group("of"):
                         n = fm.group("n").lower()
                         values.append((e + lead_end + vm.end() + fm.start("n"), str(WORD_NUM.get(n, n)), "patients"))
+            limited = _limited_to(rest) if not values and kind == "safety" else None  # "CRS was limited to grade 1 in 3 patients"
+            if limited:
+                values.append((e + lead_end + limited[0], limited[1], limited[2]))
             if not values and kind == "efficacy" and not vs:
                 nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+(?:\s+(?:of|out\s+of)\s+\d+)?(?:\s+(?:evaluable\s+|treated\s+)?(?:patients|subjects|participants))?\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
@@ -1324,24 +1342,30 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?$", pre)
-            if pm and CHANGE_WORDS_RE.search(pm.group(0)):
+            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+|(?:on|receiving|given)\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:(?:grade|Grade)\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?(?:[\w\-]+\s+)?$", pre)
+            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))):  # ("grade 3 or higher" is no change)
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        grade = limited[3] if kind == "safety" and limited and not grade else grade
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
             if cm:
                 n = cm.group("n").lower()
                 values.append((s, str(WORD_NUM.get(n, n)), "patients"))
                 grade = _grade(cm.group("grade") or "") or grade
+        owners = {}
+        if len(values) > 1:  # "The ORR was 45% for X and 30% for Y": each figure is the asset's named right after it
+            named = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
+            owners = {v[0]: o for v in values if (o := value_owner(text, v[0] + len(v[1]), named)) is not None}
         for v in values:
             pos, num, unit = v[0], v[1], v[2]
             if pos in used:
                 continue
             used.add(pos)
             value = _number(num)
+            eid = owners.get(pos, eid) if len(set(owners.values())) > 1 else eid
             if kind == "efficacy":
                 endpoint = m.canonical
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
@@ -1356,9 +1380,57 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             ctx.add(eid, kind, obj, span)
 
 
+GRADE_LIMITED_RE = re.compile(r"(?:was|were)\s+(?:limited|confined|restricted)\s+to\s+grade\s*(?P<g1>\d)(?:\s*(?:-|–|to|or)\s*(?P<g2>\d))?"
+                              r"(?:\s+events?)?\s+(?:in|among)\s+", re.I)
+
+
+def _limited_to(rest: str):
+    """ "(CRS) was limited to grade 1 in three patients": (offset in rest, value, unit, grade), else None."""
+    gm = GRADE_LIMITED_RE.match(rest)
+    fm = SAFETY_COUNT_RE.match(rest, gm.end()) if gm else None
+    if not fm:
+        return None
+    grade = f"{gm.group('g1')}-{gm.group('g2')}" if gm.group("g2") else gm.group("g1")
+    if fm.group("pct"):
+        return fm.start("pct"), fm.group("pct"), "%", grade
+    if fm.group("of"):
+        return None
+    n = fm.group("n").lower()
+    return fm.start("n"), str(WORD_NUM.get(n, n)), "patients", grade
+
+
+# "MRD negativity was achieved in 75% of patients", "clinical remission was achieved by 32%", "... attained by 40%"
+ACHIEVED_IN_RE = re.compile(r"(?:scores?\s+)?(?:(?:was|were|has\s+been|have\s+been)\s+(?:achieved|attained|reached)\s+(?:in|by)"
+                            r"|(?:improved|increased|decreased|reduced|fell|declined|rose|dropped|dropping|falling|declining|changed)\s+by)\s+"
+                            r"(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?(?=\d)", re.I)
+
+
+def _control_first(ctx: Context, text: str, base: int, sent: str, span, terms, assets) -> set[int]:
+    """ "Placebo had an ORR of 10%, compared with 45% for X": X takes the compared figure (figures.py); the terms
+    whose first value is the control arm's are skipped (their indices returned)."""
+    if not control_led(sent, min((a.start - base for a in assets), default=None), terms[0][0] - base):
+        return set()
+    skip: set[int] = set()
+    for r in ctx.names.in_span(ctx.names.assets, base, base + len(sent)):
+        fig = compared_figure(text, base, r.start)
+        before = [i for i, t in enumerate(terms) if t[1] <= r.start]
+        if fig is None or not before:
+            continue
+        i = before[-1]
+        _s, _e, kind, m = terms[i]
+        pos, num, unit = fig
+        if kind == "safety" and unit != "%":
+            continue
+        key = "endpoint" if kind == "efficacy" else "event"
+        ctx.add(r.eid, kind, {key: m.canonical, "value": _number(num), "unit": unit}, span)
+        skip.add(i)
+    return skip
+
+
 SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"(?P<of>\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,4})?\s+(?:\w+\s+)?(?:patients?|subjects?|participants?)\b"
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
+GRADE_WORDS_RE = re.compile(r"\bgrade\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"
@@ -1396,13 +1468,16 @@ ENDPOINT_QUALIFIER_RE = re.compile(
     r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
     # the assessor or criteria: "ORR per IRC was 58%", "ORR by blinded independent central review (BICR) was 45%"
     r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
-    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?)"
+    r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?"
+    # the population or study it was measured in: "ORR in the study was 45%", "ORR among evaluable patients was 45%"
+    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
     r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
 VS_MONTHS_RE = re.compile(
     r"(?:(?:was|were|of|:)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:months?\s+)?(?:v\.?|vs\.?|versus)\s+\d{1,3}(?:\.\d+)?\s+months?\b")
-PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?")
+PCT_ITEM = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s+at\s+\d+\s+months?)?(?:\s+in\s+the\s+\w+)?"
+                      r"(?:\s+(?:for|with)\s+(?:the\s+)?(?=[A-Z\d]|[a-z]+(?:mab|nib|cel|lib|sib|tug|cept|zumab|ximab)\b)[\w\-]+)?")  # "45% for X and 30% for Y"
 PCT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 

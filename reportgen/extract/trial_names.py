@@ -54,6 +54,13 @@ def _rules() -> dict:
         "joined_before": re.compile(rf"(?<![\w\-/])({_NAMED})(?:™|®)?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"),
         "plural_after": re.compile(r"(?:™|®)?\s+(?:[\w\-]+\s+){0,3}?(?i:studies|trials)\b"),
         "paren": gate(re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])")) if data.get("paren_after_study") else None,
+        # "results from ZENITH-3", "the Phase 2 portion of ALPHA-2": a study-shaped name after a results cue
+        "cue_before": gate(re.compile(rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?"
+                                      r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+        # a name in quotes before the study noun: "the “HORIZON” trial", "the 'Zenith-2' study"
+        "quoted": gate(re.compile(r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']\s+(?i:(?:clinical\s+)?(?:studies|study|trials|trial))\b")),
+        "cue_min": int(data.get("cue_name_min_letters") or 4), "cue_digits": int(data.get("cue_name_max_digits") or 2),
+        "cue_long": int(data.get("cue_name_long_letters") or 6),
     }
 
 
@@ -122,6 +129,17 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
             name = m.group(1)
             if re.search(r"\d", name) and _plausible(name, "", lex):
                 extra.setdefault(m.span(1), name)
+    for m in r["quoted"].finditer(text):
+        if _plausible(m.group(1), "", lex) and m.group(1).casefold() not in r["not_word"]:
+            extra.setdefault(m.span(1), m.group(1))
+    for m in r["cue_before"].finditer(text):
+        head, digits = m.group("head"), m.group("digits")
+        if len(head) >= r["cue_long"] or (len(head) >= r["cue_min"] and len(digits) <= r["cue_digits"]):
+            described = re.search(rf"(?<![\w\-]){re.escape(m.group('name'))}(?:™|®)?(?:,\s+(?:an?|its|the|our)\s+|\s+is\s+(?:an?|the|its)\s+)", text)
+            if not described and _plausible(m.group("name"), "", lex) and head.casefold() not in r["not_mixed"]:
+                # (a name described elsewhere, "ABCD-12, its lead antibody", is a drug's: a study's description is read
+                # by trials.py, which found it already)
+                extra.setdefault(m.span("name"), m.group("name"))
     if not extra:
         return found
     taken = [(s, e) for s, e, _ in found]

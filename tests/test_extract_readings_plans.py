@@ -1,0 +1,56 @@
+"""Planned trials and filings state no stage or event (guards.py, data/guards.yaml), pinned by invented
+sentences; and a supportive drug given beside the asset is no asset of its own. No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+
+def facts(text: str, predicate: str):
+    return [f for f in extract_facts(Document(id="t.txt", text=text, sha256="0" * 64)) if f.predicate == predicate]
+
+
+def stages(text: str) -> set[str]:
+    return {f.object.stage for f in facts(text, "phase")}
+
+
+@pytest.mark.parametrize("text", [
+    "Quarnix Bio plans a Phase 3 study of Quarnimab in lung cancer.",
+    "Quarnix Bio is planning a pivotal Phase 3 trial of Quarnimab.",
+    "Quarnix Bio reported data for Quarnimab. A Phase 3 trial is planned for 2026.",
+    "Quarnix Bio reported data for Quarnimab. A Phase 3 trial is planned.",
+    "Quarnix Bio reported data for Quarnimab. A Phase 3 study, scheduled to begin next year, will enroll 400 patients.",
+    "Quarnix Bio reported data for Quarnimab. The Phase 3 study is expected to start in 2026.",
+])
+def test_a_planned_phase_is_no_stage(text):
+    assert "phase 3" not in stages(text)
+
+
+@pytest.mark.parametrize("text, stage", [
+    # a running trial whose read-out or enrolment is expected is still at its stage
+    ("Quarnix Bio reported data for Quarnimab. The Phase 2 trial, expected to read out in 2026, enrolled 120 patients.",
+     "phase 2"),
+    ("Quarnix Bio reported data for Quarnimab. The Phase 2 trial is expected to complete enrollment in 2026.",
+     "phase 2"),
+    ("Quarnix Bio announced Quarnimab is in a Phase 2 trial for lung cancer. A Phase 3 trial is planned for 2026.",
+     "phase 2"),
+])
+def test_an_ongoing_trial_keeps_its_stage(text, stage):
+    assert stages(text) == {stage}
+
+
+def test_a_filing_expected_later_is_no_filing():
+    text = "Quarnix Bio reported data for Quarnimab. A BLA submission to the FDA is expected in the first half of 2026."
+    assert not facts(text, "regulatory")
+
+
+@pytest.mark.parametrize("text", [
+    "Quarnix Bio reported results for Quarnicel in lymphoma. Patients with neutropenia were given G-CSF, a supportive drug.",
+    "G-CSF support reduced neutropenia, Quarnix Bio said.",
+])
+def test_a_supportive_cytokine_is_no_asset(text):
+    subjects = {f.subject for f in extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))}
+    assert "G-CSF" not in subjects
