@@ -39,16 +39,18 @@ def as_written(obj: str, quote: str, diseases, resolve=None) -> str | None:
     the quote does not write `obj` itself; None when it writes none of its spellings.
 
     A fact's object is the disease its quote states: a release that writes only "NSCLC" states
-    "NSCLC", not a name it never prints. The written form is taken only where it means the same MeSH
-    descriptor as the curated name (`resolve`: name -> descriptor or None), so a brief scoped by
-    disease or area still finds it; a spelling MeSH does not know ("mCRPC") keeps the curated name.
+    "NSCLC", not a name it never prints. A brief reads it by its curated name again (`curated_name`,
+    knowledge.py), so scoping by disease or area is unchanged. With `resolve` (name -> MeSH descriptor
+    or None) the written form is refused only where MeSH reads it as a disease outside the curated
+    one's branch; a spelling MeSH does not know ("mCRPC") is the curated list's word for it.
     """
     for m in diseases.find_all(quote):
         if m.canonical != obj or m.surface == obj:
             continue
         if resolve is not None:
             written, curated = resolve(m.surface), resolve(obj)
-            if written is None or (curated is not None and written.mesh_id != curated.mesh_id):
+            if written is not None and curated is not None and written.mesh_id != curated.mesh_id and \
+                    not written.under(curated.trees):
                 continue
         return m.surface
     return None
@@ -62,3 +64,25 @@ def curated_name(disease: str) -> str:
 
     canonical, _ = load_lexicons().diseases.lookup(disease)
     return canonical or disease
+
+
+# "The Phase 2 trial ...", "This study ...", "The ongoing pivotal trials ...": a sentence whose subject is a study
+_STUDY_SUBJECT = re.compile(r"^\W*(?:The|This|These)\s+(?:[\w\-/]+\s+){0,4}?(?:trials?|stud(?:y|ies))\b", re.I)
+
+
+def study_sentence_disease(text: str, sent: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence that names no asset is the studied disease of a study the sentence
+    is about ("The Phase 2 trial is enrolling patients with X"): the study is the one of the asset last
+    named (relations.py attaches it to the current asset), and a study cue leads up to the disease."""
+    return bool(_STUDY_SUBJECT.match(sent)) and in_study_context(text, sent_start, pos)
+
+
+# "<disease> secondary to", "<disease> (GA) due to": what follows names the cause, not a second indication
+_SECONDARY = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:secondary\s+to|due\s+to|caused\s+by|resulting\s+from|"
+                        r"associated\s+with)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def secondary_disease(text: str, sent_start: int, pos: int, before) -> bool:
+    """Whether the disease at `pos` is the cause named after another disease ("X secondary to Y", "X due to
+    Y"): the indication is X alone (the corpus conventions: one disease)."""
+    return any(m.end <= pos and _SECONDARY.fullmatch(text, m.end, pos) for m in before if m.start >= sent_start)
