@@ -83,3 +83,15 @@ def test_the_cause_named_after_secondary_to_is_not_a_second_indication():
 def test_two_diseases_joined_by_and_are_both_indications():
     got = indications("ZT-101 is in development for thyroid eye disease and Graves' disease.")
     assert {"thyroid eye disease", "Graves' disease"} <= got
+
+
+def test_a_sentence_referring_back_gives_the_current_asset_the_disease_after_a_treatment_cue():
+    got = indications("Zorvex Bio announced first patient dosed with ZT-101. In the study, 12 patients with "
+                      "ulcerative colitis responded.")
+    assert got == {"ulcerative colitis"}
+
+
+def test_a_disease_after_a_bare_in_in_a_sentence_without_the_asset_is_not_its_indication():
+    got = indications("Zorvex Bio announced first patient dosed with ZT-101. The data were presented at a meeting "
+                      "in ulcerative colitis research.")
+    assert got == set()

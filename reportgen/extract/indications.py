@@ -86,3 +86,11 @@ def secondary_disease(text: str, sent_start: int, pos: int, before) -> bool:
     """Whether the disease at `pos` is the cause named after another disease ("X secondary to Y", "X due to
     Y"): the indication is X alone (the corpus conventions: one disease)."""
     return any(m.end <= pos and _SECONDARY.fullmatch(text, m.end, pos) for m in before if m.start >= sent_start)
+
+
+def anaphoric_disease(anaphoric: bool, current, text: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence that names no asset but refers back ("the study", "the therapy",
+    "patients": relations.ANAPHOR_RE) is the current asset's: only after a study or treatment cue
+    (`in_study_context`). Tried and dropped: a bare "for"/"in" before the disease (one unseen true
+    fact for two false ones, bench/RESULTS.md)."""
+    return anaphoric and current is not None and in_study_context(text, sent_start, pos)
