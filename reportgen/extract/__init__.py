@@ -22,6 +22,7 @@ from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before,
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
+from reportgen.extract.antibodies import antibody_modalities
 from reportgen.extract.trials import find_trials
 from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
@@ -56,7 +57,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         text=text, names=names, lex=lex, doc_date=doc.date,
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
-        modalities=Spans(found["modalities"]),
+        modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"])),  # antibodies.py
         authorities=Spans(_authorities(found)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),
