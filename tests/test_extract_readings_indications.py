@@ -95,3 +95,17 @@ def test_a_disease_after_a_bare_in_in_a_sentence_without_the_asset_is_not_its_in
     got = indications("Zorvex Bio announced first patient dosed with ZT-101. The data were presented at a meeting "
                       "in ulcerative colitis research.")
     assert got == set()
+
+
+# --- a short abbreviation the text never spells out ------------------------------------------------
+
+def test_a_short_abbreviation_after_a_treatment_cue_is_the_disease():
+    assert indications("ZT-101 is a CAR-T therapy being studied in patients with SLE.") == {"SLE"}
+
+
+def test_a_short_abbreviation_that_starts_another_token_is_not():
+    assert indications("ZT-101 showed activity in PD-1 resistant tumors.") == set()
+
+
+def test_a_short_abbreviation_without_a_cue_still_needs_the_disease_spelled_out():
+    assert indications("ZT-101 is a CAR-T therapy. SLE was discussed at the meeting.") == set()

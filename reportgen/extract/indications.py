@@ -94,3 +94,19 @@ def anaphoric_disease(anaphoric: bool, current, text: str, sent_start: int, pos:
     (`in_study_context`). Tried and dropped: a bare "for"/"in" before the disease (one unseen true
     fact for two false ones, bench/RESULTS.md)."""
     return anaphoric and current is not None and in_study_context(text, sent_start, pos)
+
+
+# "patients with SLE", "in r/r MM", "for AML": a treatment or study cue right before a short abbreviation
+_ABBREV_CUE = re.compile(r"(?:\b(?:patients|adults|children|people|subjects|participants)\s+with|\btreatment\s+of|\btreat|"
+                         r"\btreating|\bfor|\bin|\bwith)\s+(?:(?:r/r|R/R|relapsed|refractory|relapsed/refractory|"
+                         r"newly\s+diagnosed|active|severe|moderate|early|advanced)\s+(?:or\s+|and\s+)?)*$")
+_ABBREV_AFTER = re.compile(r"[\-/\w]")
+
+
+def abbreviation_in_context(text: str | None, m) -> bool:
+    """Whether a disease abbreviation of three letters or fewer, in a text that never spells the disease out,
+    is still the disease: written in capitals right after a treatment or study cue ("patients with SLE",
+    "in AML"), and not the start of another token ("PD-1", "MS/MS")."""
+    if text is None or not m.surface.isupper() or _ABBREV_AFTER.match(text, m.end):
+        return False
+    return bool(_ABBREV_CUE.search(text, max(0, m.start - 60), m.start))
