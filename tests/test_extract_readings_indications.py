@@ -109,3 +109,18 @@ def test_a_short_abbreviation_that_starts_another_token_is_not():
 
 def test_a_short_abbreviation_without_a_cue_still_needs_the_disease_spelled_out():
     assert indications("ZT-101 is a CAR-T therapy. SLE was discussed at the meeting.") == set()
+
+
+# --- findings, complications and whole fields after a cue are no indication ------------------------
+
+def test_a_subgroup_finding_after_a_cue_is_not_an_indication():
+    got = indications("ZT-101 is being studied in patients with uveal melanoma, and in patients with brain metastases.")
+    assert got == {"uveal melanoma"}
+
+
+def test_an_adverse_event_after_a_cue_is_not_an_indication():
+    assert indications("ZT-101 was well tolerated; patients with neutropenia recovered.") == set()
+
+
+def test_a_company_field_after_a_cue_is_not_an_indication():
+    assert indications("Zorvex Bio develops ZT-101 and other medicines for the treatment of rare diseases.") == set()

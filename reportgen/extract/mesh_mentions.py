@@ -87,7 +87,10 @@ def _mesh_at(text: str, start: int, spans, variants, max_words: int, min_single:
         end = start + len(surface)
         if any(start < b and a < end and b > end for a, b in inside):
             continue  # would cut a curated disease in two
-        if normalize(surface) in variants:
+        key = normalize(surface)
+        if key in variants:
+            if key in _not_indications():
+                return None  # "patients with brain metastases": a finding, not the disease (disease_context.yaml)
             return Match(start, end, surface, surface, False)  # as written; covers any curated inside
     return None
 
@@ -126,9 +129,15 @@ def _before_patients(text: str, spans, variants, max_words: int, min_single: int
             if (" " not in surface and len(surface) < min_single) or any(a < end and start < b for a, b in spans):
                 continue
             if normalize(surface) in variants:
-                out.append(Match(start, end, surface, surface, False))
+                if normalize(surface) not in _not_indications():
+                    out.append(Match(start, end, surface, surface, False))
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_indications() -> frozenset[str]:
+    return frozenset(normalize(str(n)) for n in read_data("disease_context.yaml").get("not_indications", []))
 
 
 @lru_cache(maxsize=1)
