@@ -124,3 +124,16 @@ def test_an_adverse_event_after_a_cue_is_not_an_indication():
 
 def test_a_company_field_after_a_cue_is_not_an_indication():
     assert indications("Zorvex Bio develops ZT-101 and other medicines for the treatment of rare diseases.") == set()
+
+
+# --- a disease that is also a side effect, in a sentence about safety -------------------------------
+
+def test_a_complication_named_in_a_safety_sentence_is_not_an_indication():
+    got = indications("ZT-101 is being studied in patients with uveal melanoma. Grade 3 thrombocytopenia occurred in "
+                      "two patients treated with ZT-101.")
+    assert got == {"uveal melanoma"}
+
+
+def test_the_same_disease_outside_a_safety_sentence_is_an_indication():
+    assert indications("ZT-101 is being developed for the treatment of immune thrombocytopenia and "
+                       "thrombocytopenia.") >= {"thrombocytopenia"}

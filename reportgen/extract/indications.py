@@ -110,3 +110,17 @@ def abbreviation_in_context(text: str | None, m) -> bool:
     if text is None or not m.surface.isupper() or _ABBREV_AFTER.match(text, m.end):
         return False
     return bool(_ABBREV_CUE.search(text, max(0, m.start - 60), m.start))
+
+
+@lru_cache(maxsize=1)
+def _adverse() -> tuple[frozenset[str], re.Pattern]:
+    data = read_data("disease_context.yaml")
+    words = cue_alternation(data["safety_words"])
+    return frozenset(data["adverse_event_diseases"]), re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def adverse_event_disease(canonical: str, sent: str) -> bool:
+    """Whether a disease that is also a side effect or complication ("thrombocytopenia", "GVHD"; data/
+    disease_context.yaml) is named in a sentence about safety, where it is an event, not an indication."""
+    diseases, safety = _adverse()
+    return canonical in diseases and bool(safety.search(sent))
