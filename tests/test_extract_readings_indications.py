@@ -137,3 +137,17 @@ def test_a_complication_named_in_a_safety_sentence_is_not_an_indication():
 def test_the_same_disease_outside_a_safety_sentence_is_an_indication():
     assert indications("ZT-101 is being developed for the treatment of immune thrombocytopenia and "
                        "thrombocytopenia.") >= {"thrombocytopenia"}
+
+
+# --- a regulator's act stated without the asset's name ---------------------------------------------
+
+def test_a_designation_sentence_without_the_name_gives_the_current_asset_the_disease():
+    got = indications("Zorvex Bio announced that the FDA cleared the IND for ZT-101, a CAR-T cell therapy. The company "
+                      "hired a CFO. The FDA previously granted Fast Track designation for ulcerative colitis.")
+    assert got == {"ulcerative colitis"}
+
+
+def test_a_regulator_sentence_about_a_disease_in_general_gives_nothing():
+    got = indications("Zorvex Bio announced that the FDA cleared the IND for ZT-101, a CAR-T cell therapy. The company "
+                      "hired a CFO. The FDA has approved few medicines in ulcerative colitis.")
+    assert got == set()

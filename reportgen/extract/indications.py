@@ -124,3 +124,16 @@ def adverse_event_disease(canonical: str, sent: str) -> bool:
     disease_context.yaml) is named in a sentence about safety, where it is an event, not an indication."""
     diseases, safety = _adverse()
     return canonical in diseases and bool(safety.search(sent))
+
+
+# "... granted Fast Track designation for (the treatment of) (patients with) X"
+_FOR_DISEASE = re.compile(r"\bfor\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:(?:patients|adults|children)\s+with\s+)?"
+                          r"(?:[\w\-/]+\s+){0,3}$", re.I)
+
+
+def regulatory_disease(text: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence about a regulator's act that names no asset ("The FDA previously granted
+    Fast Track designation for X") is what the act is for: "for" leads up to it. relations.py calls this only
+    where the sentence names a regulator or a designation, and gives the disease to the current asset, as the
+    regulatory reading gives it the act."""
+    return bool(_FOR_DISEASE.search(text, max(sent_start, pos - 60), pos))
