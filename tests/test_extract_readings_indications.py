@@ -151,3 +151,9 @@ def test_a_regulator_sentence_about_a_disease_in_general_gives_nothing():
     got = indications("Zorvex Bio announced that the FDA cleared the IND for ZT-101, a CAR-T cell therapy. The company "
                       "hired a CFO. The FDA has approved few medicines in ulcerative colitis.")
     assert got == set()
+
+
+def test_a_dosing_milestone_without_the_name_gives_the_current_asset_the_disease():
+    got = indications("Zorvex Bio announced that the FDA cleared the IND for ZT-101, a CAR-T cell therapy. The company "
+                      "hired a CFO. The first patient with ulcerative colitis was dosed.")
+    assert got == {"ulcerative colitis"}

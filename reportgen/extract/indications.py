@@ -91,9 +91,20 @@ def secondary_disease(text: str, sent_start: int, pos: int, before) -> bool:
 def anaphoric_disease(anaphoric: bool, current, text: str, sent_start: int, pos: int) -> bool:
     """Whether a disease in a sentence that names no asset but refers back ("the study", "the therapy",
     "patients": relations.ANAPHOR_RE) is the current asset's: only after a study or treatment cue
-    (`in_study_context`). Tried and dropped: a bare "for"/"in" before the disease (one unseen true
+    (`in_study_context`); or, in a dosing milestone ("The first patient with X was dosed"), after
+    "patient(s) with/in". Tried and dropped: a bare "for"/"in" before the disease (one unseen true
     fact for two false ones, bench/RESULTS.md)."""
-    return anaphoric and current is not None and in_study_context(text, sent_start, pos)
+    if current is None:
+        return False
+    if anaphoric and in_study_context(text, sent_start, pos):
+        return True
+    # "The first patient with X was dosed", "first participant in the X cohort": a dosing milestone
+    lo = max(sent_start, pos - 80)
+    return bool(_FIRST_PATIENT.search(text, lo, pos)) and bool(_PATIENT_CUE.search(text, lo, pos))
+
+
+_FIRST_PATIENT = re.compile(r"\b(?:first|initial)\s+(?:[\w\-]+\s+){0,2}?(?:patients?|participants?|subjects?)\b", re.I)
+_PATIENT_CUE = re.compile(r"\b(?:patients?|participants?|subjects?)\s+(?:with|in)\s+(?:[\w\-/]+\s+){0,3}$", re.I)
 
 
 # "patients with SLE", "in r/r MM", "for AML": a treatment or study cue right before a short abbreviation
