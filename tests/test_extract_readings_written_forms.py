@@ -29,10 +29,14 @@ def test_the_curated_name_stays_where_the_quote_writes_it():
     assert set(got) == {"systemic lupus erythematosus"}
 
 
-def test_a_spelling_mesh_does_not_know_keeps_the_curated_name():
-    # "mCRPC" resolves to no MeSH descriptor: a brief scoped to prostate cancer must still find the fact
+def test_a_spelling_mesh_does_not_know_is_written_and_read_back_by_its_curated_name():
+    # "mCRPC" resolves to no MeSH descriptor: the fact states what its quote writes, and a brief scoped to
+    # prostate cancer still finds it, since knowledge.py reads every indication by its curated name
+    from reportgen.extract.indications import curated_name
+
     got = indications("Zorvex Bio announced that ZT-101, a CAR-T cell therapy, is being studied in patients with mCRPC.")
-    assert set(got) == {"prostate cancer"}
+    assert set(got) == {"mCRPC"}
+    assert curated_name("mCRPC") == "prostate cancer"
 
 
 def test_every_written_object_is_in_its_quote():

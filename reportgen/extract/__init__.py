@@ -22,6 +22,8 @@ from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before,
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
+from reportgen.extract.indications import abbreviation_in_context
+from reportgen.extract.antibodies import antibody_modalities
 from reportgen.extract.trials import find_trials
 from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
@@ -56,7 +58,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         text=text, names=names, lex=lex, doc_date=doc.date,
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
-        modalities=Spans(found["modalities"]),
+        modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"])),  # antibodies.py
         authorities=Spans(_authorities(found)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),
@@ -129,7 +131,8 @@ def _diseases(scan: dict, text: str | None = None):
         found = [m for m in found if not any(x.start <= m.start and m.end <= x.end for x in mesh)]
         found = sorted(found + mesh, key=lambda m: (m.start, -m.end))
     spelled = {m.canonical for m in found if not m.abbrev or len(m.surface) > 3}
-    return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled)]
+    return [m for m in found if not (m.abbrev and len(m.surface) <= 3 and m.canonical not in spelled
+                                     and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
 def _authorities(scan: dict) -> list[tuple[int, int, str]]:

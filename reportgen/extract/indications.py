@@ -39,16 +39,18 @@ def as_written(obj: str, quote: str, diseases, resolve=None) -> str | None:
     the quote does not write `obj` itself; None when it writes none of its spellings.
 
     A fact's object is the disease its quote states: a release that writes only "NSCLC" states
-    "NSCLC", not a name it never prints. The written form is taken only where it means the same MeSH
-    descriptor as the curated name (`resolve`: name -> descriptor or None), so a brief scoped by
-    disease or area still finds it; a spelling MeSH does not know ("mCRPC") keeps the curated name.
+    "NSCLC", not a name it never prints. A brief reads it by its curated name again (`curated_name`,
+    knowledge.py), so scoping by disease or area is unchanged. With `resolve` (name -> MeSH descriptor
+    or None) the written form is refused only where MeSH reads it as a disease outside the curated
+    one's branch; a spelling MeSH does not know ("mCRPC") is the curated list's word for it.
     """
     for m in diseases.find_all(quote):
         if m.canonical != obj or m.surface == obj:
             continue
         if resolve is not None:
             written, curated = resolve(m.surface), resolve(obj)
-            if written is None or (curated is not None and written.mesh_id != curated.mesh_id):
+            if written is not None and curated is not None and written.mesh_id != curated.mesh_id and \
+                    not written.under(curated.trees):
                 continue
         return m.surface
     return None
@@ -62,3 +64,87 @@ def curated_name(disease: str) -> str:
 
     canonical, _ = load_lexicons().diseases.lookup(disease)
     return canonical or disease
+
+
+# "The Phase 2 trial ...", "This study ...", "The ongoing pivotal trials ...": a sentence whose subject is a study
+_STUDY_SUBJECT = re.compile(r"^\W*(?:The|This|These)\s+(?:[\w\-/]+\s+){0,4}?(?:trials?|stud(?:y|ies))\b", re.I)
+
+
+def study_sentence_disease(text: str, sent: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence that names no asset is the studied disease of a study the sentence
+    is about ("The Phase 2 trial is enrolling patients with X"): the study is the one of the asset last
+    named (relations.py attaches it to the current asset), and a study cue leads up to the disease."""
+    return bool(_STUDY_SUBJECT.match(sent)) and in_study_context(text, sent_start, pos)
+
+
+# "<disease> secondary to", "<disease> (GA) due to": what follows names the cause, not a second indication
+_SECONDARY = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:secondary\s+to|due\s+to|caused\s+by|resulting\s+from|"
+                        r"associated\s+with)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def secondary_disease(text: str, sent_start: int, pos: int, before) -> bool:
+    """Whether the disease at `pos` is the cause named after another disease ("X secondary to Y", "X due to
+    Y"): the indication is X alone (the corpus conventions: one disease)."""
+    return any(m.end <= pos and _SECONDARY.fullmatch(text, m.end, pos) for m in before if m.start >= sent_start)
+
+
+def anaphoric_disease(anaphoric: bool, current, text: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence that names no asset but refers back ("the study", "the therapy",
+    "patients": relations.ANAPHOR_RE) is the current asset's: only after a study or treatment cue
+    (`in_study_context`); or, in a dosing milestone ("The first patient with X was dosed"), after
+    "patient(s) with/in". Tried and dropped: a bare "for"/"in" before the disease (one unseen true
+    fact for two false ones, bench/RESULTS.md)."""
+    if current is None:
+        return False
+    if anaphoric and in_study_context(text, sent_start, pos):
+        return True
+    # "The first patient with X was dosed", "first participant in the X cohort": a dosing milestone
+    lo = max(sent_start, pos - 80)
+    return bool(_FIRST_PATIENT.search(text, lo, pos)) and bool(_PATIENT_CUE.search(text, lo, pos))
+
+
+_FIRST_PATIENT = re.compile(r"\b(?:first|initial)\s+(?:[\w\-]+\s+){0,2}?(?:patients?|participants?|subjects?)\b", re.I)
+_PATIENT_CUE = re.compile(r"\b(?:patients?|participants?|subjects?)\s+(?:with|in)\s+(?:[\w\-/]+\s+){0,3}$", re.I)
+
+
+# "patients with SLE", "in r/r MM", "for AML": a treatment or study cue right before a short abbreviation
+_ABBREV_CUE = re.compile(r"(?:\b(?:patients|adults|children|people|subjects|participants)\s+with|\btreatment\s+of|\btreat|"
+                         r"\btreating|\bfor|\bin|\bwith)\s+(?:(?:r/r|R/R|relapsed|refractory|relapsed/refractory|"
+                         r"newly\s+diagnosed|active|severe|moderate|early|advanced)\s+(?:or\s+|and\s+)?)*$")
+_ABBREV_AFTER = re.compile(r"[\-/\w]")
+
+
+def abbreviation_in_context(text: str | None, m) -> bool:
+    """Whether a disease abbreviation of three letters or fewer, in a text that never spells the disease out,
+    is still the disease: written in capitals right after a treatment or study cue ("patients with SLE",
+    "in AML"), and not the start of another token ("PD-1", "MS/MS")."""
+    if text is None or not m.surface.isupper() or _ABBREV_AFTER.match(text, m.end):
+        return False
+    return bool(_ABBREV_CUE.search(text, max(0, m.start - 60), m.start))
+
+
+@lru_cache(maxsize=1)
+def _adverse() -> tuple[frozenset[str], re.Pattern]:
+    data = read_data("disease_context.yaml")
+    words = cue_alternation(data["safety_words"])
+    return frozenset(data["adverse_event_diseases"]), re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def adverse_event_disease(canonical: str, sent: str) -> bool:
+    """Whether a disease that is also a side effect or complication ("thrombocytopenia", "GVHD"; data/
+    disease_context.yaml) is named in a sentence about safety, where it is an event, not an indication."""
+    diseases, safety = _adverse()
+    return canonical in diseases and bool(safety.search(sent))
+
+
+# "... granted Fast Track designation for (the treatment of) (patients with) X"
+_FOR_DISEASE = re.compile(r"\bfor\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:(?:patients|adults|children)\s+with\s+)?"
+                          r"(?:[\w\-/]+\s+){0,3}$", re.I)
+
+
+def regulatory_disease(text: str, sent_start: int, pos: int) -> bool:
+    """Whether a disease in a sentence about a regulator's act that names no asset ("The FDA previously granted
+    Fast Track designation for X") is what the act is for: "for" leads up to it. relations.py calls this only
+    where the sentence names a regulator or a designation, and gives the disease to the current asset, as the
+    regulatory reading gives it the act."""
+    return bool(_FOR_DISEASE.search(text, max(sent_start, pos - 60), pos))

@@ -127,6 +127,9 @@ def _join_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_UNICODE_HYPHEN = re.compile("[\u2010\u2011]")
+
+
 def normalize(text: str) -> Normalized:
     """The text rules match on, with the map back to `text` (identity unless a length changed)."""
     r = _rules()
@@ -152,6 +155,8 @@ def normalize(text: str) -> Normalized:
                 taken.update((m.start(), close.start()))
                 edits.append((m.start(), m.end(), "“"))
                 edits.append((close.start(), close.end(), "”"))
+    if "\u2010" in text or "\u2011" in text:  # Unicode hyphens ("CAR\u2011T", "non\u2010small cell") read as "-"
+        edits += [(m.start(), m.end(), "-") for m in _UNICODE_HYPHEN.finditer(text)]
     rx, marks = r["marks"]
     if rx is not None and ("(" in text or "[" in text):
         for m in rx.finditer(text):

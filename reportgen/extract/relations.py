@@ -21,7 +21,7 @@ from functools import lru_cache
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
-from reportgen.extract.indications import in_study_context
+from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
@@ -451,6 +451,17 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 eid = subject_fallback  # "The company is conducting trials in X": indications.py
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
+            if eid is None and not assets_all and study_sentence_disease(text, sent, s, m.start):
+                eid = ctx.current  # "The Phase 2 trial is enrolling patients with X": indications.py
+            if eid is None and not assets_all and ctx.current is not None and \
+                    (_within(ctx.designations, s, e) or _within(ctx.authorities, s, e)) and regulatory_disease(text, s, m.start):
+                eid = ctx.current  # "The FDA previously granted Fast Track designation for X": indications.py
+            if eid is None and not assets_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
+                eid = ctx.current  # "The therapy's data in patients with X" after the asset was named: indications.py
+            if adverse_event_disease(m.canonical, sent):
+                continue  # "grade 3 thrombocytopenia occurred in 2 patients": an event, not an indication (indications.py)
+            if secondary_disease(text, s, m.start, _within(ctx.diseases, s, m.start)):
+                continue  # "geographic atrophy secondary to AMD" is one disease, the first (indications.py)
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None

@@ -1,0 +1,53 @@
+"""Monoclonal antibodies named by what they bind: "an anti-IL-23 antibody", "an antibody targeting TSLP".
+
+The modality lexicon (data/modalities.yaml) knows "monoclonal antibody", "mAb", "humanized antibody"; trade
+news as often writes the antibody by its target alone. Such a phrase is a monoclonal antibody unless the words
+around it make it a bispecific, a conjugate, an anti-drug or neutralizing antibody, or a lab finding (cues in
+data/antibodies.yaml). A phrase overlapping a modality the lexicon already read is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportgen.extract.lexicon import Match, cue_alternation, read_data
+
+__all__ = ["antibody_modalities"]
+
+# a target written after "anti-": "anti-IL-23", "anti-CD38", "anti-PD-L1", "anti-TNFα"; not a pair
+# ("anti-PD-1/VEGF", "anti-CD20xCD3": two targets are a bispecific's)
+_WORD = re.compile(r"antibod(?:y|ies)", re.I)
+_TARGET = r"anti-?\s?(?!drug\b)[A-Za-z0-9α-ω][\w.\-α-ω]*(?<![x×])"
+
+
+@lru_cache(maxsize=1)
+def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
+    data = read_data("antibodies.yaml")
+    between = cue_alternation(data["between"])
+    binding = cue_alternation(data["binding"])
+    phrase = re.compile(
+        rf"(?<![\w\-/]){_TARGET}(?![/×])\s+(?:(?:{between})\s+){{0,3}}(?:monoclonal\s+)?antibod(?:y|ies)\b"
+        rf"|\bantibod(?:y|ies)\s+(?:{binding})\s+(?:the\s+)?[A-Za-z0-9]", re.I)
+    before = re.compile(rf"(?:{cue_alternation(data['other_before'])})", re.I)
+    after = re.compile(rf"\s*(?:{cue_alternation(data['other_after'])})\b", re.I)
+    return phrase, before, after, int(data["other_before_window"])
+
+
+def antibody_modalities(text: str, taken: list[Match]) -> list[Match]:
+    """"monoclonal antibody" matches for antibodies written by their target, outside modalities already read."""
+    if "ntibod" not in text:
+        return []
+    phrase, before, after, window = _config()
+    out = []
+    for m in phrase.finditer(text):
+        start = m.start()
+        word_end = start + _WORD.search(m.group(0)).end()  # the mention ends on "antibody", not on its target
+        if any(t.start < word_end and start < t.end for t in taken):
+            continue
+        if before.search(text, max(0, start - window), start) or after.match(text, word_end):
+            continue
+        if "/" in m.group(0).split()[0] or re.search(r"[a-z0-9][x×][A-Z]", m.group(0).split()[0]):
+            continue
+        out.append(Match(start, word_end, "monoclonal antibody", text[start:word_end], False))
+    return out
