@@ -32,8 +32,9 @@ from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
-from reportgen.extract.partners import codevelopers, deal_partners, licensees
+from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
 from reportgen.extract.references import Resolver
+from reportgen.extract import developers
 from reportgen.dates import DATE_RE, as_iso
 
 # --- regions that do not describe the asset -----------------------------------
@@ -399,6 +400,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
                   lambda a, b: _pair(ctx, a, b, span))
+        _role_developers(ctx, sent, s, span, assets, dev_orgs, model)
+        joint_ventures(sent, s, dev_orgs, lambda a, b, _: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
@@ -538,6 +541,22 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
                     any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
                 ctx.add(eid, "developer", announcer, (s, e))
                 break
+
+
+def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention], model) -> None:
+    """Developers by the role a sentence gives an organization (developers.py): responsible for an asset's
+    commercialization, reporting on assets named before it, maker of "the ORG product"."""
+    if not orgs:
+        return
+    end = base + len(sent)
+    def maker(eid):
+        return not _is_regulator(ctx, eid)
+    def add(a, o):
+        ctx.add(a, "developer", o, span)
+    developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
+    developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
+    referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
+    developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
 
 
 def _code_prefix_developers(ctx: Context, sentences) -> None:

@@ -405,7 +405,15 @@ def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
         if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
             continue
         out.append((m.start(1), m.start(1) + len(name)))
-    return out
+    return [sp for sp in out if not _inside_authority(text, lex, sp)]
+
+
+def _inside_authority(text: str, lex: Lexicons, span: tuple[int, int]) -> bool:
+    """Whether a name found by role ends a regulator's longer name ("the Food and Drug Administration said" is no
+    organization "Drug Administration")."""
+    s, e = span
+    lo = max(0, s - 60)
+    return any(m.start + lo < s and m.end + lo == e for m in lex.authorities.find_all(text[lo:e]))
 
 
 # "Kinora's Neurapry", "Kinora's investigational Neurapry": the possessor of a known asset name

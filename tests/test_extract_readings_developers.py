@@ -1,0 +1,94 @@
+"""Developers and partners stated by the role a sentence gives an organization: a deal's party named without a
+company word ("X has agreed to acquire"), the licensee's rights ("B will have the exclusive right to commercialize
+X"), its share of the work ("B will be responsible for ... commercialization of X"), the company reporting on
+assets named before it ("..., X and Y, ORG said"), "the ORG product", "provided an update on", and a joint
+venture's parents. Every name here is invented."""
+
+from __future__ import annotations
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+
+def facts(text: str) -> list:
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def developers(text: str, subject: str) -> set:
+    return {str(f.object) for f in facts(text) if f.subject == subject and f.predicate == "developer"}
+
+
+def partners(text: str) -> set:
+    return {frozenset((f.subject, str(f.object))) for f in facts(text) if f.predicate == "partner"}
+
+
+DEAL = ("HVX To Acquire Rights to Kidney Gene Therapy in $1-Bn Deal\n"
+        "HVX Norden has agreed to acquire exclusive global license rights to commercialize an AAV gene therapy for "
+        "treating Fabry disease from Quintera, a Leiden-based gene-therapy company, in a deal worth up to $1 billion.\n"
+        "Under the agreement, HVX Norden will have the exclusive global right to commercialize QNT-207 "
+        "(zelvoparvovec), which is currently in Phase III clinical trials.\n")
+
+
+def test_a_deal_party_without_a_company_word_is_an_organization_and_partner():
+    assert frozenset(("HVX Norden", "Quintera")) in partners(DEAL)
+
+
+def test_the_holder_of_the_exclusive_right_develops_the_asset():
+    assert "HVX Norden" in developers(DEAL, "zelvoparvovec")
+
+
+def test_responsible_for_commercialization_names_a_developer():
+    text = ("Pallas Pharma and Tovira Bio signed a licence agreement for ZT-12 in March. Tovira Bio will be "
+            "responsible for regulatory submissions and commercialization of ZT-12 in Japan.")
+    assert "Tovira Bio" in developers(text, "ZT-12")
+
+
+def test_responsible_for_something_else_names_none():
+    text = ("Pallas Pharma announced data for ZT-12. Tovira Bio will be responsible for the trial sites, while "
+            "Pallas Pharma runs the study of ZT-12.")
+    assert "Tovira Bio" not in developers(text, "ZT-12")
+
+
+SAID = ("Marwen Bio : FDA Extends Review Of Two Gene Therapies\n"
+        "The US Food and Drug Administration has extended the review period for the BLAs for two gene therapies - "
+        "zorvaglogene autotemcel (zorva-cel) for Fabry disease and pelmitogene autotemcel (pelmi-cel) for Gaucher "
+        "disease, Marwen Bio Inc. (MRWN) said in a statement on Tuesday.\n"
+        "In addition, Marwen Bio provided an update on the FDA's partial clinical hold for the quarvitogene "
+        "autotemcel (quarvi-cel) gene therapy clinical program.\n")
+
+
+def test_the_company_reporting_after_the_assets_develops_each():
+    assert "Marwen Bio Inc." in developers(SAID, "zorvaglogene autotemcel")
+    assert "Marwen Bio Inc." in developers(SAID, "pelmitogene autotemcel")
+
+
+def test_an_update_on_an_asset_names_its_developer():
+    assert "Marwen Bio Inc." in developers(SAID, "quarvitogene autotemcel")
+
+
+def test_the_regulator_reporting_is_no_developer():
+    text = "The agency will review the data for ZT-12 and QX-5, the Food and Drug Administration said."
+    found = {str(f.object) for f in facts(text) if f.predicate == "developer"}
+    assert not any("Administration" in org or org == "FDA" for org in found)
+
+
+def test_another_company_named_before_keeps_its_own_asset():
+    text = "Pallas Pharma's ZT-12 and QX-5 both met their endpoints, Tovira Bio said on Monday."
+    assert "Tovira Bio" not in developers(text, "ZT-12")
+
+
+def test_the_org_product_is_the_referenced_asset():
+    text = ("The trial by Dalvex Genetics Corp. was placed on hold.\n"
+            "No one else can receive the treatment, called dvAAV12, regulators said.\n"
+            "The Dalvex Genetics product was injected directly into the affected joints.\n")
+    assert "Dalvex Genetics Corp." in developers(text, "dvAAV12")
+
+
+def test_a_joint_venture_is_each_parents_partner():
+    text = ("Korvath Therapeutics said on Friday its CAR-T therapy zelmacabtagene autoleucel was approved by the FDA.\n"
+            "Korvath launched in 2018 as a joint venture of Pellion Bio, a Tavra Group company, and Shanghai-based "
+            "firm Tanvor AppTec.\n")
+    found = partners(text)
+    assert frozenset(("Korvath Therapeutics", "Pellion Bio")) in found
+    assert frozenset(("Korvath Therapeutics", "Tanvor AppTec")) in found
+    assert not any("Tavra Group" in pair for pair in found)
