@@ -92,3 +92,29 @@ def test_a_joint_venture_is_each_parents_partner():
     assert frozenset(("Korvath Therapeutics", "Pellion Bio")) in found
     assert frozenset(("Korvath Therapeutics", "Tanvor AppTec")) in found
     assert not any("Tavra Group" in pair for pair in found)
+
+
+PAREN = ("The Two Approved Products\n"
+         "ZELCHERY (developed by Kinora Pharma and Velthera) is an iPSC-derived dopaminergic neural progenitor cell "
+         "product for Parkinson's disease. The Phase I/II study enrolled seven patients.\n"
+         "CardiaMend (developed by Tovix Inc., an Osaka University spin-out) is an iPSC-derived cardiomyocyte product "
+         "for severe heart failure.\n")
+
+
+def test_a_name_before_a_parenthesis_of_its_developers_is_an_asset_with_both():
+    assert developers(PAREN, "ZELCHERY") == {"Kinora Pharma", "Velthera"}
+
+
+def test_developers_listed_together_are_partners():
+    assert frozenset(("Kinora Pharma", "Velthera")) in partners(PAREN)
+
+
+def test_an_apposition_after_the_developer_names_no_other_developer():
+    assert developers(PAREN, "CardiaMend") == {"Tovix Inc."}
+    assert not any("Osaka University" in pair for pair in partners(PAREN))
+
+
+def test_the_reporting_company_after_a_legal_form_and_ticker():
+    text = ("The agency extended its review of zorvaglogene autotemcel and pelmitogene autotemcel, Quorvex Bio Inc. "
+            "(QRVX) said on Tuesday.")
+    assert {d.removesuffix(" Inc.") for d in developers(text, "pelmitogene autotemcel")} == {"Quorvex Bio"}

@@ -21,7 +21,8 @@ def _cues() -> dict:
         "responsible": re.compile(rf"\s*,?\s+(?:(?:which|that|who)\s+)?(?:also\s+)?(?:{_alt(data['responsible_cues'])})\s+"
                                   rf"(?:(?:the|all|its)\s+)?(?:[\w\-,]+\s+){{0,{words}}}?"
                                   rf"(?:{_alt(data['responsible_nouns'])})\s+(?:of|for)\s+(?:the\s+)?", re.I),
-        "said": re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:also|has|had|previously)\s+)?(?:{_alt(data['said_after_verbs'])})\b", re.I),
+        "said": re.compile(rf"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|AG|SA|N\.V|SE|GmbH|Co)\.?)?"
+                           rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:also|has|had|previously)\s+)?(?:{_alt(data['said_after_verbs'])})\b", re.I),
         "product": re.compile(rf"(?:’s|'s)?\s+(?:[\w\-]+\s+)?(?:{_alt(data['org_product_nouns'])})\b", re.I),
     }
 

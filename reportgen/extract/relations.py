@@ -640,6 +640,8 @@ def _org_list_after(orgs: list[Mention], text: str, pos: int, first_gap: int = 4
             break
         if out and not re.search(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|/)", gap):
             break
+        if out and re.search(r"^\s*,\s*(?:an?|the)\s", gap):
+            break  # "by A, an Osaka University spin-out": an apposition describes A, it lists no one
         out.append(m)
         cursor = m.end
     return out
@@ -736,6 +738,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             asset = ctx.current
         else:
             asset = _nearest(assets, base + m.start()) if assets else ctx.current
+        _pair_listed_developers(ctx, listed, span)  # "developed by A and B": they develop it together
         for o in listed:
             if not _is_regulator(ctx, o.eid):
                 co = m.group(0).lower().startswith(("co", "under co"))
@@ -778,7 +781,20 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         ps = a.end + par.start(1)
         for o in orgs:
             if ps <= o.start and o.end <= ps + len(par.group(1)):
+                if re.search(r",\s*(?:an?|the)\s+$", text[max(ps, o.start - 8):o.start]):
+                    continue  # "(developed by A, an Osaka University spin-out)": the apposition's organization describes A
                 ctx.add(a.eid, "developer", o.eid, span)
+
+
+def _pair_listed_developers(ctx: Context, listed: list[Mention], span) -> None:
+    """Two or more organizations a developer cue lists ("developed by A and B") co-develop: partners."""
+    eids = []
+    for o in listed:
+        if o.eid not in eids and not _is_regulator(ctx, o.eid):
+            eids.append(o.eid)
+    for i, a in enumerate(eids):
+        for b in eids[i + 1:]:
+            _pair(ctx, a, b, span)
 
 
 # the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
