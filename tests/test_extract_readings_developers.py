@@ -118,3 +118,32 @@ def test_the_reporting_company_after_a_legal_form_and_ticker():
     text = ("The agency extended its review of zorvaglogene autotemcel and pelmitogene autotemcel, Quorvex Bio Inc. "
             "(QRVX) said on Tuesday.")
     assert {d.removesuffix(" Inc.") for d in developers(text, "pelmitogene autotemcel")} == {"Quorvex Bio"}
+
+
+def test_a_regulators_programme_is_no_developer():
+    text = ("The Zentor Bio NDA for zelvotinib is being reviewed under the FDA Real-Time Oncology Review program, "
+            "Zentor Bio said. The FDA's review of the zelvotinib NDA marks progress, said its chief executive.")
+    found = {str(f.object) for f in facts(text) if f.predicate == "developer"}
+    assert not any(org.startswith("FDA") for org in found)
+
+
+def test_a_licence_of_the_therapy_before_it_is_named_gives_both_parties():
+    text = ("HVX Norden has agreed to acquire exclusive global license rights to commercialize an AAV gene therapy "
+            "for treating Fabry disease from Quintera, a Leiden-based gene-therapy company.\n"
+            "Under the agreement, HVX Norden will have the exclusive global right to commercialize QNT-207 "
+            "(zelvoparvovec), which is in Phase III trials. QNT-207 is given once.\n")
+    assert developers(text, "zelvoparvovec") == {"HVX Norden", "Quintera"}
+
+
+def test_a_licence_of_another_drug_after_the_asset_is_named_gives_nothing():
+    text = ("Pallas Pharma reported Phase 2 data for ZT-12 in gout. ZT-12 is given once a day.\n"
+            "Separately, Pallas Pharma acquired rights to an antibody for lupus from Quintera Bio.\n")
+    assert "Quintera Bio" not in developers(text, "ZT-12")
+
+
+def test_a_list_of_credited_items_makes_the_first_company_no_announcer():
+    text = ("Several agents receive orphan drug designation\n"
+            "The FDA granted orphan drug designation to several agents.\n"
+            "  • KX 123456 (Kinora Pharma), an anti-CD33 monoclonal antibody in development for leukemia;\n"
+            "  • Zelvotumab (ZT-12, Quellan), a fully human monoclonal antibody in development for Ewing sarcoma;\n")
+    assert "Kinora Pharma" not in developers(text, "Zelvotumab")

@@ -73,3 +73,24 @@ def org_product(text: str, base: int, end: int, assets, orgs, referent, is_maker
         eid = after[0].eid if after else referent
         if eid is not None:
             add(eid, o.eid)
+
+
+_UNNAMED_DRUG = re.compile(r"\b(?:an?|its|the)\s+(?:[\w\-()]+\s+){0,6}?(?:therapy|drug|candidate|antibody|vaccine|medicine|"
+                           r"compound|treatment|inhibitor|product|therapeutic|conjugate)\b", re.I)
+
+
+def unnamed_licence(text: str, base: int, end: int, orgs, is_maker, add_focal) -> None:
+    """"A has agreed to acquire rights to an AAV gene therapy for X from B" before the release names the therapy:
+    both parties develop the release's single focal asset (add_focal(org)); the caller checks that the sentence
+    names no asset and that none was named before it."""
+    from reportgen.extract.partners import _cues as deal_cues  # the rights cues of partner facts
+
+    for m in deal_cues()["rights_from"].finditer(text, base, end):
+        if not _UNNAMED_DRUG.search(text, m.start(), m.end()):
+            continue
+        licensor = [o for o in orgs if m.end() <= o.start <= m.end() + 12 and is_maker(o.eid)]
+        licensee = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
+        if licensor:
+            add_focal(licensor[0].eid)
+            if licensee and licensee[-1].eid != licensor[0].eid:
+                add_focal(licensee[-1].eid)

@@ -555,6 +555,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         ctx.add(a, "developer", o, span)
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
     developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
+    if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
+        developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
 
@@ -660,8 +662,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in all_assets if o.end <= a.start <= o.end + 70]
         if after and not any(o2.start > o.end and o2.start < after[0].start for o2 in orgs):
             gap = text[o.end:after[0].start]
-            if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
-                ctx.add(after[0].eid, "developer", o.eid, span)
+            if not re.search(r"[;.]\s|\b(?:and|with)\b", gap) and not _is_regulator(ctx, o.eid):
+                ctx.add(after[0].eid, "developer", o.eid, span)  # ("the FDA's review of X" names no maker)
     # "ORG is developing ASSET", "The company advances ASSET" (data/relations.yaml)
     cues = _relation_cues()
     for o in orgs:
@@ -831,8 +833,19 @@ def _filed_for_approval() -> re.Pattern:
 def _is_regulator(ctx: Context, eid: int) -> bool:
     memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
     if eid not in memo:
-        memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names)
+        memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names) or \
+            _regulator_program(ctx, eid)
     return memo[eid]
+
+
+def _regulator_program(ctx: Context, eid: int) -> bool:
+    """A name opening on a regulator's acronym is its office or programme, not a company: "the FDA Real-Time Oncology
+    Review", "FDA Oncology Center of Excellence" (the acronym written in capitals, followed by a capitalized word)."""
+    for n in ctx.names.entities[eid].names:
+        words = n.split()
+        if len(words) >= 2 and words[0].isupper() and words[1][:1].isupper() and ctx.lex.authorities.lookup(words[0])[0]:
+            return True
+    return False
 
 
 def _pair(ctx: Context, a: int, b: int, span):
