@@ -147,3 +147,9 @@ def test_a_list_of_credited_items_makes_the_first_company_no_announcer():
             "  • KX 123456 (Kinora Pharma), an anti-CD33 monoclonal antibody in development for leukemia;\n"
             "  • Zelvotumab (ZT-12, Quellan), a fully human monoclonal antibody in development for Ewing sarcoma;\n")
     assert "Kinora Pharma" not in developers(text, "Zelvotumab")
+
+
+def test_a_place_prefix_is_no_part_of_the_announcers_name():
+    text = "Boston-based Arvenna said on Monday that the FDA approved ARV-7 for gout."
+    assert developers(text, "ARV-7") == {"Arvenna"}
+

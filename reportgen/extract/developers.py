@@ -94,3 +94,4 @@ def unnamed_licence(text: str, base: int, end: int, orgs, is_maker, add_focal) -
             add_focal(licensor[0].eid)
             if licensee and licensee[-1].eid != licensor[0].eid:
                 add_focal(licensee[-1].eid)
+

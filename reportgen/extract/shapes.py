@@ -384,6 +384,8 @@ def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple
         words = name.split()
         if any(w.casefold() in not_orgs or w.casefold() in stop_words for w in words) or len(name) < 3:
             continue
+        if words[0].endswith(("-based", "-headquartered")):
+            continue  # "Tokyo-based Hoshimi said": the place prefix is no part of the name (BASED_ORG_RE finds it)
         if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
             continue
         if re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", text) and not name.islower():
