@@ -153,3 +153,43 @@ def test_a_place_prefix_is_no_part_of_the_announcers_name():
     text = "Boston-based Arvenna said on Monday that the FDA approved ARV-7 for gout."
     assert developers(text, "ARV-7") == {"Arvenna"}
 
+
+
+# a release by two other companies: the fallback to the announcer must not win over the sentence's own subject
+OTHERS = "Pallas Pharma and Tovira Bio today announced a financing. "
+
+
+def test_the_subject_of_the_sentence_develops_the_asset_of_its_clause():
+    for clause in ("Velnora Therapeutics initiated a Phase 3 trial of VLN-301 in gout.",
+                   "In addition, Velnora Therapeutics has submitted a Biologics License Application for VLN-301.",
+                   "Velnora Therapeutics dosed the first patient with VLN-301 in a Phase 1 trial.",
+                   "Velnora Therapeutics expects topline data from the Phase 3 trial of VLN-301 in 2027.",
+                   "Velnora Therapeutics launched VLN-301 and VLN-302 in Germany."):
+        assert developers(OTHERS + clause, "VLN-301") == {"Velnora Therapeutics"}, clause
+    assert developers(OTHERS + "Velnora Therapeutics launched VLN-301 and VLN-302 in Germany.", "VLN-302") == \
+        {"Velnora Therapeutics"}
+
+
+def test_a_comparison_or_another_company_between_stops_the_subject():
+    for clause in ("Velnora Therapeutics compared its ZT-12 with VLN-301 in a head-to-head trial.",
+                   "Velnora Therapeutics expects Quellan Pharma to start a trial of VLN-301.",
+                   "Velnora Therapeutics expects generic versions of VLN-301 to enter the market.",
+                   "Velnora Therapeutics noted that patients previously treated with VLN-301 did well."):
+        assert "Velnora Therapeutics" not in developers(OTHERS + clause, "VLN-301"), clause
+
+
+def test_a_university_as_subject_is_a_trial_site_not_a_developer():
+    text = OTHERS + "Oriel University is running a Phase 2 study of VLN-301 in lupus."
+    assert "Oriel University" not in developers(text, "VLN-301")
+
+
+def test_an_apposition_naming_the_role_gives_the_developer():
+    assert developers(OTHERS + "Velnora Therapeutics, the maker of VLN-301, said sales rose.", "VLN-301") == \
+        {"Velnora Therapeutics"}
+    assert developers(OTHERS + "Velnora Therapeutics, whose VLN-301 is in Phase 2 for gout, raised $50 million.",
+                      "VLN-301") == {"Velnora Therapeutics"}
+
+
+def test_an_asset_that_is_the_organizations_lead_candidate():
+    assert developers(OTHERS + "VLN-301 is Velnora Therapeutics' lead candidate for gout.", "VLN-301") == \
+        {"Velnora Therapeutics"}

@@ -95,3 +95,70 @@ def unnamed_licence(text: str, base: int, end: int, orgs, is_maker, add_focal) -
             if licensee and licensee[-1].eid != licensor[0].eid:
                 add_focal(licensee[-1].eid)
 
+
+
+@lru_cache(maxsize=1)
+def _subject_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"open": re.compile(rf"\W*(?:(?:{_alt(data['subject_openers'])})\s*,?\s+|On\s+\w+(?:\s+\d{{1,2}})?,\s+|"
+                               rf"In\s+\w+(?:\s+\d{{4}})?,\s+)?"),
+            "verb": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+                               r"(?:\s*,\s+(?:an?|the)\s[^,;.]{3,90},)?\s+(?:has\s+|have\s+|had\s+|is\s+|will\s+|also\s+|today\s+)*[a-z]"),
+            "stop": re.compile(rf"(?<![\w\-])(?:{_alt(data['subject_stops'])})(?![\w\-])|[;:]|\.\s|(?:’s|'s)\s", re.I),
+            "reach": int(data.get("subject_reach", 140))}
+
+
+_DOSED_WITH = re.compile(r"\b(?:dosed|treated|injected|enrolled)\s+(?:the\s+|a\s+|its\s+)?(?:first\s+)?(?:\w+\s+)?"
+                         r"(?:patients?|participants?|subjects?|volunteers?)\s+with\b", re.I)
+_JOINED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)")
+
+
+def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """A sentence opening on an organization as its subject ("Quorvex initiated a Phase 3 trial of X", "In addition,
+    Quorvex has submitted a BLA for X") speaks of its own asset: the first asset of the clause, and those joined to it
+    by "and" / commas, when no other organization, comparison, combination or deal word comes between."""
+    if not assets or not orgs:
+        return
+    c = _subject_cues()
+    opener = c["open"].match(text, base, end)
+    first = orgs[0]
+    if opener is None or first.start != opener.end() or not is_maker(first.eid):
+        return
+    verb = c["verb"].match(text, first.end, end)
+    if not verb:
+        return
+    after = [a for a in assets if a.start >= verb.end() - 1 and a.end > a.start]
+    if not after or after[0].start - first.end > c["reach"]:
+        return
+    if any(first.end <= o.start < after[0].start and o.eid != first.eid for o in orgs):
+        return
+    gap = _DOSED_WITH.sub(" ", text[first.end:after[0].start])  # "dosed the first patient with X" is no comparison
+    if c["stop"].search(gap):
+        return
+    add(after[0].eid, first.eid)
+    prev = after[0]
+    for a in after[1:]:
+        if not _JOINED.fullmatch(text, prev.end, a.start):
+            break
+        add(a.eid, first.eid)
+        prev = a
+
+
+@lru_cache(maxsize=1)
+def _role_apposition() -> re.Pattern:
+    nouns = _alt(read_data("relations.yaml")["role_nouns"])
+    return re.compile(rf"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{{1,40}}\))?,\s+(?:(?:the|a|an)\s+(?:[\w\-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\s+(?:of\s+)?(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?|whose\s+(?:[\w\-]+\s+){{0,3}}?)", re.I)
+
+
+def role_apposition(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"Quorvex, the developer of X, said ...", "Quorvex, whose lead drug X is in Phase 2, ...": the apposition says
+    the organization makes X (the asset right after the role words)."""
+    rx = _role_apposition()
+    for o in orgs:
+        m = rx.match(text, o.end, end)
+        if not m or not is_maker(o.eid):
+            continue
+        after = [a for a in assets if a.start == m.end()]
+        if after:
+            add(after[0].eid, o.eid)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import build_model, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
 from reportgen.extract.indications import in_study_context
 from reportgen.extract.review_status import approval_starts_trials, review_action
@@ -554,11 +554,18 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
     def add(a, o):
         ctx.add(a, "developer", o, span)
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
+    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
     developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
     if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+
+
+def _academic(ctx: Context, eid: int) -> bool:
+    """A university, hospital or institute (data/shapes.yaml academic_words): it runs trials of others' assets."""
+    return any(ACADEMIC_RE.search(n) for n in ctx.names.entities[eid].names)
 
 
 def _code_prefix_developers(ctx: Context, sentences) -> None:
@@ -805,7 +812,7 @@ APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:(?:an?|the)\s+(?![^,;.()]*\b(?:li
 
 
 ITS_COMBINATION_RE = re.compile(r"\b(?:combination|combined|plus|versus|vs\.?|compared|comparator|alongside|added\s+to)\b", re.I)
-APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
+APPOS_OWNER_RE = re.compile(r"(?:™|®)?(?:,\s+|\s+(?:is|was|remains|has\s+been|will\s+be)\s+)")  # "X, ORG's ..." / "X is ORG's lead candidate"
 OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
                       r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
 
