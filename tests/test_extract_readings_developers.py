@@ -193,3 +193,9 @@ def test_an_apposition_naming_the_role_gives_the_developer():
 def test_an_asset_that_is_the_organizations_lead_candidate():
     assert developers(OTHERS + "VLN-301 is Velnora Therapeutics' lead candidate for gout.", "VLN-301") == \
         {"Velnora Therapeutics"}
+
+
+def test_two_capitals_opening_a_company_name_stand_for_it():
+    text = ("KV Therapeutics said on Friday its CAR-T therapy zelmacabtagene autoleucel was approved by the FDA.\n"
+            "KV launched in 2018 as a joint venture of Pellion Bio and Shanghai-based firm Tanvor AppTec.\n")
+    assert frozenset(("KV Therapeutics", "Pellion Bio")) in partners(text)

@@ -504,6 +504,14 @@ _ORG_ITEM = _OrgItem()
 
 # --- organizations -------------------------------------------------------------
 
+def _two_letter_short(first: str, surface: str, lex: Lexicons) -> bool:
+    """"JW Therapeutics" is also "JW": two capitals opening a longer name stand for it when they are no regulator,
+    country or legal form."""
+    return len(first) == 2 and first.isalpha() and first.isupper() and len(surface.split()) > 1 and \
+        not lex.authorities.lookup(first)[0] and not lex.countries.lookup(first)[0] and \
+        first not in ("AB", "AG", "SA", "SE", "NV", "BV", "KK", "UK", "US", "EU")
+
+
 def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]:
     """Organization surface spans, and definitions (long span, short name)."""
     spans: dict[tuple[int, int], str] = {}
@@ -700,7 +708,7 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
         canon = lex.organizations.lookup(surface)[0]
         first = surface.split()[0].strip(",.’'") if surface.split() else surface
         keys = [f"lex:{canon}"] if canon else []
-        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and len(first) >= 3:
+        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and (len(first) >= 3 or _two_letter_short(first, surface, lex)):
             keys.append(f"first:{first}")
         keys.append(f"name:{norm(surface)}")
         for k in keys:
