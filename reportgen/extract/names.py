@@ -323,7 +323,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     # "X, also known as Y", "X, formerly Y" (aliases.py, cues in data/aliases.yaml)
     phrase_links(text, cands, uf.union, link_at, norm, lambda w, r: _alias_word_ok(w, r, lex), org_spans)
     for (s, e), (w, rank) in list(cands.items()):
-        if rank not in (0, 0.5):
+        if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue
         before = text[max(0, s - 40):s]
         m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
@@ -464,6 +464,18 @@ def _inn_short(seg: str, owner: tuple) -> bool:
     """A hyphenated short form of an INN in its parenthesis: "sacituzumab tirumotecan (sac-TMT)"."""
     return owner[1] in (0, 0.5) and bool(re.fullmatch(r"[a-z]{2,5}-[A-Za-z]{2,6}", seg)) \
         and owner[0].casefold().startswith(seg.split("-")[0].casefold())
+
+
+def _code_in_brand_paren(text: str, s: int, e: int, w: str, org_spans) -> bool:
+    """"Yelvora (ZT-294640, Quellan Biopharma)": a code opening a parenthesis after one capitalized word that is no
+    organization (its brand; the word before it must not be capitalized too, so a company's name is not read)."""
+    if not CODE_RE.fullmatch(w) or not re.match(r"\s*[,;)]", text[e:e + 3]):
+        return False
+    m = re.search(r"(?:^|[^\w\-’'.,&])\s*([A-Z][A-Za-z]{2,})\s*(?:®|™)?\s*\(\s*$", text[max(0, s - 40):s])
+    if not m:
+        return False
+    bs = s - len(text[max(0, s - 40):s]) + m.start(1)
+    return not any(a <= bs < b for a, b in org_spans)
 
 
 def _brand_ok(word: str, lex: Lexicons) -> bool:
