@@ -110,10 +110,19 @@ def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: Doc
             continue
         for j in range(first - 1, max(-1, first - 1 - reach), -1):
             s, e = sentences[j]
-            if any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+            if any(m.eid == announcer and not _credited(text, s, m.start) for m in names.in_span(names.orgs, s, e)):
                 out.append((eid, announcer, (s, sentences[first][1])))
                 break
     return out
+
+
+def _credited(text: str, start: int, pos: int) -> bool:
+    """Whether an organization at pos sits in a parenthesis opened in its sentence: "BI 123 (Kinora Pharma), ..." credits
+    the item before it, so a list of such items is no release by that organization."""
+    if not text:
+        return False
+    before = text[start:pos]
+    return before.rfind("(") > before.rfind(")")
 
 
 SITE_BEFORE_RE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?$")

@@ -323,7 +323,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     # "X, also known as Y", "X, formerly Y" (aliases.py, cues in data/aliases.yaml)
     phrase_links(text, cands, uf.union, link_at, norm, lambda w, r: _alias_word_ok(w, r, lex), org_spans)
     for (s, e), (w, rank) in list(cands.items()):
-        if rank not in (0, 0.5):
+        if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue
         before = text[max(0, s - 40):s]
         m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
@@ -466,6 +466,18 @@ def _inn_short(seg: str, owner: tuple) -> bool:
         and owner[0].casefold().startswith(seg.split("-")[0].casefold())
 
 
+def _code_in_brand_paren(text: str, s: int, e: int, w: str, org_spans) -> bool:
+    """"Yelvora (ZT-294640, Quellan Biopharma)": a code opening a parenthesis after one capitalized word that is no
+    organization (its brand; the word before it must not be capitalized too, so a company's name is not read)."""
+    if not CODE_RE.fullmatch(w) or not re.match(r"\s*[,;)]", text[e:e + 3]):
+        return False
+    m = re.search(r"(?:^|[^\w\-’'.,&])\s*([A-Z][A-Za-z]{2,})\s*(?:®|™)?\s*\(\s*$", text[max(0, s - 40):s])
+    if not m:
+        return False
+    bs = s - len(text[max(0, s - 40):s]) + m.start(1)
+    return not any(a <= bs < b for a, b in org_spans)
+
+
 def _brand_ok(word: str, lex: Lexicons) -> bool:
     low = word.casefold()
     if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS:
@@ -503,6 +515,14 @@ _ORG_ITEM = _OrgItem()
 
 
 # --- organizations -------------------------------------------------------------
+
+def _two_letter_short(first: str, surface: str, lex: Lexicons) -> bool:
+    """"JW Therapeutics" is also "JW": two capitals opening a longer name stand for it when they are no regulator,
+    country or legal form."""
+    return len(first) == 2 and first.isalpha() and first.isupper() and len(surface.split()) > 1 and \
+        not lex.authorities.lookup(first)[0] and not lex.countries.lookup(first)[0] and \
+        first not in ("AB", "AG", "SA", "SE", "NV", "BV", "KK", "UK", "US", "EU")
+
 
 def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]:
     """Organization surface spans, and definitions (long span, short name)."""
@@ -700,7 +720,7 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
         canon = lex.organizations.lookup(surface)[0]
         first = surface.split()[0].strip(",.’'") if surface.split() else surface
         keys = [f"lex:{canon}"] if canon else []
-        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and len(first) >= 3:
+        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and (len(first) >= 3 or _two_letter_short(first, surface, lex)):
             keys.append(f"first:{first}")
         keys.append(f"name:{norm(surface)}")
         for k in keys:

@@ -264,3 +264,38 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             add_developer(nxt[0].eid, a.eid)
             add_developer(nxt[0].eid, b.eid)
             pair(a.eid, b.eid)
+
+
+_JV_AND = re.compile(r"(?:,\s*)?\band\s+(?:[\w\-]+\s+){0,4}?$")
+_JV_APPOS = re.compile(r"\b(?:an?|the)\s+$")
+
+
+def joint_ventures(sent: str, base: int, orgs, pair) -> None:
+    """"JV launched in 2016 as a joint venture of A, a unit of C, and B": the venture is each parent's partner
+    (the organization named before the cue with A, and with B named after an "and"; an apposition's
+    organization, "a C company", is not a parent)."""
+    rx = _jv_cue()
+    for m in rx.finditer(sent):
+        a1 = base + m.end()
+        venture = [o for o in orgs if o.end <= base + m.start()]
+        first = [o for o in orgs if a1 <= o.start <= a1 + 12]
+        if not venture or not first:
+            continue
+        parents = [first[0]]
+        for o in orgs:
+            if o.start <= first[0].start or o.start - parents[-1].end > 120:
+                continue
+            gap = sent[parents[-1].end - base:o.start - base]
+            if re.search(r"[.;]", gap) or _JV_APPOS.search(gap):
+                continue
+            if _JV_AND.search(gap):
+                parents.append(o)
+                break
+        for p in parents:
+            if p.eid != venture[0].eid:
+                pair(venture[0].eid, p.eid, None)
+
+
+@lru_cache(maxsize=1)
+def _jv_cue():
+    return re.compile(rf"\b(?:{_alt(read_data('relations.yaml')['joint_venture_cues'])})\s+(?:the\s+)?", re.I)

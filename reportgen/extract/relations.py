@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import build_model, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.review_status import approval_starts_trials, review_action
@@ -33,8 +33,9 @@ from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
-from reportgen.extract.partners import codevelopers, deal_partners, licensees
+from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
 from reportgen.extract.references import Resolver
+from reportgen.extract import developers
 from reportgen.dates import DATE_RE, as_iso
 
 # --- regions that do not describe the asset -----------------------------------
@@ -401,6 +402,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
                   lambda a, b: _pair(ctx, a, b, span))
+        _role_developers(ctx, sent, s, span, assets, dev_orgs, model)
+        joint_ventures(sent, s, dev_orgs, lambda a, b, _: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
         resolver.saw(named_assets, orgs, bool(unnamed))
         if unnamed:
@@ -553,6 +556,31 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
                 break
 
 
+def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention], model) -> None:
+    """Developers by the role a sentence gives an organization (developers.py): responsible for an asset's
+    commercialization, reporting on assets named before it, maker of "the ORG product"."""
+    if not orgs:
+        return
+    end = base + len(sent)
+    def maker(eid):
+        return not _is_regulator(ctx, eid)
+    def add(a, o):
+        ctx.add(a, "developer", o, span)
+    developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
+    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
+    developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
+    if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
+        developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
+    referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
+    developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+
+
+def _academic(ctx: Context, eid: int) -> bool:
+    """A university, hospital or institute (data/shapes.yaml academic_words): it runs trials of others' assets."""
+    return any(ACADEMIC_RE.search(n) for n in ctx.names.entities[eid].names)
+
+
 def _code_prefix_developers(ctx: Context, sentences) -> None:
     """An R&D code named after a company in the text is that company's ("IASO-782" of IASO Bio)."""
     org_words: dict[str, int] = {}
@@ -634,6 +662,8 @@ def _org_list_after(orgs: list[Mention], text: str, pos: int, first_gap: int = 4
             break
         if out and not re.search(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|/)", gap):
             break
+        if out and re.search(r"^\s*,\s*(?:an?|the)\s", gap):
+            break  # "by A, an Osaka University spin-out": an apposition describes A, it lists no one
         out.append(m)
         cursor = m.end
     return out
@@ -652,8 +682,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         after = [a for a in all_assets if o.end <= a.start <= o.end + 70]
         if after and not any(o2.start > o.end and o2.start < after[0].start for o2 in orgs):
             gap = text[o.end:after[0].start]
-            if not re.search(r"[;.]\s|\b(?:and|with)\b", gap):
-                ctx.add(after[0].eid, "developer", o.eid, span)
+            if not re.search(r"[;.]\s|\b(?:and|with)\b", gap) and not _is_regulator(ctx, o.eid):
+                ctx.add(after[0].eid, "developer", o.eid, span)  # ("the FDA's review of X" names no maker)
     # "ORG is developing ASSET", "The company advances ASSET" (data/relations.yaml)
     cues = _relation_cues()
     for o in orgs:
@@ -730,6 +760,7 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             asset = ctx.current
         else:
             asset = _nearest(assets, base + m.start()) if assets else ctx.current
+        _pair_listed_developers(ctx, listed, span)  # "developed by A and B": they develop it together
         for o in listed:
             if not _is_regulator(ctx, o.eid):
                 co = m.group(0).lower().startswith(("co", "under co"))
@@ -772,7 +803,20 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         ps = a.end + par.start(1)
         for o in orgs:
             if ps <= o.start and o.end <= ps + len(par.group(1)):
+                if re.search(r",\s*(?:an?|the)\s+$", text[max(ps, o.start - 8):o.start]):
+                    continue  # "(developed by A, an Osaka University spin-out)": the apposition's organization describes A
                 ctx.add(a.eid, "developer", o.eid, span)
+
+
+def _pair_listed_developers(ctx: Context, listed: list[Mention], span) -> None:
+    """Two or more organizations a developer cue lists ("developed by A and B") co-develop: partners."""
+    eids = []
+    for o in listed:
+        if o.eid not in eids and not _is_regulator(ctx, o.eid):
+            eids.append(o.eid)
+    for i, a in enumerate(eids):
+        for b in eids[i + 1:]:
+            _pair(ctx, a, b, span)
 
 
 # the apposition between an asset and "from ORG"; words of licensing, data or cell sources say ORG is not the maker
@@ -781,7 +825,7 @@ APPOS_FROM_RE = re.compile(r"(?:™|®)?,\s+(?:(?:an?|the)\s+(?![^,;.()]*\b(?:li
 
 
 ITS_COMBINATION_RE = re.compile(r"\b(?:combination|combined|plus|versus|vs\.?|compared|comparator|alongside|added\s+to)\b", re.I)
-APPOS_OWNER_RE = re.compile(r"(?:™|®)?,\s+")
+APPOS_OWNER_RE = re.compile(r"(?:™|®)?(?:,\s+|\s+(?:is|was|remains|has\s+been|will\s+be)\s+)")  # "X, ORG's ..." / "X is ORG's lead candidate"
 OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate|antibody|drug|product|treatment|"
                       r"molecule|vaccine|conjugate|inhibitor|medicine)\b", re.I)
 
@@ -809,8 +853,19 @@ def _filed_for_approval() -> re.Pattern:
 def _is_regulator(ctx: Context, eid: int) -> bool:
     memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
     if eid not in memo:
-        memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names)
+        memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names) or \
+            _regulator_program(ctx, eid)
     return memo[eid]
+
+
+def _regulator_program(ctx: Context, eid: int) -> bool:
+    """A name opening on a regulator's acronym is its office or programme, not a company: "the FDA Real-Time Oncology
+    Review", "FDA Oncology Center of Excellence" (the acronym written in capitals, followed by a capitalized word)."""
+    for n in ctx.names.entities[eid].names:
+        words = n.split()
+        if len(words) >= 2 and words[0].isupper() and words[1][:1].isupper() and ctx.lex.authorities.lookup(words[0])[0]:
+            return True
+    return False
 
 
 def _pair(ctx: Context, a: int, b: int, span):

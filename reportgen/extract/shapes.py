@@ -74,6 +74,8 @@ def _patterns():
         # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
         "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
+        # "AMCHEPRY (developed by Kinora Pharma and Velthera) is ...": the same attribution in a parenthesis
+        "paren_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?\s+\(\s*(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
         "ase_tail": re.compile(r"ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?(?![\w])", re.I),
@@ -279,6 +281,10 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         # "ABC123 Injection, developed by": a dosage-form or drug noun is the tail of a name, not one
         if ok_name(w, s, e) and not false_code(w) and not c["noun_near"].fullmatch(w):
             add(s, e, w, 1)
+    for m in c["paren_by"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and not c["noun_near"].fullmatch(w):
+            add(s, e, w, 1)
     if headline is not None and not any(headline[0] <= s < headline[1] for s, _ in cands):
         # only a headline that names no asset by any other shape; words of organization names are not names
         hs, he = headline
@@ -336,6 +342,8 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
             found.setdefault(m.group(1), []).append(m.span(1))
     for m in before.finditer(text):
         found.setdefault(m.group(1), []).append(m.span(1))
+        for s, e in _listed_after(text, m.end()):  # "developed by Kinora Pharma and Velthera"
+            found.setdefault(text[s:e], []).append((s, e))
     from reportgen.extract.names import CODE_RE, INN_RE  # names.py imports this module
 
     for a in _APOSTROPHE.finditer(text):  # "Quorvexa's velnotamab", "Quorvexa' QRV-112": an owner of an asset
@@ -349,6 +357,24 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     return _role_names(text, lex, stop_words, found)
 
 
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)"
+                        r"(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)(?![\w\-])")
+
+
+def _listed_after(text: str, pos: int, most: int = 3) -> list[tuple[int, int]]:
+    """Spans of the names listed after the first one a role cue names ("by A, B and C": B and C), past a legal
+    form of the previous name ("A Inc. and B")."""
+    out = []
+    for _ in range(most):
+        legal = re.match(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?", text[pos:pos + 12])
+        m = _LIST_NEXT.match(text, pos + (legal.end() if legal else 0))
+        if not m:
+            break
+        out.append(m.span(1))
+        pos = m.end()
+    return out
+
+
 def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple[int, int]]:
     """The spans of names found by role that can be organizations: not a role word, a vocabulary term, an
     ordinary word written in lower case elsewhere, or a person's name."""
@@ -358,6 +384,8 @@ def _role_names(text: str, lex: Lexicons, stop_words, found: dict) -> list[tuple
         words = name.split()
         if any(w.casefold() in not_orgs or w.casefold() in stop_words for w in words) or len(name) < 3:
             continue
+        if words[0].endswith(("-based", "-headquartered")):
+            continue  # "Tokyo-based Hoshimi said": the place prefix is no part of the name (BASED_ORG_RE finds it)
         if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
             continue
         if re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", text) and not name.islower():
@@ -405,7 +433,15 @@ def org_shapes(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
         if _lexical(name, lex) and not lex.organizations.lookup(name)[0]:
             continue
         out.append((m.start(1), m.start(1) + len(name)))
-    return out
+    return [sp for sp in out if not _inside_authority(text, lex, sp)]
+
+
+def _inside_authority(text: str, lex: Lexicons, span: tuple[int, int]) -> bool:
+    """Whether a name found by role ends a regulator's longer name ("the Food and Drug Administration said" is no
+    organization "Drug Administration")."""
+    s, e = span
+    lo = max(0, s - 60)
+    return any(m.start + lo < s and m.end + lo == e for m in lex.authorities.find_all(text[lo:e]))
 
 
 # "Kinora's Neurapry", "Kinora's investigational Neurapry": the possessor of a known asset name

@@ -1,0 +1,164 @@
+"""Developers stated by the role a sentence gives an organization (cues in data/relations.yaml).
+
+Each reader takes one sentence (`sent` at offset `base`), its asset and organization mentions (sorted by
+start) and calls add(asset_eid, org_eid) for each developer it states; relations.run calls them from its
+loop, as the other readers. Regulators, sites and persons are filtered by the caller's `is_maker`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportgen.extract.lexicon import cue_alternation as _alt, read_data
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = read_data("relations.yaml")
+    words = int(data.get("responsible_words", 8))
+    return {
+        "responsible": re.compile(rf"\s*,?\s+(?:(?:which|that|who)\s+)?(?:also\s+)?(?:{_alt(data['responsible_cues'])})\s+"
+                                  rf"(?:(?:the|all|its)\s+)?(?:[\w\-,]+\s+){{0,{words}}}?"
+                                  rf"(?:{_alt(data['responsible_nouns'])})\s+(?:of|for)\s+(?:the\s+)?", re.I),
+        "said": re.compile(rf"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|AG|SA|N\.V|SE|GmbH|Co)\.?)?"
+                           rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:also|has|had|previously)\s+)?(?:{_alt(data['said_after_verbs'])})\b", re.I),
+        "product": re.compile(rf"(?:’s|'s)?\s+(?:[\w\-]+\s+)?(?:{_alt(data['org_product_nouns'])})\b", re.I),
+    }
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
+_STOP = re.compile(r"[.;]\s|\b(?:than|versus|vs\.?|compared)\b", re.I)
+
+
+def responsible(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"B will be responsible for ... commercialization of X": B develops X (the asset right after the cue)."""
+    rx = _cues()["responsible"]
+    for o in orgs:
+        m = rx.match(text, o.end, end)
+        if not m or not is_maker(o.eid):
+            continue
+        after = [a for a in assets if 0 <= a.start - m.end() <= 40]
+        if after and not _STOP.search(text, m.end(), after[0].start):
+            add(after[0].eid, o.eid)
+
+
+def said_after(text: str, base: int, end: int, assets, orgs, is_maker, has_developer, add) -> None:
+    """"... X and Y, ORG said": the reporting organization makes the assets named before it that have no maker
+    named (a comparator's clause is already left out of `assets`)."""
+    rx = _cues()["said"]
+    for o in orgs:
+        if not is_maker(o.eid) or not rx.match(text, o.end, end):
+            continue
+        if not re.search(r",\s*(?:the\s+)?$", text[max(base, o.start - 6):o.start]):
+            continue  # "..., ORG said": the clause before the comma is what ORG says
+        if any(x.start < o.start and x.eid != o.eid for x in orgs if is_maker(x.eid)):
+            continue  # another organization named before speaks of its own
+        for a in assets:
+            if a.end <= o.start and not has_developer(a.eid):
+                add(a.eid, o.eid)
+
+
+def org_product(text: str, base: int, end: int, assets, orgs, referent, is_maker, add) -> None:
+    """"the ORG product was injected", "the ORG drug X": ORG makes the product (the asset named within a few
+    words after the noun, else `referent`, the asset the sentence refers to)."""
+    rx = _cues()["product"]
+    for o in orgs:
+        if not _THE_BEFORE.search(text, max(base, o.start - 5), o.start) or not is_maker(o.eid):
+            continue
+        m = rx.match(text, o.end, end)
+        if not m:
+            continue
+        after = [a for a in assets if 0 <= a.start - m.end() <= 3 and a.end > a.start]
+        eid = after[0].eid if after else referent
+        if eid is not None:
+            add(eid, o.eid)
+
+
+_UNNAMED_DRUG = re.compile(r"\b(?:an?|its|the)\s+(?:[\w\-()]+\s+){0,6}?(?:therapy|drug|candidate|antibody|vaccine|medicine|"
+                           r"compound|treatment|inhibitor|product|therapeutic|conjugate)\b", re.I)
+
+
+def unnamed_licence(text: str, base: int, end: int, orgs, is_maker, add_focal) -> None:
+    """"A has agreed to acquire rights to an AAV gene therapy for X from B" before the release names the therapy:
+    both parties develop the release's single focal asset (add_focal(org)); the caller checks that the sentence
+    names no asset and that none was named before it."""
+    from reportgen.extract.partners import _cues as deal_cues  # the rights cues of partner facts
+
+    for m in deal_cues()["rights_from"].finditer(text, base, end):
+        if not _UNNAMED_DRUG.search(text, m.start(), m.end()):
+            continue
+        licensor = [o for o in orgs if m.end() <= o.start <= m.end() + 12 and is_maker(o.eid)]
+        licensee = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
+        if licensor:
+            add_focal(licensor[0].eid)
+            if licensee and licensee[-1].eid != licensor[0].eid:
+                add_focal(licensee[-1].eid)
+
+
+
+@lru_cache(maxsize=1)
+def _subject_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"open": re.compile(rf"\W*(?:(?:{_alt(data['subject_openers'])})\s*,?\s+|On\s+\w+(?:\s+\d{{1,2}})?,\s+|"
+                               rf"In\s+\w+(?:\s+\d{{4}})?,\s+)?"),
+            "verb": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+                               r"(?:\s*,\s+(?:an?|the)\s[^,;.]{3,90},)?\s+(?:has\s+|have\s+|had\s+|is\s+|will\s+|also\s+|today\s+)*[a-z]"),
+            "stop": re.compile(rf"(?<![\w\-])(?:{_alt(data['subject_stops'])})(?![\w\-])|[;:]|\.\s|(?:’s|'s)\s", re.I),
+            "reach": int(data.get("subject_reach", 140))}
+
+
+_DOSED_WITH = re.compile(r"\b(?:dosed|treated|injected|enrolled)\s+(?:the\s+|a\s+|its\s+)?(?:first\s+)?(?:\w+\s+)?"
+                         r"(?:patients?|participants?|subjects?|volunteers?)\s+with\b", re.I)
+_JOINED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)")
+
+
+def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """A sentence opening on an organization as its subject ("Quorvex initiated a Phase 3 trial of X", "In addition,
+    Quorvex has submitted a BLA for X") speaks of its own asset: the first asset of the clause, and those joined to it
+    by "and" / commas, when no other organization, comparison, combination or deal word comes between."""
+    if not assets or not orgs:
+        return
+    c = _subject_cues()
+    opener = c["open"].match(text, base, end)
+    first = orgs[0]
+    if opener is None or first.start != opener.end() or not is_maker(first.eid):
+        return
+    verb = c["verb"].match(text, first.end, end)
+    if not verb:
+        return
+    after = [a for a in assets if a.start >= verb.end() - 1 and a.end > a.start]
+    if not after or after[0].start - first.end > c["reach"]:
+        return
+    if any(first.end <= o.start < after[0].start and o.eid != first.eid for o in orgs):
+        return
+    gap = _DOSED_WITH.sub(" ", text[first.end:after[0].start])  # "dosed the first patient with X" is no comparison
+    if c["stop"].search(gap):
+        return
+    add(after[0].eid, first.eid)
+    prev = after[0]
+    for a in after[1:]:
+        if not _JOINED.fullmatch(text, prev.end, a.start):
+            break
+        add(a.eid, first.eid)
+        prev = a
+
+
+@lru_cache(maxsize=1)
+def _role_apposition() -> re.Pattern:
+    nouns = _alt(read_data("relations.yaml")["role_nouns"])
+    return re.compile(rf"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{{1,40}}\))?,\s+(?:(?:the|a|an)\s+(?:[\w\-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\s+(?:of\s+)?(?:the\s+)?(?:[\w\-]+\s+){{0,3}}?|whose\s+(?:[\w\-]+\s+){{0,3}}?)", re.I)
+
+
+def role_apposition(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"Quorvex, the developer of X, said ...", "Quorvex, whose lead drug X is in Phase 2, ...": the apposition says
+    the organization makes X (the asset right after the role words)."""
+    rx = _role_apposition()
+    for o in orgs:
+        m = rx.match(text, o.end, end)
+        if not m or not is_maker(o.eid):
+            continue
+        after = [a for a in assets if a.start == m.end()]
+        if after:
+            add(after[0].eid, o.eid)
