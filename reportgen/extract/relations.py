@@ -460,7 +460,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                     (_within(ctx.designations, s, e) or _within(ctx.authorities, s, e)) and regulatory_disease(text, s, m.start):
                 eid = ctx.current  # "The FDA previously granted Fast Track designation for X": indications.py
             if eid is None and not assets_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
-                eid = ctx.current  # "The therapy's data in patients with X" after the asset was named: indications.py
+                eid = ctx.current  # "In the study, 12 patients with X responded" after the asset was named: indications.py
             if adverse_event_disease(m.canonical, sent):
                 continue  # "grade 3 thrombocytopenia occurred in 2 patients": an event, not an indication (indications.py)
             if secondary_disease(text, s, m.start, _within(ctx.diseases, s, m.start)):
