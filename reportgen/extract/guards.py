@@ -67,10 +67,11 @@ def _planned_after() -> re.Pattern:
     verbs = "|".join(r"\s*," if v == "," else r"\s+" + re.escape(v).replace(r"\ ", r"\s+") for v in
                      sorted(map(str, data["planned_after_verbs"]), key=lambda w: (-len(w), w)))
     n = int(data.get("planned_after_gap") or 4)
-    # the phase or application words themselves, then up to n words of the same clause, then "is planned ..."
-    return _gate(re.compile(
-        rf"(?:phase\s*[\dIV]+[ab]?(?:\s*/\s*[\dIV]+[ab]?)?)?(?:[\s\-]*[\w\-/]+){{0,{n}}}?(?:{verbs})\s+"
-        rf"(?:{_alt(data['planned_after_words'])})(?:\s+(?:{_alt(data['planned_after_follow'])})\b|\s*(?:[.;]|$))", re.I))
+    # the phase or application word itself, then up to n whole words of the same clause, then "is planned ..."
+    # (words are split only at whitespace: no backtracking into a word)
+    return re.compile(
+        rf"(?:phase\s*[\dIV]+[ab]?(?:\s*/\s*[\dIV]+[ab]?)?|[\w/][\w\-/]*)(?:\s+[\w/][\w\-/]*){{0,{n}}}?(?:{verbs})\s+"
+        rf"(?:{_alt(data['planned_after_words'])})(?:\s+(?:{_alt(data['planned_after_follow'])})\b|\s*(?:[.;]|$))", re.I)
 
 
 def planned_after(text: str, pos: int) -> bool:
