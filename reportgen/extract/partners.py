@@ -274,6 +274,9 @@ def joint_ventures(sent: str, base: int, orgs, pair) -> None:
     """"JV launched in 2016 as a joint venture of A, a unit of C, and B": the venture is each parent's partner
     (the organization named before the cue with A, and with B named after an "and"; an apposition's
     organization, "a C company", is not a parent)."""
+    low = sent.lower()
+    if "venture" not in low and "jv" not in low:
+        return  # the cues' literal words (data/relations.yaml joint_venture_cues): a cheap test first
     rx = _jv_cue()
     for m in rx.finditer(sent):
         a1 = base + m.end()

@@ -441,6 +441,8 @@ def _inside_authority(text: str, lex: Lexicons, span: tuple[int, int]) -> bool:
     organization "Drug Administration")."""
     s, e = span
     lo = max(0, s - 60)
+    if not re.search(r"(?:[A-Z][\w\-]*|and|of|for|&)\s+$", text[lo:s]):
+        return False  # nothing before the name that a longer name could open on
     return any(m.start + lo < s and m.end + lo == e for m in lex.authorities.find_all(text[lo:e]))
 
 
