@@ -309,14 +309,39 @@ def _org_roles():
     data = read_data("shapes.yaml")
     name = r"((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)"
     # found from the cue back (a pattern opening on the name's character class is tried everywhere)
-    after = (re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b"),
+    after = (_ApostropheLed(re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b")),
              re.compile(rf"(?<![\w\-&’'.]){name}$"))
-    before = re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])")
+    before = _gate(re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])"))
     titles = data.get("person_titles", [])
     person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
     after_title = re.compile(rf"^,?[ ](?:{'|'.join(re.escape(t) for t in titles)})", re.I)
     owned = frozenset(w.casefold() for w in data.get("possessive_asset_words", []))
     return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split()), owned
+
+
+class _ApostropheLed:
+    """`(?:’s?|'s?)?[ ]REST`: the same matches' starts as the pattern's `finditer`, found from the space-led
+    `[ ]REST` (a literal first character, which re scans for) with the optional owner mark read back: the
+    pattern itself, opening on an optional group, is tried at every position."""
+
+    LEAD = "(?:’s?|'s?)?[ ]"
+
+    def __init__(self, rx: re.Pattern) -> None:
+        assert rx.pattern.startswith(self.LEAD) and not rx.flags & re.I, rx.pattern
+        self.rx, self.spaced = rx, re.compile(" " + rx.pattern[len(self.LEAD):], rx.flags)
+
+    def starts(self, text: str) -> list[int]:
+        out, last = [], 0
+        for m in self.spaced.finditer(text):
+            p = m.start()
+            # leftmost first, as the pattern is tried: "’s ", then "’ ", then " " (never before the last match's end)
+            if p - 2 >= last and text[p - 1] == "s" and text[p - 2] in "’'":
+                p -= 2
+            elif p - 1 >= last and text[p - 1] in "’'":
+                p -= 1
+            out.append(p)
+            last = m.end()
+        return out
 
 
 _OWNER = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)$")
@@ -330,8 +355,8 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     after, before, person, after_title, not_orgs, owned_words = _org_roles()
     found: dict[str, list[tuple[int, int]]] = {}
     cue, back = after
-    for c in cue.finditer(text):
-        m = back.search(text, max(0, c.start() - 40), c.start())
+    for at in cue.starts(text):
+        m = back.search(text, max(0, at - 40), at)
         if m:
             found.setdefault(m.group(1), []).append(m.span(1))
     for m in before.finditer(text):
