@@ -82,3 +82,85 @@ def test_trusted_facts_are_what_model_construct_builds(text, a, b, subject, scor
     assert _state(fact) == _state(want)
     assert fact.model_dump_json() == want.model_dump_json() and fact == want and fact.score == score
     assert plain(fact.object) == "multiple myeloma"
+
+
+# --- scans run only around their anchors (anchored.py) ------------------------------------------------
+
+from reportgen.extract import names  # noqa: E402
+from reportgen.extract.anchored import Anchored, reach  # noqa: E402
+
+CODE_WORDS = ["ZX-101", "AB12", "ab-cel", "velo-cel", "Xy-cell", "HiCM-188", "T-DM1", "SHR-A1921", "Q-1", "A-", "-",
+              "1", "12", "2025", "x", "AB", "CD19", "/", ".", "-cel", "cel", "l", "Zq", "nk-cel", "ZZZZZZZZ", "é"]
+code_texts = st.lists(st.tuples(st.sampled_from(CODE_WORDS), st.sampled_from(["", " ", "-", ".", "\n", "/"])),
+                      max_size=14).map(lambda xs: "".join(w + sep for w, sep in xs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(code_texts)
+def test_anchored_name_scans_find_what_their_regexes_find(text):
+    for label, a in (("CODE_RE", names.CODE_RE), ("SHORT_CEL_RE", names.SHORT_CEL_RE)):
+        assert isinstance(a, Anchored), label
+        assert _spans(a.finditer(text)) == _spans(a.rx.finditer(text)), label
+        got, want = a.search(text), a.rx.search(text)
+        assert (got and got.span()) == (want and want.span()), label
+
+
+def test_reach_bounds_what_a_match_can_read_and_refuses_unbounded_patterns():
+    assert reach(re.compile(r"ab(?=cd)")) == 2 + 2 + 3
+    assert reach(re.compile(r"[A-Z]{2,6}(?![\w])")) == 6 + 1 + 3
+    for unbounded in (r"a+", r"a*b", r"(a)\1", r"(?=x)"):
+        try:
+            reach(re.compile(unbounded))
+        except ValueError:
+            continue
+        raise AssertionError(unbounded)
+
+
+def test_an_anchor_far_from_a_long_match_is_not_cut_short():
+    # the anchor (letter before digit) sits 8 characters into the match; the match is found whole
+    rx = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)[A-Za-z\-]{1,9}\d{2,7}(?![\w])")
+    a = Anchored(rx, re.compile(r"[A-Za-z\-]\d"), 8)
+    text = "see ABCDEFGHI1234567 and x-12, not 12AB3"
+    assert _spans(a.finditer(text)) == _spans(rx.finditer(text)) == [((4, 20), ()), ((25, 29), ())]
+
+
+from reportgen.extract.anchored import NameLed  # noqa: E402
+
+LED_WORDS = ["Zentova", "ZX-101", "Ab-Cd", "Ab-", "x", "Q_1", "é", "®", "™", "[®]", "[™]", "(R)", "(R)&", ",", ", from",
+             "from", "the", ", developed by", "marketed by", "by", "-", "Kelvin\u212a", "\u0130x", "\u00a0", "\t", ""]
+led_texts = st.lists(st.tuples(st.sampled_from(LED_WORDS), st.sampled_from(["", " ", "  ", "\n", "-", ", "])),
+                     max_size=16).map(lambda xs: "".join(w + sep for w, sep in xs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(led_texts)
+def test_names_found_from_their_tails_are_what_the_regexes_find(text):
+    c = shapes._compiled()
+    for label, led in (("BRAND_RE", names.BRAND_RE), ("appos_from", c["appos_from"]), ("appos_by", c["appos_by"])):
+        assert isinstance(led, NameLed), label
+        assert _spans(led.finditer(text)) == _spans(led.rx.finditer(text)), label
+
+
+def test_overlapping_name_matches_are_left_to_the_regex():
+    # a tail inside the previous match: the rest is the regex's own scan
+    rx = re.compile(r"(?<![\w\-])([A-Z][a-z]*),(?:\s+[A-Z][a-z]*,)?")
+    led = NameLed(rx, re.compile(","))
+    text = "Abc, Def, Ghi, x"
+    assert _spans(led.finditer(text)) == _spans(rx.finditer(text))
+
+
+from reportgen.extract.anchored import SentenceLed  # noqa: E402
+
+OPEN_WORDS = ["Quorvex", "Zentova Bio", "ZX-101", "iPharma", "Today", "today", "announced", "Announces", "reported",
+              "unveils", "is", "is a", "is an", "is the first", "antibody", "(NASDAQ: QRV)", "(a b)", ", also QX,", ".",
+              "!", "?", "\n", "\t", " ", "\u00a0", "the", "®", "a"]
+open_texts = st.lists(st.tuples(st.sampled_from(OPEN_WORDS), st.sampled_from(["", " ", "  ", "\n", ". ", "\n "])),
+                      max_size=16).map(lambda xs: "".join(w + sep for w, sep in xs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(open_texts)
+def test_scans_tried_at_sentence_openings_find_what_their_regexes_find(text):
+    for label, led in (("ANNOUNCER_RE", names.ANNOUNCER_RE), ("copula", shapes._compiled()["copula"])):
+        assert isinstance(led, SentenceLed) and led.gate is not None, label
+        assert _spans(led.finditer(text)) == _spans(led.rx.finditer(text)), label

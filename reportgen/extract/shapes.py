@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right, insort
 from functools import lru_cache
 
+from reportgen.extract.anchored import NameLed as _NameLed, SentenceLed as _SentenceLed
 from reportgen.extract.fastre import StartsAt as _StartsAt, gate as _gate
 from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_data
 
@@ -22,7 +23,19 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_da
 @lru_cache(maxsize=1)
 def _compiled():
     # every pattern behind a literal gate (fastre.py): the same matches, the regex skipped where none can occur
-    return {k: _gate(v) if isinstance(v, re.Pattern) else v for k, v in _patterns().items()}
+    out = {k: _gate(v) if isinstance(v, re.Pattern) else v for k, v in _patterns().items()}
+    # a name set off before its tail (", from ...", ", developed by ..."): tried only where the tail is
+    # (anchored.NameLed), at the start of the word before it; the same matches
+    for key in ("appos_from", "appos_by"):
+        rx = _patterns()[key]
+        tail = rx.pattern.split(_NAME_MARK, 1)[1]
+        out[key] = _NameLed(rx, re.compile(tail, rx.flags), marks="™®")
+    # a copula opens the text, a line or a sentence (anchored.SentenceLed: tried only there)
+    out["copula"] = _SentenceLed(_patterns()["copula"], ".!?", gate=out["copula"])
+    return out
+
+
+_NAME_MARK = "(?:™|®)?"
 
 
 def _patterns():
