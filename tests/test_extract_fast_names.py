@@ -164,3 +164,46 @@ def test_scans_tried_at_sentence_openings_find_what_their_regexes_find(text):
     for label, led in (("ANNOUNCER_RE", names.ANNOUNCER_RE), ("copula", shapes._compiled()["copula"])):
         assert isinstance(led, SentenceLed) and led.gate is not None, label
         assert _spans(led.finditer(text)) == _spans(led.rx.finditer(text)), label
+
+
+from reportgen.extract.anchored import WordsLed  # noqa: E402
+
+ORG_WORDS = ["Quorvex", "Zentova Bio", "iPharma", "ACME", "x", "of", "Inc.", "’s", "'", ".", "&", "-", "Co-Op", "_u",
+             ", a", ", an", ", a clinical-stage", "biotechnology company", "company", "firm", "drug maker", "subsidiary",
+             ", a company", "\t", "é"]
+org_texts = st.lists(st.tuples(st.sampled_from(ORG_WORDS), st.sampled_from(["", " ", "  ", "\t", "\n", ", "])),
+                     max_size=16).map(lambda xs: "".join(w + sep for w, sep in xs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(org_texts)
+def test_organizations_found_before_their_tails_are_what_the_regex_finds(text):
+    led = names.APPOS_ORG_RE
+    assert isinstance(led, WordsLed)
+    assert _spans(led.finditer(text)) == _spans(led.rx.finditer(text))
+
+
+def test_the_farthest_word_that_can_start_a_name_starts_it():
+    text = "said Quorvex Zentova Bio Labs, a company. Then x.Acme, a firm"
+    led = names.APPOS_ORG_RE
+    assert _spans(led.finditer(text)) == _spans(led.rx.finditer(text))
+    assert [m.group(1) for m in led.finditer(text)] == ["Quorvex Zentova Bio Labs"]
+
+
+def test_lexicon_trie_strings_are_kept_for_the_next_process():
+    import hashlib
+    import json
+
+    from reportgen import regex_cache
+    from reportgen.extract import lexicon
+    from reportgen.extract.fastre import trie_pattern
+
+    spellings = [("Q", "r", "x"), ("Q", "r", "v"), ("Z", r"[\s\-]+", "b")]
+    key = ("trie", hashlib.sha256(json.dumps(spellings, separators=(",", ":")).encode()).hexdigest(), 0)
+    regex_cache.ANALYSES.pop(key, None)
+    assert lexicon._trie_string(spellings) == trie_pattern(spellings) == regex_cache.ANALYSES[key]
+    regex_cache.ANALYSES[key] = "(?:stored)"  # what a prepared file gave is what is used
+    try:
+        assert lexicon._trie_string(spellings) == "(?:stored)"
+    finally:
+        regex_cache.ANALYSES.pop(key, None)

@@ -178,3 +178,53 @@ class SentenceLed:
 
     def __repr__(self) -> str:
         return f"SentenceLed({self.rx!r}, after={''.join(self.after_mark)!r})"
+
+
+class WordsLed:
+    """`rx` of the shape `(?<![\\w\\-&’'.])(W(?:[ \\t]+W){0,k-1})` + TAIL, each W made of `[\\w&\\-]` characters
+    (an organization's name before ", a ... company"): `finditer` finds each TAIL (`tail`, opening on a
+    literal) and tries `rx.match` at the starts of the up to `words` words right before it, the farthest
+    first (as `re` tries the leftmost start first). The lookbehind allows no start inside a word, and a
+    name cannot pass the tail's first character, so these are the only places. Matches are `finditer`'s
+    own, in order; should two ever overlap, the rest is left to the regex itself."""
+
+    __slots__ = ("rx", "tail", "back", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+
+    _WORD = re.compile(r"[\w&\-]+")
+
+    def __init__(self, rx: re.Pattern, tail: re.Pattern, words: int):
+        assert rx.pattern.startswith(r"(?<![\w\-&’'\.])"), rx.pattern
+        self.rx, self.tail = rx, tail
+        self.back = re.compile(rf"[\w&\-]+(?:[ \t]+[\w&\-]+){{0,{words - 1}}}")  # on the reversed text
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+
+    def finditer(self, string: str, *args):
+        return self.rx.finditer(string, *args) if args else self._iter(string)
+
+    def search(self, string: str, *args):
+        return self.rx.search(string, *args) if args else next(self._iter(string), None)
+
+    def _iter(self, string: str):
+        n, match, back, word = len(string), self.rx.match, self.back, self._WORD
+        rev, last = None, 0
+        for t in self.tail.finditer(string):
+            p = t.start()
+            if rev is None:
+                rev = string[::-1]
+            b = back.match(rev, n - p)
+            if b is None:
+                continue
+            lo = p - (b.end() - (n - p))
+            if lo < last:  # would overlap the last match: re resumes after it
+                yield from self.rx.finditer(string, last)
+                return
+            for w in word.finditer(string, lo, p):  # farthest word first: re's leftmost start
+                m = match(string, w.start())
+                if m is not None:
+                    yield m
+                    last = m.end()
+                    break
+
+    def __repr__(self) -> str:
+        return f"WordsLed({self.rx!r}, tail={self.tail.pattern!r})"
