@@ -788,6 +788,21 @@ def _inn_endings() -> tuple[str, ...]:
     return ("gene", "leucel", "mab", "cel", *stems, *data.get("two_word", {}), *data["suffixes"])
 
 
+# Codes and short "-cel" names searched for only around their anchors (anchored.py): the same matches.
+# A code's lookahead puts a letter or hyphen right before a digit within its first 9 characters;
+# a short name's "-cel" follows its 2-8 letters.
+from reportgen.extract.anchored import Anchored as _Anchored, NameLed as _NameLed, SentenceLed as _SentenceLed, WordsLed as _WordsLed  # noqa: E402
+
+CODE_RE = _Anchored(CODE_RE, re.compile(r"[A-Za-z\-]\d"), 8)
+SHORT_CEL_RE = _Anchored(getattr(SHORT_CEL_RE, "rx", SHORT_CEL_RE), re.compile("-cel"), 8)
+# the announcer opens the text, a line or a sentence (anchored.SentenceLed: tried only there)
+ANNOUNCER_RE = _SentenceLed(ANNOUNCER_RE.rx, "\n.!?", gate=ANNOUNCER_RE)
+# "Name Words, a ... company": tried only before each such tail, at the up to four words before it (anchored.WordsLed)
+APPOS_ORG_RE = _WordsLed(APPOS_ORG_RE.rx, re.compile("," + APPOS_ORG_RE.pattern.split("){0,3}),", 1)[1]), 4)
+# a brand is the word right before its mark (anchored.NameLed: tried only where a mark is)
+BRAND_RE = _NameLed(BRAND_RE, re.compile(BRAND_RE.pattern.split(r"\s?", 1)[1]), space=True)
+
+
 # An INN starts an ASCII word that ends on a stem (before its second word, a hyphen suffix or the end):
 # trying INN_RE only at those words skips its ~100 alternatives at every other word.
 INN_RE = WordGated(INN_RE, re.compile(r"(?<![\w\-])[A-Za-z]{5,}"), _inn_endings(), min_letters=5)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right, insort
 from functools import lru_cache
 
+from reportgen.extract.anchored import NameLed as _NameLed, SentenceLed as _SentenceLed
 from reportgen.extract.fastre import StartsAt as _StartsAt, gate as _gate
 from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_data
 
@@ -22,7 +23,19 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation as _alt, read_da
 @lru_cache(maxsize=1)
 def _compiled():
     # every pattern behind a literal gate (fastre.py): the same matches, the regex skipped where none can occur
-    return {k: _gate(v) if isinstance(v, re.Pattern) else v for k, v in _patterns().items()}
+    out = {k: _gate(v) if isinstance(v, re.Pattern) else v for k, v in _patterns().items()}
+    # a name set off before its tail (", from ...", ", developed by ..."): tried only where the tail is
+    # (anchored.NameLed), at the start of the word before it; the same matches
+    for key in ("appos_from", "appos_by"):
+        rx = _patterns()[key]
+        tail = rx.pattern.split(_NAME_MARK, 1)[1]
+        out[key] = _NameLed(rx, re.compile(tail, rx.flags), marks="™®")
+    # a copula opens the text, a line or a sentence (anchored.SentenceLed: tried only there)
+    out["copula"] = _SentenceLed(_patterns()["copula"], ".!?", gate=out["copula"])
+    return out
+
+
+_NAME_MARK = "(?:™|®)?"
 
 
 def _patterns():
@@ -315,14 +328,39 @@ def _org_roles():
     data = read_data("shapes.yaml")
     name = r"((?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w\-]*)(?:[ ](?:[A-Z][a-z][\w&\-]*|[A-Z]{2,6}))?)"
     # found from the cue back (a pattern opening on the name's character class is tried everywhere)
-    after = (re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b"),
+    after = (_ApostropheLed(re.compile(rf"(?:’s?|'s?)?[ ](?:{_alt(data.get('org_role_after', []))})\b")),
              re.compile(rf"(?<![\w\-&’'.]){name}$"))
-    before = re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])")
+    before = _gate(re.compile(rf"\b(?:{_alt(data.get('org_role_before', []))})[ ]{name}(?![\w\-])"))
     titles = data.get("person_titles", [])
     person = re.compile(rf"(?:\b(?:{'|'.join(re.escape(t) for t in titles)})[ ,]+|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ ])$")
     after_title = re.compile(rf"^,?[ ](?:{'|'.join(re.escape(t) for t in titles)})", re.I)
     owned = frozenset(w.casefold() for w in data.get("possessive_asset_words", []))
     return after, before, person, after_title, frozenset(data.get("org_role_not", "").casefold().split()), owned
+
+
+class _ApostropheLed:
+    """`(?:’s?|'s?)?[ ]REST`: the same matches' starts as the pattern's `finditer`, found from the space-led
+    `[ ]REST` (a literal first character, which re scans for) with the optional owner mark read back: the
+    pattern itself, opening on an optional group, is tried at every position."""
+
+    LEAD = "(?:’s?|'s?)?[ ]"
+
+    def __init__(self, rx: re.Pattern) -> None:
+        assert rx.pattern.startswith(self.LEAD) and not rx.flags & re.I, rx.pattern
+        self.rx, self.spaced = rx, re.compile(" " + rx.pattern[len(self.LEAD):], rx.flags)
+
+    def starts(self, text: str) -> list[int]:
+        out, last = [], 0
+        for m in self.spaced.finditer(text):
+            p = m.start()
+            # leftmost first, as the pattern is tried: "’s ", then "’ ", then " " (never before the last match's end)
+            if p - 2 >= last and text[p - 1] == "s" and text[p - 2] in "’'":
+                p -= 2
+            elif p - 1 >= last and text[p - 1] in "’'":
+                p -= 1
+            out.append(p)
+            last = m.end()
+        return out
 
 
 _OWNER = re.compile(r"(?<![\w\-&’'.])((?:[A-Z][a-z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ ][A-Z][a-z][\w&\-]*)?)$")
@@ -336,8 +374,8 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     after, before, person, after_title, not_orgs, owned_words = _org_roles()
     found: dict[str, list[tuple[int, int]]] = {}
     cue, back = after
-    for c in cue.finditer(text):
-        m = back.search(text, max(0, c.start() - 40), c.start())
+    for at in cue.starts(text):
+        m = back.search(text, max(0, at - 40), at)
         if m:
             found.setdefault(m.group(1), []).append(m.span(1))
     for m in before.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.fastre import gate as _gate
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 
 _SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[a-z]?|[a-z]{1,2}\d{2,4})"  # "TYK9", "QRK4b", "gp100"
@@ -20,7 +21,8 @@ def _compiled():
     it ("X inhibitor"). A pattern that opened on the symbol's character class would be tried everywhere."""
     data = read_data("target_shapes.yaml")
     words = sorted({w for c in data["before"] + data["after"] for w in [c.strip(" -").split()[0]]}, key=lambda w: (-len(w), w))
-    cue = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])", re.I)
+    # behind a literal gate with heads (fastre.py): a case-insensitive alternation gets no prefix scan from re
+    cue = _gate(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])", re.I))
     before = re.compile(rf"(?:{cue_alternation(data['before'])})\s+(?:the\s+)?({_SYMBOL})(?![\w\-])", re.I)
     after_words = "|".join(re.escape(c.strip(" -")) for c in data["after"])
     tail = re.compile(rf"(?<![\w\-])({_SYMBOL})[\s\-]$")
