@@ -37,9 +37,15 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 FILE = "regex-prepared.json"
+# The extractor compiles ~500 patterns at import and on its first documents, more on varied text. Past
+# Python's default cache of 512, each new compile evicts the oldest entry: seeded programs would be compiled
+# again, the file would keep only the last 512, and a long run would recompile patterns it keeps using.
+CACHE_ROOM = 4096
+if isinstance(getattr(re, "_MAXCACHE", None), int) and re._MAXCACHE < CACHE_ROOM:
+    re._MAXCACHE = CACHE_ROOM
 # fastre's gate analyses, ("needles" | "heads", pattern, flags) -> result (lists, JSON-shaped); filled in any case
 ANALYSES: dict[tuple[str, str, int], object] = {}
-_state = {"loaded": None, "fingerprint": None}  # the header's fingerprint of the file loaded (None: none)
+_state = {"loaded": None, "fingerprint": None, "room": None}  # the header's fingerprint and room of the file loaded
 
 
 def _engine() -> list | None:
@@ -86,13 +92,14 @@ def load(path: Path, root: Path) -> bool:
         re._cache.setdefault(key, rx)
     for key, value in analyses.items():
         ANALYSES.setdefault(key, value)
-    _state["loaded"], _state["fingerprint"] = True, header.get("fingerprint")
+    _state["loaded"], _state["fingerprint"], _state["room"] = True, header.get("fingerprint"), header.get("room")
     return True
 
 
 def stale(fingerprint: str) -> bool:
     """Whether the file loaded (if any) should be written anew for this extractor."""
-    return _engine() is not None and not (_state["loaded"] and _state["fingerprint"] == fingerprint)
+    return _engine() is not None and not (_state["loaded"] and _state["fingerprint"] == fingerprint
+                                          and _state["room"] == CACHE_ROOM)  # written under a smaller cache: partial
 
 
 def prepared_bytes(fingerprint: str) -> bytes | None:
@@ -120,7 +127,7 @@ def prepared_bytes(fingerprint: str) -> bytes | None:
         patterns.append([pattern, flags, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup])
     analyses = [[k, p, f, v] for (k, p, f), v in sorted(ANALYSES.items())]
     body = json.dumps({"patterns": patterns, "analyses": analyses}, separators=(",", ":"))  # ASCII: lone surrogates too
-    header = json.dumps({"engine": engine, "fingerprint": fingerprint, "digest": _body_digest(body)})
+    header = json.dumps({"engine": engine, "fingerprint": fingerprint, "room": CACHE_ROOM, "digest": _body_digest(body)})
     return (header + "\n" + body).encode()
 
 
@@ -136,6 +143,6 @@ def save(path: Path, root: Path, fingerprint: str) -> None:
             return
         check_targets(root, [path])
         write_all([(path, data)])
-        _state["loaded"], _state["fingerprint"] = True, fingerprint
+        _state["loaded"], _state["fingerprint"], _state["room"] = True, fingerprint, CACHE_ROOM
     except Exception as exc:  # noqa: BLE001  a cache that cannot be written costs time, never the build
         log.debug("%s: not written: %s", path, exc)

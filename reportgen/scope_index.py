@@ -258,6 +258,11 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
     new = _new_sources(project, inputs)
     if new is None:
         return None
+    from reportgen import regex_cache
+
+    prepared = out_dir / ".cache" / regex_cache.FILE
+    # before the extractor's first import (load_landscape imports its extension keys): its patterns come out of the file
+    regex_cache.load(prepared, project.root.resolve())
     from reportgen.landscape import find_landscapes, load_landscape
 
     paths = find_landscapes(project.root, names)
@@ -284,10 +289,6 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
             return None
     log.info("reading sources in %s", project.sources)
     root = project.root.resolve()
-    from reportgen import regex_cache
-
-    prepared = out_dir / ".cache" / regex_cache.FILE
-    regex_cache.load(prepared, root)  # before the extractor's import: its patterns come out of the file
     from reportgen.cache import open_cache
     from reportgen.corpus import _read_one, _source_key, store
     from reportgen.extract import get_extractor

@@ -154,3 +154,21 @@ def test_prepared_programs_match_what_re_compiles():
                (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
         for s in samples:
             assert [m.span() for m in built.finditer(s)] == [m.span() for m in fresh.finditer(s)]
+
+
+def test_the_cache_keeps_more_patterns_than_the_extractor_compiles():
+    # past re's default of 512 entries, each new compile would evict a seeded program (compiled again)
+    assert re._MAXCACHE >= regex_cache.CACHE_ROOM
+    first = re.compile("zz-first-of-many-[0-9]+")
+    for i in range(600):
+        re.compile(f"zz-many-{i}-[a-z]+")
+    assert re.compile("zz-first-of-many-[0-9]+") is first
+
+
+def test_a_file_written_under_a_smaller_cache_is_written_anew(project):
+    clean = _run(project)
+    _rewrite(_file(project), lambda header, data: header.pop("room"))  # as files written before the room
+    again = _run(project)
+    assert again["loaded"] and again["facts"] == clean["facts"]
+    header = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[0])
+    assert header["room"] == regex_cache.CACHE_ROOM  # rewritten by the run that loaded the partial file
