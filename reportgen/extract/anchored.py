@@ -48,16 +48,15 @@ def reach(rx: re.Pattern) -> int:
     return hi + _assert_width(parsed) + 3
 
 
-class Anchored:
-    """`rx` whose every match, starting at q, holds the start a of an `anchor` match with
-    q <= a <= q + `lead`: `finditer`/`search` run `rx` only in [a - lead, a + reach) for each anchor a.
-    `match`, `fullmatch` and windowed `search(text, pos, endpos)` are the pattern's own."""
+class _Scan:
+    """What the four scans share: they stand in for `rx` (its `match`, `fullmatch` and attributes), and
+    `finditer` / `search` with a position or window are the pattern's own; only a whole-string scan
+    (`_iter`) is theirs."""
 
-    __slots__ = ("rx", "anchor", "lead", "reach", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("rx", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
 
-    def __init__(self, rx: re.Pattern, anchor: re.Pattern, lead: int):
-        self.rx, self.anchor, self.lead, self.reach = rx, anchor, lead, reach(rx)
-        self.match, self.fullmatch = rx.match, rx.fullmatch
+    def __init__(self, rx: re.Pattern):
+        self.rx, self.match, self.fullmatch = rx, rx.match, rx.fullmatch
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
 
     def finditer(self, string: str, *args):
@@ -65,6 +64,21 @@ class Anchored:
 
     def search(self, string: str, *args):
         return self.rx.search(string, *args) if args else next(self._iter(string), None)
+
+    def _iter(self, string: str):
+        raise NotImplementedError
+
+
+class Anchored(_Scan):
+    """`rx` whose every match, starting at q, holds the start a of an `anchor` match with
+    q <= a <= q + `lead`: `finditer`/`search` run `rx` only in [a - lead, a + reach) for each anchor a.
+    `match`, `fullmatch` and windowed `search(text, pos, endpos)` are the pattern's own."""
+
+    __slots__ = ("anchor", "lead", "reach")
+
+    def __init__(self, rx: re.Pattern, anchor: re.Pattern, lead: int):
+        super().__init__(rx)
+        self.anchor, self.lead, self.reach = anchor, lead, reach(rx)
 
     def _iter(self, string: str):
         # Invariant: no match of rx starts in [0, floor) that has not been yielded. A match starting at q holds
@@ -94,26 +108,19 @@ class Anchored:
 _RUN_BACK = re.compile(r"[\w\-]*")  # matched on the reversed text: the word run ending at a place
 
 
-class NameLed:
+class NameLed(_Scan):
     """`rx` of the shape `(?<![\\w\\-])NAME` + an optional mark (one of `marks`) or whitespace character
     (`space`) + TAIL, NAME being characters of `[\\w-]` only: `finditer` finds each TAIL (`tail`, a pattern
     with a literal first character that `re` scans for) and tries `rx.match` once, at the start of the
     word run before it (the lookbehind allows no other start). Matches are `finditer`'s own and in its
     order; should two ever overlap, the rest is left to the regex itself."""
 
-    __slots__ = ("rx", "tail", "marks", "space", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("tail", "marks", "space")
 
     def __init__(self, rx: re.Pattern, tail: re.Pattern, marks: str = "", space: bool = False):
         assert rx.pattern.startswith(r"(?<![\w\-])"), rx.pattern
-        self.rx, self.tail, self.marks, self.space = rx, tail, marks, space
-        self.match, self.fullmatch = rx.match, rx.fullmatch
-        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
-
-    def finditer(self, string: str, *args):
-        return self.rx.finditer(string, *args) if args else self._iter(string)
-
-    def search(self, string: str, *args):
-        return self.rx.search(string, *args) if args else next(self._iter(string), None)
+        super().__init__(rx)
+        self.tail, self.marks, self.space = tail, marks, space
 
     def _iter(self, string: str):
         n, marks, space, match = len(string), self.marks, self.space, self.rx.match
@@ -137,18 +144,17 @@ class NameLed:
         return f"NameLed({self.rx!r}, tail={self.tail.pattern!r})"
 
 
-class SentenceLed:
+class SentenceLed(_Scan):
     """`rx` whose every match starts at the text's start, right after a newline, or two characters after
     one of `after_mark` followed by whitespace (`(?:^|(?<=[.!?]\\s)|(?<=\\n))...`): `finditer` tries
     `rx.match` only there, in order, as `finditer` would (fastre.matches_at); with `gate` (a fastre
     gate of the same pattern), not at all where its needles say no match can occur."""
 
-    __slots__ = ("rx", "gate", "after_mark", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("gate", "after_mark")
 
     def __init__(self, rx: re.Pattern, after_mark: str, gate=None):
-        self.rx, self.after_mark, self.gate = rx, tuple(after_mark), gate if hasattr(gate, "possible") else None
-        self.match, self.fullmatch = rx.match, rx.fullmatch
-        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+        super().__init__(rx)
+        self.after_mark, self.gate = tuple(after_mark), gate if hasattr(gate, "possible") else None
 
     def places(self, string: str) -> list[int]:
         out = {0}
@@ -166,21 +172,16 @@ class SentenceLed:
                 i = find(ch, i + 1)
         return sorted(out)
 
-    def finditer(self, string: str, *args):
-        if args:
-            return self.rx.finditer(string, *args)
+    def _iter(self, string: str):
         if self.gate is not None and not self.gate.possible(string):
             return iter(())
         return matches_at(self.rx.match, string, self.places(string))
-
-    def search(self, string: str, *args):
-        return self.rx.search(string, *args) if args else next(self.finditer(string), None)
 
     def __repr__(self) -> str:
         return f"SentenceLed({self.rx!r}, after={''.join(self.after_mark)!r})"
 
 
-class WordsLed:
+class WordsLed(_Scan):
     """`rx` of the shape `(?<![\\w\\-&’'.])(W(?:[ \\t]+W){0,k-1})` + TAIL, each W made of `[\\w&\\-]` characters
     (an organization's name before ", a ... company"): `finditer` finds each TAIL (`tail`, opening on a
     literal) and tries `rx.match` at the starts of the up to `words` words right before it, the farthest
@@ -188,22 +189,15 @@ class WordsLed:
     name cannot pass the tail's first character, so these are the only places. Matches are `finditer`'s
     own, in order; should two ever overlap, the rest is left to the regex itself."""
 
-    __slots__ = ("rx", "tail", "back", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("tail", "back")
 
     _WORD = re.compile(r"[\w&\-]+")
 
     def __init__(self, rx: re.Pattern, tail: re.Pattern, words: int):
         assert rx.pattern.startswith(r"(?<![\w\-&’'\.])"), rx.pattern
-        self.rx, self.tail = rx, tail
+        super().__init__(rx)
+        self.tail = tail
         self.back = re.compile(rf"[\w&\-]+(?:[ \t]+[\w&\-]+){{0,{words - 1}}}")  # on the reversed text
-        self.match, self.fullmatch = rx.match, rx.fullmatch
-        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
-
-    def finditer(self, string: str, *args):
-        return self.rx.finditer(string, *args) if args else self._iter(string)
-
-    def search(self, string: str, *args):
-        return self.rx.search(string, *args) if args else next(self._iter(string), None)
 
     def _iter(self, string: str):
         n, match, back, word = len(string), self.rx.match, self.back, self._WORD
