@@ -8,15 +8,14 @@ import pytest
 from reportgen.extract import extract_facts
 from reportgen.sources import Document
 
+from readings_support import stated_figures
+
 LEAD = "Quarnix Bio announced results for Quarnimab, a monoclonal antibody, in lung cancer. "
 CELL = "Quarnix Bio announced results for Quarnicel, a CAR-T cell therapy, in lymphoma. "
 
 
 def figures(text: str, predicate: str = "efficacy", subject: str = "Quarnimab") -> set[tuple[str, float]]:
-    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
-    key = "endpoint" if predicate == "efficacy" else "event"
-    return {(getattr(f.object, key), float(f.object.value)) for f in facts
-            if f.predicate == predicate and f.subject == subject}
+    return stated_figures(text, predicate, subject)
 
 
 @pytest.mark.parametrize("sentence, expected", [

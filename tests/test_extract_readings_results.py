@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.extract import extract_facts
-from reportgen.sources import Document
+from readings_support import stated_figures
 
 LEAD = "Zorvex Bio announced results for Zorvamab, a monoclonal antibody, in lung cancer. "
 
 
 def figures(text: str, predicate: str = "efficacy", subject: str = "Zorvamab") -> set[tuple[str, float]]:
-    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
-    key = "endpoint" if predicate == "efficacy" else "event"
-    return {(getattr(f.object, key), float(f.object.value)) for f in facts
-            if f.predicate == predicate and f.subject == subject}
+    return stated_figures(text, predicate, subject)
 
 
 @pytest.mark.parametrize("sentence, expected", [
