@@ -29,6 +29,7 @@ from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
+from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
@@ -1337,6 +1338,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         eid = _nearest(assets, base + off) if assets else fallback
         if eid is not None:
             ctx.add(eid, "safety", {"event": "death", "value": n, "unit": "patients"}, span)
+    _count_figures(ctx, sent, base, span, assets, fallback, eps, used)  # "24 patients (55.8%) had a response": counts.py
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
@@ -1376,14 +1378,17 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+)?", rest))
-            # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE)
+                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
+            # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
+            # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
                     values.append((e + lead_end + vm.end() + off, num, "%"))
+                if not values and (cr := counts.count_rate(tail)):  # "reported in 38 (88.0%) of patients": counts.py
+                    values.append((e + lead_end + vm.end() + cr[0], cr[1], "%"))
                 if not values:
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
                     if mm and kind == "efficacy":
@@ -1421,6 +1426,21 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 n = cm.group("n").lower()
                 values.append((s, str(WORD_NUM.get(n, n)), "patients"))
                 grade = _grade(cm.group("grade") or "") or grade
+        if not values:  # "Nine of 12 patients (75%) achieved a CR", "three patients achieved CR": counts.py
+            cb = counts.count_before(text, max(prev_end, base), s, people_required=kind == "safety")
+            if cb and cb[2] != "%" and "%" in sent:
+                cb = None  # a sentence that gives rates gives the term's rate (dev: a bare count there was a false fact)
+            if cb and (kind == "efficacy" or cb[2] == "%" or not re.search(r"\bwith\s+(?:an?\s+|the\s+)?$", text[max(base, s - 12):s])):
+                values.append(cb)
+        if kind == "safety" and values:  # "..., with 1 grade ≥3 event (2.3%)": the severe share too (counts.py)
+            last = max(values)
+            after = re.match(r"[\d.]*\s?%?\)?(?:\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:patients|participants|subjects))?\s*\)?",
+                             text[last[0]:nxt])
+            for off, num, g in counts.graded_parts(text[last[0] + after.end():nxt]):
+                pos = last[0] + after.end() + off
+                if pos not in used:
+                    used.add(pos)
+                    ctx.add(eid, kind, {"event": m.canonical, "value": _number(num), "unit": "%", "grade": g}, span)
         owners = {}
         if len(values) > 1:  # "The ORR was 45% for X and 30% for Y": each figure is the asset's named right after it
             named = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
@@ -1444,6 +1464,25 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 if grade:
                     obj["grade"] = grade
             ctx.add(eid, kind, obj, span)
+
+
+def _count_figures(ctx: Context, sent: str, base: int, span, assets, fallback, eps, used: set[int]) -> None:
+    """Results written around a count of patients (counts.py): "24 patients (55.8%) had a response" is an ORR;
+    "a median percentage reduction in Lp(a) of 90%" a change in a marker no endpoint of the lexicon names."""
+    if not any(ch.isdigit() for ch in sent):
+        return
+    for off, num in counts.responders(sent):
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None and base + off not in used:
+            used.add(base + off)
+            ctx.add(eid, "efficacy", {"endpoint": "ORR", "value": _number(num), "unit": "%"}, span)
+    for ep_off, off, endpoint, num in counts.marker_changes(sent):
+        if any(m.start <= base + off and m.end > base + ep_off for m in eps):
+            continue  # "a mean reduction in LDL-C of 55%": the lexicon's endpoint, read by _results
+        eid = _nearest(assets, base + off) if assets else fallback
+        if eid is not None and base + off not in used:
+            used.add(base + off)
+            ctx.add(eid, "efficacy", {"endpoint": endpoint, "value": _number(num), "unit": "%"}, span)
 
 
 GRADE_LIMITED_RE = re.compile(r"(?:was|were)\s+(?:limited|confined|restricted)\s+to\s+grade\s*(?P<g1>\d)(?:\s*(?:-|–|to|or)\s*(?P<g2>\d))?"

@@ -1,0 +1,150 @@
+"""Figures written as counts of patients: "Nine of 12 patients (75%) had a response", "three patients achieved a
+complete response", "38 (88.0%) of patients", "with 1 grade ≥3 event (2.3%)".
+
+relations.py's results reader reads a rate after its term ("the ORR was 75%"). Releases as often lead with the
+patients: a count, written in digits or words, with the rate in a parenthesis after it, or the count alone;
+and a safety figure is often followed by the share of it that was severe. These helpers read those shapes;
+which term and asset a figure belongs to stays the reader's decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes"]
+
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_COUNT = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUM, key=len, reverse=True)) + r")"
+_PEOPLE = r"(?:patients?|participants?|subjects?|children|adults|people|individuals|women|men)"
+# a count that is a time, a dose or a grade, not patients: "at week 12 patients achieved ...", "grade 3 CRS"
+_NOT_PATIENTS = re.compile(r"(?:(?<![\w])|(?=[=≥>≤<×]))(?:week|weeks|month|months|day|days|year|years|cycle|cycles|grade|phase|dose|level|cohort|part|"
+                           r"arm|study|trial|of|than|to|the|over|about|approximately|nearly|least|in|among|enrolled|treated|=|≥|>|≤|<|×|x|n)\s*$", re.I)
+_PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+
+
+def count_value(word: str) -> int:
+    """ "Twenty" -> 20, "12" -> 12."""
+    w = word.lower()
+    return _WORD_NUM[w] if w in _WORD_NUM else int(w)
+
+
+# "Nine of 12 patients (75%) achieved a CR", "three patients across all cohorts have achieved complete responses",
+# "12 who achieved stringent complete remission", "1 patient reached a partial response", "2 with VGPR"
+_BEFORE = re.compile(
+    rf"(?<![\w.,\-])(?P<n>{_COUNT})(?:\s+(?:of|out\s+of)\s+(?:the\s+)?(?:{_COUNT}\s+)?(?:(?:evaluable|treated|enrolled|evaluated|infused)\s+)?"
+    rf"(?:{_PEOPLE}\s+)?)?(?:\s*(?:(?:evaluable|treated|enrolled|evaluated|infused|additional)\s+)?{_PEOPLE}\b)?"
+    rf"(?:\s*\(\s*{_PCT}\s*\))?"
+    r"(?:\s+(?:across|in|at|from|with|on|treated|dosed|receiving)\s+(?:[\w\-/.]+\s+){0,4}?)?"
+    r"(?:\s*,?\s*(?:who|which)\b)?\s*(?:(?:have|has|had)\s+)?(?:(?:also|already|subsequently|ultimately)\s+)?"
+    r"\s*(?:achieved|reached|attained|showed|had|experienced|developed|with|obtained|demonstrated|were\s+in|remained\s+in|"
+    r"maintained)\s+(?:an?\s+|the\s+)?(?:(?:confirmed|ongoing|durable|sustained|deep|objective)\s+)?", re.I)
+_COUNT_RE = re.compile(rf"(?<![\w.,\-]){_COUNT}(?![\w.\-])", re.I)
+
+
+def count_before(text: str, lo: int, term_start: int, people_required: bool = False) -> tuple[int, str, str] | None:
+    """(offset in `text`, value, unit) of a count of patients written right before a term at `term_start`:
+    its rate ("Nine of 12 patients (75%) achieved CR" -> 75 %) or the count ("three patients achieved CR" -> 3
+    patients), else None."""
+    window = max(lo, term_start - 120)
+    for c in _COUNT_RE.finditer(text, window, term_start):
+        m = _BEFORE.fullmatch(text, c.start(), term_start)
+        if m is None:
+            continue
+        if _NOT_PATIENTS.search(text, max(lo, m.start() - 12), m.start()):
+            return None
+        if m.group("pct"):
+            return m.start("pct"), m.group("pct"), "%"
+        said = m.group(0)
+        if people_required and not re.search(_PEOPLE, said, re.I):
+            return None
+        # a bare count needs the patients named, "who", or a list's "N with ..." after a colon
+        if not re.search(rf"{_PEOPLE}|\bwho\b|\bwhich\b", said, re.I) and (
+                not re.search(r"[:;,]\s*(?:and\s+)?$", text[max(lo, m.start() - 6):m.start()])
+                or re.search(r"\d{4},\s*$", text[max(lo, m.start() - 8):m.start()])):
+            return None
+        return m.start("n"), str(count_value(m.group("n"))), "patients"
+    return None
+
+
+# "38 (88.0%) of patients", "20 (90.9%) patients", "24 patients (55.8%)", "8 of 12 patients (67%)"
+_RATE = re.compile(rf"(?P<n>{_COUNT})(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)"
+                   rf"(?:\s+(?:of\s+(?:the\s+|all\s+)?)?(?:\w+\s+)?{_PEOPLE}\b)?", re.I)
+
+
+def count_rate(tail: str) -> tuple[int, str] | None:
+    """(offset, rate) of a count with its rate at the start of `tail` ("38 (88.0%) of patients"), else None."""
+    m = _RATE.match(tail)
+    return (m.start("pct"), m.group("pct")) if m else None
+
+
+# "Overall, 24 patients (55.8%) had a response", "Twenty of the 22 patients (90.9%) responded",
+# "27 (90%) responded to treatment": a response of any kind is the overall response rate
+_RESPONDERS = re.compile(
+    rf"(?<![\w.\-])(?P<n>{_COUNT})(?:\s+(?:of|out\s+of)\s+(?:the\s+)?(?:{_COUNT}\s+)?(?:(?:evaluable|treated|enrolled)\s+)?(?:{_PEOPLE})?)?"
+    rf"(?:\s+(?:(?:evaluable|treated|enrolled)\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)\s*(?:{_PEOPLE}\s+)?"
+    r"(?:(?:had|achieved|showed|demonstrated|experienced)\s+(?:an?\s+)?(?:(?:objective|overall|clinical|confirmed)\s+)?"
+    r"(?:response|responses)\b(?!\s+(?:to|of|rate|after))|responded\b)", re.I)
+
+
+def responders(sent: str) -> list[tuple[int, str]]:
+    """(offset, rate) of each "N patients (P%) had a response" in `sent`: values of the overall response rate."""
+    return [(m.start("pct"), m.group("pct")) for m in _RESPONDERS.finditer(sent)]
+
+
+# the severe share after an event's figure: ", with 1 grade ≥3 event (2.3%)", ", with 10 (23.3%) of grade ≥3",
+# ", 5 of whom experienced severe cases (22.73%)", "including 3 (10%) grade 3 or higher"
+def _grade(k: str) -> str:
+    return (rf"(?:(?P<sev{k}>severe|serious)|(?P<pre{k}>[≥>]=?\s*)?grades?\s*(?P<op{k}>[≥>]=?\s*)?(?P<g{k}>[345])"
+            rf"(?:\s*(?:-|–|to)\s*(?P<h{k}>[45])|(?P<hi{k}>\s+or\s+(?:higher|above|greater|more)))?)")
+
+
+_LEAD = r"^\s*,?\s*(?:with|including|of\s+(?:which|whom)|and)\s+"
+_PARTS = (
+    re.compile(rf"{_LEAD}{_COUNT}\s+{_grade('a')}\s+(?:adverse\s+)?(?:events?|cases?)?\s*\(\s*{_PCT}\s*\)", re.I),
+    re.compile(rf"{_LEAD}{_COUNT}\s*\(\s*{_PCT}\s*\)\s+(?:(?:of|at|were|was)\s+)?{_grade('a')}", re.I),
+    re.compile(rf"^\s*,?\s*{_COUNT}\s+of\s+(?:whom|which|them|these)\s+(?:(?:experienced|had|developed|were|was)\s+)?"
+               rf"{_grade('a')}\s+(?:\w+\s+){{0,2}}?(?:cases?|events?)?\s*\(\s*{_PCT}\s*\)", re.I),
+)
+
+
+def graded_parts(seg: str) -> list[tuple[int, str, str]]:
+    """(offset, rate, grade) of the severe share stated right after an event's figure, at the start of `seg`."""
+    for rx in _PARTS:
+        m = rx.match(seg)
+        if m is None:
+            continue
+        if m.group("seva"):
+            grade = "severe"
+        elif m.group("ha"):
+            grade = f"{m.group('ga')}-{m.group('ha')}"
+        elif m.group("prea") or m.group("opa") or m.group("hia"):
+            grade = f">={m.group('ga')}"
+        else:
+            grade = m.group("ga")
+        return [(m.start("pct"), m.group("pct"), grade)]
+    return []
+
+
+# "a median percentage reduction in Lp(a) of 90%", "mean percent change from baseline in triglycerides of -55%",
+# "a placebo-adjusted reduction in ApoB of 40%": the change in a marker is the endpoint, as the release names it
+_MARKER_CHANGE = re.compile(
+    r"(?<![\w\-])(?P<ep>(?:(?:median|mean|average|placebo[\s\-]adjusted|least[\s\-]squares\s+mean|LS\s+mean)\s+){0,2}"
+    r"(?:(?:percentage|percent|relative)\s+)?(?:reduction|change|decrease|lowering|improvement)s?\s+(?:from\s+baseline\s+)?in\s+"
+    r"(?:(?:serum|plasma|blood|circulating|fasting)\s+)?(?P<marker>[A-Za-z][\w\-]*(?:\([\w\-]{1,6}\))?(?:\s+[A-Z][\w\-]*(?:\([\w\-]{1,6}\))?)?))"
+    r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:levels?|concentrations?))?(?:\s+(?:at|through|to|by)\s+(?:week|month|day)\s+\d{1,3})?"
+    r"\s+(?:of|was|were|reached|:)\s+(?:up\s+to\s+|more\s+than\s+|over\s+|approximately\s+|about\s+|nearly\s+|at\s+least\s+)?"
+    r"(?P<sign>[-−–])?(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
+
+
+def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
+    """(offset of the phrase, offset of the value, endpoint as written, value) of each change in a marker."""
+    out = []
+    for m in _MARKER_CHANGE.finditer(sent):
+        endpoint = " ".join(m.group("ep").split())
+        num = m.group("num")
+        if m.group("sign") and re.search(r"change", endpoint, re.I):
+            num = "-" + num  # "a mean percent change of -55%" is a fall; "a reduction of 55%" says so in words
+        out.append((m.start("ep"), m.start("num"), endpoint, num))
+    return out
