@@ -63,3 +63,25 @@ def test_a_programme_with_one_owner_names_its_regulator(designation, authority):
 def test_news_verbs_of_a_designation(verb):
     text = f"Zorvex Bio said Zorvamab, a monoclonal antibody, {verb} Fast Track designation for myositis."
     assert events(text) == {("FDA", "designation")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorvex Bio said its investigational new drug application has been cleared by the US Food and Drug "
+    "Administration for a phase 1 trial of Zorvamab, a monoclonal antibody.",
+    "Zorvex Bio announced that its investigational new drug (IND) application for Zorvamab, a monoclonal antibody, "
+    "has been cleared by the U.S. Food and Drug Administration (FDA) to begin enrolling patients.",
+    "Zorvex Bio announced that its Zorvamab Investigational New Drug (IND) application received FDA clearance.",
+    '"This allowance by the FDA of our Zorvamab IND application is a milestone," said the CEO of Zorvex Bio.',
+    "The IND for Zorvamab, a monoclonal antibody, went into effect after the FDA's 30-day review.",
+])
+def test_an_ind_cleared_in_the_passive_is_an_ind_clearance(sentence):
+    assert events(sentence) == {("FDA", "IND clearance")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorvex Bio plans to submit an IND for Zorvamab, a monoclonal antibody, which it expects will be cleared by the FDA.",
+    "Zorvex Bio's IND application for Zorvamab, a monoclonal antibody, has not been cleared by the FDA.",
+    "Zorvex Bio said the ind application forms for Zorvamab were cleared.",  # "ind" in lower case is no IND
+])
+def test_an_ind_not_cleared_is_no_event(sentence):
+    assert events(sentence) == set()

@@ -33,7 +33,8 @@ def _rules():
     verbs, nouns = cue_alternation(data["reduce_verbs"]), cue_alternation(data["reduce_nouns"])
     risk = rf"(?:the\s+)?risk\s+of\s+(?P<words>[\w\s\-]{{2,40}}?)"
     # "reduced the risk of death by 35%", "lowered the risk of progression or death by 35 percent"
-    verb_rx = gate(re.compile(rf"\b(?:{verbs})\s+{risk}\s+by\s+(?:approximately\s+|about\s+|nearly\s+)?{_PCT}", re.I))
+    # ("... the risk of progression or death in patients with HCC (HCC) by 37%": the population may stand between)
+    verb_rx = gate(re.compile(rf"\b(?:{verbs})\s+{risk}(?:\s+(?:in|among|for)\s+[^.;%]{{1,80}}?)?\s+by\s+(?:approximately\s+|about\s+|nearly\s+)?{_PCT}", re.I))
     # "a 35% reduction in the risk of death", "a 35% lower risk of progression"
     noun_rx = gate(re.compile(
         rf"(?<![\w.]){_PCT}\s+(?:relative\s+)?(?:{nouns})\s+(?:in\s+(?:the\s+)?)?{risk}(?=\W|$)", re.I))

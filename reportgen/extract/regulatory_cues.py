@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared"]
 
 
 @lru_cache(maxsize=1)
@@ -163,3 +163,31 @@ def relative_antecedent(text: str, assets, start: int):
     if before and _RELATIVE.fullmatch(text, before[-1].end, start):
         return before[-1].eid
     return None
+
+
+def _cased(words) -> str:
+    """An alternation in which a word written in capitals ("IND") keeps its case: "ind" is no application."""
+    return "|".join(re.sub(r"\b([A-Z]{2,})\b", r"(?-i:\1)", re.escape(str(w))).replace(r"\ ", r"\s+")
+                    for w in sorted(set(map(str, words)), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _ind_rules() -> tuple[re.Pattern, re.Pattern]:
+    data = read_data("regulators.yaml")
+    nouns = _cased(data["ind_nouns"])
+    # "received FDA clearance", "obtained U.S. FDA approval": the regulator may stand inside the passive
+    passive = (rf"{cue_alternation(data['ind_passive'])}|(?:has\s+)?(?:received|obtained|was\s+granted)\s+"
+               rf"(?:(?:the\s+)?[A-Z][\w.\-’']*\s+){{1,3}}(?:clearance|approval)")
+    gap = int(data.get("ind_gap") or 60)
+    subject = gate(re.compile(rf"(?<![\w\-])(?P<noun>{nouns})(?![\w\-])(?:\s+(?:for|of)\s+[^.;]{{1,{gap}}}?)?\s+(?:{passive})\b", re.I))
+    allowance = gate(re.compile(rf"\b(?:{cue_alternation(data['ind_allowance'])})\s+(?:by\s+(?:the\s+)?[\w.\s]{{2,40}}?\s+)?of\s+"
+                                rf"(?:its|our|their|the|an|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>{nouns})(?![\w\-])", re.I))
+    return subject, allowance
+
+
+def ind_cleared(sent: str) -> list[tuple[int, int]]:
+    """Spans in `sent` of an IND stated as cleared in the passive ("its IND application for X has been cleared by
+    the FDA", "the X IND application received FDA clearance", "allowance by the FDA of our X IND"): the
+    application's words only, so that the regulator named in the clause stays outside the action."""
+    subject, allowance = _ind_rules()
+    return [m.span("noun") for rx in (subject, allowance) for m in rx.finditer(sent)]

@@ -31,7 +31,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
@@ -1077,6 +1077,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
 
     for m in IND_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "IND clearance")
+    for a, b in ind_cleared(sent):  # "its IND application for X has been cleared by the FDA": regulatory_cues.py
+        add_action(base + a, base + b, "IND clearance")
     for m in HOLD_RE.finditer(sent):
         add_action(base + m.start(), base + m.end(), "clinical hold")
     for m in merge_abbrev(designations, ctx.text):
