@@ -23,3 +23,29 @@ def stages(text: str, subject: str = "Zorvamab") -> set[str]:
 ])
 def test_phase_phrasings(phrase, expected):
     assert stages(f"Zorvex Bio said Zorvamab, a monoclonal antibody, {phrase}.") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with data/phases.yaml `planned_phase_when_alone`, a planned phase is the asset's phase when no other is stated
+    ("Zorvex Bio plans to commence a phase 1/2 study of Zorvamab, a monoclonal antibody, in lung cancer this year.",
+     {"phase 1/2"}),
+    ("During the option period, Zorvex Bio will conduct a Phase 2 study of Zorvamab, a monoclonal antibody, in lupus.",
+     {"phase 2"}),
+    # ... but not beside a phase the release states
+    ("Zorvex Bio reported Phase 2 results for Zorvamab, a monoclonal antibody, in lung cancer. "
+     "The company plans to start a Phase 3 trial of Zorvamab in 2027.", {"phase 2"}),
+])
+def test_a_planned_phase_counts_only_alone_when_switched_on(text, expected, monkeypatch):
+    from reportgen.extract import relations
+    monkeypatch.setattr(relations, "_planned_alone", lambda: True)
+    assert stages(text) == expected
+
+
+def test_a_planned_phase_is_no_stage_by_default():
+    assert stages("Zorvex Bio plans to commence a phase 1/2 study of Zorvamab, a monoclonal antibody.") == set()
+
+
+def test_a_sentence_opening_with_its_phase_is_about_the_asset_named_before():
+    text = ("Zorvex Bio said Zorvamab, a monoclonal antibody, received Breakthrough Therapy designation in atopic "
+            "dermatitis. Phase III clinical trial is currently carried out in China for this indication.")
+    assert stages(text) == {"phase 3"}

@@ -48,3 +48,37 @@ def test_a_drug_code_after_a_results_cue_is_no_study():
 ])
 def test_a_quoted_study_name(text, name):
     assert _trials(text) == {name}
+
+
+# --- names listed after a count of studies, and a one-capital name described as a study (trial_names.py) ---------
+
+LEAD = "Zorvex Bio announced progress for Zorvamab, a monoclonal antibody in lung cancer. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zorvex is evaluating Zorvamab in three Phase 3 clinical trials – HALON, HALON2 and MERIDA, all fully enrolled.",
+     {"HALON", "HALON2", "MERIDA"}),
+    ("Zorvex is evaluating Zorvamab in three Phase 3 clinical trials ? HALON, HALON2 and MERIDA.", {"HALON", "HALON2", "MERIDA"}),
+    ("Zorvex is evaluating Zorvamab in two pivotal studies: Lumen and Solstice.", {"Lumen", "Solstice"}),
+    ("Zorvex is running two Phase 2 trials (CORVA and TESSIN) of Zorvamab.", {"CORVA", "TESSIN"}),
+])
+def test_names_listed_after_a_count_of_studies(sentence, expected):
+    assert trials(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorvamab was tested in two Phase 3 trials: ORR and PFS were reported in both.",  # terms, not studies
+    "Zorvex runs two Phase 1 trials: Phase 1a and Phase 1b.",
+])
+def test_terms_after_a_count_of_studies_are_no_study(sentence):
+    assert trials(LEAD + sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The application was based on positive results from Harbor, a global, multicenter, randomized, double-blind, "
+     "placebo-controlled Phase 3 study of Zorvamab.", {"Harbor"}),
+    ("Zorvex reported data from Solstice, a Phase 2 trial of Zorvamab.", {"Solstice"}),
+    ("Zorvex reported data from Boston, a city where Zorvamab is in a Phase 1 trial.", set()),
+])
+def test_a_one_capital_name_described_as_a_study(sentence, expected):
+    assert trials(LEAD + sentence) == expected

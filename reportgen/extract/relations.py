@@ -239,6 +239,7 @@ class Context:
     persons: dict[str, int] = field(default_factory=dict)
     last_authority: tuple[int, str] | None = None  # (end offset, canonical) of the latest regulator mention
     planned: list[tuple[int, int]] = field(default_factory=list)  # the current sentence's planned clauses
+    planned_phases: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)  # (eid, stage, span) planned
     blocked: list[tuple[int, int]] = field(default_factory=list)  # its comparators' clauses (RIVAL_RE)
 
     def add_named(self, name: str, predicate, obj, span):
@@ -477,7 +478,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             trial_subject = trial_subject or eid
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
-            if _inside(pos, blocked) or _inside(pos, ctx.planned) or planned_before(text, pos) or \
+            planned = _inside(pos, ctx.planned) or planned_before(text, pos)
+            if _inside(pos, blocked) or \
                     PHASE_PART_RE.match(sent, m.end()) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
@@ -487,11 +489,16 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 # "The Phase 3 trial enrolled ...": the asset last named, else (none yet) the release's subject
                 # (only "the/a Phase N study": "6 assets are in Phase III trials" counts a pipeline)
                 eid = model.single_focal if ctx.current is None else (
-                    subject_fallback if STUDY_ARTICLE_RE.search(sent, max(0, m.start() - 40), m.start()) else None)
+                    subject_fallback if STUDY_ARTICLE_RE.search(sent, max(0, m.start() - 40), m.start())
+                    or not sent[:m.start()].strip(" \t\n-•*") else None)  # or the sentence opens with it: "Phase III trial is ..."
             of = STUDY_OF_RE.match(text, s + m.end())
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
+            if planned:  # "plans to start a Phase 2 study of X": the asset's phase only if no other is stated
+                if eid is not None:
+                    ctx.planned_phases.append((eid, _stage(m), span))
+                continue
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
         if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
             for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
@@ -513,6 +520,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.last_authority = (sent_auths[-1][1], sent_auths[-1][2])
         if assets:
             ctx.current = assets[0].eid
+    _planned_phases(ctx)
     _code_prefix_developers(ctx, sentences)
     _focal_developer(ctx, sentences, model)
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
@@ -523,6 +531,25 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
                                           and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
+
+
+@lru_cache(maxsize=1)
+def _planned_alone() -> bool:
+    return bool(read_data("phases.yaml").get("planned_phase_when_alone"))
+
+
+def _planned_phases(ctx: Context) -> None:
+    """A phase stated only as planned ("will conduct a Phase 2 study", "plans to commence a Phase 1/2 study", "the
+    proposed Phase I study") is the asset's phase when the release states no other for it, if data/phases.yaml
+    `planned_phase_when_alone` says so (off: the issue's rule, planned events are not facts)."""
+    if not ctx.planned_phases or not _planned_alone():
+        ctx.planned_phases = []
+        return
+    staged = {r.eid for r in ctx.out if r.predicate == "phase"}
+    for eid, stage, span in ctx.planned_phases:
+        if eid not in staged:
+            ctx.add(eid, "phase", {"stage": stage}, span)
+    ctx.planned_phases = []
 
 
 def focal_assets(names: Names, limit: int = 1) -> list[int]:

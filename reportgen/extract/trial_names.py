@@ -26,6 +26,8 @@ _ORG_USE = re.compile(r"\0(?:\s+(?:Therapeutics|Bio\w*|Pharma\w*|Inc\b|Ltd\b|Cor
                       r"University|Institute|Hospital|Labs?\b|Laboratories|Sciences?|Oncology|Genetics|Medicines?)|[’']s\b|"
                       r"\s+(?:today\s+)?(?:announce|report|said|says))")
 _CODE_SHAPE = re.compile(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?")
+# a name in a list after "three Phase 3 trials –": capitals with digits or none ("ALPHA2", "OMEGA"), or one capital ("Lumen")
+_LIST_NAME = r"(?:[A-Z][A-Z0-9]{2,19}(?:-[A-Za-z0-9]{1,12})?|[A-Z][a-z]{3,15}(?:-\d{1,3})?)"
 _PHASE = r"phase\s*(?:IV|I{1,3}|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4])[ab]?)?"
 
 
@@ -59,6 +61,13 @@ def _rules() -> dict:
                                       r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
         # a name in quotes before the study noun: "the “HORIZON” trial", "the 'Zenith-2' study"
         "quoted": gate(re.compile(r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']\s+(?i:(?:clinical\s+)?(?:studies|study|trials|trial))\b")),
+        "counted_list": gate(re.compile(
+            rf"\b(?i:{cue_alternation(data.get('list_counts') or ['two', 'three'])})\s+(?:[\w/\-]+\s+){{0,5}}?(?i:trials|studies)"
+            rf"\s*(?:[:–—(]|\s-\s|\s\?\s)\s*(?P<list>{_LIST_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w\-])")),
+        "appos_word": gate(re.compile(
+            rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?(?P<name>[A-Z][a-z]{{3,15}}(?:-\d{{1,3}})?),\s+"
+            rf"(?i:(?:an?|the)\s+{desc}(?:{sep}{desc}){{0,{n + 1}}}\s+(?:study|trial)\b)"))
+        if data.get("appositive_word_names") else None,
         "cue_min": int(data.get("cue_name_min_letters") or 4), "cue_digits": int(data.get("cue_name_max_digits") or 2),
         "cue_long": int(data.get("cue_name_long_letters") or 6),
     }
@@ -140,6 +149,17 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
                 # (a name described elsewhere, "ABCD-12, its lead antibody", is a drug's: a study's description is read
                 # by trials.py, which found it already)
                 extra.setdefault(m.span("name"), m.group("name"))
+    for m in r["counted_list"].finditer(text):  # "in three Phase 3 trials – ALPHA, ALPHA2 and OMEGA"
+        for c in re.finditer(_LIST_NAME, m.group("list")):
+            name = c.group(0)
+            if name.casefold() not in r["not_word"] and name.casefold() not in r["descriptor_words"] and _plausible(name, "", lex):
+                s0 = m.start("list") + c.start()
+                extra.setdefault((s0, s0 + len(name)), name)
+    if r["appos_word"] is not None:  # "results from Harbor, a global, randomized Phase 3 study"
+        for m in r["appos_word"].finditer(text):
+            name = m.group("name")
+            if name.casefold() not in r["not_word"] and name.casefold() not in r["descriptor_words"] and _plausible(name, "", lex):
+                extra.setdefault(m.span("name"), name)
     if not extra:
         return found
     taken = [(s, e) for s, e, _ in found]
