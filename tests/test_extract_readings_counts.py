@@ -98,10 +98,28 @@ def test_no_severe_event_gives_no_severe_figure():
      ("median percentage reduction in Lp(a)", 90.0)),
     ("Velmorumab gave a placebo-adjusted reduction in ApoB of 40% at week 12.", ("placebo-adjusted reduction in ApoB", 40.0)),
     ("The mean percent change from baseline in triglycerides was -55%.",
-     ("mean percent change from baseline in triglycerides", -55.0)),
+     ("mean percent change from baseline in triglycerides", 55.0)),
 ])
 def test_a_change_in_a_marker_is_an_endpoint_as_written(sentence, expected):
     assert expected in stated_figures(MAB + sentence, "efficacy", "Velmorumab")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The trial included 3 complete responses and 5 partial responses among 20 patients.", {("CR", 3.0), ("PR", 5.0)}),
+    ("Responses were observed in 8 of 12 evaluable patients (67%).", {("ORR", 67.0)}),
+    ("Responses were seen in 40% of patients.", {("ORR", 40.0)}),
+])
+def test_counted_responses(sentence, expected):
+    assert cell(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two patients discontinued treatment due to adverse events.", ("discontinuation due to adverse events", 2.0)),
+    ("Grade 3 or higher adverse events occurred in 12% of patients, and 4% discontinued due to adverse events.",
+     ("discontinuation due to adverse events", 4.0)),
+])
+def test_the_count_that_discontinued_is_the_event_s_value(sentence, expected):
+    assert expected in cell(sentence, "safety")
 
 
 def test_a_change_in_a_known_endpoint_keeps_the_lexicon_s_name():

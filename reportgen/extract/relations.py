@@ -1456,7 +1456,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 values.append((s, str(WORD_NUM.get(n, n)), "patients"))
                 grade = _grade(cm.group("grade") or "") or grade
         if not values:  # "Nine of 12 patients (75%) achieved a CR", "three patients achieved CR": counts.py
-            cb = counts.count_before(text, max(prev_end, base), s, people_required=kind == "safety")
+            cb = counts.count_before(text, max(prev_end, base), s, people_required=kind == "safety") or \
+                (counts.counted_term(text, max(prev_end, base), s, m.surface) if kind == "efficacy" else
+                 counts.subject_count(text, max(prev_end, base), s, m.surface))  # "3 complete responses", "2 patients discontinued"
             if cb and cb[2] != "%" and "%" in sent:
                 cb = None  # a sentence that gives rates gives the term's rate (dev: a bare count there was a false fact)
             if cb and (kind == "efficacy" or cb[2] == "%" or not re.search(r"\bwith\s+(?:an?\s+|the\s+)?$", text[max(base, s - 12):s])):
