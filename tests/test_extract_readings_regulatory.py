@@ -85,3 +85,39 @@ def test_an_ind_cleared_in_the_passive_is_an_ind_clearance(sentence):
 ])
 def test_an_ind_not_cleared_is_no_event(sentence):
     assert events(sentence) == set()
+
+
+def details(text: str, subject: str = "Zorvamab") -> set[tuple[str, str, str | None]]:
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    return {(f.object.authority, f.object.action, f.object.detail) for f in facts
+            if f.predicate == "regulatory" and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The US Food and Drug Administration issued a complete response letter for Zorvex's biologics license "
+     "application for Zorvamab, a monoclonal antibody, the company said.", {("FDA", "filing", "BLA")}),
+    ("Zorvex received a Complete Response Letter from the FDA regarding its New Drug Application for Zorvamab, "
+     "a small molecule.", {("FDA", "filing", "NDA")}),
+    ("The FDA issued a CRL for Zorvamab, a monoclonal antibody.", set()),  # no application named: nothing to file
+])
+def test_a_complete_response_letter_states_the_filing_it_answers(sentence, expected):
+    assert details(sentence) == expected
+
+
+def test_a_purpose_is_no_approval():
+    assert details("No additional clinical trials were sought for FDA approval of Zorvamab, a monoclonal antibody.") == set()
+
+
+def test_designations_joined_by_as_well_as_share_the_regulator():
+    text = ("Zorvex Bio said the U.S. FDA granted Zorvamab, a monoclonal antibody, Fast Track designation for the "
+            "treatment of lupus in January 2023, as well as Orphan Drug designation and Breakthrough Therapy "
+            "designation in February 2024.")
+    assert details(text) == {("FDA", "designation", "Fast Track"), ("FDA", "designation", "Orphan Drug"),
+                             ("FDA", "designation", "Breakthrough Therapy")}
+
+
+def test_a_designation_granted_in_the_passive_keeps_the_regulator_named_before():
+    text = ("The U.S. Food and Drug Administration (FDA) has granted a “breakthrough therapy” designation to "
+            "Zorvex's personalized cancer vaccine for melanoma. The “breakthrough therapy” designation has been "
+            "granted to Zorvex’s ZV-4157, an investigational vaccine, for melanoma.")
+    assert details(text, "ZV-4157") == {("FDA", "designation", "Breakthrough Therapy")}

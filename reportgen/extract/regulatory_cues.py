@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared", "response_letters"]
 
 
 @lru_cache(maxsize=1)
@@ -191,3 +191,13 @@ def ind_cleared(sent: str) -> list[tuple[int, int]]:
     application's words only, so that the regulator named in the clause stays outside the action."""
     subject, allowance = _ind_rules()
     return [m.span("noun") for rx in (subject, allowance) for m in rx.finditer(sent)]
+
+
+@lru_cache(maxsize=1)
+def _letters() -> re.Pattern:
+    return gate(re.compile(rf"(?<![\w\-])(?:{_cased(read_data('regulators.yaml').get('response_letter_cues') or ['complete response letter'])})(?![\w\-])", re.I))
+
+
+def response_letters(sent: str) -> list[re.Match]:
+    """Each "complete response letter" / "CRL" in `sent`: the answer to a filed application."""
+    return list(_letters().finditer(sent))

@@ -31,7 +31,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
@@ -1082,7 +1082,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         return  # an action attaches to an asset of the sentence or the fallback: none here
     text = ctx.text
     designations = _within(ctx.designations, base, base + len(sent))
-    if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent):
+    if not designations and not REGULATORY_HINT_RE.search(sent) and not accepted_cues().search(sent) and \
+            not response_letters(sent):
         return
     auths = _within(ctx.authorities, base, base + len(sent))
     if not assets and fallback is not None and _unknown_subject(ctx, sent, base):
@@ -1113,6 +1114,10 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             continue  # "designation features": not an event, but "granted PRIME eligibility to X" is one
         add_action(m.start, m.end, review_action(ctx.text, m.start, m.canonical, m.end), m.canonical)
     apps = list(APPLICATION_RE.finditer(sent))
+    for m in response_letters(sent):  # "a complete response letter for the BLA for X": the BLA was filed
+        app = _nearby_app(apps, m, sent, 140)
+        if app and app != "IND":
+            add_action(base + m.start(), base + m.end(), "filing", app)
     for m in _filed_for_approval().finditer(sent):
         add_action(base + m.start(), base + m.end(), "filing", _nearby_app(apps, m, sent, 140))
     for rx, action in ((ACCEPT_RE, "filing accepted"), (accepted_cues(), "filing accepted"), (FILE_RE, "filing"),
@@ -1158,7 +1163,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
     for i, (s, e, action, detail) in enumerate(actions):
         authority_list = found[i]
         if not authority_list:
-            if action == "designation" and named and GRANT_RE.search(ctx.text, max(base, s - 60), s):
+            if action == "designation" and named and (GRANT_RE.search(ctx.text, max(base, s - 60), s) or
+                                                      PASSIVE_GRANT_RE.match(ctx.text, e)):  # "The BTD has been granted to X"
                 authority_list = [_authority_in_scope(ctx, auths, s)]
                 if authority_list == ["other"] or not runs_programme(authority_list[0], detail):
                     authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
@@ -1192,6 +1198,7 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
             _add_regulatory(ctx, eid, authority_list, action, detail, ind, date, span)
 
 
+PASSIVE_GRANT_RE = re.compile(r"[”\"’']?\s*(?:designation\s+|status\s+)?(?:has\s+been|had\s+been|was|were|have\s+been)\s+(?:granted|awarded|given)\s+to\b", re.I)
 AND_TO_RE = re.compile(r"\band\s+(?:also\s+)?to\s+(?:the\s+)?$")
 
 
@@ -1231,7 +1238,7 @@ def _add_regulatory(ctx: Context, eid: int, authority_list, action: str, detail,
         ctx.add(eid, "regulatory", obj, span)
 
 
-AND_NEXT_RE = re.compile(r"[^;]{0,140}?\band\s+(?:an?\s+|the\s+)?")
+AND_NEXT_RE = re.compile(r"[^;]{0,140}?\b(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:an?\s+|the\s+)?")  # "..., as well as Orphan Drug"
 SCOPE_CHARS = 400  # how far back a regulator named in an earlier sentence still speaks for a designation
 
 
