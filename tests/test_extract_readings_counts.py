@@ -142,3 +142,9 @@ def test_helpers_give_offsets_of_the_values_they_read():
     assert (endpoint, phrase[off:off + 2]) == ("median reduction in Lp(a)", "80")
     text = "Of the 5 evaluable patients, 1 achieved a CR"
     assert count_before(text, 0, text.index("CR")) == (29, "1", "patients")
+
+
+def test_a_list_that_itemizes_the_responders_gives_each_count():
+    got = cell("Twenty of the 22 patients (90.9%) had a response: 12 who achieved stringent complete remission, "
+               "2 with very good partial response and 5 with partial responses.")
+    assert got == {("ORR", 90.9), ("sCR", 12.0), ("VGPR", 2.0), ("PR", 5.0)}

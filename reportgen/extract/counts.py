@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes", "counted_term", "subject_count"]
+__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes", "counted_term", "subject_count", "breakdown"]
 
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -61,7 +61,7 @@ def count_before(text: str, lo: int, term_start: int, people_required: bool = Fa
             return None
         # a bare count needs the patients named, "who", or a list's "N with ..." after a colon
         if not re.search(rf"{_PEOPLE}|\bwho\b|\bwhich\b", said, re.I) and (
-                not re.search(r"[:;,]\s*(?:and\s+)?$", text[max(lo, m.start() - 6):m.start()])
+                not re.search(r"(?:[:;,]\s*(?:and\s+)?|\s+and\s+)$", text[max(lo, m.start() - 6):m.start()])
                 or re.search(r"\d{4},\s*$", text[max(lo, m.start() - 8):m.start()])):
             return None
         return m.start("n"), str(count_value(m.group("n"))), "patients"
@@ -200,3 +200,18 @@ def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
         # the endpoint's words, and a quote states the number only as its digits (the scorer's support check)
         out.append((m.start("ep"), m.start("num"), endpoint, m.group("num")))
     return out
+
+
+# "Twenty patients (90.9%) had a response: 12 who achieved sCR, 2 with VGPR": a list after a colon that itemizes
+# the responders just counted
+_BREAKDOWN = re.compile(r"(?:\b(?:had|achieved|showed)\s+an?\s+(?:(?:objective|overall|clinical)\s+)?response|\bresponded|"
+                        r"\bresponses?\s+(?:included|were))\s*(?:\([^()]*\)\s*)?:\s*", re.I)
+
+
+def breakdown(text: str, lo: int, pos: int) -> bool:
+    """Whether the count at `pos` stands in a list that itemizes a response just stated ("...had a response: 12 who
+    achieved sCR, 2 with VGPR")."""
+    for m in _BREAKDOWN.finditer(text, max(lo, pos - 200), pos):
+        if not re.search(r"[.;]", text[m.end():pos]):
+            return True
+    return False

@@ -1466,8 +1466,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             cb = counts.count_before(text, max(prev_end, base), s, people_required=kind == "safety") or \
                 (counts.counted_term(text, max(prev_end, base), s, m.surface) if kind == "efficacy" else
                  counts.subject_count(text, max(prev_end, base), s, m.surface))  # "3 complete responses", "2 patients discontinued"
-            if cb and cb[2] != "%" and "%" in sent:
-                cb = None  # a sentence that gives rates gives the term's rate (dev: a bare count there was a false fact)
+            if cb and cb[2] != "%" and "%" in sent and not counts.breakdown(text, base, cb[0]):
+                cb = None  # a sentence that gives rates gives the term's rate (dev: a bare count there was a false fact),
+                # unless the count itemizes a response rate: "20 (90.9%) had a response: 12 who achieved sCR, 2 with VGPR"
             if cb and (kind == "efficacy" or cb[2] == "%" or not re.search(r"\bwith\s+(?:an?\s+|the\s+)?$", text[max(base, s - 12):s])):
                 values.append(cb)
         if kind == "safety" and values:  # "..., with 1 grade ≥3 event (2.3%)": the severe share too (counts.py)
