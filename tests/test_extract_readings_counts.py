@@ -148,3 +148,22 @@ def test_a_list_that_itemizes_the_responders_gives_each_count():
     got = cell("Twenty of the 22 patients (90.9%) had a response: 12 who achieved stringent complete remission, "
                "2 with very good partial response and 5 with partial responses.")
     assert got == {("ORR", 90.9), ("sCR", 12.0), ("VGPR", 2.0), ("PR", 5.0)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The ORR was 6/10 (60%).", ("ORR", 60.0)),
+    ("Complete responses were achieved in 40% of patients.", ("CR", 40.0)),  # a kind of response keeps its kind
+])
+def test_rates_written_with_their_counts(sentence, expected):
+    assert cell(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Treatment-related adverse events (TRAEs) of grade 3 or higher occurred in 15.2% of patients.", ("TRAE", 15.2, ">=3")),
+    ("TRAEs leading to discontinuation occurred in 3% of patients.", ("discontinuation due to adverse events", 3.0, None)),
+])
+def test_an_event_s_grade_or_consequence_written_after_it(sentence, expected):
+    from reportgen.extract import extract_facts
+    from reportgen.sources import Document
+    facts = extract_facts(Document(id="t.txt", text=CELL + sentence, sha256="0" * 64))
+    assert {(f.object.event, float(f.object.value), f.object.grade) for f in facts if f.predicate == "safety"} == {expected}

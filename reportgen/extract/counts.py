@@ -69,7 +69,7 @@ def count_before(text: str, lo: int, term_start: int, people_required: bool = Fa
 
 
 # "38 (88.0%) of patients", "20 (90.9%) patients", "24 patients (55.8%)", "8 of 12 patients (67%)"
-_RATE = re.compile(rf"(?P<n>{_COUNT})(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)"
+_RATE = re.compile(rf"(?P<n>{_COUNT})(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT}|\s*/\s*\d{{1,4}})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)"
                    rf"(?:\s+(?:of\s+(?:the\s+|all\s+)?)?(?:\w+\s+)?{_PEOPLE}\b)?", re.I)
 
 
@@ -96,8 +96,18 @@ _RESPONSES_IN_RATE = re.compile(rf"{_RESPONSES_IN}{_PCT}\s+of\s+(?:the\s+)?(?:\w
 
 def responders(sent: str) -> list[tuple[int, str]]:
     """(offset, rate) of each "N patients (P%) had a response" in `sent`: values of the overall response rate."""
-    return sorted([(m.start("pct"), m.group("pct")) for rx in (_RESPONDERS, _RESPONSES_IN_COUNT, _RESPONSES_IN_RATE)
-                   for m in rx.finditer(sent)])
+    out = [(m.start("pct"), m.group("pct")) for m in _RESPONDERS.finditer(sent)]
+    for rx in (_RESPONSES_IN_COUNT, _RESPONSES_IN_RATE):
+        for m in rx.finditer(sent):
+            before = re.search(r"([A-Za-z\-]+)\s*$", sent[max(0, m.start() - 30):m.start()])
+            if before is None or before.group(1).lower() in _ANY_RESPONSE:  # not "Complete responses were seen in ..."
+                out.append((m.start("pct"), m.group("pct")))
+    return sorted(out)
+
+
+# words before "responses" that keep them responses of any kind (others name a kind: "complete responses")
+_ANY_RESPONSE = {"objective", "overall", "clinical", "confirmed", "durable", "tumor", "tumour", "radiographic", "and", "of",
+                 "with", "that", "in", "the", "total", "cumulative"}
 
 # "3 complete responses and 5 partial responses": a count right before a plural response noun
 _COUNTED = re.compile(rf"(?<![\w.,\-])(?P<n>{_COUNT})\s+(?:(?:confirmed|durable|ongoing|objective)\s+)?", re.I)

@@ -1397,7 +1397,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+)?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+|"
+                        r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
         # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
@@ -1455,6 +1456,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        if kind == "safety" and not grade and lead and lead.group("gafter"):  # "TRAEs of grade 3 or higher occurred in 15%"
+            grade = _grade(lead.group("gafter"))
         grade = limited[3] if kind == "safety" and limited and not grade else grade
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
