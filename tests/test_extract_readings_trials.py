@@ -82,3 +82,12 @@ def test_terms_after_a_count_of_studies_are_no_study(sentence):
 ])
 def test_a_one_capital_name_described_as_a_study(sentence, expected):
     assert trials(LEAD + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zorvamab is being studied in the Phase 2 trials Lumen-1 and Lumen-2.", {"Lumen-1", "Lumen-2"}),
+    ("Zorvamab is in the studies ZEN-301, ZEN-302 and ZEN-303.", {"ZEN-301", "ZEN-302", "ZEN-303"}),
+    ("Zorvamab showed benefit across trials ORR and PFS were improved.", set()),
+])
+def test_names_right_after_a_plural_study_noun(sentence, expected):
+    assert trials(LEAD + sentence) == expected

@@ -28,6 +28,7 @@ _ORG_USE = re.compile(r"\0(?:\s+(?:Therapeutics|Bio\w*|Pharma\w*|Inc\b|Ltd\b|Cor
 _CODE_SHAPE = re.compile(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?")
 # a name in a list after "three Phase 3 trials –": capitals with digits or none ("ALPHA2", "OMEGA"), or one capital ("Lumen")
 _LIST_NAME = r"(?:[A-Z][A-Z0-9]{2,19}(?:-[A-Za-z0-9]{1,12})?|[A-Z][a-z]{3,15}(?:-\d{1,3})?)"
+_PLURAL_NAME = r"(?:[A-Z][a-z]{2,15}-\d{1,3}[A-Za-z]?|[A-Z]{2,}[A-Z0-9]*(?:-[A-Za-z0-9]{1,12})?)"
 _PHASE = r"phase\s*(?:IV|I{1,3}|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4])[ab]?)?"
 
 
@@ -64,6 +65,9 @@ def _rules() -> dict:
         "counted_list": gate(re.compile(
             rf"\b(?i:{cue_alternation(data.get('list_counts') or ['two', 'three'])})\s+(?:[\w/\-]+\s+){{0,5}}?(?i:trials|studies)"
             rf"\s*(?:[:–—(]|\s-\s|\s\?\s)\s*(?P<list>{_LIST_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w\-])")),
+        # "the Phase 2 trials Lumen-1 and Lumen-2": names right after a plural study noun (a number or capitals only)
+        "plural_list": gate(re.compile(
+            rf"\b(?i:trials|studies)\s+(?P<list>{_PLURAL_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PLURAL_NAME})+)(?![\w\-])")),
         "appos_word": gate(re.compile(
             rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?(?P<name>[A-Z][a-z]{{3,15}}(?:-\d{{1,3}})?),\s+"
             rf"(?i:(?:an?|the)\s+{desc}(?:{sep}{desc}){{0,{n + 1}}}\s+(?:study|trial)\b)"))
@@ -149,8 +153,10 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
                 # (a name described elsewhere, "ABCD-12, its lead antibody", is a drug's: a study's description is read
                 # by trials.py, which found it already)
                 extra.setdefault(m.span("name"), m.group("name"))
-    for m in r["counted_list"].finditer(text):  # "in three Phase 3 trials – ALPHA, ALPHA2 and OMEGA"
-        for c in re.finditer(_LIST_NAME, m.group("list")):
+    # "in three Phase 3 trials – ALPHA, ALPHA2 and OMEGA", "the Phase 2 trials Lumen-1 and Lumen-2"
+    listed = [(m, _LIST_NAME) for m in r["counted_list"].finditer(text)] + [(m, _PLURAL_NAME) for m in r["plural_list"].finditer(text)]
+    for m, shape in listed:
+        for c in re.finditer(shape, m.group("list")):
             name = c.group(0)
             if name.casefold() not in r["not_word"] and name.casefold() not in r["descriptor_words"] and _plausible(name, "", lex):
                 s0 = m.start("list") + c.start()
