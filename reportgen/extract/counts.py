@@ -96,7 +96,7 @@ _RESPONSES_IN_RATE = re.compile(rf"{_RESPONSES_IN}{_PCT}\s+of\s+(?:the\s+)?(?:\w
 
 def responders(sent: str) -> list[tuple[int, str]]:
     """(offset, rate) of each "N patients (P%) had a response" in `sent`: values of the overall response rate."""
-    if "espon" not in sent or "%" not in sent:
+    if "espon" not in sent or ("%" not in sent and "per" not in sent):
         return []
     out = [(m.start("pct"), m.group("pct")) for m in _RESPONDERS.finditer(sent)]
     for rx in (_RESPONSES_IN_COUNT, _RESPONSES_IN_RATE):
@@ -206,7 +206,7 @@ _MARKER_CHANGE = re.compile(
 def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
     """(offset of the phrase, offset of the value, endpoint as written, value) of each change in a marker."""
     out = []
-    if " in " not in sent or "%" not in sent and "percent" not in sent:
+    if " in " not in sent or ("%" not in sent and "percent" not in sent):
         return out
     for m in _MARKER_CHANGE.finditer(sent):
         endpoint = " ".join(m.group("ep").split())

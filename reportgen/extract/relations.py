@@ -1511,7 +1511,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
 def _count_figures(ctx: Context, sent: str, base: int, span, assets, fallback, eps, used: set[int]) -> None:
     """Results written around a count of patients (counts.py): "24 patients (55.8%) had a response" is an ORR;
     "a median percentage reduction in Lp(a) of 90%" a change in a marker no endpoint of the lexicon names."""
-    if not any(ch.isdigit() for ch in sent):
+    if "%" not in sent and "per" not in sent:  # both readings need a rate: "%", "percent", "per cent" (counts.py)
         return
     for off, num in counts.responders(sent):
         eid = _nearest(assets, base + off) if assets else fallback
