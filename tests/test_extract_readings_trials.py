@@ -91,3 +91,10 @@ def test_a_one_capital_name_described_as_a_study(sentence, expected):
 ])
 def test_names_right_after_a_plural_study_noun(sentence, expected):
     assert trials(LEAD + sentence) == expected
+
+
+def test_a_supportive_drug_does_not_take_the_trial():
+    text = ("Zorvex Bio evaluated escalating doses of ZV-715, a CAR-T cell therapy, after lymphodepletion with an "
+            "anti-CD52 antibody (ZV-647)-containing regimen in 43 patients as part A of the ongoing phase 1 HALCYON trial.")
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    assert {(f.subject, f.predicate) for f in facts if f.predicate in ("trial", "phase")} == {("ZV-715", "trial"), ("ZV-715", "phase")}

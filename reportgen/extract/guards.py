@@ -96,3 +96,21 @@ def unrealised_before(text: str, pos: int) -> bool:
     """A regulatory word at `pos` negated, made an eligibility or an ability ("has not been approved",
     "may be eligible for Priority Review", "before it can approve"): data/guards.yaml unrealised_cues."""
     return _unrealised().search(text, max(0, pos - 60), pos) is not None
+
+
+@lru_cache(maxsize=1)
+def _supportive() -> tuple[re.Pattern, re.Pattern]:
+    data = read_data("guards.yaml")
+    before = re.compile(rf"\b(?:{_alt(data.get('supportive_before') or [])})\b[^.;]{{0,60}}$", re.I)
+    after = re.compile(rf"\)?\s*(?:{_alt(data.get('supportive_after') or [])})", re.I)
+    return before, after
+
+
+def study_assets(text: str, assets):
+    """The assets of a sentence a trial or phase it names belongs to: those not given only to prepare for or support
+    another ("after lymphodepletion with X", "an X-containing regimen"), unless none is left."""
+    if len(assets) < 2:
+        return assets
+    before, after = _supportive()
+    kept = [a for a in assets if not (before.search(text, max(0, a.start - 90), a.start) or after.match(text, a.end))]
+    return kept or assets

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
-from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
+from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -470,8 +470,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
+        studied = study_assets(text, assets)  # not "after lymphodepletion with X": guards.py
         for ts, te, name in _within(ctx.trials, s, e):
-            eid = _nearest(assets, ts) if assets else subject_fallback
+            eid = _nearest(studied, ts) if assets else subject_fallback
             if eid is None and not assets_all and ctx.current is None:
                 eid = model.single_focal  # a headline's "Phase 3 ABCDE-3 Trial" before any asset is named, as for phases
             ctx.add(eid, "trial", name, span)
@@ -483,7 +484,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                     PHASE_PART_RE.match(sent, m.end()) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
-            eid = _nearest(assets, pos) if assets else (
+            eid = _nearest(studied, pos) if assets else (
                 subject_fallback if (trial_subject or anaphoric) else None)
             if eid is None and not assets_all and TRIAL_NOUN_RE.search(sent, m.end(), m.end() + 40):
                 # "The Phase 3 trial enrolled ...": the asset last named, else (none yet) the release's subject
