@@ -162,3 +162,71 @@ def role_apposition(text: str, base: int, end: int, assets, orgs, is_maker, add)
         after = [a for a in assets if a.start == m.end()]
         if after:
             add(after[0].eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _origin_cue() -> tuple[re.Pattern, re.Pattern]:
+    data = read_data("relations.yaml")
+    words = int(data.get("origin_words", 3))
+    return re.compile(rf"\b(?:{_alt(data['origin_cues'])})\s+(?:the\s+)?", re.I), \
+        re.compile(rf"(?:[\w\-’']+\s+){{0,{words}}}")
+
+
+_ORIGIN_STOP = re.compile(r"[;:]|\.\s|\b(?:than|versus|vs\.?|compared|combination|combined|plus|with|like|unlike|such\s+as|including|other)\b", re.I)
+
+
+def origin(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"X, the first antibody drug created by ORG", "X is an antibody originating from ORG", "X was discovered at
+    ORG": the organization an asset comes from develops it (the asset named last before the cue, no other
+    organization, comparison or combination word between them). Cues in data/relations.yaml (origin_cues)."""
+    if not assets or not orgs:
+        return
+    rx, words = _origin_cue()
+    for m in rx.finditer(text, base, end):
+        org = next((o for o in orgs if o.start >= m.end()), None)
+        if org is None or not words.fullmatch(text, m.end(), org.start) or not is_maker(org.eid):
+            continue  # "created by the team, ORG said": the words after the cue name no one
+        before = [a for a in assets if a.end <= m.start()]
+        if not before:
+            continue
+        a = before[-1]
+        if any(a.end <= o.start < m.start() for o in orgs) or _ORIGIN_STOP.search(text, a.end, m.start()):
+            continue
+        add(a.eid, org.eid)
+
+
+@lru_cache(maxsize=1)
+def _holder_cues() -> dict:
+    data = read_data("relations.yaml")
+    words = int(data.get("holder_words", 3))
+    return {"holder": re.compile(rf"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{{1,40}}\))?\s+"
+                                 rf"(?:(?:also|today|has|have|had)\s+)*(?:{_alt(data['holder_verbs'])})\s+(?:an?\s+|the\s+)?"
+                                 rf"(?:[\w\-]+\s+){{0,{words}}}?(?:{_alt(data['holder_nouns'])})\b", re.I),
+            "for": re.compile(r"\b(?:for|of)\b", re.I),
+            "reach": int(data.get("holder_reach", 200))}
+
+
+_HOLDER_STOP = re.compile(r"[;]|\.\s|\b(?:than|versus|vs\.?|compared|combination|combined|plus|with|like|unlike|"
+                          r"such\s+as|including|other|after|following|based\s+on)\b", re.I)
+
+
+def approval_holder(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"ORG (hereafter, ORG) obtained regulatory approval from the Ministry of Health (MHLW) for the anti-IL-99
+    antibody X": the holder of an approval, designation or clearance develops the first asset the decision is for
+    (after "for" / "of", within the reach, no other maker, comparison or combination word before it)."""
+    if not assets or not orgs:
+        return
+    c = _holder_cues()
+    for o in orgs:
+        m = c["holder"].match(text, o.end, end)
+        if not m or not is_maker(o.eid):
+            continue
+        after = [a for a in assets if m.end() <= a.start <= m.end() + c["reach"] and a.end > a.start]
+        if not after:
+            continue
+        a = after[0]
+        if not c["for"].search(text, m.end(), a.start) or _HOLDER_STOP.search(text, m.end(), a.start):
+            continue
+        if any(m.end() <= x.start < a.start and x.eid != o.eid and is_maker(x.eid) for x in orgs):
+            continue  # "... approval for ORG2's X": the other organization's asset
+        add(a.eid, o.eid)

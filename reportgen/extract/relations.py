@@ -33,7 +33,7 @@ from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
-from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
+from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures, voice_counterparties
 from reportgen.extract.references import Resolver
 from reportgen.extract import developers
 from reportgen.dates import DATE_RE, as_iso
@@ -368,6 +368,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.primary_org = non_reg[0].eid if non_reg else None
     model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
     resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
+    deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -398,7 +399,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
-        deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
+        deal_partners(sent, s, dev_orgs, deal_announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
                   lambda a, b: _pair(ctx, a, b, span))
@@ -569,11 +570,28 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
     developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
     developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
+    developers.origin(ctx.text, base, end, assets, orgs, maker, add)
+    developers.approval_holder(ctx.text, base, end, assets, orgs, maker, add)
     developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
     if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+
+
+def _deal_announcers(ctx: Context, model, sentences) -> tuple[int, ...]:
+    """The announcers a deal cue with no party before it ("in collaboration with B") pairs B with: not an organization
+    the release's own voice deals with ("we entered into an agreement with B": B is not "we"; partners.py), and not
+    a first organization named only deep in the text (a commentary has no announcer). Also kept on ctx for "our X"."""
+    others = voice_counterparties(ctx.text, sentences, ctx.names.orgs)
+    ctx.voice_others = others
+    lead_end = sentences[min(3, len(sentences) - 1)][1] if sentences else 0
+    out = []
+    for eid in model.announcers:
+        first = next((m.start for m in ctx.names.orgs if m.eid == eid), None)
+        if eid not in others and first is not None and first < lead_end:
+            out.append(eid)
+    return tuple(out)
 
 
 def _academic(ctx: Context, eid: int) -> bool:
@@ -730,6 +748,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         eid = owner[-1].eid if owner and m.group(0).lower() == "its" else None
         if eid is None and (m.group(0).lower() != "its" or not orgs):
             eid = ctx.primary_org
+        if eid is not None and eid == ctx.primary_org and eid in getattr(ctx, "voice_others", ()):
+            continue  # "we entered into an agreement with B" ... "our X": B is not who "our" stands for
         if eid is not None and not _is_regulator(ctx, eid):
             ctx.add(after[0].eid, "developer", eid, span)
     # announcer: "A and B announce(d) ... ASSET"

@@ -1,0 +1,33 @@
+"""Organization names written next to another form of the same name.
+
+A news page that drops the stock-quote link's brackets writes the ticker right after the company's name:
+"Silence Therapeutics  SLN announced ...", "Velnora Bio Inc. VLNB said". The capitals found there (by their role,
+"SLN announced") are that company, not a second organization.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TICKER = re.compile(r"[A-Z]{2,5}")
+_GAP = re.compile(r"[ \t]{1,3}")
+
+
+def join_tickers(text: str, entities, org_mentions) -> None:
+    """Give a ticker-shaped organization mention written right after another organization's name (spaces only
+    between) that organization's entity; the ticker's own entity becomes kind "ticker" (no facts of its own, and no
+    name fact: a ticker is no name of the company). `org_mentions` sorted by start; changed in place."""
+    moved: dict[int, int] = {}
+    for prev, m in zip(org_mentions, org_mentions[1:]):
+        if m.eid == prev.eid or not _TICKER.fullmatch(m.surface) or not _GAP.fullmatch(text, prev.end, m.start):
+            continue
+        if prev.surface.isupper() or m.eid in moved:
+            continue  # "FDA EMA ...": two acronyms side by side are two names
+        moved[m.eid] = moved.get(prev.eid, prev.eid)
+    if not moved:
+        return
+    for m in org_mentions:
+        if m.eid in moved:
+            m.eid = moved[m.eid]
+    for eid in moved:
+        entities[eid].kind = "ticker"

@@ -1,0 +1,132 @@
+"""Developers and partners stated by where an asset comes from ("created by", "originating from", "discovered
+at"), by a licence grant to a company with a foreign legal form ("granting Orvane S.A. of France exclusive
+rights"), and the release's own voice ("we entered into an agreement with B": B is not "we"). Every name here is
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_facts
+from reportgen.sources import Document
+
+
+def facts(text: str) -> list:
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def developers(text: str, subject: str) -> set:
+    return {str(f.object) for f in facts(text) if f.subject == subject and f.predicate == "developer"}
+
+
+def partners(text: str) -> set:
+    return {frozenset((f.subject, str(f.object))) for f in facts(text) if f.predicate == "partner"}
+
+
+LEAD = "Velnora Bio announced Phase 2 results for the antibody ZT-101 in lupus today.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZT-101 is an anti-IL-99 humanized monoclonal antibody originating from Quorvex Pharmaceuticals.",
+    "ZT-101, the first antibody drug targeting IL-99 created by Quorvex Pharmaceuticals, is in Phase 2.",
+    "ZT-101 was discovered by Quorvex Pharmaceuticals in 2015.",
+    "ZT-101 was originally developed by Swiss drugmaker Quorvex Pharmaceuticals.",
+    "ZT-101 was invented at Quorvex Pharmaceuticals.",
+])
+def test_the_organization_an_asset_comes_from_develops_it(sentence):
+    assert "Quorvex Pharmaceuticals" in developers(LEAD + sentence + "\n", "ZT-101")
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZT-101 was compared with a drug created by Quorvex Pharmaceuticals.",
+    "ZT-101 is given in combination with an antibody originating from Quorvex Pharmaceuticals.",
+    "ZT-101 works like KX-4410, discovered by Quorvex Pharmaceuticals.",
+])
+def test_an_origin_stated_for_another_drug_names_no_developer(sentence):
+    assert "Quorvex Pharmaceuticals" not in developers(LEAD + sentence + "\n", "ZT-101")
+
+
+@pytest.mark.parametrize("form", ["S.A.", "N.V.", "B.V.", "K.K.", "S.p.A."])
+def test_a_licence_granted_to_a_company_with_a_foreign_legal_form(form):
+    text = ("Pellam Bio announced today that ZX-4410 met its primary endpoint.\n"
+            f"In 2019, Pellam Bio entered into a license agreement granting Orvane {form} of France exclusive rights "
+            "for the development and marketing of ZX-4410 in Europe.\n")
+    assert f"Orvane {form}" in developers(text, "ZX-4410")
+    assert frozenset(("Pellam Bio", f"Orvane {form}")) in partners(text)
+
+
+PARTNERS_PAGE = ("Halvex\n\n"
+                 "In June 2020, we entered into an option and license agreement with Halvex, which grants Halvex the "
+                 "option to license worldwide rights to QV-220, a phase 2-ready antagonist.\n\n"
+                 "Tramonte Therapeutics\n\n"
+                 "In May 2019, we entered into a collaboration and license agreement with Tramonte Therapeutics to "
+                 "develop cell products which incorporate our LX-9 technology.\n")
+
+
+def test_the_counterparty_of_we_is_not_paired_with_the_next_counterparty():
+    assert frozenset(("Halvex", "Tramonte Therapeutics")) not in partners(PARTNERS_PAGE)
+
+
+def test_our_asset_is_not_the_counterparty_of_we():
+    assert "Halvex" not in developers(PARTNERS_PAGE, "LX-9")
+
+
+def test_the_counterparty_of_we_still_develops_what_it_licenses():
+    assert "Halvex" in developers(PARTNERS_PAGE, "QV-220")
+
+
+def test_a_collaboration_cue_still_pairs_with_the_announcer_of_the_release():
+    text = ("Pellam Bio announced today that it will study ZX-4410 in collaboration with Orvane Therapeutics.\n"
+            "The study of ZX-4410 will start in 2026.\n")
+    assert frozenset(("Pellam Bio", "Orvane Therapeutics")) in partners(text)
+
+
+def test_a_first_organization_named_deep_in_a_commentary_is_no_announcer():
+    text = ("How in vivo cell therapy is changing the field\n"
+            "A perfect storm\n"
+            "Five patients received an infusion of a new kind of therapy.\n"
+            "None needed conditioning.\n"
+            "The field moved fast after that.\n"
+            "In March, Halvor Pharma paid a billion dollars to acquire a small biotech.\n"
+            "The asset was KX-3310, co-developed with Tarsis Biopharma, whose first patient was dosed in 2024.\n")
+    assert frozenset(("Halvor Pharma", "Tarsis Biopharma")) not in partners(text)
+    assert "Tarsis Biopharma" in developers(text, "KX-3310")
+
+
+@pytest.mark.parametrize("sentence", [
+    "TOKYO - Halvex Pharmaceutical Co., Ltd. announced that Tarsen Co., Ltd. (hereafter, Tarsen) obtained regulatory "
+    "approval from the Ministry of Health, Labour and Welfare (MHLW) for the anti-IL-99 antibody ZT-101 for itching.",
+    "Halvex Pharmaceutical said that Tarsen Co., Ltd. has received marketing authorization from the European "
+    "Commission for its antibody ZT-101 in atopic dermatitis.",
+    "Halvex Pharmaceutical noted that Tarsen Co., Ltd. was granted Orphan Drug designation by the FDA for the "
+    "investigational antibody ZT-101.",
+])
+def test_the_holder_of_a_decision_develops_the_asset_it_is_for(sentence):
+    assert "Tarsen Co., Ltd." in developers(sentence + "\n", "ZT-101")
+
+
+def test_a_decision_held_for_a_combination_names_no_developer_of_the_partner_drug():
+    text = ("Tarsen Co., Ltd. obtained approval from the FDA for a regimen in combination with the antibody ZT-101.\n"
+            "ZT-101 is marketed by Halvex Pharmaceutical.\n")
+    assert "Tarsen Co., Ltd." not in developers(text, "ZT-101")
+
+
+@pytest.mark.parametrize("ticker", ["QVX", "SLNB", "HX"])
+def test_a_ticker_written_after_the_company_name_is_that_company(ticker):
+    text = (f"Quorvex Therapeutics  {ticker} announced that the U.S. Food and Drug Administration has granted Fast "
+            "Track Designation to its lead candidate QVX-124 for the treatment of polycythemia vera.\n")
+    found = facts(text)
+    devs = {str(f.object) for f in found if f.subject == "QVX-124" and f.predicate == "developer"}
+    assert devs == {"Quorvex Therapeutics"}
+    assert not [f for f in found if f.predicate == "name" and str(f.object) == ticker]
+
+
+def test_two_acronyms_side_by_side_stay_two_organizations():
+    from reportgen.extract.names import Entity, Mention
+    from reportgen.extract.orgnames import join_tickers
+
+    text = "NIH NCI said"
+    entities = [Entity("org", {"NIH": 0}), Entity("org", {"NCI": 4})]
+    mentions = [Mention(0, 3, 0, "NIH"), Mention(4, 7, 1, "NCI")]
+    join_tickers(text, entities, mentions)
+    assert [m.eid for m in mentions] == [0, 1] and entities[1].kind == "org"
