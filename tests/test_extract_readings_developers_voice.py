@@ -130,3 +130,37 @@ def test_two_acronyms_side_by_side_stay_two_organizations():
     mentions = [Mention(0, 3, 0, "NIH"), Mention(4, 7, 1, "NCI")]
     join_tickers(text, entities, mentions)
     assert [m.eid for m in mentions] == [0, 1] and entities[1].kind == "org"
+
+
+SPINOUT = ("Venture Funding: Halvex Spinout Tarsis Lands $250m Series A\n"
+           "Tarsis Bio, a new company developing autoimmune disease therapeutics, raised $250m in its Series A round.\n"
+           "Concurrent with the Series A, Tarsis was spun off of Halvex LLC and {cue} rights to a handful of "
+           "preclinical- and clinical-stage assets which fall outside of Halvex's core areas of focus.\n"
+           "{opener} the anti-CD19 monoclonal antibody velnorimab, in Phase II for neuromyelitis optica; QX-4920 "
+           "(HVX-4920), in Phase I for Sjogren's syndrome; and QX-7734 (HVX-7734), in Phase I for myositis.\n")
+
+
+@pytest.mark.parametrize("cue,opener", [("granted", "Included are"), ("received", "These include"),
+                                        ("obtained exclusive", "The assets include")])
+def test_each_asset_listed_after_a_licensed_set_has_both_parties_as_developers(cue, opener):
+    text = SPINOUT.format(cue=cue, opener=opener)
+    for asset in ("velnorimab", "QX-4920", "QX-7734"):
+        assert {"Tarsis Bio", "Halvex LLC"} <= developers(text, asset), asset
+
+
+def test_a_set_listed_in_the_same_sentence_after_including():
+    text = ("Orvane Therapeutics acquired global rights to three clinical-stage antibodies from Pellam Bio, including "
+            "ZT-2201, ZT-2202 and ZT-2203, the companies said.\n")
+    for asset in ("ZT-2201", "ZT-2202", "ZT-2203"):
+        assert {"Orvane Therapeutics", "Pellam Bio"} <= developers(text, asset), asset
+
+
+def test_a_sentence_that_does_not_open_on_a_list_is_not_the_set():
+    text = SPINOUT.format(cue="granted", opener="Separately, Quellan Bio reported data on")
+    assert "Tarsis Bio" not in developers(text, "QX-4920")
+
+
+def test_an_investor_in_the_licence_sentence_is_no_licensor():
+    text = ("Orvane Therapeutics, backed by Kestrel Capital, acquired rights to several antibodies from Pellam Bio, "
+            "including ZT-2201 and ZT-2202.\n")
+    assert "Kestrel Capital" not in developers(text, "ZT-2201")

@@ -230,3 +230,51 @@ def approval_holder(text: str, base: int, end: int, assets, orgs, is_maker, add)
         if any(m.end() <= x.start < a.start and x.eid != o.eid and is_maker(x.eid) for x in orgs):
             continue  # "... approval for ORG2's X": the other organization's asset
         add(a.eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _set_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"set": re.compile(rf"\b(?:{_alt(data['set_rights_verbs'])})\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|"
+                              rf"development|commercial)\s+)*(?:rights|licen[cs]es?|options?)\s+(?:to|for|on)\s+"
+                              rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
+            "opener": re.compile(rf"\W*(?:{_alt(data['set_list_openers'])})\b", re.I),
+            "including": re.compile(r"\b(?:including|includ(?:es|ed)|such\s+as|namely)\b|:", re.I)}
+
+
+_FROM_PARTY = re.compile(r"(?<!backed )(?<!funded )(?<!financed )(?<!led )(?<!supported )\b(?:from|of|by|with)\s+(?:the\s+)?$")  # the licensor: "spun off of B", "from B"
+
+
+def licensed_sets(text: str, sentences, names, is_maker, add) -> None:
+    """"A was spun off of B and granted rights to a handful of clinical-stage assets. Included are X; Y; and Z.": each
+    listed asset is developed by the licensee (the organization before the cue) and by the other organizations of
+    the sentence named after from / of / by / with (the licensor: "spun off of B"). The list is the same sentence's after "including" / a colon, else the next
+    sentence's when it opens on a list opener; add(asset, org, span) with the span over both sentences."""
+    if "right" not in text and "icen" not in text and "option" not in text:
+        return
+    c = _set_cues()
+    for i, (s, e) in enumerate(sentences):
+        m = c["set"].search(text, s, e)
+        if not m:
+            continue
+        orgs = [o for o in names.in_span(names.orgs, s, e) if is_maker(o.eid)]
+        subject = [o for o in orgs if o.end <= m.start()]
+        if not subject:
+            continue
+        parties = [subject[0].eid] + [o.eid for o in orgs if o.eid != subject[0].eid and
+                                      _FROM_PARTY.search(text, max(s, o.start - 12), o.start)]
+        listed, span = [], (s, e)
+        inc = c["including"].search(text, m.end(), e)
+        if inc and not re.search(r"[;]|\.\s", text[m.end():inc.start()]):
+            listed = [a for a in names.in_span(names.assets, inc.end(), e) if a.end > a.start]
+        elif i + 1 < len(sentences) and c["opener"].match(text, sentences[i + 1][0], sentences[i + 1][1]):
+            s2, e2 = sentences[i + 1]
+            listed = [a for a in names.in_span(names.assets, s2, e2) if a.end > a.start]
+            span = (s, e2)
+        seen = set()
+        for a in listed:
+            if a.eid in seen:
+                continue
+            seen.add(a.eid)
+            for org in dict.fromkeys(parties):
+                add(a.eid, org, span)

@@ -514,6 +514,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if assets:
             ctx.current = assets[0].eid
     _code_prefix_developers(ctx, sentences)
+    developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
+                             lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
     _focal_developer(ctx, sentences, model)
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
