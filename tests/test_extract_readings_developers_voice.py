@@ -164,3 +164,37 @@ def test_an_investor_in_the_licence_sentence_is_no_licensor():
     text = ("Orvane Therapeutics, backed by Kestrel Capital, acquired rights to several antibodies from Pellam Bio, "
             "including ZT-2201 and ZT-2202.\n")
     assert "Kestrel Capital" not in developers(text, "ZT-2201")
+
+
+HEAD = ("Velnora Bio Reports Data for ZT-2201 in Lupus\n"
+        "Velnora Bio announced today new data from the Phase 1 study of ZT-2201 in lupus.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZT-2201 was licensed from Quorvex Pharma in 2021.",
+    "ZT-2201, in-licensed from Quorvex Pharma, is in Phase 2.",
+    "ZT-2201 is partnered with Quorvex Pharma in China.",
+    "The Phase 2 trial of ZT-2201 is sponsored by Quorvex Pharma and enrolls 40 patients with lupus.",
+    "Quorvex Pharma (NASDAQ: QVX) is advancing ZT-2201 in a Phase 2 trial.",
+    "Quorvex Pharma (QVX) has received Orphan Drug designation for ZT-2201.",
+])
+def test_licensor_partner_sponsor_and_a_listed_company_develop_the_asset(sentence):
+    assert "Quorvex Pharma" in developers(HEAD + sentence + "\n", "ZT-2201")
+
+
+def test_a_university_sponsoring_an_investigator_initiated_trial_is_no_developer():
+    text = HEAD + "The investigator-initiated trial of ZT-2201 is sponsored by the University of Halvor.\n"
+    assert "University of Halvor" not in developers(text, "ZT-2201")
+
+
+@pytest.mark.parametrize("sentence,org", [
+    ("ZT-2201 was developed by researchers at the University of Halvor.", "University of Halvor"),
+    ("ZT-2201 was discovered at the Institute of Cell Biology in Tarsen.", "Institute of Cell Biology"),
+])
+def test_an_academic_name_opening_on_its_key_word_is_an_organization(sentence, org):
+    assert org in developers(HEAD + sentence + "\n", "ZT-2201")
+
+
+def test_a_capitalized_word_before_the_key_belongs_to_the_name():
+    text = HEAD + "Data on ZT-2201 were presented at the Nordic College of Cardiology meeting.\n"
+    assert not [f for f in facts(text) if "College of Cardiology" in str(f.object) and "Nordic" not in str(f.object)]

@@ -175,10 +175,11 @@ def _origin_cue() -> tuple[re.Pattern, re.Pattern]:
 _ORIGIN_STOP = re.compile(r"[;:]|\.\s|\b(?:than|versus|vs\.?|compared|combination|combined|plus|with|like|unlike|such\s+as|including|other)\b", re.I)
 
 
-def origin(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+def origin(text: str, base: int, end: int, assets, orgs, is_maker, add, academic=lambda eid: False) -> None:
     """"X, the first antibody drug created by ORG", "X is an antibody originating from ORG", "X was discovered at
-    ORG": the organization an asset comes from develops it (the asset named last before the cue, no other
-    organization, comparison or combination word between them). Cues in data/relations.yaml (origin_cues)."""
+    ORG", "X, licensed from ORG", "the trial of X is sponsored by ORG": the organization an asset comes from (its
+    licensor, partner or trial sponsor) develops it (the asset named last before the cue, no other organization,
+    comparison or combination word between them). Cues in data/relations.yaml (origin_cues)."""
     if not assets or not orgs:
         return
     rx, words = _origin_cue()
@@ -186,6 +187,8 @@ def origin(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
         org = next((o for o in orgs if o.start >= m.end()), None)
         if org is None or not words.fullmatch(text, m.end(), org.start) or not is_maker(org.eid):
             continue  # "created by the team, ORG said": the words after the cue name no one
+        if m.group(0)[:9].lower() == "sponsored" and academic(org.eid):
+            continue  # a university or hospital sponsoring an investigator-initiated trial runs it, it makes nothing
         before = [a for a in assets if a.end <= m.start()]
         if not before:
             continue
@@ -278,3 +281,20 @@ def licensed_sets(text: str, sentences, names, is_maker, add) -> None:
             seen.add(a.eid)
             for org in dict.fromkeys(parties):
                 add(a.eid, org, span)
+
+
+_SPONSORED = re.compile(r"[\-\s]sponsored\s+(?:[\w\-/]+\s+){0,3}?(?:trials?|stud(?:y|ies))\s+(?:of|with|evaluating|testing)\s+(?:the\s+|its\s+)?", re.I)
+
+
+def sponsored_trial(text: str, base: int, end: int, assets, orgs, is_maker, add, academic=lambda eid: False) -> None:
+    """"the Quorvex-sponsored Phase 2 trial of X", "a Quorvex sponsored study evaluating X": the sponsor develops X (the
+    asset right after the trial words), unless it is a university or hospital (an investigator-initiated trial)."""
+    if "ponsored" not in text[base:end]:
+        return
+    for o in orgs:
+        m = _SPONSORED.match(text, o.end, end)
+        if not m or not is_maker(o.eid) or academic(o.eid):
+            continue
+        after = [a for a in assets if a.start == m.end()]
+        if after:
+            add(after[0].eid, o.eid)

@@ -19,7 +19,7 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
-from reportgen.extract.orgnames import join_tickers
+from reportgen.extract.orgnames import academic_of, join_tickers
 from reportgen.extract.radioligands import radioligand_names
 
 # --- shapes ------------------------------------------------------------------
@@ -545,6 +545,8 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
                          or (words[0].endswith(".") and len(words[0]) > 3)):
             words.pop(0)
         if not words:
+            if e > m.end() and academic_of(text, m, e):
+                spans[(s, e)] = text[s:e].rstrip(",")  # "the University of Halvor": orgnames.py
             continue
         if all(w.casefold().strip(".,") in GENERIC_WORDS for w in words):
             continue

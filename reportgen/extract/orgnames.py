@@ -31,3 +31,16 @@ def join_tickers(text: str, entities, org_mentions) -> None:
             m.eid = moved[m.eid]
     for eid in moved:
         entities[eid].kind = "ticker"
+
+
+_ACADEMIC_OF_KEYS = ("University", "Institute", "Institutes", "College", "Hospital", "Cancer Center", "Medical Center")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w\-’'.]*[ \t]+$")
+
+
+def academic_of(text: str, key, end: int) -> bool:
+    """Whether an academic key word with nothing capitalized before it opens its own name: "the University of Halvor",
+    "researchers at the Institute of Cell Biology" (`key` the key word's match, `end` where its "of ..." part ends)."""
+    if key.group(0) not in _ACADEMIC_OF_KEYS or not _OF_NAME.match(text, key.end(), end):
+        return False
+    return not _CAPITAL_BEFORE.search(text, max(0, key.start() - 40), key.start())  # "American College of X" is longer

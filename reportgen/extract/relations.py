@@ -572,7 +572,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
     developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
     developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
-    developers.origin(ctx.text, base, end, assets, orgs, maker, add)
+    developers.origin(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
+    developers.sponsored_trial(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
     developers.approval_holder(ctx.text, base, end, assets, orgs, maker, add)
     developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
     if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
@@ -856,10 +857,10 @@ OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate
 def _relation_cues() -> dict:
     data = read_data("relations.yaml")
     verbs = cue_alternation(data["develops_verbs"])
-    holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
+    holder = (rf"(?:\s*\([^()]{{1,40}}\))?\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
               rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
     return {"holder": re.compile(holder, re.I),
-            "develops": re.compile(rf",?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+            "develops": re.compile(rf"(?:\s*\([^()]{{1,40}}\))?,?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 
 
