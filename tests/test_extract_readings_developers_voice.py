@@ -198,3 +198,47 @@ def test_an_academic_name_opening_on_its_key_word_is_an_organization(sentence, o
 def test_a_capitalized_word_before_the_key_belongs_to_the_name():
     text = HEAD + "Data on ZT-2201 were presented at the Nordic College of Cardiology meeting.\n"
     assert not [f for f in facts(text) if "College of Cardiology" in str(f.object) and "Nordic" not in str(f.object)]
+
+
+TAIL = "ZT-2201 is an investigational antibody for lupus.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velnora Bio today announced that its subsidiary Tarsen Therapeutics dosed the first patient with ZT-2201.",
+    "Velnora Bio said that Tarsen Therapeutics has submitted a BLA for ZT-2201.",
+    "Velnora Bio reported that its Japanese partner Tarsen Therapeutics initiated a Phase 3 trial of ZT-2201.",
+])
+def test_the_organization_opening_a_reported_clause_develops_its_asset(sentence):
+    assert "Tarsen Therapeutics" in developers(sentence + "\n" + TAIL, "ZT-2201")
+
+
+def test_a_reported_clause_about_a_comparison_names_no_developer():
+    text = ("Velnora Bio said that Tarsen Therapeutics is testing a competitor to ZT-2201 in a small study.\n" + TAIL)
+    assert "Tarsen Therapeutics" not in developers(text, "ZT-2201")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvex Pharma will acquire Velnora Bio and its lead asset ZT-2201, an oral inhibitor, for $1 billion.",
+    "Quorvex Pharma agreed to buy Velnora Bio, including its clinical-stage antibody ZT-2201, for $1 billion.",
+])
+def test_the_buyer_of_a_company_and_its_asset_develops_the_asset(sentence):
+    assert {"Quorvex Pharma", "Velnora Bio"} <= developers(sentence + "\n" + TAIL, "ZT-2201")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velnora Bio entered into a co-development and co-commercialization agreement with Quorvex Pharma for ZT-2201 in the US.",
+    "Velnora Bio signed an exclusive license agreement with Quorvex Pharma to develop and commercialize ZT-2201 in Japan.",
+    "Velnora Bio has a joint development partnership with Quorvex Pharma on ZT-2201.",
+])
+def test_both_parties_of_a_codevelopment_or_licence_deal_for_an_asset_develop_it(sentence):
+    assert {"Quorvex Pharma", "Velnora Bio"} <= developers(sentence + "\n" + TAIL, "ZT-2201")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velnora Bio entered into a clinical trial collaboration and supply agreement with Quorvex Pharma for ZT-2201 "
+    "in combination with a checkpoint inhibitor.",
+    "Velnora Bio signed a manufacturing services agreement with Quorvex Pharma for ZT-2201.",
+])
+def test_a_supply_or_trial_collaboration_partner_does_not_develop_the_asset(sentence):
+    text = "Velnora Bio announced Phase 1 data for its antibody ZT-2201 today.\n" + sentence + "\n" + TAIL
+    assert "Quorvex Pharma" not in developers(text, "ZT-2201")

@@ -124,6 +124,28 @@ def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> 
     first = orgs[0]
     if opener is None or first.start != opener.end() or not is_maker(first.eid):
         return
+    _subject_clause(text, end, assets, orgs, first, add, c)
+
+
+_THAT_CLAUSE = re.compile(r"\b(?:announced|announces|said|says|reported|reports|noted|confirmed|disclosed)\s+(?:today\s+)?that\s+"
+                          r"(?:its\s+(?:[\w\-]+\s+)?(?:subsidiary|affiliate|unit|partner|licensee)\s+)?")
+
+
+def that_clause_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"Velnora announced that its subsidiary Tarsen Therapeutics dosed the first patient with X", "ORG said that
+    Tarsen has submitted a BLA for X": the organization opening a reported clause is its subject, read as
+    subject_org reads a sentence's."""
+    if not assets or len(orgs) < 2 or "that" not in text[base:end]:
+        return
+    c = _subject_cues()
+    for m in _THAT_CLAUSE.finditer(text, base, end):
+        first = next((o for o in orgs if o.start == m.end()), None)
+        if first is not None and is_maker(first.eid):
+            _subject_clause(text, end, assets, orgs, first, add, c)
+
+
+def _subject_clause(text: str, end: int, assets, orgs, first, add, c) -> None:
+    """The assets of the clause whose subject is the organization mention `first` (subject_org's rule)."""
     verb = c["verb"].match(text, first.end, end)
     if not verb:
         return
@@ -298,3 +320,62 @@ def sponsored_trial(text: str, base: int, end: int, assets, orgs, is_maker, add,
         after = [a for a in assets if a.start == m.end()]
         if after:
             add(after[0].eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _deal_asset_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"takeover": re.compile(rf"\b(?:{_alt(data['takeover_verbs'])})\s+(?:the\s+)?", re.I),
+            "its": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+                              r"(?:\s+and\s+(?:its|their)|,\s+(?:including\s+its|the\s+(?:developer|maker|owner)\s+of|"
+                              r"whose|and\s+its))\s+", re.I),
+            "deal": re.compile(rf"\b(?:an?|the|its)\s+(?:[\w\-,]+\s+){{0,6}}?(?:agreement|deal|collaboration|partnership|"
+                               rf"alliance)\s+with\s+(?:the\s+)?", re.I),
+            "words": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_words'])})\b", re.I),
+            "not": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_not'])})\b", re.I),
+            "for": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?\s+(?:for|on|covering|"
+                              r"regarding|to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for\s+the\s+"
+                              r"(?:co-?)?development\s+(?:and\s+commerciali[sz]ation\s+)?of)\s+(?:the\s+|its\s+)?", re.I),
+            "words4": re.compile(r"(?:[\w\-]+\s+){0,4}")}
+
+
+def acquired_assets(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"A will acquire B and its lead asset X", "A completed its acquisition of B, the developer of X": the buyer
+    (the organization named last before the verb) and the company bought both develop X."""
+    if not assets or len(orgs) < 2:
+        return
+    c = _deal_asset_cues()
+    for m in c["takeover"].finditer(text, base, end):
+        b = next((o for o in orgs if o.start == m.end()), None)
+        buyer = [o for o in orgs if o.end <= m.start() and m.start() - o.end <= 120 and is_maker(o.eid)]
+        if b is None or not buyer or buyer[-1].eid == b.eid or not is_maker(b.eid):
+            continue
+        its = c["its"].match(text, b.end, end)
+        x = [a for a in assets if its and a.start >= its.end() and a.end > a.start][:1]
+        x = [a for a in x if c["words4"].fullmatch(text, its.end(), a.start)]
+        if x:
+            add(x[0].eid, buyer[-1].eid)
+            add(x[0].eid, b.eid)
+
+
+def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"A entered into a co-development and co-commercialization agreement with B for X", "A signed a license
+    agreement with B to develop X": both parties develop X (the deal words say they share it; a supply or clinical
+    trial collaboration agreement does not)."""
+    if not assets or len(orgs) < 2:
+        return
+    c = _deal_asset_cues()
+    for m in c["deal"].finditer(text, base, end):
+        phrase = text[m.start():m.end()]
+        if not c["words"].search(phrase) or c["not"].search(phrase):
+            continue
+        b = next((o for o in orgs if o.start == m.end()), None)
+        a_org = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
+        if b is None or not a_org or a_org[-1].eid == b.eid or not is_maker(b.eid):
+            continue
+        f = c["for"].match(text, b.end, end)
+        x = [a for a in assets if f and a.start >= f.end() and a.end > a.start][:1]
+        x = [a for a in x if c["words4"].fullmatch(text, f.end(), a.start)]
+        if x:
+            add(x[0].eid, a_org[-1].eid)
+            add(x[0].eid, b.eid)
