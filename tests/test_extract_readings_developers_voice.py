@@ -242,3 +242,23 @@ def test_both_parties_of_a_codevelopment_or_licence_deal_for_an_asset_develop_it
 def test_a_supply_or_trial_collaboration_partner_does_not_develop_the_asset(sentence):
     text = "Velnora Bio announced Phase 1 data for its antibody ZT-2201 today.\n" + sentence + "\n" + TAIL
     assert "Quorvex Pharma" not in developers(text, "ZT-2201")
+
+
+STORY = ("How a new pathway works\n"
+         "Five patients with lupus received an infusion of an mRNA CAR-T therapy.\n"
+         "The drug was called QX-2301.\n"
+         "{company}, based in Shenzhen.\n")
+
+
+@pytest.mark.parametrize("company", ["The company was Tarvane", "Its developer is Tarvane", "The maker was Tarvane"])
+def test_the_company_named_by_a_copula_after_the_asset_develops_it(company):
+    found = facts(STORY.format(company=company))
+    dev = [f for f in found if f.subject == "QX-2301" and f.predicate == "developer"]
+    assert [str(f.object) for f in dev] == ["Tarvane"]
+    assert "QX-2301" in dev[0].evidence.quote and "Tarvane" in dev[0].evidence.quote  # the quote spans both sentences
+
+
+@pytest.mark.parametrize("intro", ["a small Belgian biotech called", "a startup called", "a company named"])
+def test_a_company_introduced_by_name_is_an_organization(intro):
+    text = f"In March, Halvor Pharma agreed to acquire {intro} Esovane for a billion dollars.\n"
+    assert frozenset(("Halvor Pharma", "Esovane")) in partners(text)

@@ -379,3 +379,18 @@ def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) 
         if x:
             add(x[0].eid, a_org[-1].eid)
             add(x[0].eid, b.eid)
+
+
+_COPULA_COMPANY = re.compile(r"\W*(?:The|Its|The\s+drug[’']s|The\s+therapy[’']s)\s+(?:company|developer|maker|sponsor|"
+                             r"manufacturer|owner)\s+(?:is|was)\s+(?:the\s+)?$")
+
+
+def copula_company(text: str, base: int, end: int, orgs, current, is_maker, add) -> None:
+    """"The drug was called QX-1. The company was Quorvex, based in Shenzhen.": a sentence naming an organization as
+    "the company" / "its developer" develops the asset the text is about (`current`, the one named last)."""
+    if current is None or not orgs:
+        return
+    named = [o for o in orgs if o.surface]  # "The company" itself may be resolved to an organization (no surface)
+    o = named[0] if named else None
+    if o is not None and _COPULA_COMPANY.fullmatch(text, base, o.start) and is_maker(o.eid):
+        add(current, o.eid)

@@ -368,6 +368,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.primary_org = non_reg[0].eid if non_reg else None
     model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
     resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
+    ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     for s, e in sentences:
         sent = text[s:e]
@@ -574,6 +575,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
     developers.that_clause_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
     developers.acquired_assets(ctx.text, base, end, assets, orgs, maker, add)
     developers.deal_for_asset(ctx.text, base, end, assets, orgs, maker, add)
+    developers.copula_company(ctx.text, base, end, orgs, assets[0].eid if assets else ctx.current, maker,
+                              lambda a, o: ctx.add(a, "developer", o, _back_to_asset(ctx, a, span)))
     developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
     developers.origin(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
     developers.sponsored_trial(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
@@ -583,6 +586,16 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+
+
+def _back_to_asset(ctx: Context, eid: int, span) -> tuple[int, int]:
+    """The span from the sentence that last named asset `eid` (before `span`) to the end of `span`: the quote of a
+    fact stated in a sentence that names only the organization ("The drug was called X. The company was Y.")."""
+    last = [m.start for m in ctx.names.assets if m.eid == eid and m.start < span[0]]
+    if not last:
+        return span
+    start = next((s for s, e in getattr(ctx, "sentences", ()) if s <= last[-1] < e), span[0])
+    return (start, span[1])
 
 
 def _deal_announcers(ctx: Context, model, sentences) -> tuple[int, ...]:
