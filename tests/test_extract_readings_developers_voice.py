@@ -262,3 +262,23 @@ def test_the_company_named_by_a_copula_after_the_asset_develops_it(company):
 def test_a_company_introduced_by_name_is_an_organization(intro):
     text = f"In March, Halvor Pharma agreed to acquire {intro} Esovane for a billion dollars.\n"
     assert frozenset(("Halvor Pharma", "Esovane")) in partners(text)
+
+
+CONFERENCE = ("At the upcoming congress, Dr. Lin Hao from the Halvor Cancer Hospital and Tarsen Medical College will "
+              "present {noun} on the novel Trop-2 antibody-drug conjugate (ADC) QX-4401.\n"
+              "These studies highlight the efficacy of QX-4401 in HER2-negative breast cancer.\n")
+
+
+@pytest.mark.parametrize("noun", ["two Mini Oral reports (344MO, 349MO)", "several Poster Session reports",
+                                  "the Late Breaking reports"])
+def test_a_capitalized_noun_phrase_before_reports_is_no_organization(noun):
+    assert not developers(CONFERENCE.format(noun=noun), "QX-4401")
+
+
+def test_a_speakers_university_is_no_maker_of_the_asset_they_present():
+    assert "Tarsen Medical College" not in developers(CONFERENCE.format(noun="data"), "QX-4401")
+
+
+def test_a_company_that_reports_is_still_an_organization():
+    text = "Quorvex reports strong Phase 2 data for its antibody QX-4401 in breast cancer.\n"
+    assert "Quorvex" in developers(text, "QX-4401")

@@ -44,3 +44,18 @@ def academic_of(text: str, key, end: int) -> bool:
     if key.group(0) not in _ACADEMIC_OF_KEYS or not _OF_NAME.match(text, key.end(), end):
         return False
     return not _CAPITAL_BEFORE.search(text, max(0, key.start() - 40), key.start())  # "American College of X" is longer
+
+
+# role verbs of shapes.yaml org_role_after that are also plural nouns ("two oral reports", "its shares")
+_NOUN_VERBS = re.compile(r"(?:’s?|'s?)?[ ](?:reports|shares|plans|licenses|signs|hands|bets|taps|cuts|closes|completes|sells|"
+                         r"raises|stock)\b")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:two|three|four|five|six|several|many|multiple|these|those|the|its|our|their|"
+                                r"his|her|both|all|some|new|\d+)[ ]+$", re.I)
+
+
+def noun_phrase_before_verb(text: str, name_start: int, cue_at: int) -> bool:
+    """Whether a capitalized phrase before a role verb that is also a plural noun is a noun phrase: "will present two
+    Mini Oral reports (...)", "the Annual Meeting reports": a determiner or number before it, so no organization."""
+    if not _NOUN_VERBS.match(text, cue_at):
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, name_start - 16), name_start))

@@ -556,8 +556,22 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
         for s, e in sentences:
             if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
                     any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                if _speaker_affiliation(ctx, announcer, s, e):
+                    break
                 ctx.add(eid, "developer", announcer, (s, e))
                 break
+
+
+_PERSON_BEFORE = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+[A-Z]")
+
+
+def _speaker_affiliation(ctx: Context, eid: int, s: int, e: int) -> bool:
+    """Whether a university or hospital is named in the sentence only as a speaker's affiliation ("Dr. Lin from
+    the Halvor Cancer Hospital and Tarsen Medical College will present two reports on X"): no maker of X."""
+    if not _academic(ctx, eid):
+        return False
+    first = next((m.start for m in ctx.names.in_span(ctx.names.orgs, s, e) if m.eid == eid), None)
+    return first is not None and bool(_PERSON_BEFORE.search(ctx.text, s, first))
 
 
 def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention], model) -> None:
