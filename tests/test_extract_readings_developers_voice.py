@@ -282,3 +282,10 @@ def test_a_speakers_university_is_no_maker_of_the_asset_they_present():
 def test_a_company_that_reports_is_still_an_organization():
     text = "Quorvex reports strong Phase 2 data for its antibody QX-4401 in breast cancer.\n"
     assert "Quorvex" in developers(text, "QX-4401")
+
+
+@pytest.mark.parametrize("joined", ["together with", "jointly with"])
+def test_two_companies_announcing_together_are_partners(joined):
+    text = (f"Velnora Bio, {joined} Quorvex Pharma, announced results for ZT-2201.\n"
+            "ZT-2201 is an investigational antibody for lupus.\n")
+    assert frozenset(("Velnora Bio", "Quorvex Pharma")) in partners(text)

@@ -937,7 +937,7 @@ def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         for o in orgs:
             if o.end <= base + verb.start() and not _is_regulator(ctx, o.eid) and o.eid not in subj:
                 subj.append(o.eid)
-        if len(subj) >= 2 and re.search(r"\band\b", text[orgs[0].start:base + verb.start()]):
+        if len(subj) >= 2 and re.search(r"\b(?:and|together\s+with|jointly\s+with)\b", text[orgs[0].start:base + verb.start()]):
             for i, a in enumerate(subj):
                 for b in subj[i + 1:]:
                     _pair(ctx, a, b, span)
