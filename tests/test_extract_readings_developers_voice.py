@@ -56,10 +56,10 @@ def test_a_licence_granted_to_a_company_with_a_foreign_legal_form(form):
 
 
 PARTNERS_PAGE = ("Halvex\n\n"
-                 "In June 2020, we entered into an option and license agreement with Halvex, which grants Halvex the "
-                 "option to license worldwide rights to QV-220, a phase 2-ready antagonist.\n\n"
+                 "In 2021, we entered into an option and license agreement with Halvex, which grants Halvex the "
+                 "option to license worldwide rights to QV-220, an antagonist ready for a Phase 2 study.\n\n"
                  "Tramonte Therapeutics\n\n"
-                 "In May 2019, we entered into a collaboration and license agreement with Tramonte Therapeutics to "
+                 "In 2018, we entered into a collaboration and license agreement with Tramonte Therapeutics to "
                  "develop cell products which incorporate our LX-9 technology.\n")
 
 
@@ -83,7 +83,7 @@ def test_a_collaboration_cue_still_pairs_with_the_announcer_of_the_release():
 
 def test_a_first_organization_named_deep_in_a_commentary_is_no_announcer():
     text = ("How in vivo cell therapy is changing the field\n"
-            "A perfect storm\n"
+            "Where it started\n"
             "Five patients received an infusion of a new kind of therapy.\n"
             "None needed conditioning.\n"
             "The field moved fast after that.\n"
@@ -132,19 +132,19 @@ def test_two_acronyms_side_by_side_stay_two_organizations():
     assert [m.eid for m in mentions] == [0, 1] and entities[1].kind == "org"
 
 
-SPINOUT = ("Venture Funding: Halvex Spinout Tarsis Lands $250m Series A\n"
-           "Tarsis Bio, a new company developing autoimmune disease therapeutics, raised $250m in its Series A round.\n"
-           "Concurrent with the Series A, Tarsis was spun off of Halvex LLC and {cue} rights to a handful of "
-           "preclinical- and clinical-stage assets which fall outside of Halvex's core areas of focus.\n"
-           "{opener} the anti-CD19 monoclonal antibody velnorimab, in Phase II for neuromyelitis optica; QX-4920 "
-           "(HVX-4920), in Phase I for Sjogren's syndrome; and QX-7734 (HVX-7734), in Phase I for myositis.\n")
+SPINOUT = ("Halvex Spinout Tarsis Raises $120m\n"
+           "Tarsis Bio, a new company developing autoimmune disease therapeutics, raised $120m in its first round.\n"
+           "At its launch, Tarsis was spun off of Halvex LLC and {cue} rights to a handful of "
+           "preclinical- and clinical-stage assets that Halvex no longer plans to pursue.\n"
+           "{opener} the anti-CD40 monoclonal antibody velnorimab, in Phase II for lupus nephritis; QX-5108 "
+           "(HVX-5108), in Phase I for psoriasis; and QX-6215 (HVX-6215), in Phase I for uveitis.\n")
 
 
 @pytest.mark.parametrize("cue,opener", [("granted", "Included are"), ("received", "These include"),
                                         ("obtained exclusive", "The assets include")])
 def test_each_asset_listed_after_a_licensed_set_has_both_parties_as_developers(cue, opener):
     text = SPINOUT.format(cue=cue, opener=opener)
-    for asset in ("velnorimab", "QX-4920", "QX-7734"):
+    for asset in ("velnorimab", "QX-5108", "QX-6215"):
         assert {"Tarsis Bio", "Halvex LLC"} <= developers(text, asset), asset
 
 
@@ -157,7 +157,7 @@ def test_a_set_listed_in_the_same_sentence_after_including():
 
 def test_a_sentence_that_does_not_open_on_a_list_is_not_the_set():
     text = SPINOUT.format(cue="granted", opener="Separately, Quellan Bio reported data on")
-    assert "Tarsis Bio" not in developers(text, "QX-4920")
+    assert "Tarsis Bio" not in developers(text, "QX-5108")
 
 
 def test_an_investor_in_the_licence_sentence_is_no_licensor():
@@ -246,16 +246,16 @@ def test_a_supply_or_trial_collaboration_partner_does_not_develop_the_asset(sent
 
 STORY = ("How a new pathway works\n"
          "Five patients with lupus received an infusion of an mRNA CAR-T therapy.\n"
-         "The drug was called QX-2301.\n"
-         "{company}, based in Shenzhen.\n")
+         "The drug was called QX-8810.\n"
+         "{company}, based in Lyon.\n")
 
 
 @pytest.mark.parametrize("company", ["The company was Tarvane", "Its developer is Tarvane", "The maker was Tarvane"])
 def test_the_company_named_by_a_copula_after_the_asset_develops_it(company):
     found = facts(STORY.format(company=company))
-    dev = [f for f in found if f.subject == "QX-2301" and f.predicate == "developer"]
+    dev = [f for f in found if f.subject == "QX-8810" and f.predicate == "developer"]
     assert [str(f.object) for f in dev] == ["Tarvane"]
-    assert "QX-2301" in dev[0].evidence.quote and "Tarvane" in dev[0].evidence.quote  # the quote spans both sentences
+    assert "QX-8810" in dev[0].evidence.quote and "Tarvane" in dev[0].evidence.quote  # the quote spans both sentences
 
 
 @pytest.mark.parametrize("intro", ["a small Belgian biotech called", "a startup called", "a company named"])
@@ -269,7 +269,7 @@ CONFERENCE = ("At the upcoming congress, Dr. Lin Hao from the Halvor Cancer Hosp
               "These studies highlight the efficacy of QX-4401 in HER2-negative breast cancer.\n")
 
 
-@pytest.mark.parametrize("noun", ["two Mini Oral reports (344MO, 349MO)", "several Poster Session reports",
+@pytest.mark.parametrize("noun", ["two Mini Oral reports (101MO, 102MO)", "several Poster Session reports",
                                   "the Late Breaking reports"])
 def test_a_capitalized_noun_phrase_before_reports_is_no_organization(noun):
     assert not developers(CONFERENCE.format(noun=noun), "QX-4401")
