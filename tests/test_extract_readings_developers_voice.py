@@ -289,3 +289,9 @@ def test_two_companies_announcing_together_are_partners(joined):
     text = (f"Velnora Bio, {joined} Quorvex Pharma, announced results for ZT-2201.\n"
             "ZT-2201 is an investigational antibody for lupus.\n")
     assert frozenset(("Velnora Bio", "Quorvex Pharma")) in partners(text)
+
+
+def test_partnered_with_another_companys_drug_names_no_developer():
+    text = (LEAD + "ZT-101 is partnered with Quorvex Pharmaceuticals' anti-PD-1 antibody in a Phase 2 combination "
+            "study.\n")
+    assert "Quorvex Pharmaceuticals" not in developers(text, "ZT-101")

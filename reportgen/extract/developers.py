@@ -209,6 +209,8 @@ def origin(text: str, base: int, end: int, assets, orgs, is_maker, add, academic
         org = next((o for o in orgs if o.start >= m.end()), None)
         if org is None or not words.fullmatch(text, m.end(), org.start) or not is_maker(org.eid):
             continue  # "created by the team, ORG said": the words after the cue name no one
+        if re.match(r"(?:’s|'s|’|')\s", text[org.end:org.end + 3]):
+            continue  # "X is partnered with ORG's anti-PD-1 drug": the organization's own product, not X's maker
         if m.group(0)[:9].lower() == "sponsored" and academic(org.eid):
             continue  # a university or hospital sponsoring an investigator-initiated trial runs it, it makes nothing
         before = [a for a in assets if a.end <= m.start()]
