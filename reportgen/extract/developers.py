@@ -124,6 +124,28 @@ def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> 
     first = orgs[0]
     if opener is None or first.start != opener.end() or not is_maker(first.eid):
         return
+    _subject_clause(text, end, assets, orgs, first, add, c)
+
+
+_THAT_CLAUSE = re.compile(r"\b(?:announced|announces|said|says|reported|reports|noted|confirmed|disclosed)\s+(?:today\s+)?that\s+"
+                          r"(?:its\s+(?:[\w\-]+\s+)?(?:subsidiary|affiliate|unit|partner|licensee)\s+)?")
+
+
+def that_clause_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"Velnora announced that its subsidiary Tarsen Therapeutics dosed the first patient with X", "ORG said that
+    Tarsen has submitted a BLA for X": the organization opening a reported clause is its subject, read as
+    subject_org reads a sentence's."""
+    if not assets or len(orgs) < 2 or "that" not in text[base:end]:
+        return
+    c = _subject_cues()
+    for m in _THAT_CLAUSE.finditer(text, base, end):
+        first = next((o for o in orgs if o.start == m.end()), None)
+        if first is not None and is_maker(first.eid):
+            _subject_clause(text, end, assets, orgs, first, add, c)
+
+
+def _subject_clause(text: str, end: int, assets, orgs, first, add, c) -> None:
+    """The assets of the clause whose subject is the organization mention `first` (subject_org's rule)."""
     verb = c["verb"].match(text, first.end, end)
     if not verb:
         return
@@ -162,3 +184,215 @@ def role_apposition(text: str, base: int, end: int, assets, orgs, is_maker, add)
         after = [a for a in assets if a.start == m.end()]
         if after:
             add(after[0].eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _origin_cue() -> tuple[re.Pattern, re.Pattern]:
+    data = read_data("relations.yaml")
+    words = int(data.get("origin_words", 3))
+    return re.compile(rf"\b(?:{_alt(data['origin_cues'])})\s+(?:the\s+)?", re.I), \
+        re.compile(rf"(?:[\w\-’']+\s+){{0,{words}}}")
+
+
+_ORIGIN_STOP = re.compile(r"[;:]|\.\s|\b(?:than|versus|vs\.?|compared|combination|combined|plus|with|like|unlike|such\s+as|including|other)\b", re.I)
+
+
+def origin(text: str, base: int, end: int, assets, orgs, is_maker, add, academic=lambda eid: False) -> None:
+    """"X, the first antibody drug created by ORG", "X is an antibody originating from ORG", "X was discovered at
+    ORG", "X, licensed from ORG", "the trial of X is sponsored by ORG": the organization an asset comes from (its
+    licensor, partner or trial sponsor) develops it (the asset named last before the cue, no other organization,
+    comparison or combination word between them). Cues in data/relations.yaml (origin_cues)."""
+    if not assets or not orgs:
+        return
+    rx, words = _origin_cue()
+    for m in rx.finditer(text, base, end):
+        org = next((o for o in orgs if o.start >= m.end()), None)
+        if org is None or not words.fullmatch(text, m.end(), org.start) or not is_maker(org.eid):
+            continue  # "created by the team, ORG said": the words after the cue name no one
+        if re.match(r"(?:’s|'s|’|')\s", text[org.end:org.end + 3]):
+            continue  # "X is partnered with ORG's anti-PD-1 drug": the organization's own product, not X's maker
+        if m.group(0)[:9].lower() == "sponsored" and academic(org.eid):
+            continue  # a university or hospital sponsoring an investigator-initiated trial runs it, it makes nothing
+        before = [a for a in assets if a.end <= m.start()]
+        if not before:
+            continue
+        a = before[-1]
+        if any(a.end <= o.start < m.start() for o in orgs) or _ORIGIN_STOP.search(text, a.end, m.start()):
+            continue
+        add(a.eid, org.eid)
+
+
+@lru_cache(maxsize=1)
+def _holder_cues() -> dict:
+    data = read_data("relations.yaml")
+    words = int(data.get("holder_words", 3))
+    return {"holder": re.compile(rf"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{{1,40}}\))?\s+"
+                                 rf"(?:(?:also|today|has|have|had)\s+)*(?:{_alt(data['holder_verbs'])})\s+(?:an?\s+|the\s+)?"
+                                 rf"(?:[\w\-]+\s+){{0,{words}}}?(?:{_alt(data['holder_nouns'])})\b", re.I),
+            "for": re.compile(r"\b(?:for|of)\b", re.I),
+            "reach": int(data.get("holder_reach", 200))}
+
+
+_HOLDER_STOP = re.compile(r"[;]|\.\s|\b(?:than|versus|vs\.?|compared|combination|combined|plus|with|like|unlike|"
+                          r"such\s+as|including|other|after|following|based\s+on)\b", re.I)
+
+
+def approval_holder(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"ORG (hereafter, ORG) obtained regulatory approval from the Ministry of Health (MHLW) for the anti-IL-99
+    antibody X": the holder of an approval, designation or clearance develops the first asset the decision is for
+    (after "for" / "of", within the reach, no other maker, comparison or combination word before it)."""
+    if not assets or not orgs:
+        return
+    c = _holder_cues()
+    for o in orgs:
+        m = c["holder"].match(text, o.end, end)
+        if not m or not is_maker(o.eid):
+            continue
+        after = [a for a in assets if m.end() <= a.start <= m.end() + c["reach"] and a.end > a.start]
+        if not after:
+            continue
+        a = after[0]
+        if not c["for"].search(text, m.end(), a.start) or _HOLDER_STOP.search(text, m.end(), a.start):
+            continue
+        if any(m.end() <= x.start < a.start and x.eid != o.eid and is_maker(x.eid) for x in orgs):
+            continue  # "... approval for ORG2's X": the other organization's asset
+        add(a.eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _set_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"set": re.compile(rf"\b(?:{_alt(data['set_rights_verbs'])})\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|"
+                              rf"development|commercial)\s+)*(?:rights|licen[cs]es?|options?)\s+(?:to|for|on)\s+"
+                              rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
+            "opener": re.compile(rf"\W*(?:{_alt(data['set_list_openers'])})\b", re.I),
+            "including": re.compile(r"\b(?:including|includ(?:es|ed)|such\s+as|namely)\b|:", re.I)}
+
+
+_FROM_PARTY = re.compile(r"(?<!backed )(?<!funded )(?<!financed )(?<!led )(?<!supported )\b(?:from|of|by|with)\s+(?:the\s+)?$")  # the licensor: "spun off of B", "from B"
+
+
+def licensed_sets(text: str, sentences, names, is_maker, add) -> None:
+    """"A was spun off of B and granted rights to a handful of clinical-stage assets. Included are X; Y; and Z.": each
+    listed asset is developed by the licensee (the organization before the cue) and by the other organizations of
+    the sentence named after from / of / by / with (the licensor: "spun off of B"). The list is the same sentence's after "including" / a colon, else the next
+    sentence's when it opens on a list opener; add(asset, org, span) with the span over both sentences."""
+    if "right" not in text and "icen" not in text and "option" not in text:
+        return
+    c = _set_cues()
+    for i, (s, e) in enumerate(sentences):
+        m = c["set"].search(text, s, e)
+        if not m:
+            continue
+        orgs = [o for o in names.in_span(names.orgs, s, e) if is_maker(o.eid)]
+        subject = [o for o in orgs if o.end <= m.start()]
+        if not subject:
+            continue
+        parties = [subject[0].eid] + [o.eid for o in orgs if o.eid != subject[0].eid and
+                                      _FROM_PARTY.search(text, max(s, o.start - 12), o.start)]
+        listed, span = [], (s, e)
+        inc = c["including"].search(text, m.end(), e)
+        if inc and not re.search(r"[;]|\.\s", text[m.end():inc.start()]):
+            listed = [a for a in names.in_span(names.assets, inc.end(), e) if a.end > a.start]
+        elif i + 1 < len(sentences) and c["opener"].match(text, sentences[i + 1][0], sentences[i + 1][1]):
+            s2, e2 = sentences[i + 1]
+            listed = [a for a in names.in_span(names.assets, s2, e2) if a.end > a.start]
+            span = (s, e2)
+        seen = set()
+        for a in listed:
+            if a.eid in seen:
+                continue
+            seen.add(a.eid)
+            for org in dict.fromkeys(parties):
+                add(a.eid, org, span)
+
+
+_SPONSORED = re.compile(r"[\-\s]sponsored\s+(?:[\w\-/]+\s+){0,3}?(?:trials?|stud(?:y|ies))\s+(?:of|with|evaluating|testing)\s+(?:the\s+|its\s+)?", re.I)
+
+
+def sponsored_trial(text: str, base: int, end: int, assets, orgs, is_maker, add, academic=lambda eid: False) -> None:
+    """"the Quorvex-sponsored Phase 2 trial of X", "a Quorvex sponsored study evaluating X": the sponsor develops X (the
+    asset right after the trial words), unless it is a university or hospital (an investigator-initiated trial)."""
+    if "ponsored" not in text[base:end]:
+        return
+    for o in orgs:
+        m = _SPONSORED.match(text, o.end, end)
+        if not m or not is_maker(o.eid) or academic(o.eid):
+            continue
+        after = [a for a in assets if a.start == m.end()]
+        if after:
+            add(after[0].eid, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _deal_asset_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"takeover": re.compile(rf"\b(?:{_alt(data['takeover_verbs'])})\s+(?:the\s+)?", re.I),
+            "its": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+                              r"(?:\s+and\s+(?:its|their)|,\s+(?:including\s+its|the\s+(?:developer|maker|owner)\s+of|"
+                              r"whose|and\s+its))\s+", re.I),
+            "deal": re.compile(rf"\b(?:an?|the|its)\s+(?:[\w\-,]+\s+){{0,6}}?(?:agreement|deal|collaboration|partnership|"
+                               rf"alliance)\s+with\s+(?:the\s+)?", re.I),
+            "words": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_words'])})\b", re.I),
+            "not": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_not'])})\b", re.I),
+            "for": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?\s+(?:for|on|covering|"
+                              r"regarding|to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for\s+the\s+"
+                              r"(?:co-?)?development\s+(?:and\s+commerciali[sz]ation\s+)?of)\s+(?:the\s+|its\s+)?", re.I),
+            "words4": re.compile(r"(?:[\w\-]+\s+){0,4}")}
+
+
+def acquired_assets(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"A will acquire B and its lead asset X", "A completed its acquisition of B, the developer of X": the buyer
+    (the organization named last before the verb) and the company bought both develop X."""
+    if not assets or len(orgs) < 2:
+        return
+    c = _deal_asset_cues()
+    for m in c["takeover"].finditer(text, base, end):
+        b = next((o for o in orgs if o.start == m.end()), None)
+        buyer = [o for o in orgs if o.end <= m.start() and m.start() - o.end <= 120 and is_maker(o.eid)]
+        if b is None or not buyer or buyer[-1].eid == b.eid or not is_maker(b.eid):
+            continue
+        its = c["its"].match(text, b.end, end)
+        x = [a for a in assets if its and a.start >= its.end() and a.end > a.start][:1]
+        x = [a for a in x if c["words4"].fullmatch(text, its.end(), a.start)]
+        if x:
+            add(x[0].eid, buyer[-1].eid)
+            add(x[0].eid, b.eid)
+
+
+def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+    """"A entered into a co-development and co-commercialization agreement with B for X", "A signed a license
+    agreement with B to develop X": both parties develop X (the deal words say they share it; a supply or clinical
+    trial collaboration agreement does not)."""
+    if not assets or len(orgs) < 2:
+        return
+    c = _deal_asset_cues()
+    for m in c["deal"].finditer(text, base, end):
+        phrase = text[m.start():m.end()]
+        if not c["words"].search(phrase) or c["not"].search(phrase):
+            continue
+        b = next((o for o in orgs if o.start == m.end()), None)
+        a_org = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
+        if b is None or not a_org or a_org[-1].eid == b.eid or not is_maker(b.eid):
+            continue
+        f = c["for"].match(text, b.end, end)
+        x = [a for a in assets if f and a.start >= f.end() and a.end > a.start][:1]
+        x = [a for a in x if c["words4"].fullmatch(text, f.end(), a.start)]
+        if x:
+            add(x[0].eid, a_org[-1].eid)
+            add(x[0].eid, b.eid)
+
+
+_COPULA_COMPANY = re.compile(r"\W*(?:The|Its|The\s+drug[’']s|The\s+therapy[’']s)\s+(?:company|developer|maker|sponsor|"
+                             r"manufacturer|owner)\s+(?:is|was)\s+(?:the\s+)?$")
+
+
+def copula_company(text: str, base: int, end: int, orgs, current, is_maker, add) -> None:
+    """"The drug was called QX-1. The company was Quorvex, based in Shenzhen.": a sentence naming an organization as
+    "the company" / "its developer" develops the asset the text is about (`current`, the one named last)."""
+    if current is None or not orgs:
+        return
+    named = [o for o in orgs if o.surface]  # "The company" itself may be resolved to an organization (no surface)
+    o = named[0] if named else None
+    if o is not None and _COPULA_COMPANY.fullmatch(text, base, o.start) and is_maker(o.eid):
+        add(current, o.eid)

@@ -19,6 +19,7 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
+from reportgen.extract.orgnames import academic_of, join_tickers
 from reportgen.extract.radioligands import radioligand_names
 
 # --- shapes ------------------------------------------------------------------
@@ -106,7 +107,7 @@ _LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
-LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?)(?![\w])")
+LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?|S\.A\.|N\.V\.|B\.V\.|K\.K\.|S\.p\.A\.)(?![\w])")
 LEFT_WORDS = re.compile(r"((?:(?:[A-Z][\w&'’\.\-]*|&|[a-z]+[A-Z][\w\-]*)[ \t]+){1,5})$")
 STOCK_RE = re.compile(
     r"(?<![\w&'’\.\-])((?:[A-Z][\w&'’\.\-]{0,40},?\s+){0,3}[A-Z][\w&'’\.\-]{0,40})\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"
@@ -144,7 +145,7 @@ harvard stanford""".split())
 
 @dataclass
 class Entity:
-    kind: str  # "asset" | "org"
+    kind: str  # "asset" | "org" | "ticker" (an organization's ticker beside its name: orgnames.py)
     names: dict[str, int] = field(default_factory=dict)  # surface -> first offset
     rank: dict[str, int] = field(default_factory=dict)   # surface -> canonical preference (lower wins)
     links: dict[str, int] = field(default_factory=dict)  # alias surface -> offset where it is defined
@@ -544,6 +545,8 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
                          or (words[0].endswith(".") and len(words[0]) > 3)):
             words.pop(0)
         if not words:
+            if e > m.end() and academic_of(text, m, e):
+                spans[(s, e)] = text[s:e].rstrip(",")  # "the University of Halvor": orgnames.py
             continue
         if all(w.casefold().strip(".,") in GENERIC_WORDS for w in words):
             continue
@@ -764,6 +767,7 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
             org_mentions.append(Mention(m.start(), m.end(), eid, m.group(0)))
     regulators = set()
     org_mentions.sort(key=lambda m: m.start)
+    join_tickers(text, entities, org_mentions)  # "Silence Therapeutics  SLN announced": orgnames.py
     mentions.sort(key=lambda m: m.start)
     # an asset surface that is also an organization name is an organization
     org_names = {norm(n) for ent in entities if ent.kind == "org" for n in ent.names}

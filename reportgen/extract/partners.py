@@ -302,3 +302,34 @@ def joint_ventures(sent: str, base: int, orgs, pair) -> None:
 @lru_cache(maxsize=1)
 def _jv_cue():
     return re.compile(rf"\b(?:{_alt(read_data('relations.yaml')['joint_venture_cues'])})\s+(?:the\s+)?", re.I)
+
+
+_VOICE = re.compile(r"(?<![\w\-])(?:we|We|our\s+company|Our\s+company|our\s+companies)(?![\w\-])")
+_OUR_PARTNER = re.compile(r"\b(?:our|Our)\s+(?:\w+\s+)?(?:partners?|collaborators?|licensees?|licensors?|counterparty)\s+(?:,\s*)?$")
+
+
+def voice_counterparties(text: str, sentences, orgs) -> set[int]:
+    """Organizations the release's own voice deals with: "we entered into an agreement with B", "our partner B".
+    B is then not who "we" / "our" stands for, even when it is the first organization the page names (a partners
+    page opening on B's logo). `orgs`: every organization mention, sorted by start."""
+    if "we" not in text and "We" not in text and "our" not in text and "Our" not in text:
+        return set()
+    cue = _cues()["with"]
+    out: set[int] = set()
+    for s, e in sentences:
+        voice = _VOICE.search(text, s, e)
+        sent_orgs = [o for o in orgs if s <= o.start < e]
+        if not sent_orgs:
+            continue
+        if voice:
+            for m in cue.finditer(text[s:e]):
+                a1 = s + m.end()
+                if s + m.start() < voice.end():
+                    continue
+                after = [o for o in sent_orgs if a1 <= o.start <= a1 + 12]
+                if after and not any(voice.end() <= o.start < s + m.start() for o in sent_orgs):
+                    out.add(after[0].eid)
+        for o in sent_orgs:
+            if _OUR_PARTNER.search(text, max(s, o.start - 40), o.start):
+                out.add(o.eid)
+    return out

@@ -34,7 +34,7 @@ from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
-from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures
+from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures, voice_counterparties
 from reportgen.extract.references import Resolver
 from reportgen.extract import developers
 from reportgen.dates import DATE_RE, as_iso
@@ -370,6 +370,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.primary_org = non_reg[0].eid if non_reg else None
     model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
     resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
+    ctx.sentences = sentences
+    deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -400,7 +402,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         dev_orgs = sorted(orgs + org_refs, key=lambda m: m.start) if org_refs else orgs
         _developer(ctx, sent, s, span, assets, dev_orgs)
         _partner(ctx, sent, s, span, dev_orgs)
-        deal_partners(sent, s, dev_orgs, model.announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
+        deal_partners(sent, s, dev_orgs, deal_announcers, lambda a, b, sp: _pair(ctx, a, b, sp), span)
         codevelopers(sent, s, assets, dev_orgs, lambda a, o: ctx.add(a, "developer", o, span))
         licensees(sent, s, assets, dev_orgs, lambda a, o: None if _is_regulator(ctx, o) else ctx.add(a, "developer", o, span),
                   lambda a, b: _pair(ctx, a, b, span))
@@ -523,6 +525,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = assets[0].eid
     _planned_phases(ctx)
     _code_prefix_developers(ctx, sentences)
+    developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
+                             lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
     _focal_developer(ctx, sentences, model)
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
@@ -581,8 +585,22 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
         for s, e in sentences:
             if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
                     any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
+                if _speaker_affiliation(ctx, announcer, s, e):
+                    break
                 ctx.add(eid, "developer", announcer, (s, e))
                 break
+
+
+_PERSON_BEFORE = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+[A-Z]")
+
+
+def _speaker_affiliation(ctx: Context, eid: int, s: int, e: int) -> bool:
+    """Whether a university or hospital is named in the sentence only as a speaker's affiliation ("Dr. Lin from
+    the Halvor Cancer Hospital and Tarsen Medical College will present two reports on X"): no maker of X."""
+    if not _academic(ctx, eid):
+        return False
+    first = next((m.start for m in ctx.names.in_span(ctx.names.orgs, s, e) if m.eid == eid), None)
+    return first is not None and bool(_PERSON_BEFORE.search(ctx.text, s, first))
 
 
 def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Mention], orgs: list[Mention], model) -> None:
@@ -597,12 +615,45 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         ctx.add(a, "developer", o, span)
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
     developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.that_clause_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.acquired_assets(ctx.text, base, end, assets, orgs, maker, add)
+    developers.deal_for_asset(ctx.text, base, end, assets, orgs, maker, add)
+    developers.copula_company(ctx.text, base, end, orgs, assets[0].eid if assets else ctx.current, maker,
+                              lambda a, o: ctx.add(a, "developer", o, _back_to_asset(ctx, a, span)))
     developers.role_apposition(ctx.text, base, end, assets, orgs, maker, add)
+    developers.origin(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
+    developers.sponsored_trial(ctx.text, base, end, assets, orgs, maker, add, lambda eid: _academic(ctx, eid))
+    developers.approval_holder(ctx.text, base, end, assets, orgs, maker, add)
     developers.said_after(ctx.text, base, end, assets, orgs, maker, lambda a: bool(ctx.developers.get(a)), add)
     if not ctx.names.in_span(ctx.names.assets, base, end) and ctx.current is None and model.single_focal is not None:
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+
+
+def _back_to_asset(ctx: Context, eid: int, span) -> tuple[int, int]:
+    """The span from the sentence that last named asset `eid` (before `span`) to the end of `span`: the quote of a
+    fact stated in a sentence that names only the organization ("The drug was called X. The company was Y.")."""
+    last = [m.start for m in ctx.names.assets if m.eid == eid and m.start < span[0]]
+    if not last:
+        return span
+    start = next((s for s, e in getattr(ctx, "sentences", ()) if s <= last[-1] < e), span[0])
+    return (start, span[1])
+
+
+def _deal_announcers(ctx: Context, model, sentences) -> tuple[int, ...]:
+    """The announcers a deal cue with no party before it ("in collaboration with B") pairs B with: not an organization
+    the release's own voice deals with ("we entered into an agreement with B": B is not "we"; partners.py), and not
+    a first organization named only deep in the text (a commentary has no announcer). Also kept on ctx for "our X"."""
+    others = voice_counterparties(ctx.text, sentences, ctx.names.orgs)
+    ctx.voice_others = others
+    lead_end = sentences[min(3, len(sentences) - 1)][1] if sentences else 0
+    out = []
+    for eid in model.announcers:
+        first = next((m.start for m in ctx.names.orgs if m.eid == eid), None)
+        if eid not in others and first is not None and first < lead_end:
+            out.append(eid)
+    return tuple(out)
 
 
 def _academic(ctx: Context, eid: int) -> bool:
@@ -759,6 +810,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         eid = owner[-1].eid if owner and m.group(0).lower() == "its" else None
         if eid is None and (m.group(0).lower() != "its" or not orgs):
             eid = ctx.primary_org
+        if eid is not None and eid == ctx.primary_org and eid in getattr(ctx, "voice_others", ()):
+            continue  # "we entered into an agreement with B" ... "our X": B is not who "our" stands for
         if eid is not None and not _is_regulator(ctx, eid):
             ctx.add(after[0].eid, "developer", eid, span)
     # announcer: "A and B announce(d) ... ASSET"
@@ -863,10 +916,10 @@ OWNED_RE = re.compile(r"(?:’s?|'s?)\s+(?:[\w\-]+\s+){0,4}?(?:therapy|candidate
 def _relation_cues() -> dict:
     data = read_data("relations.yaml")
     verbs = cue_alternation(data["develops_verbs"])
-    holder = (rf"\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
+    holder = (rf"(?:\s*\([^()]{{1,40}}\))?\s+(?:{cue_alternation(data['holder_verbs'])})\s+(?:[\w\-()]+\s+){{0,6}}?"
               rf"(?:{cue_alternation(data['holder_nouns'])})\s+(?:\([^()]{{1,20}}\)\s+)?(?:from\s+(?:the\s+)?[\w.\-]+\s+)?for\s+(?:its\s+|the\s+)?")
     return {"holder": re.compile(holder, re.I),
-            "develops": re.compile(rf",?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
+            "develops": re.compile(rf"(?:\s*\([^()]{{1,40}}\))?,?\s+(?:(?:which|that|who)\s+)?(?:also\s+|currently\s+|now\s+)?(?:{verbs})\b", re.I),
             "gap": int(data["develops_gap"])}
 
 
@@ -913,7 +966,7 @@ def _partner(ctx: Context, sent: str, base: int, span, orgs: list[Mention]):
         for o in orgs:
             if o.end <= base + verb.start() and not _is_regulator(ctx, o.eid) and o.eid not in subj:
                 subj.append(o.eid)
-        if len(subj) >= 2 and re.search(r"\band\b", text[orgs[0].start:base + verb.start()]):
+        if len(subj) >= 2 and re.search(r"\b(?:and|together\s+with|jointly\s+with)\b", text[orgs[0].start:base + verb.start()]):
             for i, a in enumerate(subj):
                 for b in subj[i + 1:]:
                     _pair(ctx, a, b, span)

@@ -369,6 +369,9 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’'](?:s\b)?(?=[ ])")
 _APOSTROPHE = _StartsAt(_APOSTROPHE, "’'")  # tried only at apostrophes (fastre.StartsAt): the same matches
 
 
+from reportgen.extract.orgnames import noun_phrase_before_verb  # noqa: E402
+
+
 def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     """Organizations named by their role in the sentence, without a company word ("Quorvexa said")."""
     after, before, person, after_title, not_orgs, owned_words = _org_roles()
@@ -376,7 +379,7 @@ def org_by_role(text: str, lex: Lexicons, stop_words) -> list[tuple[int, int]]:
     cue, back = after
     for at in cue.starts(text):
         m = back.search(text, max(0, at - 40), at)
-        if m:
+        if m and not noun_phrase_before_verb(text, m.start(1), at):  # "two Mini Oral reports": orgnames.py
             found.setdefault(m.group(1), []).append(m.span(1))
     for m in before.finditer(text):
         found.setdefault(m.group(1), []).append(m.span(1))
