@@ -148,3 +148,56 @@ def regulatory_disease(text: str, sent_start: int, pos: int) -> bool:
     where the sentence names a regulator or a designation, and gives the disease to the current asset, as the
     regulatory reading gives it the act."""
     return bool(_FOR_DISEASE.search(text, max(sent_start, pos - 60), pos))
+
+
+# "We will conduct a Phase 2 study in X", "During the option period, the company will run a trial in X":
+# the speaker's own study, in a sentence that names no asset, is of the asset the text is about
+_FIRST_PERSON_STUDY = re.compile(
+    r"^\W*(?:(?:In|During|Under|Following|After|Later|Next|This|Separately|Additionally|Also)\b[^,.;]{0,60},\s*)?"
+    r"(?:we|the\s+company|it)\s+(?:(?:will|plans?\s+to|intends?\s+to|expects?\s+to|are|is|has|have|also|currently|"
+    r"now|then|recently|already|to)\s+)*(?:conduct|run|initiat|start|launch|complet|evaluat|test|enrol|dos|began|begun)\w*"
+    r"\s+(?:[\w\-/]+\s+){0,5}?(?:study|trial|studies|trials)\b", re.I)
+
+
+def first_person_study(sent: str) -> bool:
+    """Whether the sentence's subject ("we", "the company", "it") runs a study: a disease the study cue leads up to
+    (`in_study_context`) is then the current asset's (relations.py gives it to the asset last named)."""
+    return bool(_FIRST_PERSON_STUDY.match(sent))
+
+
+# "Some of those malignancies include X, Y and Z", "These indications are X and Y": a sentence listing the
+# diseases the sentence before gave as a class
+_CLASS_LIST = re.compile(
+    r"^\W*(?:(?:Some|Several|Many|Examples)\s+of\s+)?(?:these|those|such|the|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:malignancies|cancers|tumou?rs|tumou?r\s+types|indications|diseases|disorders|conditions)\s+"
+    r"(?:include|includes|included|including|are|were|such\s+as|comprise)\b", re.I)
+
+
+def class_list_sentence(sent: str) -> bool:
+    """Whether a sentence that names no asset lists the diseases of a class the text just named ("Some of those
+    malignancies include X and Y"): they are the current asset's, as the class was."""
+    return bool(_CLASS_LIST.match(sent))
+
+
+# "an allogeneic CAR-T engineered to abrogate graft-versus-host disease": what the product is made to avoid
+_ENGINEERED_AGAINST = re.compile(
+    r"\b(?:engineered|edited|modified|knocked\s+out|armou?red)\s+(?:[\w\-]+\s+){0,3}?to\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:abrogate|avoid|minimi[sz]e|eliminate|mitigate|evade|resist|reduce\s+the\s+risk\s+of|lower\s+the\s+risk\s+of)\s+"
+    r"(?:the\s+)?(?:risk\s+of\s+|incidence\s+of\s+|likelihood\s+of\s+)?(?:[\w\-]+\s+){0,1}$", re.I)
+
+
+def engineered_against(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the disease at `pos` is what a product is engineered to avoid ("edited to abrogate GvHD"): a design
+    property, not an indication."""
+    return bool(_ENGINEERED_AGAINST.search(text, max(sent_start, pos - 90), pos))
+
+
+# "(ZX-647)-containing regimen", "a ZX-647-based lymphodepletion": a component of the regimen another asset follows
+_COMPONENT_AFTER = re.compile(r"\)?\s*-\s*(?:containing|based)\b|\)?\s+(?:lymphodepletion|conditioning|pre-?conditioning)\b", re.I)
+
+
+def regimen_components(text: str, assets) -> list:
+    """The assets of a sentence less those written as a regimen's component ("an (ZX-647)-containing regimen"): a
+    disease after it is the studied asset's, not the component's."""
+    kept = [a for a in assets if not _COMPONENT_AFTER.match(text, a.end)]
+    return kept if kept else assets

@@ -20,6 +20,7 @@ from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
 from reportgen.extract.radioligands import radioligand_names
+from reportgen.extract.name_links import bracket_generic_links, short_after_or, slash_pair_links
 
 # --- shapes ------------------------------------------------------------------
 
@@ -71,7 +72,7 @@ OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 NOT_CODE_PREFIX = re.compile(
     r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
     r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
-    r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
+    r"MMY|Q|FY|H|T|NK(?=92(?!\d))|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
 NOT_INN = frozenset("concept except accept intercept percept incept adimab".split()) | _DATA_NOT_INN
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 _CONTEXT = read_data("shapes.yaml")
@@ -299,6 +300,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 lead = PAREN_LEAD_RE.match(seg)
                 if lead:
                     seg_s, seg = seg_s + lead.end(), seg[lead.end():]
+                or_short = seg[:3] == "or " and short_after_or(seg[3:], cands[(s, e)][0] + " " + text[ps:seg_s])  # name_links.py
+                if or_short:
+                    seg_s, seg = seg_s + 3, seg[3:]
                 parts = [(seg_s, seg)]
                 if "/" in seg and all(CODE_RE.fullmatch(x) for x in seg.split("/")):
                     parts, off = [], seg_s
@@ -312,7 +316,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                         continue
                     rank = 0 if inn_in_paren else owner[1]
                     inn_in_paren = inn_in_paren or bool(INN_RE.fullmatch(seg))
-                    if key in cands or rd or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
+                    if key in cands or rd or or_short or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
                         if key not in cands:
                             cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
                         uf.union(norm(owner[0]), norm(seg))
@@ -322,6 +326,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         # "Brand (INN ...)": capitalized word right before an asset's paren
     # "X, also known as Y", "X, formerly Y" (aliases.py, cues in data/aliases.yaml)
     phrase_links(text, cands, uf.union, link_at, norm, lambda w, r: _alias_word_ok(w, r, lex), org_spans)
+    slash_pair_links(text, cands, uf.union, link_at, norm)  # "ZX-101/MK-77, an investigational vaccine" (name_links.py)
+    bracket_generic_links(text, cands, uf.union, link_at, norm, lambda w: _brand_ok(w, lex))  # "[generic name: x]"
     for (s, e), (w, rank) in list(cands.items()):
         if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue
