@@ -120,3 +120,29 @@ def test_a_class_first_for_a_disease_group_is_no_indication(headline):
 def test_non_squamous_lung_cancer_is_not_read_as_squamous():
     text = "ZT-101 is studied in advanced non-squamous non-small cell lung cancer with EGFR mutations."
     assert indications(text) == {"non-small cell lung cancer"}
+
+
+# --- words sharing one plural head noun ----------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("gastric and pancreatic cancers", {"gastric cancer", "pancreatic cancer"}),
+    ("breast, ovarian or prostate cancers", {"breast cancer", "ovarian cancer", "prostate cancer"}),
+])
+def test_each_word_before_a_shared_plural_head_is_a_disease(phrase, expected):
+    text = f"The FDA granted Orphan Drug Designation to ZT-101, Zorvex Bio's ADC, in {phrase}."
+    assert expected <= indications(text)
+
+
+def test_words_before_a_shared_head_that_name_no_disease_give_nothing():
+    text = "The FDA granted Orphan Drug Designation to ZT-101, Zorvex Bio's ADC, in early and late cancers."
+    assert not {"early cancer", "late cancer"} & indications(text)
+
+
+# --- the patients' risk is not the asset's indication --------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["who were at risk for atherosclerotic cardiovascular disease",
+                                    "at high risk of cardiovascular disease"])
+def test_a_disease_the_patients_are_at_risk_of_is_no_indication(phrase):
+    text = (f"ZT-101, Zorvex Bio's siRNA drug, enrolled 1,000 patients with severe hypertriglyceridemia {phrase}.")
+    got = indications(text)
+    assert "severe hypertriglyceridemia" in got and "cardiovascular disease" not in got

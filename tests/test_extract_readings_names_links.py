@@ -109,3 +109,17 @@ def test_a_code_opening_with_nk_is_an_asset():
     text = ("Kelso Cell received NMPA clearance for NK077. NK077 is a universal genetically modified NK cell "
             "injection for solid tumors.")
     assert "NK077" in subjects(text)
+
+
+# --- "the <Name> therapy developed by ORG" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The government approval will be given to the Velcaria therapy developed by Swiss drugmaker Halden.",
+    "Regulators backed the Velcaria vaccine marketed by Halden Pharma in adults.",
+])
+def test_a_name_between_the_and_a_drug_noun_its_maker_follows_is_an_asset(text):
+    assert "Velcaria" in subjects(text)
+
+
+def test_a_name_between_the_and_a_drug_noun_without_its_maker_is_not_read_so():
+    assert "Velcaria" not in subjects("The Velcaria therapy approach was discussed at the meeting.")

@@ -74,3 +74,13 @@ def test_classes_outside_the_list_are_other(phrase):
 
 def test_a_listed_class_is_still_its_own():
     assert values("ZT-101 is a bispecific antibody developed by Zorvex Bio.", "modality") == {"bispecific antibody"}
+
+
+@pytest.mark.parametrize("phrase, partner", [
+    ("in combination with Halden's anti-PD-1 therapy VORTAXA", "VORTAXA"),
+    ("combined with the PD-1 inhibitor Quenzio®", "Quenzio"),
+])
+def test_a_named_combination_partner_keeps_its_own_target(phrase, partner):
+    text = f"ZT-101, Zorvex Bio's personalized cancer vaccine, is studied {phrase} for melanoma."
+    assert values(text, "target", partner) == {"PD-1"}
+    assert "PD-1" not in values(text, "target")

@@ -51,3 +51,15 @@ def colon_list_target(text: str, sent_start: int, pos: int) -> bool:
     """Whether the target at `pos` stands in the colon list after "target(s) two genes ...:" in its sentence."""
     m = _TARGETS_LIST.search(text, sent_start, pos)
     return m is not None and m.end() <= pos
+
+
+_CLASS_TAIL = re.compile(r"(?:-(?:directed|targeted|targeting|specific))?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?=[A-Z])")
+
+
+def partner_named_after(text: str, assets, end: int) -> int | None:
+    """The combination partner named right after its class ("with Halden's anti-PD-1 therapy BRANDX"): the asset
+    starting after at most two more words, else None."""
+    m = _CLASS_TAIL.match(text, end)
+    if not m:
+        return None
+    return next((a.eid for a in assets if a.start == m.end()), None)

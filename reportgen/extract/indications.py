@@ -201,3 +201,48 @@ def regimen_components(text: str, assets) -> list:
     disease after it is the studied asset's, not the component's."""
     kept = [a for a in assets if not _COMPONENT_AFTER.match(text, a.end)]
     return kept if kept else assets
+
+
+# "gastric and pancreatic cancers", "breast, ovarian or prostate tumors": words sharing one plural head noun,
+# found from the conjunction and head (tried only where "and/or <word> <head>s" is) back to the words before
+_SHARED_TAIL = re.compile(r"\s+(?:and|or|and/or)\s+([A-Za-z][a-z\-]{2,})\s+"
+                          r"(cancer|tumou?r|carcinoma|lymphoma|leukaemia|leukemia|sarcoma|adenocarcinoma)s\b")
+_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z\-]{2,}\s*,\s*){0,4}[A-Za-z][a-z\-]{2,}),?$")
+
+
+def shared_head_diseases(text: str, taken) -> list:
+    """Disease matches for each word of a list that shares one plural head ("gastric and pancreatic cancers" is
+    gastric cancer and pancreatic cancer), where the curated lexicon knows "<word> <head>" and no disease was
+    read there already."""
+    from reportgen.extract.lexicon import Match, load_lexicons
+
+    if " and " not in text and " or " not in text:
+        return []
+    diseases = None
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for t in _SHARED_TAIL.finditer(text):
+        lead = _SHARED_HEAD.search(text, max(0, t.start() - 120), t.start())
+        if not lead:
+            continue
+        diseases = diseases or load_lexicons().diseases
+        head = t.group(2)
+        words = [(w.start() + lead.start(1), w.end() + lead.start(1), w.group(0))
+                 for w in re.finditer(r"[A-Za-z][a-z\-]{2,}", lead.group(1))]
+        words.append((t.start(1), t.end(2) + 1, t.group(1)))
+        for a, b, w in words:
+            canonical = diseases.lookup(f"{w} {head}")[0]
+            if canonical and not any(x < b and a < y for x, y in spans):
+                out.append(Match(a, b, canonical, text[a:b], False))
+    return out
+
+
+# "patients at risk for X", "a key risk factor for X", "the risk of developing X": the patients' risk, not what
+# the asset is for
+_AT_RISK = re.compile(r"\b(?:at\s+(?:high\s+|increased\s+|elevated\s+)?risk\s+(?:for|of)|risk\s+factors?\s+(?:for|of)|"
+                      r"risk\s+of\s+developing)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def at_risk_disease(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the disease at `pos` is one the patients are at risk of ("at risk for atherosclerotic X")."""
+    return bool(_AT_RISK.search(text, max(sent_start, pos - 60), pos))

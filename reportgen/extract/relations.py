@@ -22,8 +22,8 @@ from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_dat
 from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
-from reportgen.extract.indications import class_list_sentence, engineered_against, first_person_study, regimen_components
-from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before
+from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
+from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
 from reportgen.extract.lists import ListScope
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -425,8 +425,13 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if owner is not None and _target_context(text, s, m):
                 found_targets.append((owner, m.canonical))
                 continue
-            if _inside(m.start, blocked) or not (_target_context(text, s, m) or colon_list_target(text, s, m.start)) or \
-                    combination_partner(text, s, m.start):  # "with an anti-PD-1 antibody", "target two genes: X; Y"
+            if not (_target_context(text, s, m) or colon_list_target(text, s, m.start)):
+                continue  # ("target two genes: X; Y": descriptors.py)
+            if _inside(m.start, blocked) or combination_partner(text, s, m.start):
+                # "in combination with an anti-PD-1 antibody": the partner's, if named right after (descriptors.py)
+                partner = partner_named_after(text, assets_all, m.end)
+                if partner is not None:
+                    found_targets.append((partner, m.canonical))
                 continue
             eid = _nearest(assets, m.start)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
@@ -464,8 +469,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 eid = item_owner  # a bulleted item under "designations were granted for:" (lists.py)
             if eid is None and not assets_all and ctx.current is not None and class_list_sentence(sent):
                 eid = ctx.current  # "Some of those malignancies include X and Y": indications.py
-            if engineered_against(text, s, m.start):
-                continue  # "engineered to abrogate GvHD": a design property (indications.py)
+            if engineered_against(text, s, m.start) or at_risk_disease(text, s, m.start):
+                continue  # "engineered to abrogate GvHD", "at risk for X": not what the asset is for (indications.py)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
             if eid is None and not assets_all and study_sentence_disease(text, sent, s, m.start):

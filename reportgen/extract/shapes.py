@@ -66,6 +66,9 @@ def _patterns():
         # after a lower-case drug noun (so never in an all-capitals headline)
         "noun_brand": re.compile(rf"(?<![\w\-])(?:{nouns})\s+([A-Z]{{4,}}(?![a-z])|[A-Z][A-Za-z0-9]{{2,}}(?=\s?(?:®|™)))"
                                  r"(?:\s?(?:™|®))?(?![\w\-])"),
+        # "the Zorvexa therapy developed by Halden": a capitalized word between "the" and a drug noun its maker follows
+        "the_name_by": re.compile(rf"\bthe\s+([A-Z][a-z]{{3,}}[A-Za-z0-9]*)(?:\s?(?:™|®))?\s+(?:{nouns})\s+"
+                                  rf"(?:{_alt(data.get('appos_by_cues', []))})\s"),
         # "a disorder called Danon disease": a cue's word that heads a disease name is no asset
         "disease_after": re.compile(r"[\s\-]+(?:disease|disorder|syndrome|deficiency|dystrophy)\b", re.I),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
@@ -247,6 +250,10 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
                 len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+            add(s, e, w, 1)
+    for m in c["the_name_by"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"]:
             add(s, e, w, 1)
     for m in c["noun_brand"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
