@@ -146,3 +146,10 @@ def test_a_disease_the_patients_are_at_risk_of_is_no_indication(phrase):
     text = (f"ZT-101, Zorvex Bio's siRNA drug, enrolled 1,000 patients with severe hypertriglyceridemia {phrase}.")
     got = indications(text)
     assert "severe hypertriglyceridemia" in got and "cardiovascular disease" not in got
+
+
+@pytest.mark.parametrize("phrase", ["gastric or gastroesophageal junction cancer", "gastric or GEJ adenocarcinoma",
+                                    "gastric/GEJ cancer"])
+def test_gastric_or_junction_cancer_is_written_as_the_source_writes_it(phrase):
+    text = f"ZT-101, Zorvex Bio's ADC, is being evaluated in HER2-positive {phrase}."
+    assert indications(text) == {phrase}

@@ -84,3 +84,21 @@ def test_a_named_combination_partner_keeps_its_own_target(phrase, partner):
     text = f"ZT-101, Zorvex Bio's personalized cancer vaccine, is studied {phrase} for melanoma."
     assert values(text, "target", partner) == {"PD-1"}
     assert "PD-1" not in values(text, "target")
+
+
+# --- targets written out in full, Greek letters spelled out -----------------------------------------------
+
+@pytest.mark.parametrize("phrase, target", [
+    ("an interleukin-23 receptor antagonist", "IL-23R"),
+    ("a tumor necrosis factor alpha inhibitor", "TNF"),
+    ("a TNF-alpha blocker", "TNF"),
+    ("an anti-interleukin-13 antibody", "IL-13"),
+    ("an anti-IL-4R alpha antibody", "IL-4Rα"),
+])
+def test_a_target_written_in_full_is_its_symbol(phrase, target):
+    assert values(f"ZT-101 is {phrase} developed by Zorvex Bio for ulcerative colitis.", "target") == {target}
+
+
+def test_a_trispecific_alone_is_other():
+    text = "Zorvex Bio's trispecific ZT-101 targets BCMA, GPRC5D and CD3 in multiple myeloma."
+    assert values(text, "modality") == {"other"}
