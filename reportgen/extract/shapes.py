@@ -62,7 +62,7 @@ def _patterns():
         # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
         "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?\s+"
                                  r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
-        # "Merck's anti-PD-1 therapy KEYTRUDA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
+        # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
         # after a lower-case drug noun (so never in an all-capitals headline)
         "noun_brand": re.compile(rf"(?<![\w\-])(?:{nouns})\s+([A-Z]{{4,}}(?![a-z])|[A-Z][A-Za-z0-9]{{2,}}(?=\s?(?:®|™)))"
                                  r"(?:\s?(?:™|®))?(?![\w\-])"),
