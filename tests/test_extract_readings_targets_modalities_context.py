@@ -102,3 +102,22 @@ def test_a_target_written_in_full_is_its_symbol(phrase, target):
 def test_a_trispecific_alone_is_other():
     text = "Zorvex Bio's trispecific ZT-101 targets BCMA, GPRC5D and CD3 in multiple myeloma."
     assert values(text, "modality") == {"other"}
+
+
+@pytest.mark.parametrize("phrase, modality", [
+    ("an engineered T-cell receptor therapy", "TCR-T"),
+    ("a DLL3-targeted T-cell engager", "bispecific antibody"),
+    ("an oncolytic adenovirus", "other"),
+    ("an enzyme replacement therapy", "other"),
+    ("a splice-switching oligonucleotide", "other"),
+])
+def test_more_class_wordings(phrase, modality):
+    assert modality in values(f"ZT-101 is {phrase} developed by Zorvex Bio for solid tumors.", "modality")
+
+
+@pytest.mark.parametrize("phrase, target", [
+    ("trophoblast cell-surface antigen 2", "TROP2"), ("delta-like ligand 3", "DLL3"), ("claudin 6", "CLDN6"),
+    ("thymic stromal lymphopoietin", "TSLP"), ("ERBB3", "HER3"), ("CLEC12A", "CLL-1"), ("huntingtin", "HTT"),
+])
+def test_gene_and_protein_names_of_one_target(phrase, target):
+    assert values(f"ZT-101 is an antibody targeting {phrase} developed by Zorvex Bio.", "target") == {target}
