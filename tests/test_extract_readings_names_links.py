@@ -123,3 +123,13 @@ def test_a_name_between_the_and_a_drug_noun_its_maker_follows_is_an_asset(text):
 
 def test_a_name_between_the_and_a_drug_noun_without_its_maker_is_not_read_so():
     assert "Velcaria" not in subjects("The Velcaria therapy approach was discussed at the meeting.")
+
+
+# --- study names listed after "trials" and a dash are no assets ---------------------------------------------
+
+@pytest.mark.parametrize("dash", ["?", "–", ":", " -"])
+def test_codes_listed_after_trials_and_a_dash_are_study_names_everywhere(dash):
+    text = ("Zorvex is evaluating ZT-101, its antisense medicine, for severe hypertriglyceridemia in three Phase 3 "
+            f"clinical trials{dash} ABC, ABC2 and XYZ, all of which completed enrollment. ABC2 enrolled 1,000 patients "
+            "with severe hypertriglyceridemia.")
+    assert subjects(text) == {"ZT-101"}

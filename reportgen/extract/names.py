@@ -90,6 +90,9 @@ PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.
                            r"|INN\s*:)\s*", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
+# "in three Phase 3 trials - ABC, ABC2 and XYZ": names listed after a dash, colon or "?" (for a dash) after a plural
+# "trials"/"studies" are the studies' names
+TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\s*(?:[\w\-]+\s*(?:,|and|,\s*and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
 GENE_AFTER = re.compile(r"\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
                         r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
@@ -263,17 +266,23 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             continue
         if (s, e) not in cands:
             cands[(s, e)] = (w, 1)
+    listed_trials: set[str] = set()
     for m in CODE_RE.finditer(text):
         w = m.group(1)
         s, e = m.span(1)
         if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands \
                 or norm(w) in trial_names:  # a study's name used alone ("KOMET-9 enrolled 90 patients")
             continue
+        if TRIAL_LIST_DASH_BEFORE.search(text, max(0, s - 80), s):
+            listed_trials.add(norm(w))  # a study's name, wherever else the text writes it
+            continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
                 or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    for key in [k for k, (w, rank) in cands.items() if rank == 3 and norm(w) in listed_trials]:
+        del cands[key]
     _add_radioligands(text, cands, uf, link_at, org_spans)  # "lutetium Lu 177 X", "[177Lu]Lu-X"
     # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
     add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
