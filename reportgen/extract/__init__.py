@@ -22,7 +22,7 @@ from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before,
 from reportgen.extract.relations import Context, Raw, Spans, run
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
-from reportgen.extract.indications import abbreviation_in_context
+from reportgen.extract.indications import abbreviation_in_context, shared_head_diseases
 from reportgen.extract.antibodies import antibody_modalities
 from reportgen.extract.trials import find_trials
 from reportgen.extract.trial_names import more_trials
@@ -114,6 +114,8 @@ def _diseases(scan: dict, text: str | None = None):
     """Disease mentions; abbreviations of <= 3 letters only where the disease is spelled out."""
     found = scan["diseases"]
     if text is not None:
+        shared = shared_head_diseases(text, found)  # "gastric and pancreatic cancers": indications.py
+        found = sorted(found + shared, key=lambda m: (m.start, -m.end)) if shared else found
         mesh = mesh_diseases(text, found)
         # the same longer name written elsewhere (a headline's "Metastatic Uveal Melanoma") is that name too
         seen = {(m.start, m.end) for m in mesh}

@@ -148,3 +148,101 @@ def regulatory_disease(text: str, sent_start: int, pos: int) -> bool:
     where the sentence names a regulator or a designation, and gives the disease to the current asset, as the
     regulatory reading gives it the act."""
     return bool(_FOR_DISEASE.search(text, max(sent_start, pos - 60), pos))
+
+
+# "We will conduct a Phase 2 study in X", "During the option period, the company will run a trial in X":
+# the speaker's own study, in a sentence that names no asset, is of the asset the text is about
+_FIRST_PERSON_STUDY = re.compile(
+    r"^\W*(?:(?:In|During|Under|Following|After|Later|Next|This|Separately|Additionally|Also)\b[^,.;]{0,60},\s*)?"
+    r"(?:we|the\s+company|it)\s+(?:(?:will|plans?\s+to|intends?\s+to|expects?\s+to|are|is|has|have|also|currently|"
+    r"now|then|recently|already|to)\s+)*(?:conduct|run|initiat|start|launch|complet|evaluat|test|enrol|dos|began|begun)\w*"
+    r"\s+(?:[\w\-/]+\s+){0,5}?(?:study|trial|studies|trials)\b", re.I)
+
+
+def first_person_study(sent: str) -> bool:
+    """Whether the sentence's subject ("we", "the company", "it") runs a study: a disease the study cue leads up to
+    (`in_study_context`) is then the current asset's (relations.py gives it to the asset last named)."""
+    return bool(_FIRST_PERSON_STUDY.match(sent))
+
+
+# "Some of those malignancies include X, Y and Z", "These indications are X and Y": a sentence listing the
+# diseases the sentence before gave as a class
+_CLASS_LIST = re.compile(
+    r"^\W*(?:(?:Some|Several|Many|Examples)\s+of\s+)?(?:these|those|such|the|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:malignancies|cancers|tumou?rs|tumou?r\s+types|indications|diseases|disorders|conditions)\s+"
+    r"(?:include|includes|included|including|are|were|such\s+as|comprise)\b", re.I)
+
+
+def class_list_sentence(sent: str) -> bool:
+    """Whether a sentence that names no asset lists the diseases of a class the text just named ("Some of those
+    malignancies include X and Y"): they are the current asset's, as the class was."""
+    return bool(_CLASS_LIST.match(sent))
+
+
+# "an allogeneic CAR-T engineered to abrogate graft-versus-host disease": what the product is made to avoid
+_ENGINEERED_AGAINST = re.compile(
+    r"\b(?:engineered|edited|modified|knocked\s+out|armou?red)\s+(?:[\w\-]+\s+){0,3}?to\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:abrogate|avoid|minimi[sz]e|eliminate|mitigate|evade|resist|reduce\s+the\s+risk\s+of|lower\s+the\s+risk\s+of)\s+"
+    r"(?:the\s+)?(?:risk\s+of\s+|incidence\s+of\s+|likelihood\s+of\s+)?(?:[\w\-]+\s+){0,1}$", re.I)
+
+
+def engineered_against(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the disease at `pos` is what a product is engineered to avoid ("edited to abrogate GvHD"): a design
+    property, not an indication."""
+    return bool(_ENGINEERED_AGAINST.search(text, max(sent_start, pos - 90), pos))
+
+
+# "(ZX-647)-containing regimen", "a ZX-647-based lymphodepletion": a component of the regimen another asset follows
+_COMPONENT_AFTER = re.compile(r"\)?\s*-\s*(?:containing|based)\b|\)?\s+(?:lymphodepletion|conditioning|pre-?conditioning)\b", re.I)
+
+
+def regimen_components(text: str, assets) -> list:
+    """The assets of a sentence less those written as a regimen's component ("an (ZX-647)-containing regimen"): a
+    disease after it is the studied asset's, not the component's."""
+    kept = [a for a in assets if not _COMPONENT_AFTER.match(text, a.end)]
+    return kept if kept else assets
+
+
+# "gastric and pancreatic cancers", "breast, ovarian or prostate tumors": words sharing one plural head noun,
+# found from the conjunction and head (tried only where "and/or <word> <head>s" is) back to the words before
+_SHARED_TAIL = re.compile(r"\s+(?:and|or|and/or)\s+([A-Za-z][a-z\-]{2,})\s+"
+                          r"(cancer|tumou?r|carcinoma|lymphoma|leukaemia|leukemia|sarcoma|adenocarcinoma)s\b")
+_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z\-]{2,}\s*,\s*){0,4}[A-Za-z][a-z\-]{2,}),?$")
+
+
+def shared_head_diseases(text: str, taken) -> list:
+    """Disease matches for each word of a list that shares one plural head ("gastric and pancreatic cancers" is
+    gastric cancer and pancreatic cancer), where the curated lexicon knows "<word> <head>" and no disease was
+    read there already."""
+    from reportgen.extract.lexicon import Match, load_lexicons
+
+    if " and " not in text and " or " not in text:
+        return []
+    diseases = None
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for t in _SHARED_TAIL.finditer(text):
+        lead = _SHARED_HEAD.search(text, max(0, t.start() - 120), t.start())
+        if not lead:
+            continue
+        diseases = diseases or load_lexicons().diseases
+        head = t.group(2)
+        words = [(w.start() + lead.start(1), w.end() + lead.start(1), w.group(0))
+                 for w in re.finditer(r"[A-Za-z][a-z\-]{2,}", lead.group(1))]
+        words.append((t.start(1), t.end(2) + 1, t.group(1)))
+        for a, b, w in words:
+            canonical = diseases.lookup(f"{w} {head}")[0]
+            if canonical and not any(x < b and a < y for x, y in spans):
+                out.append(Match(a, b, canonical, text[a:b], False))
+    return out
+
+
+# "patients at risk for X", "a key risk factor for X", "the risk of developing X": the patients' risk, not what
+# the asset is for
+_AT_RISK = re.compile(r"\b(?:at\s+(?:high\s+|increased\s+|elevated\s+)?risk\s+(?:for|of)|risk\s+factors?\s+(?:for|of)|"
+                      r"risk\s+of\s+developing)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def at_risk_disease(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the disease at `pos` is one the patients are at risk of ("at risk for atherosclerotic X")."""
+    return bool(_AT_RISK.search(text, max(sent_start, pos - 60), pos))

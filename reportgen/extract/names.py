@@ -21,6 +21,7 @@ from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
 from reportgen.extract.orgnames import academic_of, join_tickers
 from reportgen.extract.radioligands import radioligand_names
+from reportgen.extract.name_links import bracket_generic_links, short_after_or, slash_pair_links
 
 # --- shapes ------------------------------------------------------------------
 
@@ -72,7 +73,7 @@ OR_BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}|[A-Z]{4,})\s+or\s+")
 NOT_CODE_PREFIX = re.compile(
     r"^(?:NCT|CTR|ChiCTR|ISRCTN|EudraCT|jRCT|CD|IgG|IgA|IgM|IL|HLA|COVID|SARS|CXCR|CCR|AQP|HER|FGFR|VEGFR|PD|"
     r"HKEX|HKG|NYSE|SSE|SZSE|SHE|NASDAQ|TSE|ISO|GMP|ASCO|ASH|EHA|ESMO|AACR|ASGCT|EULAR|ACR|RMB|USD|EUR|CNY|HK|"
-    r"MMY|Q|FY|H|T|NK|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
+    r"MMY|Q|FY|H|T|NK(?=92(?!\d))|COVID-|SARS-CoV-|MERS-|HPV-?|HIV-)\d", re.I)
 NOT_INN = frozenset("concept except accept intercept percept incept adimab".split()) | _DATA_NOT_INN
 NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car per".split())
 _CONTEXT = read_data("shapes.yaml")
@@ -90,6 +91,9 @@ PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.
                            r"|INN\s*:)\s*", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
+# "in three Phase 3 trials - ABC, ABC2 and XYZ": names listed after a dash, colon or "?" (for a dash) after a plural
+# "trials"/"studies" are the studies' names
+TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\s*(?:[\w\-]+\s*(?:,|and|,\s*and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
 GENE_AFTER = re.compile(r"\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
                         r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
@@ -263,17 +267,23 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             continue
         if (s, e) not in cands:
             cands[(s, e)] = (w, 1)
+    listed_trials: set[str] = set()
     for m in CODE_RE.finditer(text):
         w = m.group(1)
         s, e = m.span(1)
         if NOT_CODE_PREFIX.match(w) or (s, e) in targets or covered(s, e, trial_spans) or (s, e) in cands \
                 or norm(w) in trial_names:  # a study's name used alone ("KOMET-9 enrolled 90 patients")
             continue
+        if TRIAL_LIST_DASH_BEFORE.search(text, max(0, s - 80), s):
+            listed_trials.add(norm(w))  # a study's name, wherever else the text writes it
+            continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
                 or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
+    for key in [k for k, (w, rank) in cands.items() if rank == 3 and norm(w) in listed_trials]:
+        del cands[key]
     _add_radioligands(text, cands, uf, link_at, org_spans)  # "lutetium Lu 177 X", "[177Lu]Lu-X"
     # shapes beyond the plain code and the INN stems (extract/shapes.py, data/shapes.yaml)
     add_shape_assets(text, lex, cands, org_spans, trial_spans, targets, TRIAL_AFTER, ORG_STOP | GENERIC_WORDS | GEO_WORDS,
@@ -300,6 +310,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                 lead = PAREN_LEAD_RE.match(seg)
                 if lead:
                     seg_s, seg = seg_s + lead.end(), seg[lead.end():]
+                or_short = seg[:3] == "or " and short_after_or(seg[3:], cands[(s, e)][0] + " " + text[ps:seg_s])  # name_links.py
+                if or_short:
+                    seg_s, seg = seg_s + 3, seg[3:]
                 parts = [(seg_s, seg)]
                 if "/" in seg and all(CODE_RE.fullmatch(x) for x in seg.split("/")):
                     parts, off = [], seg_s
@@ -313,7 +326,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                         continue
                     rank = 0 if inn_in_paren else owner[1]
                     inn_in_paren = inn_in_paren or bool(INN_RE.fullmatch(seg))
-                    if key in cands or rd or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
+                    if key in cands or rd or or_short or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
                         if key not in cands:
                             cands[key] = (seg, 3 if CODE_RE.fullmatch(seg) else 1)
                         uf.union(norm(owner[0]), norm(seg))
@@ -323,6 +336,8 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         # "Brand (INN ...)": capitalized word right before an asset's paren
     # "X, also known as Y", "X, formerly Y" (aliases.py, cues in data/aliases.yaml)
     phrase_links(text, cands, uf.union, link_at, norm, lambda w, r: _alias_word_ok(w, r, lex), org_spans)
+    slash_pair_links(text, cands, uf.union, link_at, norm)  # "ZX-101/MK-77, an investigational vaccine" (name_links.py)
+    bracket_generic_links(text, cands, uf.union, link_at, norm, lambda w: _brand_ok(w, lex))  # "[generic name: x]"
     for (s, e), (w, rank) in list(cands.items()):
         if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue

@@ -22,6 +22,9 @@ from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_dat
 from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
+from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
+from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
+from reportgen.extract.lists import ListScope
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
 from reportgen.extract.phases import implied_phases
@@ -372,6 +375,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
     ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
+    lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -382,6 +386,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
         named_assets = assets
+        item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
         unnamed = not assets and UNNAMED_RE.search(sent) and (
             _within(ctx.modalities, s, e) or _within(ctx.targets, s, e))
@@ -417,14 +422,20 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         # ("This therapy is ...": references.py, which resolves only a clear antecedent)
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
-        described = _described(text, assets_all, s, e)
+        described = _described(text, assets_all, s, e) + described_before(text, assets_all, s, e)  # descriptors.py
         found_targets: list[tuple[int | None, str]] = []
         for m in _within(ctx.targets, s, e):
             owner = _owner(described, m.start)
             if owner is not None and _target_context(text, s, m):
                 found_targets.append((owner, m.canonical))
                 continue
-            if _inside(m.start, blocked) or not _target_context(text, s, m):
+            if not (_target_context(text, s, m) or colon_list_target(text, s, m.start)):
+                continue  # ("target two genes: X; Y": descriptors.py)
+            if _inside(m.start, blocked) or combination_partner(text, s, m.start):
+                # "in combination with an anti-PD-1 antibody": the partner's, if named right after (descriptors.py)
+                partner = partner_named_after(text, assets_all, m.end)
+                if partner is not None:
+                    found_targets.append((partner, m.canonical))
                 continue
             eid = _nearest(assets, m.start)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
@@ -438,7 +449,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if owner is not None:
                 ctx.add(owner, "modality", m.canonical, span)
                 continue
-            if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end):
+            if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end) or \
+                    combination_partner(text, s, m.start):  # "in combination with a monoclonal antibody" (descriptors.py)
                 continue
             eid = _nearest(assets, m.start)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
@@ -452,10 +464,17 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if verb and m.end <= s + verb.start() and not [a for a in assets if a.end <= m.start]:
                 continue
-            eid = _nearest(assets, m.start)
-            if eid is None and subject_fallback is not None and _subject_is_developer(ctx, sent, s, dev_orgs) and \
+            eid = _nearest(regimen_components(text, assets), m.start)  # not "(ZX-647)-containing regimen": indications.py
+            if eid is None and subject_fallback is not None and (_subject_is_developer(ctx, sent, s, dev_orgs) or
+                                                                  first_person_study(sent)) and \
                     in_study_context(text, s, m.start):
-                eid = subject_fallback  # "The company is conducting trials in X": indications.py
+                eid = subject_fallback  # "The company is conducting trials in X", "We will conduct a study in X": indications.py
+            if eid is None and not assets_all and item_owner is not None:
+                eid = item_owner  # a bulleted item under "designations were granted for:" (lists.py)
+            if eid is None and not assets_all and ctx.current is not None and class_list_sentence(sent):
+                eid = ctx.current  # "Some of those malignancies include X and Y": indications.py
+            if engineered_against(text, s, m.start) or at_risk_disease(text, s, m.start):
+                continue  # "engineered to abrogate GvHD", "at risk for X": not what the asset is for (indications.py)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
             if eid is None and not assets_all and study_sentence_disease(text, sent, s, m.start):
@@ -710,8 +729,10 @@ def _disease_mentions(ctx: Context, s: int, e: int):
     for m in _within(ctx.diseases, s, e):
         if m.canonical in ctx.lex.generic_diseases:
             pre = text[max(s, m.start - 45):m.start]
-            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
+            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin|\bsuffer(?:s|ing)?\s+from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
                 continue
+            if re.search(r"\b(?:for|in)\s+an?\s+$", pre, re.I):
+                continue  # "the first cell therapy approved for a solid tumor": a class, not the asset's indication
         yield m
 
 

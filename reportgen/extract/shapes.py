@@ -62,6 +62,15 @@ def _patterns():
         # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
         "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?\s+"
                                  r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
+        # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
+        # after a lower-case drug noun (so never in an all-capitals headline)
+        "noun_brand": re.compile(rf"(?<![\w\-])(?:{nouns})\s+([A-Z]{{4,}}(?![a-z])|[A-Z][A-Za-z0-9]{{2,}}(?=\s?(?:®|™)))"
+                                 r"(?:\s?(?:™|®))?(?![\w\-])"),
+        # "the Zorvexa therapy developed by Halden": a capitalized word between "the" and a drug noun its maker follows
+        "the_name_by": re.compile(rf"\bthe\s+([A-Z][a-z]{{3,}}[A-Za-z0-9]*)(?:\s?(?:™|®))?\s+(?:{nouns})\s+"
+                                  rf"(?:{_alt(data.get('appos_by_cues', []))})\s"),
+        # "a disorder called Danon disease": a cue's word that heads a disease name is no asset
+        "disease_after": re.compile(r"[\s\-]+(?:disease|disorder|syndrome|deficiency|dystrophy)\b", re.I),
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
@@ -227,7 +236,7 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         brand = c["brand_cue"].match(text, cue_at)
         if not brand and not c["noun_near"].search(text, max(0, cue_at - c["window"]), cue_at):
             continue
-        if ok_name(w, s, e) and not false_code(w):
+        if ok_name(w, s, e) and not false_code(w) and not c["disease_after"].match(text, e):
             add(s, e, w, 1)
             # "branded as Neurapry and HeartSheet", "named A, B and C": the names listed after the first
             pos = m.end()
@@ -241,6 +250,14 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
                 len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+            add(s, e, w, 1)
+    for m in c["the_name_by"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"]:
+            add(s, e, w, 1)
+    for m in c["noun_brand"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"]:
             add(s, e, w, 1)
     for m in c["named_after"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
