@@ -11,7 +11,7 @@ import difflib
 import json
 from typing import Annotated, Any, ClassVar, Iterable, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_serializer, model_validator
 
 from reportgen.sources import partial_date
 from reportgen.vocab import (
@@ -86,6 +86,9 @@ class Evidence(BaseModel):
 
 # --- typed objects -------------------------------------------------------------
 
+_CHECKED = "reportgen.facts: problem checked"  # a validation context key: make_object has asked `problem`
+_CHECKED_CONTEXT = {_CHECKED: True}
+
 class FactObject(BaseModel):
     """A structured object; its fields in FACTS.md export order, absent ones left out of the export."""
 
@@ -97,7 +100,9 @@ class FactObject(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _shape(cls, data: Any) -> Any:
+    def _shape(cls, data: Any, info: ValidationInfo) -> Any:
+        if info.context is not None and info.context.get(_CHECKED):
+            return data  # make_object asked `problem` already: the same answer twice is ~1% of extraction
         problem = cls.problem(data)
         if problem:
             raise ValueError(problem)
@@ -275,7 +280,7 @@ def make_object(predicate: str, obj: Any) -> ObjectValue:
     kind = OBJECT_TYPE.get(predicate)
     if kind is None or isinstance(obj, kind):
         return obj
-    return kind.model_validate(obj)
+    return kind.model_validate(obj, context=_CHECKED_CONTEXT)
 
 
 class Fact(BaseModel):

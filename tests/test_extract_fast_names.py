@@ -207,3 +207,21 @@ def test_lexicon_trie_strings_are_kept_for_the_next_process():
         assert lexicon._trie_string(spellings) == "(?:stored)"
     finally:
         regex_cache.ANALYSES.pop(key, None)
+
+
+def test_make_object_checks_once_and_still_refuses():
+    """make_object asks `problem` itself and tells the validator so (facts._CHECKED); what it builds equals the
+    validating constructor's object, and a bad object is refused by both, each with its own message."""
+    import pytest
+
+    from reportgen.facts import Efficacy, Regulatory, make_object
+
+    good = {"endpoint": "ORR", "value": 45, "unit": "%"}
+    assert make_object("efficacy", good) == Efficacy.model_validate(good)
+    assert make_object("regulatory", {"authority": "FDA", "action": "approval"}) == \
+        Regulatory.model_validate({"authority": "FDA", "action": "approval"})
+    bad = {"endpoint": "ORR", "value": "many", "unit": "%"}
+    with pytest.raises(ValueError, match="value must be a number"):
+        make_object("efficacy", bad)
+    with pytest.raises(ValueError, match="value must be a number"):
+        Efficacy.model_validate(bad)  # without make_object's context the validator asks `problem` itself
