@@ -383,3 +383,30 @@ def test_a_code_an_organization_owns_needs_no_other_drug_word():
 def test_a_possessive_before_a_year_or_a_period_names_no_asset():
     fs = facts_of("Zentavo Bio's 2021 results and Zentavo Bio's Q3-2024 revenue rose, the company said.")
     assert [f for f in fs if f.predicate == "developer"] == []
+
+
+@pytest.mark.parametrize("name", ["velarotene", "quorogolix", "tavoprazan", "lumiciguat", "daridorexant",
+                                  "zenoglitazar", "brovamilast", "ravitegrast", "soracapavir", "ensitrelvir"])
+def test_stems_of_classes_in_development_name_assets(name):
+    from reportgen.extract.names import INN_RE
+    m = INN_RE.search(f"the company's {name} was well tolerated")
+    assert m and m.group(0) == name
+
+
+def test_an_unlisted_inn_given_with_combination_partners_takes_the_facts():
+    """The asset announced keeps the sentence's trial, phase and designation; the drugs it is combined with
+    (found by their own stems) do not take them."""
+    fs = facts_of("Quorvex Pharmaceuticals announced that it has gained Fast Track Designation from the FDA for "
+                  "velarotene in combination with azacitidine and venetoclax for the treatment of acute myeloid "
+                  "leukemia (AML). Velarotene is being evaluated in the HALO-AML-1 Phase 2 trial.")
+    assert "HALO-AML-1" in objects(fs, "velarotene", "trial")
+    assert objects(fs, "venetoclax", "trial") == [] and objects(fs, "venetoclax", "phase") == []
+    assert any("Fast Track" in o for o in objects(fs, "velarotene", "regulatory"))
+
+
+@pytest.mark.parametrize("word", ["fludarabine", "methotrexate", "vancomycin", "metoprolol", "lisinopril"])
+def test_background_classes_are_not_read_by_a_stem(word):
+    """Old classes named as background or supportive therapy have no stem in the list."""
+    from reportgen.extract.names import INN_RE, NOT_INN
+    m = INN_RE.search(f"patients received {word} before dosing")
+    assert m is None or m.group(0).casefold() in NOT_INN
