@@ -27,6 +27,9 @@ rewrites it.
 
 from __future__ import annotations
 
+import array
+import base64
+import binascii
 import hashlib
 import json
 import logging
@@ -55,9 +58,26 @@ def _engine() -> list | None:
 
         if sys.implementation.name != "cpython" or not isinstance(getattr(re, "_cache", None), dict):
             return None
-        return [sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS]
+        return [sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, sys.byteorder, _CODES]
     except (ImportError, AttributeError):
         return None
+
+
+# A program's code words are stored as base64 of their machine words (array "I", this machine's byte order,
+# which the engine line records) when that type holds a code word: JSON's integer lists were ~half the load.
+_CODES = "u32-base64" if array.array("I").itemsize == 4 else "json"
+
+
+def _code_text(code: list[int]):
+    return base64.b64encode(array.array("I", code).tobytes()).decode("ascii") if _CODES == "u32-base64" else code
+
+
+def _code_list(stored) -> list[int]:
+    if _CODES == "u32-base64":
+        if not isinstance(stored, str):
+            raise ValueError("a program that is not base64 text")
+        return array.array("I", binascii.a2b_base64(stored)).tolist()
+    return list(stored)
 
 
 def _body_digest(body: str) -> str:
@@ -83,7 +103,7 @@ def load(path: Path, root: Path) -> bool:
         patterns = {}
         for pattern, flags, final_flags, code, groups, groupindex, indexgroup in data["patterns"]:
             key = (str, str(pattern), int(flags))
-            patterns[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+            patterns[key] = _sre.compile(pattern, final_flags, _code_list(code), groups, groupindex, tuple(indexgroup))
         analyses = {(str(k), str(p), int(f)): v for k, p, f, v in data["analyses"]}
     except Exception as exc:  # noqa: BLE001  any doubt: compiled as usual, and the file is written anew
         log.debug("%s: not used (%s: %s); it is rebuilt", path, type(exc).__name__, exc)
@@ -117,7 +137,7 @@ def prepared_bytes(fingerprint: str) -> bytes | None:
             continue
         try:
             tree = parser.parse(pattern, flags)
-            code = compiler._code(tree, flags)
+            code = _code_text(compiler._code(tree, flags))
         except Exception:  # noqa: BLE001  not one this module can prepare: compiled as usual
             continue
         groupindex = dict(tree.state.groupdict)

@@ -78,7 +78,7 @@ def _rewrite(path: Path, change) -> None:
 
 def _bad_program(header, data):
     for entry in data["patterns"]:
-        entry[3] = [10 ** 6] * 3  # no opcode: _sre refuses it
+        entry[3] = regex_cache._code_text([10 ** 6] * 3)  # no opcode: _sre refuses it
 
 
 def _other_python(header, data):
@@ -88,6 +88,10 @@ def _other_python(header, data):
 def _bad_digest(header, data):
     header["keep_digest"] = True
     data["patterns"] = data["patterns"][:-1]
+
+
+def _not_base64(header, data):
+    data["patterns"][0][3] = "not base64 at all!"
 
 
 def _bad_analysis(header, data):
@@ -101,7 +105,8 @@ def _bad_analysis(header, data):
     lambda p: _rewrite(p, _bad_program),
     lambda p: _rewrite(p, _other_python),
     lambda p: _rewrite(p, _bad_digest),
-], ids=["garbage", "truncated", "empty", "refused-program", "other-python", "bad-digest"])
+    lambda p: _rewrite(p, _not_base64),
+], ids=["garbage", "truncated", "empty", "refused-program", "other-python", "bad-digest", "not-base64"])
 def test_a_damaged_file_is_not_used_and_is_written_anew(project, damage):
     clean = _run(project)
     damage(_file(project))
@@ -149,7 +154,7 @@ def test_prepared_programs_match_what_re_compiles():
         fresh = re.compile(pattern, flags) if not flags & re.DEBUG else None
         if fresh is None:
             continue
-        built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        built = _sre.compile(pattern, final_flags, regex_cache._code_list(code), groups, groupindex, tuple(indexgroup))
         assert (built.pattern, built.flags, built.groups, built.groupindex) == \
                (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
         for s in samples:
