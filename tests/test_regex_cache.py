@@ -177,3 +177,27 @@ def test_a_file_written_under_a_smaller_cache_is_written_anew(project):
     assert again["loaded"] and again["facts"] == clean["facts"]
     header = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[0])
     assert header["room"] == regex_cache.CACHE_ROOM  # rewritten by the run that loaded the partial file
+
+
+OTHER = ("Velmora Bio entered into an exclusive license agreement with Tarrow Pharma, under which Tarrow Pharma "
+         "acquired the exclusive rights to VLM-31 from Velmora Bio in Japan.\n")
+
+
+def test_patterns_a_later_document_compiles_are_added_to_the_file(project):
+    _run(project)
+    steady = _run(project)["compiled"]  # what a run compiles whatever the file holds (none or nearly)
+    before = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[2])
+    known = {(p[0], p[1]) for p in before["patterns"]}
+    script = SCRIPT.replace("text=sys.argv[2]", "text=sys.argv[2] + sys.argv[3]")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    results = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", script, str(project), TEXT, OTHER], capture_output=True, text=True,
+                             env=env, check=True)
+        results.append(json.loads(out.stdout))
+    first, result = results
+    after = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[2])
+    assert known < {(p[0], p[1]) for p in after["patterns"]}  # the deal sentence's cues were added
+    assert first["compiled"] > steady  # the deal sentence compiled patterns the file lacked
+    assert result["loaded"] and result["compiled"] <= steady  # the next run with the richer file does not
+    assert result["facts"] == first["facts"]
