@@ -106,6 +106,39 @@ def _singular(key: str) -> str:
 
 @functools.cache
 def vocabulary() -> Vocabulary:
+    """The vocabulary, from the project's prepared file when one holds it for these files (reportgen/prepared.py)."""
+    from reportgen import prepared
+
+    if not prepared.enabled():
+        return _build_vocabulary()
+    import yaml
+
+    key = prepared.source_key(MESH_FILE.read_bytes(), AREAS_FILE.read_bytes(), Path(__file__).read_bytes(),
+                              yaml.__version__)
+    return prepared.cached("mesh", "vocabulary", key, _build_vocabulary, _vocabulary_data, _vocabulary_from)
+
+
+def _vocabulary_data(v: Vocabulary) -> dict:
+    """The vocabulary as JSON-shaped data (areas shared by their spellings kept shared)."""
+    areas = list({id(a): a for a in v.areas.values()}.values())
+    index = {id(a): i for i, a in enumerate(areas)}
+    return {"rows": [[d.mesh_id, d.name, list(d.trees)] for d in v.diseases],
+            "keys": list(v.variants), "values": list(v.variants.values()), "qualifiers": list(v.qualifiers),
+            "areas": [[a.name, list(a.spellings), list(a.trees)] for a in areas],
+            "area_keys": [[k, index[id(a)]] for k, a in v.areas.items()]}
+
+
+def _vocabulary_from(data: dict) -> Vocabulary:
+    keys, values = data["keys"], data["values"]
+    if len(keys) != len(values) or (set(map(type, keys)) | set(map(type, values))) - {str}:
+        raise ValueError("variants are not strings")
+    rows = tuple([Disease(str(i), str(n), tuple(map(str, t))) for i, n, t in data["rows"]])
+    areas = [Area(str(n), tuple(map(str, s)), tuple(map(str, t))) for n, s, t in data["areas"]]
+    return Vocabulary(rows, dict(zip(keys, values)), tuple(map(str, data["qualifiers"])),
+                      {str(k): areas[i] for k, i in data["area_keys"]})
+
+
+def _build_vocabulary() -> Vocabulary:
     text = gzip.decompress(MESH_FILE.read_bytes()).decode("utf-8")
     head, _, tail = text.partition("\n\n")  # descriptors, a blank line, then variants
     rows, by_name = [], {}

@@ -27,6 +27,9 @@ rewrites it.
 
 from __future__ import annotations
 
+import array
+import base64
+import binascii
 import hashlib
 import json
 import logging
@@ -45,7 +48,7 @@ if isinstance(getattr(re, "_MAXCACHE", None), int) and re._MAXCACHE < CACHE_ROOM
     re._MAXCACHE = CACHE_ROOM
 # fastre's gate analyses, ("needles" | "heads", pattern, flags) -> result (lists, JSON-shaped); filled in any case
 ANALYSES: dict[tuple[str, str, int], object] = {}
-_state = {"loaded": None, "fingerprint": None, "room": None}  # the header's fingerprint and room of the file loaded
+_state = {"loaded": None, "fingerprint": None, "room": None, "entries": None, "skipped": None, "analyses": None}  # the header's fingerprint and room of the file loaded
 
 
 def _engine() -> list | None:
@@ -55,9 +58,26 @@ def _engine() -> list | None:
 
         if sys.implementation.name != "cpython" or not isinstance(getattr(re, "_cache", None), dict):
             return None
-        return [sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS]
+        return [sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, sys.byteorder, _CODES]
     except (ImportError, AttributeError):
         return None
+
+
+# A program's code words are stored as base64 of their machine words (array "I", this machine's byte order,
+# which the engine line records) when that type holds a code word: JSON's integer lists were ~half the load.
+_CODES = "u32-base64" if array.array("I").itemsize == 4 else "json"
+
+
+def _code_text(code: list[int]):
+    return base64.b64encode(array.array("I", code).tobytes()).decode("ascii") if _CODES == "u32-base64" else code
+
+
+def _code_list(stored) -> list[int]:
+    if _CODES == "u32-base64":
+        if not isinstance(stored, str):
+            raise ValueError("a program that is not base64 text")
+        return array.array("I", binascii.a2b_base64(stored)).tolist()
+    return list(stored)
 
 
 def _body_digest(body: str) -> str:
@@ -69,7 +89,7 @@ def load(path: Path, root: Path) -> bool:
     from reportgen.paths import read_refusal
 
     engine = _engine()
-    _state["loaded"] = False
+    _state.update(loaded=False, entries=None, skipped=None, analyses=None)
     if engine is None or not path.is_file() or path.is_symlink() or read_refusal(path, root):
         return False
     try:
@@ -80,10 +100,13 @@ def load(path: Path, root: Path) -> bool:
         data = json.loads(body)
         import _sre
 
-        patterns = {}
-        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in data["patterns"]:
+        patterns, entries = {}, {}
+        for entry in data["patterns"]:
+            pattern, flags, final_flags, code, groups, groupindex, indexgroup = entry
             key = (str, str(pattern), int(flags))
-            patterns[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+            patterns[key] = _sre.compile(pattern, final_flags, _code_list(code), groups, groupindex, tuple(indexgroup))
+            entries[key] = entry
+        skipped = {(str, str(p), int(f)) for p, f in data.get("skipped", [])}
         analyses = {(str(k), str(p), int(f)): v for k, p, f, v in data["analyses"]}
     except Exception as exc:  # noqa: BLE001  any doubt: compiled as usual, and the file is written anew
         log.debug("%s: not used (%s: %s); it is rebuilt", path, type(exc).__name__, exc)
@@ -93,13 +116,23 @@ def load(path: Path, root: Path) -> bool:
     for key, value in analyses.items():
         ANALYSES.setdefault(key, value)
     _state["loaded"], _state["fingerprint"], _state["room"] = True, header.get("fingerprint"), header.get("room")
+    _state["entries"], _state["skipped"], _state["analyses"] = entries, skipped, set(analyses)
     return True
+
+
+def _news() -> bool:
+    """Whether this process compiled a pattern, or derived a gate analysis, that the file loaded lacks: which
+    patterns an extraction compiles depends on its documents (a deal sentence compiles the partner cues)."""
+    entries, skipped, analyses = _state["entries"] or {}, _state["skipped"] or set(), _state["analyses"] or set()
+    return (any(k[0] is str and k not in entries and k not in skipped for k in list(re._cache))
+            or any(k not in analyses for k in list(ANALYSES)))
 
 
 def stale(fingerprint: str) -> bool:
     """Whether the file loaded (if any) should be written anew for this extractor."""
     return _engine() is not None and not (_state["loaded"] and _state["fingerprint"] == fingerprint
-                                          and _state["room"] == CACHE_ROOM)  # written under a smaller cache: partial
+                                          and _state["room"] == CACHE_ROOM  # written under a smaller cache: partial
+                                          and not _news())
 
 
 def prepared_bytes(fingerprint: str) -> bytes | None:
@@ -110,15 +143,20 @@ def prepared_bytes(fingerprint: str) -> bytes | None:
     import re._compiler as compiler
     import re._parser as parser
 
-    patterns = []
+    patterns, skipped = [], []
+    known = _state["entries"] or {}  # entries of the file loaded: the same program (same engine), not parsed again
     for key in list(re._cache):
         kind, pattern, flags = key
         if kind is not str:
             continue
+        if key in known:
+            patterns.append(known[key])
+            continue
         try:
             tree = parser.parse(pattern, flags)
-            code = compiler._code(tree, flags)
+            code = _code_text(compiler._code(tree, flags))
         except Exception:  # noqa: BLE001  not one this module can prepare: compiled as usual
+            skipped.append([pattern, flags])
             continue
         groupindex = dict(tree.state.groupdict)
         indexgroup = [None] * tree.state.groups
@@ -126,7 +164,7 @@ def prepared_bytes(fingerprint: str) -> bytes | None:
             indexgroup[i] = name
         patterns.append([pattern, flags, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup])
     analyses = [[k, p, f, v] for (k, p, f), v in sorted(ANALYSES.items())]
-    body = json.dumps({"patterns": patterns, "analyses": analyses}, separators=(",", ":"))  # ASCII: lone surrogates too
+    body = json.dumps({"patterns": patterns, "analyses": analyses, "skipped": skipped}, separators=(",", ":"))  # ASCII: lone surrogates too
     header = json.dumps({"engine": engine, "fingerprint": fingerprint, "room": CACHE_ROOM, "digest": _body_digest(body)})
     return (header + "\n" + body).encode()
 
@@ -144,5 +182,9 @@ def save(path: Path, root: Path, fingerprint: str) -> None:
         check_targets(root, [path])
         write_all([(path, data)])
         _state["loaded"], _state["fingerprint"], _state["room"] = True, fingerprint, CACHE_ROOM
+        body = json.loads(data.decode().partition("\n")[2])
+        _state["entries"] = {(str, p[0], int(p[1])): p for p in body["patterns"]}
+        _state["skipped"] = {(str, p, int(f)) for p, f in body["skipped"]}
+        _state["analyses"] = set(ANALYSES)
     except Exception as exc:  # noqa: BLE001  a cache that cannot be written costs time, never the build
         log.debug("%s: not written: %s", path, exc)

@@ -70,7 +70,9 @@ def _modality_spellings() -> dict[str, tuple[str, ...]]:
 
     from .extract.lexicon import DATA_DIR
 
-    data = yaml.safe_load((DATA_DIR / "modalities.yaml").read_text(encoding="utf-8")) or {}
+    from . import prepared
+
+    data = prepared.load_yaml(DATA_DIR / "modalities.yaml", yaml.SafeLoader) or {}
     return {k: tuple(v or ()) for k, v in data.items() if isinstance(k, str)}
 
 

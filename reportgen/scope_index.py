@@ -230,6 +230,9 @@ def quick_build(project_root: Path, names, formats, out_dir: Path | None, templa
         except Exception as exc:  # noqa: BLE001  a damaged index or record costs time, never the build
             log.debug("new-documents path not taken: %s: %s", type(exc).__name__, exc)
             quick = None
+        from reportgen import prepared
+
+        prepared.save()  # what the scope checks prepared after the extraction (nothing when none was built)
         if quick is None:
             return None
         index, ids, count = quick
@@ -263,6 +266,9 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
     prepared = out_dir / ".cache" / regex_cache.FILE
     # before the extractor's first import (load_landscape imports its extension keys): its patterns come out of the file
     regex_cache.load(prepared, project.root.resolve())
+    from reportgen import prepared as prepared_data  # data files and MeSH vocabulary, read when first needed
+
+    prepared_data.enable(out_dir / ".cache", project.root.resolve())
     from reportgen.landscape import find_landscapes, load_landscape
 
     paths = find_landscapes(project.root, names)
@@ -325,6 +331,7 @@ def _new_documents_only(project, out_dir: Path, inputs, names):
     finally:
         cache.close()
         regex_cache.save(prepared, root, get_extractor().fingerprint)  # only when missing, damaged or stale
+        prepared_data.save()  # only the files with an entry built in this process
     if review is not None and review.decisions:
         from reportgen.review import fact_id
 

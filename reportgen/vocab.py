@@ -37,8 +37,9 @@ class ActionInfo:
 
 
 def _load() -> dict:
-    with _DATA.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    from reportgen import prepared  # the parse kept between processes when a build enabled it
+
+    return prepared.load_yaml(_DATA, yaml.SafeLoader)
 
 
 _V = _load()
@@ -72,8 +73,9 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _endpoint_spellings() -> dict[str, str]:
     """Every spelling of an endpoint in the endpoint lexicon, folded -> its canonical spelling."""
-    with _ENDPOINTS.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from reportgen import prepared
+
+    data = prepared.load_yaml(_ENDPOINTS, yaml.SafeLoader) or {}
     out: dict[str, str] = {}
     for canonical, spellings in (data.get("endpoints") or {}).items():
         for spelling in [canonical, *(spellings or [])]:

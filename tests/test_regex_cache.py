@@ -78,7 +78,7 @@ def _rewrite(path: Path, change) -> None:
 
 def _bad_program(header, data):
     for entry in data["patterns"]:
-        entry[3] = [10 ** 6] * 3  # no opcode: _sre refuses it
+        entry[3] = regex_cache._code_text([10 ** 6] * 3)  # no opcode: _sre refuses it
 
 
 def _other_python(header, data):
@@ -88,6 +88,10 @@ def _other_python(header, data):
 def _bad_digest(header, data):
     header["keep_digest"] = True
     data["patterns"] = data["patterns"][:-1]
+
+
+def _not_base64(header, data):
+    data["patterns"][0][3] = "not base64 at all!"
 
 
 def _bad_analysis(header, data):
@@ -101,7 +105,8 @@ def _bad_analysis(header, data):
     lambda p: _rewrite(p, _bad_program),
     lambda p: _rewrite(p, _other_python),
     lambda p: _rewrite(p, _bad_digest),
-], ids=["garbage", "truncated", "empty", "refused-program", "other-python", "bad-digest"])
+    lambda p: _rewrite(p, _not_base64),
+], ids=["garbage", "truncated", "empty", "refused-program", "other-python", "bad-digest", "not-base64"])
 def test_a_damaged_file_is_not_used_and_is_written_anew(project, damage):
     clean = _run(project)
     damage(_file(project))
@@ -149,7 +154,7 @@ def test_prepared_programs_match_what_re_compiles():
         fresh = re.compile(pattern, flags) if not flags & re.DEBUG else None
         if fresh is None:
             continue
-        built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        built = _sre.compile(pattern, final_flags, regex_cache._code_list(code), groups, groupindex, tuple(indexgroup))
         assert (built.pattern, built.flags, built.groups, built.groupindex) == \
                (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
         for s in samples:
@@ -172,3 +177,27 @@ def test_a_file_written_under_a_smaller_cache_is_written_anew(project):
     assert again["loaded"] and again["facts"] == clean["facts"]
     header = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[0])
     assert header["room"] == regex_cache.CACHE_ROOM  # rewritten by the run that loaded the partial file
+
+
+OTHER = ("Velmora Bio entered into an exclusive license agreement with Tarrow Pharma, under which Tarrow Pharma "
+         "acquired the exclusive rights to VLM-31 from Velmora Bio in Japan.\n")
+
+
+def test_patterns_a_later_document_compiles_are_added_to_the_file(project):
+    _run(project)
+    steady = _run(project)["compiled"]  # what a run compiles whatever the file holds (none or nearly)
+    before = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[2])
+    known = {(p[0], p[1]) for p in before["patterns"]}
+    script = SCRIPT.replace("text=sys.argv[2]", "text=sys.argv[2] + sys.argv[3]")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    results = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", script, str(project), TEXT, OTHER], capture_output=True, text=True,
+                             env=env, check=True)
+        results.append(json.loads(out.stdout))
+    first, result = results
+    after = json.loads(_file(project).read_text(encoding="utf-8").partition("\n")[2])
+    assert known < {(p[0], p[1]) for p in after["patterns"]}  # the deal sentence's cues were added
+    assert first["compiled"] > steady  # the deal sentence compiled patterns the file lacked
+    assert result["loaded"] and result["compiled"] <= steady  # the next run with the richer file does not
+    assert result["facts"] == first["facts"]

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import re._casefix as _casefix
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -256,9 +256,11 @@ class Lexicons:
 
 @lru_cache(maxsize=None)
 def read_data(name: str) -> dict:
-    """One data file of the extractor, parsed once per process (shared: do not mutate)."""
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: ~10x faster
+    """One data file of the extractor, parsed once per process (shared: do not mutate); the parse is kept
+    in the project's prepared file when the build enabled one (reportgen/prepared.py)."""
+    from reportgen import prepared
+
+    return prepared.load_yaml(DATA_DIR / name, getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: ~10x faster
 
 
 
@@ -280,8 +282,53 @@ def _merge(base: dict, extra: dict | None) -> dict:
 
 @lru_cache(maxsize=8)
 def _load(extra_key: str | None) -> Lexicons:
-    extra = yaml.safe_load(extra_key) if extra_key else {}
-    return build_lexicons(extra or {})
+    from reportgen import prepared
+
+    def build() -> Lexicons:
+        extra = yaml.safe_load(extra_key) if extra_key else {}
+        return build_lexicons(extra or {})
+
+    if not prepared.enabled():
+        return build()
+    # built from every data file and this module's code: any change is a new key (reportgen/prepared.py)
+    parts = [Path(__file__).read_bytes(), extra_key or ""]
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        parts += [path.name, path.read_bytes()]
+    return prepared.cached("data", f"lexicons {extra_key or ''}", prepared.source_key(*parts), build,
+                           _lexicons_data, _lexicons_from)
+
+
+def _lexicons_data(lex: Lexicons) -> dict:
+    """The built lexicons as JSON-shaped data: each Matcher's tables, sets sorted (their order is the hash seed's)."""
+    out = {}
+    for f in fields(Lexicons):
+        if f.name.startswith("_"):
+            continue  # filled on first use
+        value = getattr(lex, f.name)
+        if isinstance(value, Matcher):
+            exact_atoms, folded_atoms = value._atoms
+            out[f.name] = ["matcher", {"entries": value.entries, "exact": value.exact, "folded": value.folded,
+                                       "abbrevs": sorted(value.abbrevs), "exact_atoms": [list(a) for a in exact_atoms],
+                                       "folded_atoms": [list(a) for a in folded_atoms]}]
+        elif isinstance(value, set):
+            out[f.name] = ["set", sorted(value)]
+        else:
+            out[f.name] = ["value", value]
+    return out
+
+
+def _lexicons_from(data: dict) -> Lexicons:
+    values = {}
+    for name, (kind, value) in data.items():
+        if kind == "matcher":
+            m = Matcher.__new__(Matcher)
+            m.entries, m.exact, m.folded, m.abbrevs = value["entries"], value["exact"], value["folded"], set(value["abbrevs"])
+            m._atoms = ([tuple(a) for a in value["exact_atoms"]], [tuple(a) for a in value["folded_atoms"]])
+            m._regexes = None
+            values[name] = m
+        else:
+            values[name] = set(value) if kind == "set" else value
+    return Lexicons(**values)
 
 
 # US -> British spellings of medical words: every disease/endpoint spelling also matches its variant

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import io
 
-from reportgen.output._view import BriefView, TableView, brief_view
-from reportgen.output._zip import normalize_office_zip
 from reportgen.output.registry import OutputContext
 
 MAX_DATA_COLS = 6      # columns beside the name in one table on a landscape page
@@ -28,13 +26,23 @@ class DocxWriter:
     default = False  # opt-in (--format docx), like pptx
 
     def write(self, brief, facts, context: OutputContext) -> bytes:
+        _import_view()
         return document_bytes(brief_view(brief))
 
 
 WRITER = DocxWriter()
 
 
+def _import_view() -> None:
+    """The view model and the zip normaliser, imported by the first render: every build lists the formats
+    (this module's WRITER) and should not pay for them (~20-50 ms)."""
+    global BriefView, TableView, brief_view, normalize_office_zip
+    from reportgen.output._view import BriefView, TableView, brief_view
+    from reportgen.output._zip import normalize_office_zip
+
+
 def document_bytes(view: BriefView) -> bytes:
+    _import_view()
     from docx import Document
     from docx.shared import Cm, Pt
 
