@@ -410,3 +410,21 @@ def test_background_classes_are_not_read_by_a_stem(word):
     from reportgen.extract.names import INN_RE, NOT_INN
     m = INN_RE.search(f"patients received {word} before dosing")
     assert m is None or m.group(0).casefold() in NOT_INN
+
+
+@pytest.mark.parametrize("acronym", ["RMAT", "PRIME", "BTD", "CHMP"])
+def test_a_designation_or_regulator_acronym_in_the_headline_is_no_asset(acronym):
+    """A headline's all-capital word the body repeats is a name, except the programmes and agencies themselves."""
+    fs = facts_of(f"FDA grants {acronym} designation to NovaCyte cell therapy for acute respiratory distress syndrome\n\n"
+                  f"Brivant announced today that NovaCyte cell therapy was granted {acronym} designation for the "
+                  f"acute respiratory distress syndrome program. The {acronym} designation is granted in addition "
+                  f"to Fast Track designation. NovaCyte is the only cell therapy program with {acronym} status.")
+    assert acronym not in subjects(fs)
+    assert "NovaCyte" in subjects(fs)
+
+
+@pytest.mark.parametrize("day", ["Tuesday", "Friday", "today"])
+def test_a_weekday_before_the_verb_is_no_organization(day):
+    fs = facts_of(f"(NewsWire) - Lorvian Sciences Ltd. (LRVN) on {day} announced results from the Phase 3 ORCA "
+                  "study evaluating belzagolix in men with advanced prostate cancer.")
+    assert objects(fs, "belzagolix", "developer") == ["Lorvian Sciences Ltd."]
