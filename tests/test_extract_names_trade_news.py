@@ -428,3 +428,16 @@ def test_a_weekday_before_the_verb_is_no_organization(day):
     fs = facts_of(f"(NewsWire) - Lorvian Sciences Ltd. (LRVN) on {day} announced results from the Phase 3 ORCA "
                   "study evaluating belzagolix in men with advanced prostate cancer.")
     assert objects(fs, "belzagolix", "developer") == ["Lorvian Sciences Ltd."]
+
+
+def test_a_name_set_off_by_commas_after_an_owned_drug_noun_is_an_asset():
+    fs = facts_of("Only six months after first approval in the West for its all-important cancer drug, Zorvexa, "
+                  "Halden Pharma has received approval from Japan. The Ministry of Health, Labour and Welfare's "
+                  "decision to grant approval for Zorvexa follows a priority review.")
+    assert "Zorvexa" in subjects(fs)
+
+
+def test_a_company_after_an_owned_drug_noun_and_a_comma_is_no_asset():
+    fs = facts_of("Halden Pharma said the approval of its cancer drug, Merckle said on Monday, came early. "
+                  "Merckle owns part of Halden Pharma. ZRX-101 is its lead CD19 CAR-T therapy.")
+    assert "Merckle" not in subjects(fs)

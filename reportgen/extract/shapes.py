@@ -60,7 +60,9 @@ def _patterns():
                                   rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
                                   r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
-        "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?\s+"
+        # "its all-important cancer drug, Zorvex, ...": after a comma only a name set off by punctuation
+        "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?"
+                                 r"(?:\s+|,\s+(?=[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s?(?:™|®))?[,.;)]))"
                                  r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
         # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
         # after a lower-case drug noun (so never in an all-capitals headline)
