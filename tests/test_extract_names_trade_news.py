@@ -441,3 +441,17 @@ def test_a_company_after_an_owned_drug_noun_and_a_comma_is_no_asset():
     fs = facts_of("Halden Pharma said the approval of its cancer drug, Merckle said on Monday, came early. "
                   "Merckle owns part of Halden Pharma. ZRX-101 is its lead CD19 CAR-T therapy.")
     assert "Merckle" not in subjects(fs)
+
+
+@pytest.mark.parametrize("code", ["CD4CAR", "CD7CAR", "BCMACAR-T"])
+def test_a_car_written_joined_to_its_target_is_an_asset(code):
+    fs = facts_of(f"Halvora Cell Therapeutics announced that the FDA has granted Orphan Drug Designation for its "
+                  f"chimeric antigen receptor engineered T-cells ({code}) for the treatment of T-cell lymphoma. "
+                  f"Dr. Lee said \"{code} could significantly enhance available treatment options.\"")
+    assert code in subjects(fs)
+
+
+def test_a_joined_car_written_once_or_without_a_target_is_no_asset():
+    fs = facts_of("Halvora Cell Therapeutics said its ZXCAR platform and one CD4CAR construct entered the clinic. "
+                  "ZXCAR is a platform. HLV-101 is its lead CD19 CAR-T therapy.")
+    assert "CD4CAR" not in subjects(fs) and "ZXCAR" not in subjects(fs)

@@ -54,6 +54,8 @@ def _patterns():
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
         # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
+        # "CD4CAR", "CD7CAR-T": a CAR written joined to its target's symbol (a CD number or a vocabulary target)
+        "target_car": re.compile(r"(?<![\w\-])(([A-Z][A-Za-z0-9]{1,7}?)CAR(?:-?T)?)(?![\w\-])"),
         "slash_code": re.compile(r"/([A-Z]{2,6}-?\d{2,7}[A-Za-z]?|[A-Z]{1,2}\d{3,6}[A-Za-z]?)(?![\w\-/]|\.\d)"),
         # "dubbed its new bispecific antibody Dualix": the cue, then a drug noun, then the name
         "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
@@ -190,6 +192,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         h = c["ase_head"].search(text, max(0, m.start() - 30), m.start())
         if h and not taken.overlaps(h.start(), m.end()):
             add(h.start(), m.end(), text[h.start():m.end()], 0)
+    for m in c["target_car"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if not taken.overlaps(s, e) and text.count(w) >= 2 and (
+                re.fullmatch(r"CD\d{1,3}", m.group(2)) or lex.targets.lookup(m.group(2))[0]):
+            add(s, e, w, 1)
     singles: dict[str, list] = {}
     counts: dict[str, list] = {}
     for m in c["codes"].finditer(text):
