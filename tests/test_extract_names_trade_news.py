@@ -455,3 +455,10 @@ def test_a_joined_car_written_once_or_without_a_target_is_no_asset():
     fs = facts_of("Halvora Cell Therapeutics said its ZXCAR platform and one CD4CAR construct entered the clinic. "
                   "ZXCAR is a platform. HLV-101 is its lead CD19 CAR-T therapy.")
     assert "CD4CAR" not in subjects(fs) and "ZXCAR" not in subjects(fs)
+
+
+@pytest.mark.parametrize("code", ["QRV-23E73", "HLV-4B12"])
+def test_a_code_with_a_letter_inside_its_number_is_an_asset(code):
+    fs = facts_of(f"Halvora Pharmaceuticals licensed its experimental cancer therapy {code} to Brightmoor. "
+                  f"{code} is an oral pill currently in Phase 1 trials.")
+    assert code in subjects(fs)

@@ -48,6 +48,8 @@ def _patterns():
             r"(?<![\w\-./])(?:"
             r"(?P<inner>[A-Z]{2,6}-[A-Z]{1,2}\d{1,4}[A-Z]{1,2}\d{1,4}[a-z]?)(?![\w]|-\d|\.\d)"
             r"|(?P<digit>\d[A-Z]{1,3}-?\d{2,6}[A-Za-z]?)(?![\w]|-\d|\.\d)"
+            # a letter inside the number: "JAB-23E73", "QRV-12B04"
+            r"|(?P<mixed>[A-Z]{2,6}-\d{1,4}[A-Z]{1,2}\d{1,4})(?![\w]|-\d|\.\d)"
             r"|(?P<word>[A-Z][a-z]{2,12}-\d{2,4}[A-Za-z]?)(?![\w]|-\d|\.\d)"
             # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
