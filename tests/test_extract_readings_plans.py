@@ -54,3 +54,15 @@ def test_a_filing_expected_later_is_no_filing():
 def test_a_supportive_cytokine_is_no_asset(text):
     subjects = {f.subject for f in extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))}
     assert "G-CSF" not in subjects
+
+
+@pytest.mark.parametrize("clause", ["The approval for the new drug in Korea is approaching.",
+                                    "The completion of the assessment indicates that approval is nearing.",
+                                    "Approval of velprazan is imminent."])
+def test_an_approval_said_to_be_near_is_no_approval(clause):
+    from reportgen.extract import extract_facts
+    from reportgen.sources import Document
+    text = ("The Ministry of Food and Drug Safety (MFDS) has completed the safety and efficacy assessment of "
+            f"velprazan, a new drug from Halvora Pharmaceutical. {clause}")
+    facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+    assert not [f for f in facts if f.predicate == "regulatory" and f.object.action == "approval"]
