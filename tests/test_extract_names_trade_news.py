@@ -462,3 +462,10 @@ def test_a_code_with_a_letter_inside_its_number_is_an_asset(code):
     fs = facts_of(f"Halvora Pharmaceuticals licensed its experimental cancer therapy {code} to Brightmoor. "
                   f"{code} is an oral pill currently in Phase 1 trials.")
     assert code in subjects(fs)
+
+
+@pytest.mark.parametrize("verb", ["designed to inhibit", "developed to block", "engineered to degrade"])
+def test_a_purpose_verb_before_a_target_gives_the_target(verb):
+    fs = facts_of(f"Halvora Pharmaceuticals licensed QRV-23E73 to Brightmoor. QRV-23E73 is an oral pill {verb} "
+                  "KRAS, a mutated protein that can fuel tumour growth.")
+    assert objects(fs, "QRV-23E73", "target") == ["KRAS"]
