@@ -12,3 +12,18 @@ def stated_figures(text: str, predicate: str, subject: str) -> set[tuple[str, fl
     key = "endpoint" if predicate == "efficacy" else "event"
     return {(getattr(f.object, key), float(f.object.value)) for f in facts
             if f.predicate == predicate and f.subject == subject}
+
+
+def facts(text: str) -> list:
+    """Every fact the extractor reads in `text` (one invented document)."""
+    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
+
+
+def developers(text: str, subject: str) -> set:
+    """The developers `text` gives `subject`."""
+    return {str(f.object) for f in facts(text) if f.subject == subject and f.predicate == "developer"}
+
+
+def partners(text: str) -> set:
+    """Each pair of organizations `text` makes partners."""
+    return {frozenset((f.subject, str(f.object))) for f in facts(text) if f.predicate == "partner"}

@@ -6,20 +6,9 @@ venture's parents. Every name here is invented."""
 
 from __future__ import annotations
 
-from reportgen.extract import extract_facts
-from reportgen.sources import Document
+from readings_support import developers, facts, partners
 
 
-def facts(text: str) -> list:
-    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
-
-
-def developers(text: str, subject: str) -> set:
-    return {str(f.object) for f in facts(text) if f.subject == subject and f.predicate == "developer"}
-
-
-def partners(text: str) -> set:
-    return {frozenset((f.subject, str(f.object))) for f in facts(text) if f.predicate == "partner"}
 
 
 DEAL = ("HVX To Acquire Rights to Kidney Gene Therapy in $1-Bn Deal\n"

@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.extract import extract_facts
-from reportgen.sources import Document
+from readings_support import developers, facts, partners
 
 
-def facts(text: str) -> list:
-    return extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
-
-
-def developers(text: str, subject: str) -> set:
-    return {str(f.object) for f in facts(text) if f.subject == subject and f.predicate == "developer"}
-
-
-def partners(text: str) -> set:
-    return {frozenset((f.subject, str(f.object))) for f in facts(text) if f.predicate == "partner"}
 
 
 LEAD = "Velnora Bio announced Phase 2 results for the antibody ZT-101 in lupus today.\n"

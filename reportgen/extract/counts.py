@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes", "counted_term", "subject_count", "breakdown"]
+__all__ = ["WORD_NUM", "count_before", "count_rate", "responders", "graded_parts", "count_value", "marker_changes", "counted_term", "subject_count", "breakdown"]
 
-_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_COUNT = r"(?:\d{1,4}|" + "|".join(sorted(_WORD_NUM, key=len, reverse=True)) + r")"
+_COUNT = r"(?:\d{1,4}|" + "|".join(sorted(WORD_NUM, key=len, reverse=True)) + r")"
 _PEOPLE = r"(?:patients?|participants?|subjects?|children|adults|people|individuals|women|men)"
 # a count that is a time, a dose or a grade, not patients: "at week 12 patients achieved ...", "grade 3 CRS"
 _NOT_PATIENTS = re.compile(r"(?:(?<![\w])|(?=[=≥>≤<×]))(?:week|weeks|month|months|day|days|year|years|cycle|cycles|grade|phase|dose|level|cohort|part|"
@@ -27,7 +27,7 @@ _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
 def count_value(word: str) -> int:
     """ "Twenty" -> 20, "12" -> 12."""
     w = word.lower()
-    return _WORD_NUM[w] if w in _WORD_NUM else int(w)
+    return WORD_NUM[w] if w in WORD_NUM else int(w)
 
 
 # "Nine of 12 patients (75%) achieved a CR", "three patients across all cohorts have achieved complete responses",

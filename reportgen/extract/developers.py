@@ -324,21 +324,34 @@ def sponsored_trial(text: str, base: int, end: int, assets, orgs, is_maker, add,
             add(after[0].eid, o.eid)
 
 
+# what may follow a company's name before the words that tie it to an asset: a legal suffix, a "(Nasdaq: X)"
+_AFTER_NAME = r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+
 @lru_cache(maxsize=1)
 def _deal_asset_cues() -> dict:
     data = read_data("relations.yaml")
     return {"takeover": re.compile(rf"\b(?:{_alt(data['takeover_verbs'])})\s+(?:the\s+)?", re.I),
-            "its": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?"
+            "its": re.compile(_AFTER_NAME +
                               r"(?:\s+and\s+(?:its|their)|,\s+(?:including\s+its|the\s+(?:developer|maker|owner)\s+of|"
                               r"whose|and\s+its))\s+", re.I),
             "deal": re.compile(rf"\b(?:an?|the|its)\s+(?:[\w\-,]+\s+){{0,6}}?(?:agreement|deal|collaboration|partnership|"
                                rf"alliance)\s+with\s+(?:the\s+)?", re.I),
             "words": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_words'])})\b", re.I),
             "not": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_not'])})\b", re.I),
-            "for": re.compile(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|AG|SA|Co)\.?)?(?:\s*\([^()]{1,40}\))?\s+(?:for|on|covering|"
+            "for": re.compile(_AFTER_NAME + r"\s+(?:for|on|covering|"
                               r"regarding|to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for\s+the\s+"
                               r"(?:co-?)?development\s+(?:and\s+commerciali[sz]ation\s+)?of)\s+(?:the\s+|its\s+)?", re.I),
             "words4": re.compile(r"(?:[\w\-]+\s+){0,4}")}
+
+
+def _both_develop_next(text: str, end: int, assets, a, b, link: re.Pattern, add) -> None:
+    """Both parties develop the first asset after B's `link` words ("B and its lead asset X", "B for X"), at most
+    four words further."""
+    m = link.match(text, b.end, end)
+    x = next((x for x in assets if m and x.start >= m.end() and x.end > x.start), None)
+    if x is not None and _deal_asset_cues()["words4"].fullmatch(text, m.end(), x.start):
+        add(x.eid, a.eid)
+        add(x.eid, b.eid)
 
 
 def acquired_assets(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
@@ -352,12 +365,7 @@ def acquired_assets(text: str, base: int, end: int, assets, orgs, is_maker, add)
         buyer = [o for o in orgs if o.end <= m.start() and m.start() - o.end <= 120 and is_maker(o.eid)]
         if b is None or not buyer or buyer[-1].eid == b.eid or not is_maker(b.eid):
             continue
-        its = c["its"].match(text, b.end, end)
-        x = [a for a in assets if its and a.start >= its.end() and a.end > a.start][:1]
-        x = [a for a in x if c["words4"].fullmatch(text, its.end(), a.start)]
-        if x:
-            add(x[0].eid, buyer[-1].eid)
-            add(x[0].eid, b.eid)
+        _both_develop_next(text, end, assets, buyer[-1], b, c["its"], add)
 
 
 def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
@@ -375,12 +383,7 @@ def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) 
         a_org = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
         if b is None or not a_org or a_org[-1].eid == b.eid or not is_maker(b.eid):
             continue
-        f = c["for"].match(text, b.end, end)
-        x = [a for a in assets if f and a.start >= f.end() and a.end > a.start][:1]
-        x = [a for a in x if c["words4"].fullmatch(text, f.end(), a.start)]
-        if x:
-            add(x[0].eid, a_org[-1].eid)
-            add(x[0].eid, b.eid)
+        _both_develop_next(text, end, assets, a_org[-1], b, c["for"], add)
 
 
 _COPULA_COMPANY = re.compile(r"\W*(?:The|Its|The\s+drug[’']s|The\s+therapy[’']s)\s+(?:company|developer|maker|sponsor|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.counts import WORD_NUM, count_value
 from reportgen.extract.lexicon import cue_alternation, read_data
 
 __all__ = ["control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
@@ -55,9 +56,9 @@ def score_change(tail: str) -> list[tuple[int, str, str]]:
     return [(m.start(1), m.group(1), unit if unit.endswith("s") else unit + "s")]
 
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SMALL_COUNT = "|".join(w for w, n in WORD_NUM.items() if n <= 10)  # counts.py holds the number words
 # "There were two treatment-related deaths", "3 fatal adverse events ... deaths", "two patients died"
-_DEATHS = re.compile(r"(?<![\w.\-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:treatment|drug|study[\s\-]drug)[\s\-]related\s+|"
+_DEATHS = re.compile(rf"(?<![\w.\-])(?P<n>\d{{1,3}}|{_SMALL_COUNT})\s+(?:(?:treatment|drug|study[\s\-]drug)[\s\-]related\s+|"
                      r"fatal\s+|on[\s\-]study\s+|additional\s+)?(?:deaths\b|death\b(?=\s+(?:was|occurred|due|related|attributed))|"
                      r"(?:patients?|participants?|subjects?)\s+died\b)"
                      # deaths from the disease itself are no adverse event of the drug
@@ -69,8 +70,7 @@ def death_counts(sent: str) -> list[tuple[int, int]]:
     """(offset in `sent`, count) of each count of deaths the sentence states ("two treatment-related deaths")."""
     out = []
     for m in _DEATHS.finditer(sent):
-        n = m.group("n").lower()
-        out.append((m.start("n"), _WORDS.get(n) or int(n)))
+        out.append((m.start("n"), count_value(m.group("n"))))
     return out
 
 
