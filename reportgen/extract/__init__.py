@@ -20,6 +20,7 @@ from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
 from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, regulator_before, repeats, states
 from reportgen.extract.relations import Context, Raw, Spans, run
+from reportgen.extract.regulatory_cues import national_fda
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.indications import abbreviation_in_context, shared_head_diseases
@@ -59,7 +60,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
         modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"])),  # antibodies.py
-        authorities=Spans(_authorities(found)),
+        authorities=Spans(_authorities(found, text)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),
         events=Spans(found["events"]),
@@ -137,9 +138,11 @@ def _diseases(scan: dict, text: str | None = None):
                                      and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
-def _authorities(scan: dict) -> list[tuple[int, int, str]]:
+def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
     """Regulator mentions, and country names standing for their regulator."""
-    out = [(m.start, m.end, m.canonical) for m in scan["authorities"]]
+    # "the Thai FDA", "Taiwan's Food and Drug Administration": not the U.S. FDA (regulatory_cues.national_fda)
+    out = [(m.start, m.end, (m.canonical != "FDA" or m.surface.startswith(("U", "United"))) and m.canonical
+            or national_fda(text, m.start, m.end) or m.canonical) for m in scan["authorities"]]
     taken = [(s, e) for s, e, _ in out]
     for m in scan["country_authorities"]:
         # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it

@@ -201,3 +201,26 @@ def _letters() -> re.Pattern:
 def response_letters(sent: str) -> list[re.Match]:
     """Each "complete response letter" / "CRL" in `sent`: the answer to a filed application."""
     return list(_letters().finditer(sent))
+
+
+@lru_cache(maxsize=1)
+def _national_fda() -> tuple[re.Pattern, re.Pattern, dict]:
+    data = read_data("regulators.yaml")
+    words = cue_alternation(data.get("foreign_fda") or [])
+    before = re.compile(rf"(?<![\w\-])(?:{words})(?:[’']s)?\s+$")
+    after = re.compile(rf"\s*(?:\([A-Z]{{2,6}}\)\s*)?\s+of\s+(?:the\s+)?(?:{words})(?![\w\-])")
+    return before, after, {str(k): str(v) for k, v in (data.get("foreign_fda_to") or {}).items()}
+
+
+def national_fda(text: str, start: int, end: int) -> str | None:
+    """The regulator a "Food and Drug Administration" / "FDA" at text[start:end] is when a country other than the
+    U.S. qualifies it ("the Thai FDA", "Taiwan's Food and Drug Administration", "the FDA of the Philippines"):
+    `other` (or the country's listed regulator, data/regulators.yaml `foreign_fda_to`); None for the U.S. one."""
+    before, after, to = _national_fda()
+    m = before.search(text, max(0, start - 30), start) or after.match(text, end)
+    if not m:
+        return None
+    word = re.sub(r"(?:[’']s)?\s+$", "", m.group(0)) if m.re is before else None
+    if word is None:
+        word = re.sub(r"^.*\bof\s+(?:the\s+)?", "", m.group(0), flags=re.S)
+    return to.get(word, "other")

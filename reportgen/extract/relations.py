@@ -550,9 +550,12 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     # a headline designation with no regulator named is the one a later sentence attributes
+    # (a designation only: an approval or filing is `other` only where a regulator outside the list is named,
+    # "approved by the FDA and Health Canada" states both)
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
     ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
+                                          and r.obj.get("action") == "designation"
                                           and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
 
@@ -957,8 +960,16 @@ def _is_regulator(ctx: Context, eid: int) -> bool:
     memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
     if eid not in memo:
         memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names) or \
-            _regulator_program(ctx, eid)
+            _regulator_program(ctx, eid) or _inside_regulator(ctx, eid)
     return memo[eid]
+
+
+def _inside_regulator(ctx: Context, eid: int) -> bool:
+    """Every mention of the organization lies inside a regulator's name: "Singapore's Health Sciences" of
+    "Singapore's Health Sciences Authority" is that regulator, not a company."""
+    spans = [(m.start, m.end) for m in ctx.names.orgs if m.eid == eid]
+    return bool(spans) and all(any(x <= a and b <= y for x, y, _ in _within(ctx.authorities, max(0, a - 80), b + 80))
+                               for a, b in spans)
 
 
 def _regulator_program(ctx: Context, eid: int) -> bool:

@@ -1,0 +1,76 @@
+"""Regulators outside FACTS.md's enumerated authorities are `other` (data/regulators.yaml), a national "FDA" of
+another country is not the U.S. FDA (regulatory_cues.national_fda), a bare "Ministry of Health" is not Japan's
+MHLW, a regulator's name cut short is no company, and an approval by an `other` regulator stands beside the
+FDA's. Invented sentences; no name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from readings_support import developers, facts
+
+
+def events(text: str, subject: str = "ZL-4410") -> set[tuple[str, str]]:
+    return {(f.object.authority, f.object.action) for f in facts(text)
+            if f.predicate == "regulatory" and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Food and Drug Safety (MFDS) approved ZL-4410 for multiple myeloma.",
+    "Korea's Ministry of Food and Drug Safety approved ZL-4410 for multiple myeloma.",
+    "The Korea Food and Drug Administration (KFDA) approved ZL-4410.",
+    "Taiwan Food and Drug Administration (TFDA) approved ZL-4410 for multiple myeloma.",
+    "The Thai Food and Drug Administration approved ZL-4410 for multiple myeloma.",
+    "The Thai FDA approved ZL-4410 for multiple myeloma.",
+    "The FDA of the Philippines approved ZL-4410.",
+    "The Saudi Food and Drug Authority (SFDA) approved ZL-4410 for multiple myeloma.",
+    "The Central Drugs Standard Control Organisation (CDSCO) granted approval for ZL-4410 in India.",
+    "The Drug Controller General of India (DCGI) approved ZL-4410.",
+    "Singapore's Health Sciences Authority (HSA) approved ZL-4410.",
+    "Mexico's COFEPRIS granted marketing authorization to ZL-4410.",
+    "ZL-4410 received approval from New Zealand's Medsafe.",
+    "Israel's Ministry of Health approved ZL-4410 for multiple myeloma.",
+    "ZL-4410 was approved by Swissmedic for the treatment of multiple myeloma.",
+])
+def test_a_regulator_outside_the_list_is_other(sentence):
+    assert events(sentence) == {("other", "approval")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan's Ministry of Health, Labour and Welfare (MHLW) approved ZL-4410 for multiple myeloma.",
+    "The Ministry of Health, Labor, and Welfare approved ZL-4410 for multiple myeloma.",
+])
+def test_japans_ministry_is_still_japans(sentence):
+    assert events(sentence) == {("PMDA", "approval")}
+
+
+def test_chinas_old_fda_is_the_nmpa():
+    assert events("The China Food and Drug Administration approved ZL-4410 in 2017.") == {("NMPA", "approval")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The U.S. Food and Drug Administration approved ZL-4410 for multiple myeloma.",
+    "The FDA approved ZL-4410 for multiple myeloma.",
+    "The US FDA approved ZL-4410 for multiple myeloma.",
+])
+def test_the_us_fda_stays_the_fda(sentence):
+    assert events(sentence) == {("FDA", "approval")}
+
+
+def test_a_regulators_name_is_no_developer():
+    assert developers("Singapore's Health Sciences Authority (HSA) approved ZL-4410.", "ZL-4410") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "ZL-4410 is approved by the FDA, Health Canada and Swissmedic for multiple myeloma.",
+    "ZL-4410 was approved by the FDA in 2023. In 2024, Health Canada also approved ZL-4410 for multiple myeloma.",
+    "The Thai FDA approved ZL-4410. The U.S. FDA approved ZL-4410 in 2022.",
+])
+def test_an_other_regulators_approval_stands_beside_the_fdas(text):
+    assert events(text) == {("FDA", "approval"), ("other", "approval")}
+
+
+def test_a_headline_designation_without_regulator_still_yields_to_the_named_one():
+    text = ("ZL-4410 Receives Orphan Drug Designation\n\nQuorvex Bio announced that the FDA granted Orphan Drug "
+            "Designation to ZL-4410 for multiple myeloma.")
+    assert events(text) == {("FDA", "designation")}
