@@ -113,7 +113,72 @@ _DOSED_WITH = re.compile(r"\b(?:dosed|treated|injected|enrolled)\s+(?:the\s+|a\s
 _JOINED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)")
 
 
-def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
+_LEGAL_TAIL = r"(?:,?\s*(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|AG|SA|Co|GmbH|N\.V|B\.V|K\.K)\.?)*(?:\s*\([^()]{1,40}\))?"
+
+
+@lru_cache(maxsize=1)
+def _group_cues() -> dict:
+    data = read_data("relations.yaml")
+    return {"join": re.compile(rf"{_LEGAL_TAIL}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+(?:{_alt(data['subject_joiners'])})\s+)"
+                               rf"(?:its\s+(?:[\w\-]+\s+)?partners?\s+)?", re.I),
+            "parent": re.compile(rf"{_LEGAL_TAIL}\s*,\s*(?:{_alt(data['parent_appositions'])})\s+(?:the\s+)?(?:[\w\-]+\s+)?", re.I),
+            "at_subject": re.compile(r"(?:^|\bthat\s+|\n)\s*$")}
+
+
+def subject_group(text: str, base: int, first, orgs, is_maker) -> tuple[list, int]:
+    """The organizations that share one verb with `first` as its subject, walking forward ("A, B and C jointly
+    submitted", "A, together with B, is developing"; a parent named in an apposition, "A, a subsidiary of B,", is
+    skipped), and the offset where the verb's clause starts (after the last member, a closing comma included).
+    A single member and first.end when nothing joins."""
+    c = _group_cues()
+    members, pos, skipped = [first], first.end, False
+    for o in orgs:
+        if o.start < pos:
+            continue
+        gap = text[pos:o.start]
+        if c["join"].fullmatch(gap) and is_maker(o.eid):
+            members.append(o)
+        elif c["parent"].fullmatch(gap):
+            skipped = True
+        else:
+            break
+        pos = o.end
+    if len(members) > 1 or skipped:
+        tail = re.match(rf"{_LEGAL_TAIL},(?=\s+[a-z])", text[pos:pos + 60])
+        if tail:
+            pos += tail.end()
+    return members, pos
+
+
+def subject_of(text: str, base: int, o, orgs, is_maker) -> list:
+    """The subject organizations of a verb that follows mention `o` ("A, B and C jointly submitted": A, B, C; "A, a
+    subsidiary of B, is developing": A): walking back over joined members and a parent apposition. The first member
+    must stand where a subject stands (the sentence's start, or after "that") for a group; `o` alone otherwise."""
+    c = _group_cues()
+    before = [x for x in orgs if base <= x.start and x.end <= o.start]
+    members, cur = [o], o
+    for p in reversed(before):
+        gap = text[p.end:cur.start]
+        if c["parent"].fullmatch(re.sub(r",\s*$", " ", gap)) and cur is members[0] and len(members) == 1 \
+                and is_maker(p.eid):
+            members, cur = [p], p  # "A, a subsidiary of B, is developing": A, not B
+            continue
+        if c["join"].fullmatch(gap) and is_maker(p.eid):
+            members.insert(0, p)
+            cur = p
+            continue
+        break
+    if len(members) > 1 and not c["at_subject"].search(text, base, members[0].start):
+        opener = _subject_cues()["open"].match(text, base, members[0].start)
+        if opener is None or opener.end() != members[0].start:
+            return [o]
+    return members
+
+
+_JOINT = re.compile(r"\b(?:together|along|jointly|joint|partners?|collaborat\w*|co-\w+)\b", re.I)
+
+
+def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add, pair=None) -> None:
     """A sentence opening on an organization as its subject ("Quorvex initiated a Phase 3 trial of X", "In addition,
     Quorvex has submitted a BLA for X") speaks of its own asset: the first asset of the clause, and those joined to it
     by "and" / commas, when no other organization, comparison, combination or deal word comes between."""
@@ -124,7 +189,21 @@ def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add) -> 
     first = orgs[0]
     if opener is None or first.start != opener.end() or not is_maker(first.eid):
         return
-    _subject_clause(text, end, assets, orgs, first, add, c)
+    members, pos = subject_group(text, base, first, orgs, is_maker)
+    if len(members) == 1 and pos == first.end:
+        _subject_clause(text, end, assets, orgs, first, add, c)
+        return
+    # "A, B and C jointly submitted a BLA for X": the clause after the group, read for each member
+    later = [o for o in orgs if o.start >= pos]
+    found: list = []
+    _subject_clause(text, end, assets, later, first, lambda a, o: found.append(a), c, pos)
+    for a in found:
+        for o in members:
+            add(a, o.eid)
+    if found and pair is not None and _JOINT.search(text, first.start, min(end, pos + 30)):
+        for i, o in enumerate(members):  # "A, B and C jointly submitted": co-developers are partners
+            for o2 in members[i + 1:]:
+                pair(o.eid, o2.eid)
 
 
 _THAT_CLAUSE = re.compile(r"\b(?:announced|announces|said|says|reported|reports|noted|confirmed|disclosed)\s+(?:today\s+)?that\s+"
@@ -144,17 +223,19 @@ def that_clause_org(text: str, base: int, end: int, assets, orgs, is_maker, add)
             _subject_clause(text, end, assets, orgs, first, add, c)
 
 
-def _subject_clause(text: str, end: int, assets, orgs, first, add, c) -> None:
-    """The assets of the clause whose subject is the organization mention `first` (subject_org's rule)."""
-    verb = c["verb"].match(text, first.end, end)
+def _subject_clause(text: str, end: int, assets, orgs, first, add, c, pos: int | None = None) -> None:
+    """The assets of the clause whose subject is the organization mention `first` (subject_org's rule); `pos`: where
+    the verb's clause starts when the subject is a group (subject_group), else right after `first`."""
+    pos = first.end if pos is None else pos
+    verb = c["verb"].match(text, pos, end)
     if not verb:
         return
     after = [a for a in assets if a.start >= verb.end() - 1 and a.end > a.start]
-    if not after or after[0].start - first.end > c["reach"]:
+    if not after or after[0].start - pos > c["reach"]:
         return
-    if any(first.end <= o.start < after[0].start and o.eid != first.eid for o in orgs):
+    if any(pos <= o.start < after[0].start and o.eid != first.eid for o in orgs):
         return
-    gap = _DOSED_WITH.sub(" ", text[first.end:after[0].start])  # "dosed the first patient with X" is no comparison
+    gap = _DOSED_WITH.sub(" ", text[pos:after[0].start])  # "dosed the first patient with X" is no comparison
     if c["stop"].search(gap):
         return
     add(after[0].eid, first.eid)

@@ -636,7 +636,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
     def add(a, o):
         ctx.add(a, "developer", o, span)
     developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
-    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add,
+                           lambda a, b: _pair(ctx, a, b, span))
     developers.that_clause_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
     developers.acquired_assets(ctx.text, base, end, assets, orgs, maker, add)
     developers.deal_for_asset(ctx.text, base, end, assets, orgs, maker, add)
@@ -796,7 +797,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             continue
         after = [a for a in assets if 0 <= a.start - vm.end() <= cues["gap"]]
         if after and not re.search(r"[;.]\s|\b(?:and|with|for|than)\b", text[vm.end():after[0].start]):
-            ctx.add(after[0].eid, "developer", o.eid, span)
+            # "A, together with B, is developing X": A and B; "A, a subsidiary of B, is developing X": A (developers.py)
+            for who in developers.subject_of(text, base, o, orgs, lambda x: not _is_regulator(ctx, x)):
+                ctx.add(after[0].eid, "developer", who.eid, span)
     # "ORG received Orphan Drug Designation for ASSET" (data/relations.yaml holder_verbs)
     for o in orgs:
         hm = cues["holder"].match(text, o.end)
