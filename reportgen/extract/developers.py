@@ -346,8 +346,23 @@ def _set_cues() -> dict:
     return {"set": re.compile(rf"\b(?:{_alt(data['set_rights_verbs'])})\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|"
                               rf"development|commercial)\s+)*(?:rights|licen[cs]es?|options?)\s+(?:to|for|on)\s+"
                               rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
+            "acquired_set": re.compile(rf"\b(?:{_alt(data['set_acquire_verbs'])})\s+(?:the\s+|its\s+)?"
+                                       rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
             "opener": re.compile(rf"\W*(?:{_alt(data['set_list_openers'])})\b", re.I),
             "including": re.compile(r"\b(?:including|includ(?:es|ed)|such\s+as|namely)\b|:", re.I)}
+
+
+_RUN_JOIN = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,80}\)\s*)?(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|&\s+|as\s+well\s+as\s+)")
+
+
+def _list_run(text: str, listed: list) -> list:
+    """The listed assets up to the first one not joined to the one before by a comma, semicolon or "and"."""
+    out = listed[:1]
+    for a in listed[1:]:
+        if not _RUN_JOIN.fullmatch(text, out[-1].end, a.start):
+            break
+        out.append(a)
+    return out
 
 
 _FROM_PARTY = re.compile(r"(?<!backed )(?<!funded )(?<!financed )(?<!led )(?<!supported )\b(?:from|of|by|with)\s+(?:the\s+)?$")  # the licensor: "spun off of B", "from B"
@@ -358,11 +373,12 @@ def licensed_sets(text: str, sentences, names, is_maker, add) -> None:
     listed asset is developed by the licensee (the organization before the cue) and by the other organizations of
     the sentence named after from / of / by / with (the licensor: "spun off of B"). The list is the same sentence's after "including" / a colon, else the next
     sentence's when it opens on a list opener; add(asset, org, span) with the span over both sentences."""
-    if "right" not in text and "icen" not in text and "option" not in text:
+    if "right" not in text and "icen" not in text and "option" not in text and "cquir" not in text and \
+            "urchas" not in text and "buy" not in text and "bought" not in text:
         return
     c = _set_cues()
     for i, (s, e) in enumerate(sentences):
-        m = c["set"].search(text, s, e)
+        m = c["set"].search(text, s, e) or c["acquired_set"].search(text, s, e)  # "will acquire three programs from B"
         if not m:
             continue
         orgs = [o for o in names.in_span(names.orgs, s, e) if is_maker(o.eid)]
@@ -375,6 +391,7 @@ def licensed_sets(text: str, sentences, names, is_maker, add) -> None:
         inc = c["including"].search(text, m.end(), e)
         if inc and not re.search(r"[;]|\.\s", text[m.end():inc.start()]):
             listed = [a for a in names.in_span(names.assets, inc.end(), e) if a.end > a.start]
+            listed = _list_run(text, listed)  # "including X and Y, which is tested against Z": X and Y
         elif i + 1 < len(sentences) and c["opener"].match(text, sentences[i + 1][0], sentences[i + 1][1]):
             s2, e2 = sentences[i + 1]
             listed = [a for a in names.in_span(names.assets, s2, e2) if a.end > a.start]

@@ -165,7 +165,7 @@ def _licence_cues() -> dict:
             "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
             "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
                                    r"\s+(?:the\s+)?", re.I),
-            "rights_to": re.compile(r"\b(?:rights|license|licence|option)\s+(?:to|for|on)\s+$", re.I),
+            "rights_to": re.compile(rf"\b(?:(?:rights|license|licence|option)\s+(?:to|for|on)|{_alt(data['acquire_owned_verbs'])})\s+$", re.I),
             "owns": re.compile(r"(?:’s|'s|’|')\s"),
             "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "and": re.compile(r"\s*(?:,|and|&)\s*")}
@@ -216,10 +216,11 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
                 b = [x for x in orgs if base + pos <= x.start <= base + pos + 12]
                 inside = [a for a in assets if base + m.start() <= a.start < base + pos]
                 if b and inside:
-                    add_developer(inside[0].eid, b[0].eid)
                     subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
-                    if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
-                        add_developer(inside[0].eid, subject[-1].eid)
+                    for a in _joined(sent, base, inside):  # "acquire X and Y from B": each
+                        add_developer(a.eid, b[0].eid)
+                        if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
+                            add_developer(a.eid, subject[-1].eid)
                     break
     # "A struck a deal for rights to B's X": A takes rights to B's asset
     for i, o in enumerate(orgs):
@@ -264,6 +265,19 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             add_developer(nxt[0].eid, a.eid)
             add_developer(nxt[0].eid, b.eid)
             pair(a.eid, b.eid)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def _joined(sent: str, base: int, assets) -> list:
+    """The first asset and those joined to it by commas / "and" ("X, Y and Z")."""
+    out = [assets[0]]
+    for a in assets[1:]:
+        if not _LIST_JOIN.fullmatch(sent, out[-1].end - base, a.start - base):
+            break
+        out.append(a)
+    return out
 
 
 _JV_AND = re.compile(r"(?:,\s*)?\band\s+(?:[\w\-]+\s+){0,4}?$")
