@@ -497,3 +497,57 @@ def copula_company(text: str, base: int, end: int, orgs, current, is_maker, add)
     o = named[0] if named else None
     if o is not None and _COPULA_COMPANY.fullmatch(text, base, o.start) and is_maker(o.eid):
         add(current, o.eid)
+
+
+@lru_cache(maxsize=1)
+def _partner_role_cues() -> dict:
+    data = read_data("relations.yaml")
+    roles = _alt(data["partner_roles"])
+    return {"owned": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+(?:for\s+[^,;.]{{1,40}}?\s+)?$", re.I),
+            "appos": re.compile(rf"{_LEGAL_TAIL}\s*,\s+$"),
+            "appos_after": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\b", re.I),
+            "its": re.compile(rf"\b(?:its|their)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+$", re.I),
+            "licence": re.compile(rf"\b(?:{_alt(data['under_licence_cues'])})\s+(?:the\s+)?$", re.I),
+            "stop": re.compile(r"\b(?:than|versus|vs\.?|compared|rival|competing|competitor)\b", re.I)}
+
+
+def role_pairs(text: str, base: int, end: int, orgs) -> list[tuple]:
+    """(A, B) mention pairs a sentence links by a partner role: "A's partner B", "B, A's partner", "A said its
+    partner B", "A ... under license from B" (partner_roles, under_licence_cues of data/relations.yaml)."""
+    c = _partner_role_cues()
+    out = []
+    for i, b in enumerate(orgs):
+        before = [o for o in orgs[:i] if o.eid != b.eid]
+        if not before:
+            continue
+        a = before[-1]
+        lo = max(base, a.end)
+        if c["owned"].search(text, lo, b.start) and c["owned"].search(text, lo, b.start).start() == a.end:
+            out.append((a, b))  # "A's partner B"
+        elif c["its"].search(text, max(base, b.start - 60), b.start) or c["licence"].search(text, max(base, b.start - 60), b.start):
+            out.append((a, b))  # "A said its partner B", "marketed by A under license from B"
+    for i, b in enumerate(orgs[:-1]):
+        a = orgs[i + 1]  # "B, A's partner for X,"
+        if a.eid != b.eid and c["appos"].fullmatch(text, b.end, a.start) and c["appos_after"].match(text, a.end, end):
+            out.append((a, b))
+    return out
+
+
+def role_partners(text: str, base: int, end: int, assets, orgs, is_maker, developers_of, add) -> None:
+    """The partner named beside an organization that develops an asset of the sentence develops it too: "Velmara,
+    Daeyon's partner for X, will commercialize it", "Daeyon said its partner Velmara dosed the first patient with
+    X", "X is marketed by Velmara under license from Daeyon" (developers_of(asset) -> org ids read so far)."""
+    if not assets or len(orgs) < 2 or _partner_role_cues()["stop"].search(text, base, end):
+        return
+    for a, b in role_pairs(text, base, end, orgs):
+        if not (is_maker(a.eid) and is_maker(b.eid)):
+            continue
+        named = list(dict.fromkeys(m.eid for m in assets))
+        for x in named:
+            devs = developers_of(x)
+            # (not to one who makes another asset of the sentence: "A's partner B markets Y, and A develops X")
+            if a.eid in devs and b.eid not in devs and not any(b.eid in developers_of(y) for y in named if y != x):
+                add(x, b.eid)
+            elif b.eid in devs and a.eid not in devs and not any(a.eid in developers_of(y) for y in named if y != x):
+                add(x, a.eid)
+

@@ -549,6 +549,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     _focal_developer(ctx, sentences, model)
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
+    for base, end, assets, orgs, sp in ctx.__dict__.get("role_links", ()):  # the partner beside a developer (developers.py)
+        developers.role_partners(text, base, end, assets, orgs, lambda eid: not _is_regulator(ctx, eid) and not _academic(ctx, eid),
+                                 lambda a: ctx.developers.get(a, ()), lambda a, o, sp=sp: ctx.add(a, "developer", o, sp))
     # a headline designation with no regulator named is the one a later sentence attributes
     # (a designation only: an approval or filing is `other` only where a regulator outside the list is named,
     # "approved by the FDA and Health Canada" states both)
@@ -652,6 +655,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+    if assets and len(orgs) > 1:  # "A's partner B", "its partner B": read once every developer is known (run)
+        ctx.__dict__.setdefault("role_links", []).append((base, end, list(assets), list(orgs), span))
 
 
 def _back_to_asset(ctx: Context, eid: int, span) -> tuple[int, int]:
