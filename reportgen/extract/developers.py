@@ -432,8 +432,11 @@ def _deal_asset_cues() -> dict:
             "its": re.compile(_AFTER_NAME +
                               r"(?:\s+and\s+(?:its|their)|,\s+(?:including\s+its|the\s+(?:developer|maker|owner)\s+of|"
                               r"whose|and\s+its))\s+", re.I),
-            "deal": re.compile(rf"\b(?:an?|the|its)\s+(?:[\w\-,]+\s+){{0,6}}?(?:agreement|deal|collaboration|partnership|"
-                               rf"alliance)\s+with\s+(?:the\s+)?", re.I),
+            # "a license agreement with B", "inks $500M deal with B" (a headline's paid deal: no article)
+            "deal": re.compile(rf"(?:\b(?:an?|the|its)\s+|(?<![\w.])(?=[$€£¥]))(?:[\w\-,$€£¥.]+\s+){{0,6}}?(?:agreement|deal|collaboration|partnership|"
+                               rf"alliance|pact)\s+with\s+(?:the\s+)?", re.I),
+            "paid": re.compile(r"[$€£¥]\s?\d|\b(?:upfront|up-front|milestones?|royalt(?:y|ies))\b", re.I),
+            "develop_link": re.compile(r"\bto\s+(?:co-?)?develop\b|\bco-?commerciali[sz]e\b", re.I),
             "words": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_words'])})\b", re.I),
             "not": re.compile(rf"\b(?:{_alt(data['codevelopment_deal_not'])})\b", re.I),
             "for": re.compile(_AFTER_NAME + r"\s+(?:for|on|covering|"
@@ -475,9 +478,15 @@ def deal_for_asset(text: str, base: int, end: int, assets, orgs, is_maker, add) 
     c = _deal_asset_cues()
     for m in c["deal"].finditer(text, base, end):
         phrase = text[m.start():m.end()]
-        if not c["words"].search(phrase) or c["not"].search(phrase):
+        if c["not"].search(phrase):
             continue
         b = next((o for o in orgs if o.start == m.end()), None)
+        link = c["for"].match(text, b.end, end) if b is not None else None
+        # the deal words say they share it, or money changes hands for it ("a $500M deal with B for X"), or the
+        # link does ("a strategic collaboration with B to co-develop X")
+        if not (c["words"].search(phrase) or c["paid"].search(phrase) or
+                link is not None and c["develop_link"].search(link.group(0))):
+            continue
         a_org = [o for o in orgs if o.end <= m.start() and is_maker(o.eid)]
         if b is None or not a_org or a_org[-1].eid == b.eid or not is_maker(b.eid):
             continue

@@ -94,13 +94,28 @@ def deal_partners(sent: str, base: int, orgs, announcers, pair, span) -> None:
 _AND = re.compile(r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:and|&)\s+")
 
 
+# between "from" and the party: "from South Korea's Daeyon Bio", "from Chinese biotech Daeyon Bio"
+_PARTY_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+
+
+def party_after(sent: str, base: int, pos: int, orgs):
+    """The organization mention a deal cue ending at sentence offset `pos` names: within 12 characters, or after a
+    possessive place and up to two lower-case descriptors ("from South Korea's biotech Daeyon Bio")."""
+    near = [o for o in orgs if base + pos <= o.start <= base + pos + 12]
+    if near:
+        return near[0]
+    lead = _PARTY_LEAD.match(sent, pos)
+    return next((o for o in orgs if lead and o.start == base + lead.end() and lead.end() > pos), None)
+
+
 def _rights_from(c, sent, base, orgs, announcers, pair, span, key="rights_from") -> None:
     """"A in-licensed the rights to X from B" (or, key licensed_to, "A licensed X to B"): B is A's (else the
     single announcer's) counterparty."""
     word = "to" if key == "licensed_to" else "from"
     for m in c[key].finditer(sent):
         a0, a1 = base + m.start(), base + m.end()
-        after = [o for o in orgs if a1 <= o.start <= a1 + 12]
+        first = party_after(sent, base, m.end(), orgs)
+        after = [first] if first is not None else []
         if not after:
             # "licensed the rights to its antibody X to B": a later "to" (or "from") within the reach names B
             reach = base + m.start() + _GAP.get(key, 100) + 12
@@ -203,6 +218,10 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
         if after and not any(o.end < x.start < after[0].start and x.eid != o.eid for x in orgs):
             add_developer(after[0].eid, o.eid)
             grantor = [x for x in orgs[:i] if x.eid != o.eid] if granted else []
+            others = {x.eid for x in orgs if x.eid != o.eid}
+            if not granted and len(others) == 1 and _AGREEMENT.search(sent) and not _RIVAL.search(sent):
+                # "A and B entered into a license agreement, under which B obtained the rights to X": A licenses it out
+                grantor = [x for x in orgs if x.eid in others]
             if grantor:  # "A grants B a license to X": A licenses it, so develops it too
                 add_developer(after[0].eid, grantor[-1].eid)
     # "A in-licensed X from B" (B licenses it out), "A licensed X to B" (B takes it on): B develops X too
@@ -213,8 +232,11 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
                 pos = m.start() + w.end()
                 if pos > reach:
                     break
-                b = [x for x in orgs if base + pos <= x.start <= base + pos + 12]
+                b = [x for x in [party_after(sent, base, pos, orgs)] if x is not None]
                 inside = [a for a in assets if base + m.start() <= a.start < base + pos]
+                if b and not inside:  # "obtained an exclusive license from B to develop X"
+                    link = _TO_DEVELOP.match(sent, b[0].end - base)
+                    inside = [a for a in assets if link and a.start == base + link.end()]
                 if b and inside:
                     subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
                     for a in _joined(sent, base, inside):  # "acquire X and Y from B": each
@@ -267,6 +289,9 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             pair(a.eid, b.eid)
 
 
+_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|licen[cs]e\s+from|licensing|collaboration|partnership|under\s+which)\b", re.I)
+_RIVAL = re.compile(r"\b(?:rivals?|competing|competitors?|compared|versus|vs\.?|than|while|whereas)\b", re.I)
+_TO_DEVELOP = re.compile(r"\s+(?:to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for|covering)\s+(?:the\s+|its\s+)?")
 _LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 

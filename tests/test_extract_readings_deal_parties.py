@@ -1,0 +1,38 @@
+"""Both parties of a licence or co-development deal develop its asset, in more of the ways releases and trade news
+write the deal (developers.deal_for_asset, partners.licensees / party_after; data/relations.yaml
+under_licence_cues). Invented sentences; no name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from readings_support import developers, partners
+
+BOTH = {"Velmara Pharma", "Daeyon Bio"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Daeyon Bio inks $500M deal with Velmara Pharma for PD-L1 antibody HB-301",
+    "Velmara Pharma entered into a strategic collaboration with Daeyon Bio to co-develop HB-301, a PD-L1 antibody.",
+    "Velmara Pharma obtained an exclusive license from Daeyon Bio to develop HB-301, a PD-L1 antibody, in Asia.",
+    "Velmara Pharma and Daeyon Bio entered into a license agreement, under which Velmara Pharma obtained the rights "
+    "to HB-301, a PD-L1 antibody, in Japan.",
+    "Velmara Pharma struck a deal to in-license HB-301, a PD-L1 antibody, from South Korea's Daeyon Bio.",
+    "Velmara Pharma has the exclusive right to commercialize HB-301, a PD-L1 antibody, in Greater China under its "
+    "agreement with Daeyon Bio.",
+])
+def test_both_parties_develop_the_deals_asset(sentence):
+    assert developers(sentence, "HB-301") == BOTH
+    assert frozenset(BOTH) in partners(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmara Pharma entered into a clinical collaboration with Kinsel Oncology to evaluate HB-301, a PD-L1 antibody, "
+    "in combination with ZL-1010.",
+    "Velmara Pharma signed a supply agreement with Kinsel Oncology for HB-301, a PD-L1 antibody.",
+    "Velmara Pharma inks $40M manufacturing deal with Kinsel Oncology for HB-301, a PD-L1 antibody",
+    "Velmara Pharma obtained the rights to HB-301, a PD-L1 antibody, in 2020, while Kinsel Oncology markets the "
+    "rival drug ZL-1010.",
+])
+def test_a_service_trial_or_rival_party_does_not_develop_it(sentence):
+    assert "Kinsel Oncology" not in developers(sentence, "HB-301")
