@@ -74,3 +74,38 @@ def test_a_headline_designation_without_regulator_still_yields_to_the_named_one(
     text = ("ZL-4410 Receives Orphan Drug Designation\n\nQuorvex Bio announced that the FDA granted Orphan Drug "
             "Designation to ZL-4410 for multiple myeloma.")
     assert events(text) == {("FDA", "designation")}
+
+
+def details(text: str, subject: str = "ZL-4410") -> set[tuple[str, str, str | None]]:
+    return {(f.object.authority, f.object.action, f.object.detail) for f in facts(text)
+            if f.predicate == "regulatory" and f.subject == subject}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Korean MFDS granted ZL-4410, a KRAS inhibitor, Global Innovative products on Fast Track (GIFT) "
+     "designation.", ("other", "designation", "GIFT")),
+    ("The TGA granted provisional determination to ZL-4410, a KRAS inhibitor.",
+     ("other", "designation", "Provisional Determination")),
+    ("ZL-4410, a KRAS inhibitor, received Qualified Infectious Disease Product designation.",
+     ("FDA", "designation", "QIDP")),
+    ("Swissmedic granted temporary authorisation to ZL-4410, a KRAS inhibitor.", ("other", "approval", None)),
+])
+def test_national_programmes_and_authorisations(sentence, expected):
+    assert details(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZL-4410, a KRAS inhibitor, received approval in South Korea for NSCLC.",
+    "ZL-4410, a KRAS inhibitor, is approved in Canada, Australia and Switzerland.",
+])
+def test_a_country_outside_the_list_after_in_is_its_regulator(sentence):
+    assert events(sentence) == {("other", "approval")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SEOUL, South Korea, Dec. 2, 2026 /PRNewswire/ -- Daeyon Bio announced that ZL-4410, a KRAS inhibitor, "
+     "received Fast Track designation.", {("FDA", "designation")}),
+    ("Daeyon Bio, based in South Korea, received FDA approval for ZL-4410, a KRAS inhibitor.", {("FDA", "approval")}),
+])
+def test_a_dateline_or_home_country_is_no_regulator(text, expected):
+    assert events(text) == expected

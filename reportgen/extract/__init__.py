@@ -138,6 +138,9 @@ def _diseases(scan: dict, text: str | None = None):
                                      and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*$")
+
+
 def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
     """Regulator mentions, and country names standing for their regulator."""
     # "the Thai FDA", "Taiwan's Food and Drug Administration": not the U.S. FDA (regulatory_cues.national_fda)
@@ -147,6 +150,8 @@ def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
     for m in scan["country_authorities"]:
         # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it
         if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
+            if m.canonical == "other" and not _IN_PLACE.search(text, max(0, m.start - 80), m.start):
+                continue  # "approved in South Korea" names the regulator; "SEOUL, South Korea --" does not
             out.append((m.start, m.end, m.canonical))
     return sorted(out)
 

@@ -162,6 +162,8 @@ ACCEPT_RE = _cue_words("acceptance_words")
 FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
     r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?|Notice\s+of\s+Compliance"
+    # "Swissmedic granted temporary authorisation to X"
+    r"|(?:temporary|provisional)\s+authori[sz]ations?"
     # headline words: "FDA OKs X", "X gets FDA nod", "greenlit", "the green light"
     r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
