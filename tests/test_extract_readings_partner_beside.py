@@ -33,3 +33,17 @@ def test_a_partner_making_another_asset_of_the_sentence_takes_only_its_own():
 def test_a_hospital_partner_that_tests_the_asset_makes_nothing():
     text = "Daeyon Bio's HB-301, a PD-L1 antibody, will be tested by its partner, the Seoul Haneul University Hospital."
     assert developers(text, "HB-301") == {"Daeyon Bio"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmara Pharma's partner, Daeyon Bio, will commercialize HB-301, a PD-L1 antibody, in Korea.",
+    "Velmara Pharma and Daeyon Bio's HB-301, a PD-L1 antibody, met its primary endpoint.",
+    "HB-301 is a PD-L1 antibody being developed by Daeyon Bio's U.S. subsidiary, Velmara Pharma.",
+])
+def test_joint_owners_and_a_subsidiary_develop_the_asset(sentence):
+    assert developers(sentence, "HB-301") == BOTH
+
+
+def test_a_comparators_joint_owners_are_not_the_assets():
+    text = "HB-301, a PD-L1 antibody, was compared with Kinsel Group and Daeyon Bio's ZL-1010."
+    assert "Kinsel Group" not in developers(text, "ZL-1010") | developers(text, "HB-301")

@@ -178,6 +178,23 @@ def subject_of(text: str, base: int, o, orgs, is_maker) -> list:
 _JOINT = re.compile(r"\b(?:together|along|jointly|joint|partners?|collaborat\w*|co-\w+)\b", re.I)
 
 
+_OWNERS_JOIN = re.compile(rf"{_LEGAL_TAIL}\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def joint_owners(text: str, base: int, o, orgs, is_maker) -> list:
+    """The organizations joined to a possessive owner ("Velmara Pharma and Daeyon Bio's X": Velmara too), walking
+    back over commas and "and"; none when the first of them is a preposition's object ("with A and B's X")."""
+    out, cur = [], o
+    for p in reversed([x for x in orgs if base <= x.start and x.end <= o.start]):
+        if p.eid == o.eid or not _OWNERS_JOIN.fullmatch(text, p.end, cur.start) or not is_maker(p.eid):
+            break
+        out.append(p)
+        cur = p
+    if out and re.search(r"\b(?:with|than|versus|vs\.?|against|to|from|by|of)\s+(?:the\s+)?$", text[max(base, cur.start - 12):cur.start], re.I):
+        return []
+    return out
+
+
 def subject_org(text: str, base: int, end: int, assets, orgs, is_maker, add, pair=None) -> None:
     """A sentence opening on an organization as its subject ("Quorvex initiated a Phase 3 trial of X", "In addition,
     Quorvex has submitted a BLA for X") speaks of its own asset: the first asset of the clause, and those joined to it
@@ -512,7 +529,7 @@ def copula_company(text: str, base: int, end: int, orgs, current, is_maker, add)
 def _partner_role_cues() -> dict:
     data = read_data("relations.yaml")
     roles = _alt(data["partner_roles"])
-    return {"owned": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+(?:for\s+[^,;.]{{1,40}}?\s+)?$", re.I),
+    return {"owned": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})(?:\s+for\s+[^,;.]{{1,40}}?)?\s*,?\s+$", re.I),
             "appos": re.compile(rf"{_LEGAL_TAIL}\s*,\s+$"),
             "appos_after": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\b", re.I),
             "its": re.compile(rf"\b(?:its|their)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+$", re.I),

@@ -796,6 +796,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             gap = text[o.end:after[0].start]
             if not re.search(r"[;.]\s|\b(?:and|with)\b", gap) and not _is_regulator(ctx, o.eid):
                 ctx.add(after[0].eid, "developer", o.eid, span)  # ("the FDA's review of X" names no maker)
+                for p in developers.joint_owners(text, base, o, orgs, lambda x: not _is_regulator(ctx, x)):
+                    ctx.add(after[0].eid, "developer", p.eid, span)  # "A and B's X": A's too
     # "ORG is developing ASSET", "The company advances ASSET" (data/relations.yaml)
     cues = _relation_cues()
     for o in orgs:
