@@ -109,3 +109,12 @@ def test_a_country_outside_the_list_after_in_is_its_regulator(sentence):
 ])
 def test_a_dateline_or_home_country_is_no_regulator(text, expected):
     assert events(text) == expected
+
+
+def test_a_pdufa_date_names_the_fda():
+    text = "The BLA for ZL-4410, a KRAS inhibitor, is under Priority Review, with a PDUFA date of June 1, 2027."
+    assert events(text) == {("FDA", "filing accepted")}
+
+
+def test_no_regulator_and_no_process_word_is_no_event():
+    assert events("The BLA for ZL-4410, a KRAS inhibitor, is under review.") == set()

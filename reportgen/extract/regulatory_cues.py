@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared", "response_letters"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared", "response_letters", "national_fda", "implied_authority"]
 
 
 @lru_cache(maxsize=1)
@@ -224,3 +224,18 @@ def national_fda(text: str, start: int, end: int) -> str | None:
     if word is None:
         word = re.sub(r"^.*\bof\s+(?:the\s+)?", "", m.group(0), flags=re.S)
     return to.get(word, "other")
+
+
+@lru_cache(maxsize=1)
+def _implied() -> list[tuple[str, re.Pattern]]:
+    data = read_data("regulators.yaml").get("implied_authorities") or {}
+    return [(str(k), re.compile(rf"(?<![\w\-])(?:{cue_alternation(v)})(?![\w\-])")) for k, v in data.items()]
+
+
+def implied_authority(sent: str) -> str | None:
+    """The regulator a sentence's own process word names when it names no regulator ("PDUFA": the FDA)."""
+    for auth, rx in _implied():
+        if rx.search(sent):
+            return auth
+    return None
+

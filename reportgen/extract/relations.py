@@ -34,7 +34,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters, implied_authority
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures, voice_counterparties
@@ -1268,6 +1268,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
                     authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
                 authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
+            elif action in ("filing accepted", "filing") and implied_authority(sent):
+                authority_list = [implied_authority(sent)]  # "under Priority Review, with a PDUFA date": regulatory_cues.py
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
