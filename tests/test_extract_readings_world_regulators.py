@@ -118,3 +118,22 @@ def test_a_pdufa_date_names_the_fda():
 
 def test_no_regulator_and_no_process_word_is_no_event():
     assert events("The BLA for ZL-4410, a KRAS inhibitor, is under review.") == set()
+
+
+def test_a_combination_partners_relative_clause_keeps_its_approval():
+    text = ("ZL-4410, a KRAS inhibitor, is being tested in combination with Brandex (velotumab), which the FDA "
+            "approved in 2020 for melanoma.")
+    assert events(text) == set()
+    assert events(text, "velotumab") == {("FDA", "approval")}
+
+
+def test_a_regulator_across_a_semicolon_is_the_other_clauses():
+    text = ("ZL-4410, a KRAS inhibitor, received Orphan Drug designation; velotumab, a PD-1 antibody, was approved "
+            "by the EMA in 2019.")
+    assert events(text) == {("other", "designation")}
+    assert events(text, "velotumab") == {("EMA", "approval")}
+
+
+def test_which_received_is_the_relative_clauses_asset():
+    text = "Unlike sotorasib, which received accelerated approval in 2021, ZL-4410, a KRAS inhibitor, targets KRAS G12D."
+    assert events(text) == set()

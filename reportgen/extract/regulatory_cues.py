@@ -152,8 +152,14 @@ def head_authority(text: str, auths, a):
 
 
 # "..., Y, which is approved for Z": the relative clause right after an asset speaks of that asset
-_RELATIVE = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:is|was|are|were|has|have|had)\s+"
-                       r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}$", re.I)
+_ADVERBS = r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}"
+_RELATIVE = re.compile(r"(?:™|®)?\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:"
+                       r"(?:is|was|are|were|has|have|had)\s+" + _ADVERBS +
+                       # "Y, which the FDA approved in 2020", "Y, which China's NMPA has approved"
+                       r"|(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,6}(?:has\s+|had\s+)?" + _ADVERBS +
+                       # "Y, which received accelerated approval in 2021", "Y, which previously won FDA approval"
+                       r"|(?:has\s+|had\s+)?" + _ADVERBS + r"(?:received|obtained|won|gained|secured|earned)\s+(?:[\w\-]+\s+){0,3}"
+                       r")$", re.I)
 
 
 def relative_antecedent(text: str, assets, start: int):

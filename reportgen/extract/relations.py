@@ -1263,7 +1263,8 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and (GRANT_RE.search(ctx.text, max(base, s - 60), s) or
                                                       PASSIVE_GRANT_RE.match(ctx.text, e)):  # "The BTD has been granted to X"
-                authority_list = [_authority_in_scope(ctx, auths, s)]
+                clause = [a for a in auths if ";" not in ctx.text[min(a[1], s):max(a[0], e)]]
+                authority_list = [_authority_in_scope(ctx, clause, s) if clause or len(clause) == len(auths) else "other"]
                 if authority_list == ["other"] or not runs_programme(authority_list[0], detail):
                     authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
@@ -1373,8 +1374,9 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     """Authorities stated for an action: the nearest one, with any joined to it by 'and'."""
     nxt = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
     prev = actions[i - 1][1] if i > 0 else base
-    after = [a for a in auths if e <= a[0] < min(nxt, e + 90)]
-    before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s]
+    # (not across a semicolon: "X received Orphan Drug designation; Y was approved by the EMA")
+    after = [a for a in auths if e <= a[0] < min(nxt, e + 90) and ";" not in ctx.text[e:a[0]]]
+    before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s and ";" not in ctx.text[a[1]:s]]
     action = actions[i][2]
     pick = None
     if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]
