@@ -36,3 +36,9 @@ def test_both_parties_develop_the_deals_asset(sentence):
 ])
 def test_a_service_trial_or_rival_party_does_not_develop_it(sentence):
     assert "Kinsel Oncology" not in developers(sentence, "HB-301")
+
+
+def test_co_commercializing_in_a_region_with_a_partner():
+    text = ("The European Commission granted conditional marketing authorisation to KRV-55 (arlivetamab), a bispecific "
+            "T-cell engager. Kiravo Pharma co-commercializes KRV-55 in Europe with Ostmark AG.")
+    assert developers(text, "arlivetamab") >= {"Kiravo Pharma", "Ostmark AG"}

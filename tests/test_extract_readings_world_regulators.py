@@ -137,3 +137,17 @@ def test_a_regulator_across_a_semicolon_is_the_other_clauses():
 def test_which_received_is_the_relative_clauses_asset():
     text = "Unlike sotorasib, which received accelerated approval in 2021, ZL-4410, a KRAS inhibitor, targets KRAS G12D."
     assert events(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Hanseo Bio Receives MFDS Approval for Phase 3 Trial of ZL-4410 in Gastric Cancer\n\nZL-4410 is a Claudin "
+    "18.2-targeting antibody-drug conjugate.",
+    "ZL-4410, a KRAS inhibitor, won approval of its Phase 1 trial from the MFDS.",
+])
+def test_approval_for_a_phased_trial_is_an_ind_clearance(text):
+    assert events(text) == {("other", "IND clearance")}
+
+
+def test_an_approval_based_on_a_phase_3_trial_stays_an_approval():
+    assert events("The FDA approved ZL-4410, a KRAS inhibitor, for NSCLC based on the Phase 3 trial.") == \
+        {("FDA", "approval")}

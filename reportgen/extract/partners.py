@@ -177,9 +177,13 @@ def _licence_cues() -> dict:
                                      rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
             "which": re.compile(r",\s+which\s+"),
             "deal_words": _gate(re.compile(rf"\b(?:{_alt(data['deal_sentence_words'])})\b", re.I)),
-            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
+            # "A developed X with B", "A co-commercializes X in Europe with B"
+            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?(?:develop(?:ed|s|ing)|commerciali[sz](?:es|ed|ing)|"
+                                    r"co-?promot(?:es|ed|ing)|co-?market(?:s|ed|ing))\s+(?:its\s+|the\s+)?", re.I),
             "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
                                    r"\s+(?:the\s+)?", re.I),
+            # "... X in Europe with B": a place between the asset and its partner
+            "with_place": re.compile(r"(?:™|®)?\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?\s+(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?"),
             "rights_to": re.compile(rf"\b(?:(?:rights|license|licence|option)\s+(?:to|for|on)|{_alt(data['acquire_owned_verbs'])})\s+$", re.I),
             "owns": re.compile(r"(?:’s|'s|’|')\s"),
             "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
@@ -263,7 +267,7 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
         x = [y for y in assets if 0 <= y.start - (base + dm.end()) <= 60]
         if not x:
             continue
-        wm = c["with_org"].match(sent, x[0].end - base)
+        wm = c["with_org"].match(sent, x[0].end - base) or c["with_place"].match(sent, x[0].end - base)
         b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
         if b:
             add_developer(x[0].eid, a.eid)
