@@ -47,3 +47,15 @@ def test_joint_owners_and_a_subsidiary_develop_the_asset(sentence):
 def test_a_comparators_joint_owners_are_not_the_assets():
     text = "HB-301, a PD-L1 antibody, was compared with Kinsel Group and Daeyon Bio's ZL-1010."
     assert "Kinsel Group" not in developers(text, "ZL-1010") | developers(text, "HB-301")
+
+
+@pytest.mark.parametrize("sentence, makers", [
+    ("Hanseo Bio announced on the 3rd that its partner, Qilu Tianhe Pharmaceutical, received NMPA approval for "
+     "HS-2207, a Claudin 18.2 ADC.", {"Hanseo Bio", "Qilu Tianhe Pharmaceutical"}),
+    ("Hanseo Bio's HS-2207, which it licensed out to Qilu Tianhe Pharmaceutical, received NMPA approval.",
+     {"Hanseo Bio", "Qilu Tianhe Pharmaceutical"}),
+    ("Nordvik Therapeutics, the U.S. partner of Hanseo Bio, filed a BLA for HS-2207, a Claudin 18.2 ADC.",
+     {"Hanseo Bio", "Nordvik Therapeutics"}),
+])
+def test_translated_news_forms_of_the_partner(sentence, makers):
+    assert developers(sentence, "HS-2207") == makers

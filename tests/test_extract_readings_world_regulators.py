@@ -151,3 +151,11 @@ def test_approval_for_a_phased_trial_is_an_ind_clearance(text):
 def test_an_approval_based_on_a_phase_3_trial_stays_an_approval():
     assert events("The FDA approved ZL-4410, a KRAS inhibitor, for NSCLC based on the Phase 3 trial.") == \
         {("FDA", "approval")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nordvik Therapeutics, which holds the rights to ZL-4410 outside China, filed a BLA for the KRAS inhibitor.",
+    "Nordvik Therapeutics, which holds ex-China rights to ZL-4410, a KRAS inhibitor, filed a BLA.",
+])
+def test_a_rights_territory_is_no_regulator(sentence):
+    assert not {a for a, _ in events(sentence)} & {"NMPA"}

@@ -138,6 +138,7 @@ def _diseases(scan: dict, text: str | None = None):
                                      and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
+_OUTSIDE = re.compile(r"(?:\b(?:outside|excluding|except|beyond)\s+(?:of\s+)?(?:the\s+)?(?:Greater\s+|mainland\s+)?|\bex-(?:Greater\s+)?)$", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*$")
 
 
@@ -152,6 +153,8 @@ def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
         if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
             if m.canonical == "other" and not _IN_PLACE.search(text, max(0, m.start - 80), m.start):
                 continue  # "approved in South Korea" names the regulator; "SEOUL, South Korea --" does not
+            if _OUTSIDE.search(text, max(0, m.start - 40), m.start):
+                continue  # "rights to X outside China", "ex-China rights": a territory, not the regulator
             out.append((m.start, m.end, m.canonical))
     return sorted(out)
 

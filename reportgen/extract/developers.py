@@ -532,7 +532,9 @@ def _partner_role_cues() -> dict:
     return {"owned": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})(?:\s+for\s+[^,;.]{{1,40}}?)?\s*,?\s+$", re.I),
             "appos": re.compile(rf"{_LEGAL_TAIL}\s*,\s+$"),
             "appos_after": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\b", re.I),
-            "its": re.compile(rf"\b(?:its|their)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+$", re.I),
+            "its": re.compile(rf"\b(?:its|their)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s*,?\s+$", re.I),
+            # "B, the U.S. partner of A,"
+            "partner_of": re.compile(rf"{_LEGAL_TAIL}\s*,\s+(?:the|a|an)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+of\s+(?:the\s+)?$", re.I),
             "licence": re.compile(rf"\b(?:{_alt(data['under_licence_cues'])})\s+(?:the\s+)?$", re.I),
             "stop": re.compile(r"\b(?:than|versus|vs\.?|compared|rival|competing|competitor)\b", re.I)}
 
@@ -553,8 +555,9 @@ def role_pairs(text: str, base: int, end: int, orgs) -> list[tuple]:
         elif c["its"].search(text, max(base, b.start - 60), b.start) or c["licence"].search(text, max(base, b.start - 60), b.start):
             out.append((a, b))  # "A said its partner B", "marketed by A under license from B"
     for i, b in enumerate(orgs[:-1]):
-        a = orgs[i + 1]  # "B, A's partner for X,"
-        if a.eid != b.eid and c["appos"].fullmatch(text, b.end, a.start) and c["appos_after"].match(text, a.end, end):
+        a = orgs[i + 1]  # "B, A's partner for X,", "B, the U.S. partner of A,"
+        if a.eid != b.eid and (c["appos"].fullmatch(text, b.end, a.start) and c["appos_after"].match(text, a.end, end)
+                               or c["partner_of"].fullmatch(text, b.end, a.start)):
             out.append((a, b))
     return out
 

@@ -241,6 +241,10 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
                 if b and not inside:  # "obtained an exclusive license from B to develop X"
                     link = _TO_DEVELOP.match(sent, b[0].end - base)
                     inside = [a for a in assets if link and a.start == base + link.end()]
+                if b and not inside:  # "X, which it licensed out to B"
+                    prior = [a for a in assets if a.end <= base + m.start()]
+                    if prior and _WHICH_SUBJECT.fullmatch(sent, prior[-1].end - base, m.start()):
+                        inside = [prior[-1]]
                 if b and inside:
                     subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
                     for a in _joined(sent, base, inside):  # "acquire X and Y from B": each
@@ -293,6 +297,8 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             pair(a.eid, b.eid)
 
 
+_WHICH_SUBJECT = re.compile(r"(?:™|®)?\s*,\s*(?:which|that)\s+(?:it|they|we|the\s+company|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})\s+"
+                            r"(?:has\s+|had\s+)?(?:also\s+|previously\s+|originally\s+)?")
 _AGREEMENT = re.compile(r"\b(?:agreements?|deals?|licen[cs]e\s+from|licensing|collaboration|partnership|under\s+which)\b", re.I)
 _RIVAL = re.compile(r"\b(?:rivals?|competing|competitors?|compared|versus|vs\.?|than|while|whereas)\b", re.I)
 _TO_DEVELOP = re.compile(r"\s+(?:to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for|covering)\s+(?:the\s+|its\s+)?")
