@@ -534,7 +534,9 @@ def _partner_role_cues() -> dict:
             "appos_after": re.compile(rf"(?:’s|'s|’|')\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\b", re.I),
             "its": re.compile(rf"\b(?:its|their)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s*,?\s+$", re.I),
             # "B, the U.S. partner of A,"
-            "partner_of": re.compile(rf"{_LEGAL_TAIL}\s*,\s+(?:the|a|an)\s+(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+of\s+(?:the\s+)?$", re.I),
+            # (a parent named in apposition is background: "B, a subsidiary of A," gives A nothing; subject_of)
+            "partner_of": re.compile(rf"{_LEGAL_TAIL}\s*,\s+(?:the|a|an)\s+(?!(?:[\w\-.]+\s+){{0,2}}?(?:subsidiary|affiliate)\b)"
+                                     rf"(?:[\w\-.]+\s+){{0,2}}?(?:{roles})\s+of\s+(?:the\s+)?$", re.I),
             "licence": re.compile(rf"\b(?:{_alt(data['under_licence_cues'])})\s+(?:the\s+)?$", re.I),
             "stop": re.compile(r"\b(?:than|versus|vs\.?|compared|rival|competing|competitor)\b", re.I)}
 
