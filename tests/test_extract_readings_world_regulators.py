@@ -159,3 +159,13 @@ def test_an_approval_based_on_a_phase_3_trial_stays_an_approval():
 ])
 def test_a_rights_territory_is_no_regulator(sentence):
     assert not {a for a, _ in events(sentence)} & {"NMPA"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ZL-4410, a KRAS inhibitor, was designated an orphan regenerative medicine product by the MHLW.",
+     ("PMDA", "designation", "Orphan Drug")),
+    ("ZL-4410, a KRAS inhibitor, entered the UK's Innovative Licensing and Access Pathway (ILAP).",
+     ("MHRA", "designation", "Innovation Passport")),
+])
+def test_more_programme_spellings(sentence, expected):
+    assert details(sentence) == {expected}
