@@ -42,3 +42,10 @@ def test_co_commercializing_in_a_region_with_a_partner():
     text = ("The European Commission granted conditional marketing authorisation to KRV-55 (arlivetamab), a bispecific "
             "T-cell engager. Kiravo Pharma co-commercializes KRV-55 in Europe with Ostmark AG.")
     assert developers(text, "arlivetamab") >= {"Kiravo Pharma", "Ostmark AG"}
+
+
+def test_a_headline_licence_and_the_licensee_developing_in_a_region():
+    text = ("Hanseo Bio licenses ADC to Qilu Tianhe Pharmaceutical\n\nHS-2207, a Claudin 18.2 ADC, will be developed in "
+            "China by Qilu Tianhe Pharmaceutical under the agreement.")
+    assert frozenset(("Hanseo Bio", "Qilu Tianhe Pharmaceutical")) in partners(text)
+    assert "Qilu Tianhe Pharmaceutical" in developers(text, "HS-2207")

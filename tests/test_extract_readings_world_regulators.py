@@ -169,3 +169,12 @@ def test_a_rights_territory_is_no_regulator(sentence):
 ])
 def test_more_programme_spellings(sentence, expected):
     assert details(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Korea's drug regulator approved a Phase 3 trial of ZL-4410, a KRAS inhibitor, the company said on Monday.",
+     {("other", "IND clearance")}),
+    ("South Korea's health authorities approved ZL-4410, a KRAS inhibitor, for gastric cancer.", {("other", "approval")}),
+])
+def test_a_regulator_named_by_its_country_and_role(sentence, expected):
+    assert events(sentence) == expected

@@ -138,6 +138,10 @@ def _diseases(scan: dict, text: str | None = None):
                                      and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
+# "Korea's drug regulator", "South Korea's health authorities": the country's regulator, named by its role
+_COUNTRY_REGULATOR = re.compile(r"(?:’s|'s)\s+(?:top\s+|national\s+|state\s+)?(?:drugs?|health|medicines?|medical\s+products|pharmaceutical|"
+                                r"food\s+and\s+drugs?)\s+(?:regulators?|regulatory\s+(?:agency|authority|body)|authorit(?:y|ies)|agency|"
+                                r"watchdog|ministry|administration)\b", re.I)
 _OUTSIDE = re.compile(r"(?:\b(?:outside|excluding|except|beyond)\s+(?:of\s+)?(?:the\s+)?(?:Greater\s+|mainland\s+)?|\bex-(?:Greater\s+)?)$", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*$")
 
@@ -151,7 +155,8 @@ def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
     for m in scan["country_authorities"]:
         # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it
         if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
-            if m.canonical == "other" and not _IN_PLACE.search(text, max(0, m.start - 80), m.start):
+            if m.canonical == "other" and not _IN_PLACE.search(text, max(0, m.start - 80), m.start) and \
+                    not _COUNTRY_REGULATOR.match(text, m.end):
                 continue  # "approved in South Korea" names the regulator; "SEOUL, South Korea --" does not
             if _OUTSIDE.search(text, max(0, m.start - 40), m.start):
                 continue  # "rights to X outside China", "ex-China rights": a territory, not the regulator

@@ -70,9 +70,12 @@ def _cue_words(key: str) -> re.Pattern:
 
 
 ANNOUNCE_RE = _cue_words("announce_verbs")
+_IN_PLACE_BY = r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"  # "developed in China by B", "marketed in Japan by B"
 DEV_CUE_RE = re.compile(
-    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
-    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
+    r"\b(?:co-?developed(?:\s+and\s+\w+)?" + _IN_PLACE_BY + r"\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?"
+    + _IN_PLACE_BY + r"\s+by|"
+    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed"
+    + _IN_PLACE_BY + r"\s+by|marketed" + _IN_PLACE_BY + r"\s+by|"
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
@@ -148,7 +151,8 @@ IND_RE = re.compile(
     r"|\bimplied\s+(?:approval|license|licence)\b|\bStudy\s+May\s+Proceed\b"
     r"|\b(?:approval|clearance)\s+for\s+(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,4}?clinical\s+(?:trials?|stud(?:y|ies))\b"
     # a headline's "MFDS Approval for Phase 3 Trial of X", "clearance to start a first-in-human study"
-    r"|\b(?:approval|clearance|approves|approved|clears|cleared)\s+(?:for|of|to\s+(?:start|begin|initiate|conduct|launch))\s+"
+    r"|\b(?:(?:approval|clearance)\s+(?:for|of|to\s+(?:start|begin|initiate|conduct|launch))|(?:approves|approved|clears|cleared)"
+    r"(?:\s+(?:for|of|to\s+(?:start|begin|initiate|conduct|launch)))?)\s+"
     r"(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,2}?(?:Phase\s*(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3})[ab]?)?|first-in-human|FIH)"
     r"\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
