@@ -49,3 +49,23 @@ def test_a_headline_licence_and_the_licensee_developing_in_a_region():
             "China by Qilu Tianhe Pharmaceutical under the agreement.")
     assert frozenset(("Hanseo Bio", "Qilu Tianhe Pharmaceutical")) in partners(text)
     assert "Qilu Tianhe Pharmaceutical" in developers(text, "HS-2207")
+
+
+@pytest.mark.parametrize("headline", [
+    "Qilu Tianhe Pharmaceutical bets on Daeyon Bio's ADC",
+    "Qilu Tianhe Pharmaceutical taps Daeyon Bio for cell therapy know-how",
+    "Qilu Tianhe Pharmaceutical joins forces with Daeyon Bio on KRAS drugs",
+    "Qilu Tianhe Pharmaceutical snaps up Daeyon Bio's KRAS program",
+    "Qilu Tianhe Pharmaceutical signs with Daeyon Bio for Asian rights",
+    "Qilu Tianhe Pharmaceutical hands Asian rights for its KRAS drug to Daeyon Bio",
+])
+def test_headline_deal_verbs_pair_the_companies(headline):
+    assert frozenset(("Qilu Tianhe Pharmaceutical", "Daeyon Bio")) in partners(headline)
+
+
+@pytest.mark.parametrize("text", [
+    "Qilu Tianhe Pharmaceutical taps the market with a $50 million offering led by Orbimed Advisors.",
+    "ZL-4410 taps into the immune system, Qilu Tianhe Pharmaceutical said.",
+])
+def test_the_same_verbs_without_a_counterparty_pair_no_one(text):
+    assert partners(text) == set()
