@@ -49,3 +49,20 @@ def test_no_group_reading_across_another_companys_clause():
     text = ("Ostrava Bio and Meridan Pharma have entered into an agreement under which Kelvo Therapeutics will "
             "develop ZL-4410.")
     assert "Meridan Pharma" not in developers(text, "ZL-4410")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The BLA for HB-301, a PD-L1 antibody, was jointly submitted by Hanvel Pharmaceutical, Daeyon Bio and Seorak "
+    "Biologics.",
+    "The three companies, Hanvel Pharmaceutical, Daeyon Bio and Seorak Biologics, filed an NDA for HB-301, a PD-L1 "
+    "antibody.",
+    "Hanvel Pharmaceutical, Daeyon Bio, and Seorak Biologics (collectively, the \"Companies\") announced that they have "
+    "submitted a BLA for HB-301, a PD-L1 antibody, to the MFDS.",
+])
+def test_three_co_submitters_of_a_filing(sentence):
+    assert developers(sentence, "HB-301") == {"Hanvel Pharmaceutical", "Daeyon Bio", "Seorak Biologics"}
+
+
+def test_submitted_by_without_an_application_names_no_maker():
+    text = "The data on ZL-4410, a KRAS inhibitor, were submitted by Kinsel Group for publication."
+    assert "Kinsel Group" not in developers(text, "ZL-4410")

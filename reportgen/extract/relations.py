@@ -77,6 +77,8 @@ DEV_CUE_RE = re.compile(
     r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed"
     + _IN_PLACE_BY + r"\s+by|marketed" + _IN_PLACE_BY + r"\s+by|"
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
+    # "the BLA for X was jointly submitted by A, B and C" (an application named in the sentence: _developer)
+    r"(?:jointly\s+)?(?:submitted|filed)\s+by|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
 IN_LICENSE_RE = re.compile(r"\b(?:in-licen[sc]ed|in-licen[sc]es|licen[sc]ed\s+in)\b", re.I)
@@ -874,6 +876,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                     ctx.add(t, "developer", eid, span)
     # cue words: "co-developed by A and B", "developers - A and B", "a pipeline program of A"
     for m in DEV_CUE_RE.finditer(sent):
+        if m.group(0)[:1] in "jsfJSF" and re.match(r"(?:jointly\s+)?(?:submitted|filed)\s", m.group(0), re.I) and \
+                not APPLICATION_RE.search(sent):
+            continue  # "submitted by" names a maker only for an application ("the BLA was submitted by A")
         listed = _org_list_after(orgs, text, base + m.end())
         if not listed and ctx.primary_org is not None and re.match(r"by\b", m.group(0).split()[-1]) and \
                 re.match(r"\s*the\s+company\b", text[base + m.end():base + m.end() + 20], re.I):
