@@ -69,3 +69,18 @@ def test_headline_deal_verbs_pair_the_companies(headline):
 ])
 def test_the_same_verbs_without_a_counterparty_pair_no_one(text):
     assert partners(text) == set()
+
+
+@pytest.mark.parametrize("second", [
+    "Under the agreement, Daeyon Bio will be responsible for the development and commercialization of the drug in Korea.",
+    "Daeyon Bio, which licensed the drug in 2023, will file a BLA in Korea.",
+])
+def test_the_partners_share_stated_of_the_drug_referred_to(second):
+    text = "Velmara Pharma announced positive results for ZL-4410, a KRAS inhibitor. " + second
+    assert developers(text, "ZL-4410") == {"Velmara Pharma", "Daeyon Bio"}
+
+
+def test_a_share_of_another_thing_is_no_development():
+    text = ("Velmara Pharma announced positive results for ZL-4410, a KRAS inhibitor. Kinsel Group will be responsible "
+            "for the manufacturing of its own comparator.")
+    assert "Kinsel Group" not in developers(text, "ZL-4410")

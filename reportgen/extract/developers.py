@@ -31,8 +31,13 @@ _THE_BEFORE = re.compile(r"\b(?:the|The|this|This)\s+$")
 _STOP = re.compile(r"[.;]\s|\b(?:than|versus|vs\.?|compared)\b", re.I)
 
 
-def responsible(text: str, base: int, end: int, assets, orgs, is_maker, add) -> None:
-    """"B will be responsible for ... commercialization of X": B develops X (the asset right after the cue)."""
+_REFERENCE_AFTER = re.compile(r"(?:the\s+|this\s+)?(?:drug|therapy|candidate|product|antibody|compound|asset|medicine|"
+                              r"treatment|program|programme|molecule|vaccine)\b|it\b|them\b", re.I)
+
+
+def responsible(text: str, base: int, end: int, assets, orgs, is_maker, add, referent=None) -> None:
+    """"B will be responsible for ... commercialization of X": B develops X (the asset right after the cue; "of the
+    drug": `referent`, the asset the text is about)."""
     rx = _cues()["responsible"]
     for o in orgs:
         m = rx.match(text, o.end, end)
@@ -41,6 +46,8 @@ def responsible(text: str, base: int, end: int, assets, orgs, is_maker, add) -> 
         after = [a for a in assets if 0 <= a.start - m.end() <= 40]
         if after and not _STOP.search(text, m.end(), after[0].start):
             add(after[0].eid, o.eid)
+        elif not after and referent is not None and _REFERENCE_AFTER.match(text, m.end(), end):
+            add(referent, o.eid)  # "B will be responsible for the development of the drug in Korea"
 
 
 def said_after(text: str, base: int, end: int, assets, orgs, is_maker, has_developer, add) -> None:

@@ -650,7 +650,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         return not _is_regulator(ctx, eid)
     def add(a, o):
         ctx.add(a, "developer", o, span)
-    developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
+    developers.responsible(ctx.text, base, end, assets, orgs, maker, add,
+                           ctx.current if ctx.current is not None else model.single_focal)
     developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add,
                            lambda a, b: _pair(ctx, a, b, span))
     developers.that_clause_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
