@@ -20,6 +20,7 @@ from reportgen.extract.normalize import Normalized, normalize
 from reportgen.extract.scoring import Ballot
 from reportgen.extract.quotes import DEFINED, ELSEWHERE, choose, defined_before, elsewhere, regulator_before, repeats, states
 from reportgen.extract.relations import Context, Raw, Spans, run
+from reportgen.extract.regulatory_cues import national_fda
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.indications import abbreviation_in_context, shared_head_diseases
@@ -59,7 +60,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
         modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"])),  # antibodies.py
-        authorities=Spans(_authorities(found)),
+        authorities=Spans(_authorities(found, text)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),
         events=Spans(found["events"]),
@@ -137,13 +138,28 @@ def _diseases(scan: dict, text: str | None = None):
                                      and not abbreviation_in_context(text, m))]  # "patients with SLE": indications.py
 
 
-def _authorities(scan: dict) -> list[tuple[int, int, str]]:
+# "Korea's drug regulator", "South Korea's health authorities": the country's regulator, named by its role
+_COUNTRY_REGULATOR = re.compile(r"(?:’s|'s)\s+(?:top\s+|national\s+|state\s+)?(?:drugs?|health|medicines?|medical\s+products|pharmaceutical|"
+                                r"food\s+and\s+drugs?)\s+(?:regulators?|regulatory\s+(?:agency|authority|body)|authorit(?:y|ies)|agency|"
+                                r"watchdog|ministry|administration)\b", re.I)
+_OUTSIDE = re.compile(r"(?:\b(?:outside|excluding|except|beyond)\s+(?:of\s+)?(?:the\s+)?(?:Greater\s+|mainland\s+)?|\bex-(?:Greater\s+)?)$", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*$")
+
+
+def _authorities(scan: dict, text: str = "") -> list[tuple[int, int, str]]:
     """Regulator mentions, and country names standing for their regulator."""
-    out = [(m.start, m.end, m.canonical) for m in scan["authorities"]]
+    # "the Thai FDA", "Taiwan's Food and Drug Administration": not the U.S. FDA (regulatory_cues.national_fda)
+    out = [(m.start, m.end, (m.canonical != "FDA" or m.surface.startswith(("U", "United"))) and m.canonical
+            or national_fda(text, m.start, m.end) or m.canonical) for m in scan["authorities"]]
     taken = [(s, e) for s, e, _ in out]
     for m in scan["country_authorities"]:
         # "China's CDE", "Japan's MHLW": the country qualifies the regulator named right after it
         if not any(a <= m.start < b or m.end <= a <= m.end + 4 for a, b in taken):
+            if m.canonical == "other" and not _IN_PLACE.search(text, max(0, m.start - 80), m.start) and \
+                    not _COUNTRY_REGULATOR.match(text, m.end):
+                continue  # "approved in South Korea" names the regulator; "SEOUL, South Korea --" does not
+            if _OUTSIDE.search(text, max(0, m.start - 40), m.start):
+                continue  # "rights to X outside China", "ex-China rights": a territory, not the regulator
             out.append((m.start, m.end, m.canonical))
     return sorted(out)
 

@@ -19,7 +19,7 @@ from reportgen.extract.lexicon import Lexicons, cue_alternation, read_data
 from reportgen.extract.shapes import add_shape_assets, asset_owners, org_shapes
 from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
-from reportgen.extract.orgnames import academic_of, join_tickers
+from reportgen.extract.orgnames import academic_of, is_place, join_tickers, place_free_word, shortens
 from reportgen.extract.radioligands import radioligand_names
 from reportgen.extract.name_links import bracket_generic_links, short_after_or, slash_pair_links
 
@@ -126,7 +126,10 @@ APPOS_ORG_RE = re.compile(
     r"(?<![\w\-&’'\.])((?:[A-Z][\w&\-]*|[a-z]+[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w&\-]*){0,3}),[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
     r"(?:company|biotech|biotechnology\s+firm|firm|developer|biopharma|drugmaker|drug\s+maker|startup|start-up|spinout|"
     r"spin-off|subsidiary|unit|division|affiliate|pharmaceutical\s+group|maker)\b")
-DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*[“\"]?\s*([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*)?\)")
+DEF_RE = re.compile(r"\s*\(\s*(?:[A-Z][\w ]{0,15}:\s*[\w.]+\s*\)\s*\()?\s*"
+                    # '(hereinafter "Hengyu")', '(hereinafter referred to as "Hengyu")' (orgnames.py)
+                    r"(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*)?[“\"]?\s*"
+                    r"([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\s*[”\"]?\s*(?:[,;][^)]*|\s+or\s+[^)]*)?\)")
 ORG_STOP = frozenset("""i the a an in on at for and of about with by from to as its our their this that these those
 while since after before following during under over into between among both also today said announced
 january february march april may june july august september october november december
@@ -621,7 +624,8 @@ def find_orgs(text: str, lex: Lexicons, known=None) -> tuple[dict[tuple[int, int
         if d:
             short = d.group(1).strip()
             if short.casefold() not in ("the company", "company", "the group") and len(short) >= 2 \
-                    and not lex.authorities.lookup(short)[0] and _abbreviates(short, surface):
+                    and not lex.authorities.lookup(short)[0] and (_abbreviates(short, surface) or
+                                                                  shortens(short, surface, GEO_WORDS, GENERIC_WORDS | ORG_STOP)):
                 definitions.append((s, e, short))
     # 'LONG-FORM (Short)' where the long form begins with the short name: "Shanghai Cancer Institute of ... (Shanghai Cancer Institute)"
     for m in re.finditer(r"\(([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){1,3})\)", text):
@@ -738,8 +742,12 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
         canon = lex.organizations.lookup(surface)[0]
         first = surface.split()[0].strip(",.’'") if surface.split() else surface
         keys = [f"lex:{canon}"] if canon else []
-        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and (len(first) >= 3 or _two_letter_short(first, surface, lex)):
+        if first.casefold() not in GEO_WORDS | GENERIC_WORDS | ORG_STOP and not is_place(first) and \
+                (len(first) >= 3 or _two_letter_short(first, surface, lex)):
             keys.append(f"first:{first}")
+        placed = place_free_word(surface, GEO_WORDS, GENERIC_WORDS | ORG_STOP)  # "Jiangsu Hengyu Medicine": "Hengyu"
+        if placed:
+            keys.append(f"first:{placed}")
         keys.append(f"name:{norm(surface)}")
         for k in keys:
             if k in okey:

@@ -8,6 +8,9 @@ A news page that drops the stock-quote link's brackets writes the ticker right a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from reportgen.extract.lexicon import read_data
 
 _TICKER = re.compile(r"[A-Z]{2,5}")
 _GAP = re.compile(r"[ \t]{1,3}")
@@ -59,3 +62,41 @@ def noun_phrase_before_verb(text: str, name_start: int, cue_at: int) -> bool:
     if not _NOUN_VERBS.match(text, cue_at):
         return False
     return bool(_DETERMINER_BEFORE.search(text, max(0, name_start - 16), name_start))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset:
+    return frozenset(str(w).casefold() for w in read_data("countries.yaml").get("org_places") or [])
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(",.’'()\"“”") for w in re.split(r"[\s]+", name) if w.strip(",.’'()\"“”")]
+
+
+def place_free_word(surface: str, geo, skip) -> str | None:
+    """The word after the places a company's name opens on ("Jiangsu Hengyu Medicine Co., Ltd." -> "Hengyu",
+    "Shanghai Yunhai Pharmaceutical" -> "Yunhai"), when it is distinctive (not in `skip`, the generic and stop
+    words, at least three letters); None when the name opens on no place. `geo`: the place words names.py knows."""
+    words = _words(surface)
+    i = 0
+    while i < len(words) - 1 and (words[i].casefold() in geo or words[i].casefold() in _places()):
+        i += 1
+    if i == 0:
+        return None
+    w = words[i]
+    if len(w) < 3 or not w[:1].isupper() or w.casefold() in skip or w.casefold() in geo or w.casefold() in _places():
+        return None
+    return w
+
+
+def is_place(word: str) -> bool:
+    """A place a company's legal name may open on (data/countries.yaml org_places)."""
+    return word.casefold().strip(",.’'") in _places()
+
+
+def shortens(short: str, long: str, geo, skip) -> bool:
+    """Whether a defined short name is the long name without its place ("Jiangsu Hengyu Medicine Co., Ltd.
+    ("Hengyu")", "Shanghai Yunhai Pharmaceutical Co., Ltd. (Yunhai Pharma)"): its first word is the long name's
+    first word after the place."""
+    first = _words(short)[:1]
+    return bool(first) and place_free_word(long, geo, skip) == first[0]

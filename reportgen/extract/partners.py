@@ -94,13 +94,28 @@ def deal_partners(sent: str, base: int, orgs, announcers, pair, span) -> None:
 _AND = re.compile(r"[\s,]*(?:\([^()]{0,40}\)[\s,]*)?(?:and|&)\s+")
 
 
+# between "from" and the party: "from South Korea's Daeyon Bio", "from Chinese biotech Daeyon Bio"
+_PARTY_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+
+
+def party_after(sent: str, base: int, pos: int, orgs):
+    """The organization mention a deal cue ending at sentence offset `pos` names: within 12 characters, or after a
+    possessive place and up to two lower-case descriptors ("from South Korea's biotech Daeyon Bio")."""
+    near = [o for o in orgs if base + pos <= o.start <= base + pos + 12]
+    if near:
+        return near[0]
+    lead = _PARTY_LEAD.match(sent, pos)
+    return next((o for o in orgs if lead and o.start == base + lead.end() and lead.end() > pos), None)
+
+
 def _rights_from(c, sent, base, orgs, announcers, pair, span, key="rights_from") -> None:
     """"A in-licensed the rights to X from B" (or, key licensed_to, "A licensed X to B"): B is A's (else the
     single announcer's) counterparty."""
     word = "to" if key == "licensed_to" else "from"
     for m in c[key].finditer(sent):
         a0, a1 = base + m.start(), base + m.end()
-        after = [o for o in orgs if a1 <= o.start <= a1 + 12]
+        first = party_after(sent, base, m.end(), orgs)
+        after = [first] if first is not None else []
         if not after:
             # "licensed the rights to its antibody X to B": a later "to" (or "from") within the reach names B
             reach = base + m.start() + _GAP.get(key, 100) + 12
@@ -162,10 +177,14 @@ def _licence_cues() -> dict:
                                      rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
             "which": re.compile(r",\s+which\s+"),
             "deal_words": _gate(re.compile(rf"\b(?:{_alt(data['deal_sentence_words'])})\b", re.I)),
-            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?develop(?:ed|s|ing)\s+(?:its\s+|the\s+)?", re.I),
+            # "A developed X with B", "A co-commercializes X in Europe with B"
+            "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?(?:develop(?:ed|s|ing)|commerciali[sz](?:es|ed|ing)|"
+                                    r"co-?promot(?:es|ed|ing)|co-?market(?:s|ed|ing))\s+(?:its\s+|the\s+)?", re.I),
             "with_org": re.compile(r"(?:™|®)?,?\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)"
                                    r"\s+(?:the\s+)?", re.I),
-            "rights_to": re.compile(r"\b(?:rights|license|licence|option)\s+(?:to|for|on)\s+$", re.I),
+            # "... X in Europe with B": a place between the asset and its partner
+            "with_place": re.compile(r"(?:™|®)?\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?\s+(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?"),
+            "rights_to": re.compile(rf"\b(?:(?:rights|license|licence|option)\s+(?:to|for|on)|{_alt(data['acquire_owned_verbs'])})\s+$", re.I),
             "owns": re.compile(r"(?:’s|'s|’|')\s"),
             "bought": re.compile(rf"\s+(?:{_alt(data['acquire_verbs'])})\b", re.I),
             "and": re.compile(r"\s*(?:,|and|&)\s*")}
@@ -203,6 +222,10 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
         if after and not any(o.end < x.start < after[0].start and x.eid != o.eid for x in orgs):
             add_developer(after[0].eid, o.eid)
             grantor = [x for x in orgs[:i] if x.eid != o.eid] if granted else []
+            others = {x.eid for x in orgs if x.eid != o.eid}
+            if not granted and len(others) == 1 and _AGREEMENT.search(sent) and not _RIVAL.search(sent):
+                # "A and B entered into a license agreement, under which B obtained the rights to X": A licenses it out
+                grantor = [x for x in orgs if x.eid in others]
             if grantor:  # "A grants B a license to X": A licenses it, so develops it too
                 add_developer(after[0].eid, grantor[-1].eid)
     # "A in-licensed X from B" (B licenses it out), "A licensed X to B" (B takes it on): B develops X too
@@ -213,13 +236,21 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
                 pos = m.start() + w.end()
                 if pos > reach:
                     break
-                b = [x for x in orgs if base + pos <= x.start <= base + pos + 12]
+                b = [x for x in [party_after(sent, base, pos, orgs)] if x is not None]
                 inside = [a for a in assets if base + m.start() <= a.start < base + pos]
+                if b and not inside:  # "obtained an exclusive license from B to develop X"
+                    link = _TO_DEVELOP.match(sent, b[0].end - base)
+                    inside = [a for a in assets if link and a.start == base + link.end()]
+                if b and not inside:  # "X, which it licensed out to B"
+                    prior = [a for a in assets if a.end <= base + m.start()]
+                    if prior and _WHICH_SUBJECT.fullmatch(sent, prior[-1].end - base, m.start()):
+                        inside = [prior[-1]]
                 if b and inside:
-                    add_developer(inside[0].eid, b[0].eid)
                     subject = [x for x in orgs if x.end <= base + m.start() and x.eid != b[0].eid]
-                    if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
-                        add_developer(inside[0].eid, subject[-1].eid)
+                    for a in _joined(sent, base, inside):  # "acquire X and Y from B": each
+                        add_developer(a.eid, b[0].eid)
+                        if subject:  # the licensee ("A will license X from B") or licensor ("A licensed X to B")
+                            add_developer(a.eid, subject[-1].eid)
                     break
     # "A struck a deal for rights to B's X": A takes rights to B's asset
     for i, o in enumerate(orgs):
@@ -240,7 +271,7 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
         x = [y for y in assets if 0 <= y.start - (base + dm.end()) <= 60]
         if not x:
             continue
-        wm = c["with_org"].match(sent, x[0].end - base)
+        wm = c["with_org"].match(sent, x[0].end - base) or c["with_place"].match(sent, x[0].end - base)
         b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
         if b:
             add_developer(x[0].eid, a.eid)
@@ -264,6 +295,24 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
             add_developer(nxt[0].eid, a.eid)
             add_developer(nxt[0].eid, b.eid)
             pair(a.eid, b.eid)
+
+
+_WHICH_SUBJECT = re.compile(r"(?:™|®)?\s*,\s*(?:which|that)\s+(?:it|they|we|the\s+company|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})\s+"
+                            r"(?:has\s+|had\s+)?(?:also\s+|previously\s+|originally\s+)?")
+_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|licen[cs]e\s+from|licensing|collaboration|partnership|under\s+which)\b", re.I)
+_RIVAL = re.compile(r"\b(?:rivals?|competing|competitors?|compared|versus|vs\.?|than|while|whereas)\b", re.I)
+_TO_DEVELOP = re.compile(r"\s+(?:to\s+(?:co-?)?develop(?:\s+and\s+(?:co-?)?commerciali[sz]e)?|for|covering)\s+(?:the\s+|its\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def _joined(sent: str, base: int, assets) -> list:
+    """The first asset and those joined to it by commas / "and" ("X, Y and Z")."""
+    out = [assets[0]]
+    for a in assets[1:]:
+        if not _LIST_JOIN.fullmatch(sent, out[-1].end - base, a.start - base):
+            break
+        out.append(a)
+    return out
 
 
 _JV_AND = re.compile(r"(?:,\s*)?\band\s+(?:[\w\-]+\s+){0,4}?$")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared", "response_letters"]
+__all__ = ["relative_antecedent", "head_authority", "listed_with", "runs_programme", "programme_owner", "describes_a_class", "counted_event", "accepted_alone", "accepted_cues", "agency_reference", "names_an_application", "recommended_approval", "ind_cleared", "response_letters", "national_fda", "implied_authority"]
 
 
 @lru_cache(maxsize=1)
@@ -152,8 +152,14 @@ def head_authority(text: str, auths, a):
 
 
 # "..., Y, which is approved for Z": the relative clause right after an asset speaks of that asset
-_RELATIVE = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:is|was|are|were|has|have|had)\s+"
-                       r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}$", re.I)
+_ADVERBS = r"(?:(?:been|already|also|previously|currently|now|since|recently|first|fully|conditionally|widely)\s+){0,3}"
+_RELATIVE = re.compile(r"(?:™|®)?\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:"
+                       r"(?:is|was|are|were|has|have|had)\s+" + _ADVERBS +
+                       # "Y, which the FDA approved in 2020", "Y, which China's NMPA has approved"
+                       r"|(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,6}(?:has\s+|had\s+)?" + _ADVERBS +
+                       # "Y, which received accelerated approval in 2021", "Y, which previously won FDA approval"
+                       r"|(?:has\s+|had\s+)?" + _ADVERBS + r"(?:received|obtained|won|gained|secured|earned)\s+(?:[\w\-]+\s+){0,3}"
+                       r")$", re.I)
 
 
 def relative_antecedent(text: str, assets, start: int):
@@ -201,3 +207,41 @@ def _letters() -> re.Pattern:
 def response_letters(sent: str) -> list[re.Match]:
     """Each "complete response letter" / "CRL" in `sent`: the answer to a filed application."""
     return list(_letters().finditer(sent))
+
+
+@lru_cache(maxsize=1)
+def _national_fda() -> tuple[re.Pattern, re.Pattern, dict]:
+    data = read_data("regulators.yaml")
+    words = cue_alternation(data.get("foreign_fda") or [])
+    before = re.compile(rf"(?<![\w\-])(?:{words})(?:[’']s)?\s+$")
+    after = re.compile(rf"\s*(?:\([A-Z]{{2,6}}\)\s*)?\s+of\s+(?:the\s+)?(?:{words})(?![\w\-])")
+    return before, after, {str(k): str(v) for k, v in (data.get("foreign_fda_to") or {}).items()}
+
+
+def national_fda(text: str, start: int, end: int) -> str | None:
+    """The regulator a "Food and Drug Administration" / "FDA" at text[start:end] is when a country other than the
+    U.S. qualifies it ("the Thai FDA", "Taiwan's Food and Drug Administration", "the FDA of the Philippines"):
+    `other` (or the country's listed regulator, data/regulators.yaml `foreign_fda_to`); None for the U.S. one."""
+    before, after, to = _national_fda()
+    m = before.search(text, max(0, start - 30), start) or after.match(text, end)
+    if not m:
+        return None
+    word = re.sub(r"(?:[’']s)?\s+$", "", m.group(0)) if m.re is before else None
+    if word is None:
+        word = re.sub(r"^.*\bof\s+(?:the\s+)?", "", m.group(0), flags=re.S)
+    return to.get(word, "other")
+
+
+@lru_cache(maxsize=1)
+def _implied() -> list[tuple[str, re.Pattern]]:
+    data = read_data("regulators.yaml").get("implied_authorities") or {}
+    return [(str(k), re.compile(rf"(?<![\w\-])(?:{cue_alternation(v)})(?![\w\-])")) for k, v in data.items()]
+
+
+def implied_authority(sent: str) -> str | None:
+    """The regulator a sentence's own process word names when it names no regulator ("PDUFA": the FDA)."""
+    for auth, rx in _implied():
+        if rx.search(sent):
+            return auth
+    return None
+

@@ -34,7 +34,7 @@ from reportgen.extract.hazard import hazard_figures
 from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
-from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters
+from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters, implied_authority
 from reportgen.extract.heads import asset_named_after
 from reportgen.extract.fastre import gate as _gate_early
 from reportgen.extract.partners import codevelopers, deal_partners, licensees, joint_ventures, voice_counterparties
@@ -70,10 +70,15 @@ def _cue_words(key: str) -> re.Pattern:
 
 
 ANNOUNCE_RE = _cue_words("announce_verbs")
+_IN_PLACE_BY = r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"  # "developed in China by B", "marketed in Japan by B"
 DEV_CUE_RE = re.compile(
-    r"\b(?:co-?developed(?:\s+and\s+\w+)?\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?\s+by|"
-    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed\s+by|marketed\s+by|"
+    r"\b(?:co-?developed(?:\s+and\s+\w+)?" + _IN_PLACE_BY + r"\s+by|developed(?:\s+and\s+\w+)?(?:\s+(?:in-house|independently|jointly|internally|originally))?"
+    + _IN_PLACE_BY + r"\s+by|"
+    r"(?:co-?)?developed\s+(?:through|via|under|in)\s+(?:a\s+)?(?:partnership|collaboration|alliance)\s+(?:between|with)|commerciali[sz]ed"
+    + _IN_PLACE_BY + r"\s+by|marketed" + _IN_PLACE_BY + r"\s+by|"
     r"under\s+co-?development\s+with|co-?development\s+with|licensee|licensed\s+(?:to|by)|developers?|"
+    # "the BLA for X was jointly submitted by A, B and C" (an application named in the sentence: _developer)
+    r"(?:jointly\s+)?(?:submitted|filed)\s+by|"
     r"(?:pipeline\s+)?(?:program|product|candidate|asset)\s+of)\b", re.I)
 RIGHTS_RE = re.compile(r"\b(?:secured|obtained|acquired|holds?|gained|in-licensed)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}rights\s+to\b", re.I)
 IN_LICENSE_RE = re.compile(r"\b(?:in-licen[sc]ed|in-licen[sc]es|licen[sc]ed\s+in)\b", re.I)
@@ -147,6 +152,11 @@ IND_RE = re.compile(
     # "received implied approval for clinical trials", "approval for a Phase 1 clinical study"
     r"|\bimplied\s+(?:approval|license|licence)\b|\bStudy\s+May\s+Proceed\b"
     r"|\b(?:approval|clearance)\s+for\s+(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,4}?clinical\s+(?:trials?|stud(?:y|ies))\b"
+    # a headline's "MFDS Approval for Phase 3 Trial of X", "clearance to start a first-in-human study"
+    r"|\b(?:(?:approval|clearance)\s+(?:for|of|to\s+(?:start|begin|initiate|conduct|launch))|(?:approves|approved|clears|cleared)"
+    r"(?:\s+(?:for|of|to\s+(?:start|begin|initiate|conduct|launch)))?)\s+"
+    r"(?:its\s+|an?\s+|the\s+)?(?:[\w/\-]+\s+){0,2}?(?:Phase\s*(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3})[ab]?)?|first-in-human|FIH)"
+    r"\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b"
     r"|\bclinical\s+trial\s+applications?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:approved|cleared)\b"
     r"|\bclinical\s+trial\s+(?:approval\s+)?notification(?:\s+letters?)?\b"
     # "the go-ahead for a Phase 1 trial", "green light to start a clinical study"
@@ -162,6 +172,8 @@ ACCEPT_RE = _cue_words("acceptance_words")
 FILE_RE = _cue_words("filing_words")
 APPROVE_RE = re.compile(
     r"\b(?:approv(?:al|ed|es|e)|(?:conditional\s+)?marketing\s+authori[sz]ations?|authori[sz]ed|okays?|Notice\s+of\s+Compliance"
+    # "Swissmedic granted temporary authorisation to X"
+    r"|(?:temporary|provisional)\s+authori[sz]ations?"
     # headline words: "FDA OKs X", "X gets FDA nod", "greenlit", "the green light"
     r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
@@ -549,10 +561,16 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     _focal_developer(ctx, sentences, model)
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
+    for base, end, assets, orgs, sp in ctx.__dict__.get("role_links", ()):  # the partner beside a developer (developers.py)
+        developers.role_partners(text, base, end, assets, orgs, lambda eid: not _is_regulator(ctx, eid) and not _academic(ctx, eid),
+                                 lambda a: ctx.developers.get(a, ()), lambda a, o, sp=sp: ctx.add(a, "developer", o, sp))
     # a headline designation with no regulator named is the one a later sentence attributes
+    # (a designation only: an approval or filing is `other` only where a regulator outside the list is named,
+    # "approved by the FDA and Health Canada" states both)
     named = {(r.eid, r.obj.get("action"), r.obj.get("detail")) for r in ctx.out
              if r.predicate == "regulatory" and r.obj.get("authority") != "other"}
     ctx.out = [r for r in ctx.out if not (r.predicate == "regulatory" and r.obj.get("authority") == "other"
+                                          and r.obj.get("action") == "designation"
                                           and (r.eid, r.obj.get("action"), r.obj.get("detail")) in named)]
     return ctx.out
 
@@ -632,8 +650,10 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         return not _is_regulator(ctx, eid)
     def add(a, o):
         ctx.add(a, "developer", o, span)
-    developers.responsible(ctx.text, base, end, assets, orgs, maker, add)
-    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
+    developers.responsible(ctx.text, base, end, assets, orgs, maker, add,
+                           ctx.current if ctx.current is not None else model.single_focal)
+    developers.subject_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add,
+                           lambda a, b: _pair(ctx, a, b, span))
     developers.that_clause_org(ctx.text, base, end, assets, orgs, lambda eid: maker(eid) and not _academic(ctx, eid), add)
     developers.acquired_assets(ctx.text, base, end, assets, orgs, maker, add)
     developers.deal_for_asset(ctx.text, base, end, assets, orgs, maker, add)
@@ -648,6 +668,8 @@ def _role_developers(ctx: Context, sent: str, base: int, span, assets: list[Ment
         developers.unnamed_licence(ctx.text, base, end, orgs, maker, lambda o: add(model.single_focal, o))
     referent = assets[0].eid if assets else (ctx.current if ctx.current is not None else model.single_focal)
     developers.org_product(ctx.text, base, end, assets, orgs, referent, maker, add)
+    if assets and len(orgs) > 1:  # "A's partner B", "its partner B": read once every developer is known (run)
+        ctx.__dict__.setdefault("role_links", []).append((base, end, list(assets), list(orgs), span))
 
 
 def _back_to_asset(ctx: Context, eid: int, span) -> tuple[int, int]:
@@ -785,6 +807,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             gap = text[o.end:after[0].start]
             if not re.search(r"[;.]\s|\b(?:and|with)\b", gap) and not _is_regulator(ctx, o.eid):
                 ctx.add(after[0].eid, "developer", o.eid, span)  # ("the FDA's review of X" names no maker)
+                for p in developers.joint_owners(text, base, o, orgs, lambda x: not _is_regulator(ctx, x)):
+                    ctx.add(after[0].eid, "developer", p.eid, span)  # "A and B's X": A's too
     # "ORG is developing ASSET", "The company advances ASSET" (data/relations.yaml)
     cues = _relation_cues()
     for o in orgs:
@@ -793,7 +817,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
             continue
         after = [a for a in assets if 0 <= a.start - vm.end() <= cues["gap"]]
         if after and not re.search(r"[;.]\s|\b(?:and|with|for|than)\b", text[vm.end():after[0].start]):
-            ctx.add(after[0].eid, "developer", o.eid, span)
+            # "A, together with B, is developing X": A and B; "A, a subsidiary of B, is developing X": A (developers.py)
+            for who in developers.subject_of(text, base, o, orgs, lambda x: not _is_regulator(ctx, x)):
+                ctx.add(after[0].eid, "developer", who.eid, span)
     # "ORG received Orphan Drug Designation for ASSET" (data/relations.yaml holder_verbs)
     for o in orgs:
         hm = cues["holder"].match(text, o.end)
@@ -851,6 +877,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
                     ctx.add(t, "developer", eid, span)
     # cue words: "co-developed by A and B", "developers - A and B", "a pipeline program of A"
     for m in DEV_CUE_RE.finditer(sent):
+        if m.group(0)[:1] in "jsfJSF" and re.match(r"(?:jointly\s+)?(?:submitted|filed)\s", m.group(0), re.I) and \
+                not APPLICATION_RE.search(sent):
+            continue  # "submitted by" names a maker only for an application ("the BLA was submitted by A")
         listed = _org_list_after(orgs, text, base + m.end())
         if not listed and ctx.primary_org is not None and re.match(r"by\b", m.group(0).split()[-1]) and \
                 re.match(r"\s*the\s+company\b", text[base + m.end():base + m.end() + 20], re.I):
@@ -957,8 +986,16 @@ def _is_regulator(ctx: Context, eid: int) -> bool:
     memo = ctx.__dict__.setdefault("_regulator", {})  # entities are fixed while relations are read
     if eid not in memo:
         memo[eid] = any(ctx.lex.authorities.lookup(n)[0] for n in ctx.names.entities[eid].names) or \
-            _regulator_program(ctx, eid)
+            _regulator_program(ctx, eid) or _inside_regulator(ctx, eid)
     return memo[eid]
+
+
+def _inside_regulator(ctx: Context, eid: int) -> bool:
+    """Every mention of the organization lies inside a regulator's name: "Singapore's Health Sciences" of
+    "Singapore's Health Sciences Authority" is that regulator, not a company."""
+    spans = [(m.start, m.end) for m in ctx.names.orgs if m.eid == eid]
+    return bool(spans) and all(any(x <= a and b <= y for x, y, _ in _within(ctx.authorities, max(0, a - 80), b + 80))
+                               for a, b in spans)
 
 
 def _regulator_program(ctx: Context, eid: int) -> bool:
@@ -1240,11 +1277,14 @@ def _regulatory(ctx: Context, sent: str, base: int, span, assets, fallback, name
         if not authority_list:
             if action == "designation" and named and (GRANT_RE.search(ctx.text, max(base, s - 60), s) or
                                                       PASSIVE_GRANT_RE.match(ctx.text, e)):  # "The BTD has been granted to X"
-                authority_list = [_authority_in_scope(ctx, auths, s)]
+                clause = [a for a in auths if ";" not in ctx.text[min(a[1], s):max(a[0], e)]]
+                authority_list = [_authority_in_scope(ctx, clause, s) if clause or len(clause) == len(auths) else "other"]
                 if authority_list == ["other"] or not runs_programme(authority_list[0], detail):
                     authority_list = [programme_owner(detail)]  # no EU Breakthrough Therapy: regulatory_cues.py
             elif agency_reference(sent) and ctx.last_authority and s - ctx.last_authority[0] <= SCOPE_CHARS:
                 authority_list = [ctx.last_authority[1]]  # "the agency put the study on hold": the regulator named before
+            elif action in ("filing accepted", "filing") and implied_authority(sent):
+                authority_list = [implied_authority(sent)]  # "under Priority Review, with a PDUFA date": regulatory_cues.py
             else:
                 continue
         eid = _nearest(assets, s) if assets else fallback
@@ -1348,8 +1388,9 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     """Authorities stated for an action: the nearest one, with any joined to it by 'and'."""
     nxt = actions[i + 1][0] if i + 1 < len(actions) else base + len(sent)
     prev = actions[i - 1][1] if i > 0 else base
-    after = [a for a in auths if e <= a[0] < min(nxt, e + 90)]
-    before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s]
+    # (not across a semicolon: "X received Orphan Drug designation; Y was approved by the EMA")
+    after = [a for a in auths if e <= a[0] < min(nxt, e + 90) and ";" not in ctx.text[e:a[0]]]
+    before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s and ";" not in ctx.text[a[1]:s]]
     action = actions[i][2]
     pick = None
     if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]
