@@ -21,6 +21,7 @@ from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
 from reportgen.extract.orgnames import academic_of, join_tickers
 from reportgen.extract.radioligands import radioligand_names
+from reportgen.extract.references import load_cues
 from reportgen.extract.name_links import bracket_generic_links, short_after_or, slash_pair_links
 
 # --- shapes ------------------------------------------------------------------
@@ -231,9 +232,9 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     targets = {(m.start, m.end) for m in (target_matches if target_matches is not None else lex.targets.find_all(text))}
     for m in INN_RE.finditer(text):
         w = m.group(0)
-        if w.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
+        base = re.sub(r"-[a-z]{4}$", "", w)  # a biosimilar's suffix ("-irfc"); "peptide-drug" is no INN either
+        if w.casefold() in NOT_INN or base.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
             continue
-        base = re.sub(r"-[a-z]{4}$", "", w)
         cands[m.span()] = (w, 0 if base == w else 0.5)
         if base != w:
             uf.union(norm(w), norm(base))
@@ -396,9 +397,22 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         sent = text[ss:se]
         short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent) and not (
-                not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])):
+                not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])) \
+                and not _next_refers(text, sentences, i):
             del cands[key]  # (a code an organization owns, "Zentavo's ZTV-101", needs no other context)
     return cands, uf, link_at
+
+
+def _next_refers(text: str, sentences, i: int) -> bool:
+    """Whether the sentence after sentence i opens by referring to a drug ("... data for ZNT-5. The candidate
+    achieved ...", "It was generally well tolerated"): the code it follows is the drug it speaks of."""
+    if i + 1 >= len(sentences):
+        return False
+    ns, ne = sentences[i + 1]
+    head = text[ns:min(ne, ns + 60)]
+    cues = load_cues()
+    m = cues.asset_np.search(head)
+    return bool(cues.pronoun.match(head) or (m and not head[:m.start()].strip(" \t\n\"“")))
 
 
 def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_spans) -> None:

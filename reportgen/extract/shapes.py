@@ -99,6 +99,13 @@ def _patterns():
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
                                r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
+        "approved_use": re.compile(r"(?:™|®)?\s+(?:for\s+(?:the\s+)?(?:treatment|treating|patients|adults?|children|"
+                                   r"pediatric|paediatric|use\s+in|first-line|second-line)\b|as\s+(?:a|an|the)\s+"
+                                   r"(?:first|treatment|therapy|monotherapy)\b)"),
+        # "authorization for Zelquira in combination with pembrolizumab": a capitalized word (not opening its
+        # sentence) right before a combination cue and a drug the text already names
+        "combo_before": re.compile(rf"(?<=[a-z,] )([A-Z][A-Za-z0-9]{{3,}}(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?\s+"
+                                   rf"(?:{_alt(data.get('combination_cues', []))})\s+"),
         # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
         "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
@@ -259,8 +266,10 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 pos = nx.end()
     for m in c["owned_noun"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
-        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
-                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+        # written once, only a name set off by punctuation ("its novel drug, Corbelix, ...")
+        set_off = text[m.start(1) - 2:m.start(1)] == ", "
+        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and (set_off or
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]):
             add(s, e, w, 1)
     for m in c["the_name_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
@@ -300,15 +309,23 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         if ok_name(w, s, e):
             add(s, e, w, 1)
     head_not = c["head_not"]
-    found_by_context = [(m.group(1), m.span(1)) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
-    found_by_context += [(m.group(1), m.span(1)) for m in c["approved"].finditer(text)]
-    for w, (s, e) in found_by_context:
+    found_by_context = [(m.group(1), m.span(1), False) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
+    # written once, an approval's object needs its use after it ("approved Zelquira for the treatment of")
+    found_by_context += [(m.group(1), m.span(1), bool(c["approved_use"].match(text, m.end(1))))
+                         for m in c["approved"].finditer(text)]
+    for w, (s, e), once in found_by_context:
         if DESCRIPTION_START.match(text, e) or (w.isupper() and len(w) <= 3):
             continue  # "ORG's CAR T-cell therapy": the first word of a description, not a name
-        if (w.casefold() in head_not or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]
-                or false_code(w) or not ok_name(w, s, e)):
+        if (w.casefold() in head_not or false_code(w) or not ok_name(w, s, e) or not once and
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]):
             continue
         add(s, e, w, 1)
+    drug_starts = {a: w for (a, _), (w, rank) in cands.items() if rank in (0, 0.5)}
+    for m in c["combo_before"].finditer(text) if drug_starts else ():
+        w, (s, e) = m.group(1), m.span(1)
+        if m.end() in drug_starts and w.casefold() not in head_not and not false_code(w) and ok_name(w, s, e) \
+                and not c["noun_near"].fullmatch(w) and w.casefold() not in drug_starts[m.end()].casefold():
+            add(s, e, w, 1)
     org_starts = {a for a, _ in org_spans}
     for m in c["appos_from"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
