@@ -18,6 +18,11 @@ from reportgen.extract.names import Names
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said|today)\b", re.I)
 COMPARED_BEFORE_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|over|against)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+# a mention right after a combination or comparison cue names another drug of the sentence: "KVR-201 in combination
+# with pembrolizumab", "versus docetaxel" (such mentions do not make an asset the release's subject)
+SIDE_BEFORE_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|against|in\s+combination\s+with|combined\s+with|"
+                            r"plus|together\s+with|added\s+to|on\s+top\s+of|co-administered\s+with)\s+"
+                            r"(?:(?:a|an|the|standard|approved|existing)\s+)*(?:[\w\-]+\s+){0,1}$", re.I)
 DOMINANCE = 2  # a focal asset is "single" when named at least this many times as often as any other
 
 
@@ -38,11 +43,7 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
                 is_regulator: Callable[[int], bool]) -> DocumentModel:
     """Focal assets: those in the headline, else by frequency; announcers: the organizations that
     open the first sentence with an announcing verb, else the first organization named."""
-    count: dict[int, int] = {}
-    first: dict[int, int] = {}
-    for m in names.assets:
-        count[m.eid] = count.get(m.eid, 0) + 1
-        first.setdefault(m.eid, m.start)
+    count, first = mention_counts(names, text)
     by_freq = sorted(count, key=lambda e: (-count[e], first[e]))
     head: list[int] = []
     if sentences:
@@ -66,6 +67,18 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
             single = None
     return DocumentModel(focal_assets=focal, announcers=_announcers(names, sentences, text, is_regulator),
                          single_focal=single)
+
+
+def mention_counts(names: Names, text: str = "") -> tuple[dict[int, int], dict[int, int]]:
+    """How often each asset is named as a subject (not right after a combination or comparison cue), and where
+    it is first named."""
+    count: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in names.assets:
+        side = bool(text) and SIDE_BEFORE_RE.search(text, max(0, m.start - 40), m.start) is not None
+        count[m.eid] = count.get(m.eid, 0) + (0 if side else 1)
+        first.setdefault(m.eid, m.start)
+    return count, first
 
 
 def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, ...]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, mention_counts, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
@@ -576,13 +576,10 @@ def _planned_phases(ctx: Context) -> None:
     ctx.planned_phases = []
 
 
-def focal_assets(names: Names, limit: int = 1) -> list[int]:
-    """The assets a release is about: most mentioned, ties to the earliest."""
-    count: dict[int, int] = {}
-    first: dict[int, int] = {}
-    for m in names.assets:
-        count[m.eid] = count.get(m.eid, 0) + 1
-        first.setdefault(m.eid, m.start)
+def focal_assets(names: Names, limit: int = 1, text: str = "") -> list[int]:
+    """The assets a release is about: most mentioned (not counting mentions as a combination partner or
+    comparator, document.mention_counts), ties to the earliest."""
+    count, first = mention_counts(names, text)
     return sorted(count, key=lambda e: (-count[e], first[e]))[:limit]
 
 
@@ -595,7 +592,7 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
         announcer = model.announcer  # "X announced ..." in the first sentences, else the first organization
     if announcer is None:
         return
-    focal = focal_assets(names)
+    focal = focal_assets(names, text=ctx.text)
     if model is not None and model.single_focal is not None and model.single_focal not in focal:
         focal.append(model.single_focal)
     for eid in focal:
@@ -841,6 +838,8 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         vpos = base + verb.start()
         subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid) and not speakers_site(text, o, ctx.names)]
         targets = [a for a in assets if a.start > vpos]
+        # "... granted BTD to KVR-201 in combination with pembrolizumab": the partner drug is not the announcer's
+        targets = [a for a in targets if not combination_partner(text, base, a.start)] or targets
         if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
             seen = []
             for o in subj:
