@@ -96,7 +96,7 @@ TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(
 # "trials"/"studies" are the studies' names
 TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\s*(?:[\w\-]+\s*(?:,|and|,\s*and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
-GENE_AFTER = re.compile(r"\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
+GENE_AFTER = re.compile(r"(?:\s*(?:/|or|and)\s*(?-i:[A-Z][A-Z0-9]{1,7}))?\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
                         r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
 GENE_BEFORE = re.compile(r"\b(?:biallelic|mutant|mutated|mutations?\s+(?:in|of)(?:\s+the)?|germline|somatic)\s+$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
