@@ -1,0 +1,169 @@
+"""Focal assets recognised and facts given to the right one, by phrasing family (stop 23, assets helper):
+WHO INN stems of current classes, brands and codes written once, tokens that are no assets, combination
+partners and comparators, modality of newer classes. Every sentence is invented; no name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.readings_support import facts
+
+
+def subjects(text: str) -> set[str]:
+    return {f.subject for f in facts(text) if f.predicate != "name"}
+
+
+def of(text: str, subject: str, predicate: str) -> set[str]:
+    out = set()
+    for f in facts(text):
+        if f.subject == subject and f.predicate == predicate:
+            o = f.object
+            out.add(o if isinstance(o, str) else getattr(o, "stage", None) or getattr(o, "detail", None)
+                    or getattr(o, "endpoint", None) or str(o))
+    return out
+
+
+# --- INNs of current classes by their WHO stem ------------------------------------------------------------
+
+@pytest.mark.parametrize("inn", [
+    "zelvoraglipron",   # non-peptide GLP-1 agonists
+    "tavorifexor",      # FXR agonists
+    "lumitirom",        # thyromimetics
+    "zanucopan",        # complement factor B / D inhibitors
+    "ravocamten",       # cardiac myosin inhibitors
+    "tigurinurad",      # URAT1 inhibitors
+    "norvexian",        # factor XIa inhibitors
+    "imelomeran",       # mRNA
+    "pozelavirine",     # NNRTIs
+    "obrocetrapib",     # CETP inhibitors
+    "ciforadenant",     # adenosine A2A antagonists
+    "kelvostim",        # colony-stimulating factors
+    "bexobrutideg",     # BTK degraders
+])
+def test_an_inn_of_a_current_class_is_the_focal_asset(inn):
+    text = (f"Vexora Therapeutics announced that the FDA granted Fast Track designation to {inn} for the "
+            f"treatment of obesity.")
+    assert of(text, inn, "developer") == {"Vexora Therapeutics"}
+    assert "Fast Track" in of(text, inn, "regulatory")
+
+
+def test_a_plasmid_gene_therapy_inn_is_one_two_word_name():
+    text = "Brightcell announced that the FDA granted RMAT designation to detalimogene voraplasmid for bladder cancer."
+    assert "detalimogene voraplasmid" in subjects(text)
+
+
+@pytest.mark.parametrize("word", ["plasmid", "peptide-drug", "peptide-like"])
+def test_words_that_end_like_a_stem_are_no_assets(word):
+    text = f"ABX-128 is a {word} conjugate. ABX-128 entered a Phase 2 trial."
+    assert subjects(text) == {"ABX-128"}
+
+
+# --- brands and codes written once ----------------------------------------------------------------------
+
+def test_the_brand_before_a_combination_with_an_inn_is_the_focal_asset():
+    text = ("Norvant Pharma announced that the European Commission granted marketing authorization for Zelquira in "
+            "combination with pembrolizumab for the first-line treatment of advanced endometrial cancer.")
+    assert of(text, "Zelquira", "developer") == {"Norvant Pharma"}
+    assert of(text, "pembrolizumab", "developer") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # the word before the cue opens its sentence, or the drug after it is unknown: nothing is read
+    "Chemotherapy in combination with pembrolizumab remains the standard.",
+    "Norvant Pharma said the study compares Cohort in combination with chemotherapy.",
+])
+def test_a_combination_cue_alone_names_no_brand(text):
+    assert not {"Chemotherapy", "Cohort"} & subjects(text)
+
+
+def test_an_approval_object_with_its_use_is_an_asset_written_once():
+    text = "The FDA approved Vyrexa for the treatment of adults with generalized myasthenia gravis, the agency said."
+    assert "approval" in {f.object.action for f in facts(text) if f.subject == "Vyrexa" and f.predicate == "regulatory"}
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA approved Monday for the treatment of the disease.",
+    "The agency approved Pfizer's drug for the treatment of adults with migraine.",
+])
+def test_an_approval_object_that_is_a_day_or_a_company_is_no_asset(text):
+    assert not {"Monday", "Pfizer"} & subjects(text)
+
+
+def test_an_owned_drug_noun_then_a_name_set_off_by_commas_names_it_once():
+    text = ("Corbel Pharma today announced that the NMPA approved its novel drug, Corbelix, for gastric cancer. "
+            "The drug is a bispecific antibody.")
+    assert of(text, "Corbelix", "developer") == {"Corbel Pharma"}
+    assert of(text, "Corbelix", "modality") == {"bispecific antibody"}
+
+
+def test_a_code_followed_by_a_reference_to_the_drug_is_an_asset():
+    text = ("Zentra Bio announced positive topline data for ZNT-5. The candidate achieved a complete response rate "
+            "of 61%.")
+    assert of(text, "ZNT-5", "developer") == {"Zentra Bio"}
+    assert "ZNT-52" in subjects("Zentra Bio announced positive topline data for ZNT-52. It was generally well tolerated.")
+
+
+@pytest.mark.parametrize("text", [
+    "Zentra Bio reported revenue growth in its ZN-2024 period. The company expects growth.",
+    "Zentra Bio filed a Form S-1 with the SEC. The filing describes risks.",
+])
+def test_a_code_followed_by_no_reference_to_a_drug_is_no_asset(text):
+    assert subjects(text) <= {"Zentra Bio"}
+
+
+def test_a_short_code_with_a_designation_is_an_asset():
+    text = ("Ivory Bio said the FDA has granted Orphan Drug Designation (ODD) for IVB-7 in Duchenne muscular "
+            "dystrophy (DMD).")
+    assert "Orphan Drug" in of(text, "IVB-7", "regulatory")
+
+
+# --- tokens that are no assets --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("token", ["PSA50", "PASI-90", "SF-36", "FEV1", "DAS28"])
+def test_an_endpoint_scale_written_like_a_code_is_no_asset(token):
+    text = f"Brixen Therapeutics announced that BRX-101 achieved a {token} response of 55% in the Phase 2 trial."
+    assert token not in subjects(text)
+    assert "BRX-101" in subjects(text)
+
+
+def test_a_gene_listed_before_mutations_is_no_asset():
+    text = ("Elmwood Bio announced dosing of the first patient with EW-301 in patients with BRCA2 or PALB2 "
+            "mutations. EW-301 is an inhibitor.")
+    assert subjects(text) == {"EW-301"}
+
+
+# --- a combination partner is not the release's subject --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kavira Bio announced that the FDA granted Breakthrough Therapy designation to KVR-201 in combination with "
+    "pembrolizumab for first-line NSCLC. Pembrolizumab is already approved for NSCLC.",
+    "Lorent Therapeutics announced Phase 2 results for KVR-201 plus pembrolizumab in melanoma. The combination "
+    "achieved an ORR of 38%. Pembrolizumab alone achieved an ORR of 20% in a prior study.",
+])
+def test_a_combination_partner_takes_no_developer_of_the_announcer(text):
+    assert of(text, "pembrolizumab", "developer") == set()
+    assert of(text, "KVR-201", "developer")
+
+
+def test_the_partner_named_first_keeps_its_developer_when_it_is_the_subject():
+    text = ("Kavira Bio announced that the FDA approved kavitamab for NSCLC. Kavitamab is also studied in "
+            "combination with KVR-201.")
+    assert of(text, "kavitamab", "developer") == {"Kavira Bio"}
+
+
+# --- modality of newer classes --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("description, modality", [
+    ("an oral PROTAC degrader of the androgen receptor", "small molecule"),
+    ("a molecular glue degrader of GSPT1", "small molecule"),
+    ("a bispecific antibody-drug conjugate targeting EGFR and HER3", "ADC"),
+    ("an exosome-based therapeutic for ARDS", "other"),
+    ("a peptide-drug conjugate", "other"),
+    ("an mRNA therapeutic encoding a missing enzyme", "other"),
+    ("an oncolytic virus", "other"),
+    ("an allogeneic gamma-delta T cell therapy", "T cell"),
+    ("a CAR-M cell therapy", "other"),
+])
+def test_the_modality_of_a_newer_class(description, modality):
+    text = f"ABX-104 is {description}. ABX-104 entered a Phase 2 trial."
+    assert of(text, "ABX-104", "modality") == {modality}
