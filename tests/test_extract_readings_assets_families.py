@@ -167,3 +167,25 @@ def test_the_partner_named_first_keeps_its_developer_when_it_is_the_subject():
 def test_the_modality_of_a_newer_class(description, modality):
     text = f"ABX-104 is {description}. ABX-104 entered a Phase 2 trial."
     assert of(text, "ABX-104", "modality") == {modality}
+
+
+def test_a_quoted_name_after_an_application_is_an_asset():
+    text = ('Dovera Pharma announced that the FDA accepted its Biologics License Application for "Trevanza" for the '
+            'treatment of hemophilia A.')
+    assert "BLA" in of(text, "Trevanza", "regulatory")
+
+
+def test_a_quoted_word_after_no_drug_or_application_noun_is_no_asset():
+    text = 'Dovera Pharma (the "Company") announced that its partner reported "Strong" demand.'
+    assert not {"Company", "Strong"} & subjects(text)
+
+
+def test_an_inn_written_as_a_likeness_is_no_mention():
+    text = "Shanghai Qivan announced that its toripalimab-like PD-1 antibody QV-001b was approved in China."
+    assert "toripalimab" not in subjects(text)
+    assert "QV-001b" in subjects(text)
+
+
+def test_a_spaced_code_an_organization_owns_is_an_asset_written_once():
+    text = ("Telvira Bio's TLV 1101, a first-in-class anti-Siglec-15 antibody, received IND clearance from the FDA.")
+    assert of(text, "TLV 1101", "developer") == {"Telvira Bio"}

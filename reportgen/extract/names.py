@@ -58,7 +58,7 @@ def _inn_stem_patterns() -> tuple[str, str, frozenset]:
 
 _DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
 INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
-                    rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
+                    rf"(?:-[A-Z](?![a-z]))?(?:-(?!like\b)[a-z]{{4}})?(?![\w]|-like\b)")  # not "toripalimab-like"
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
 CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"

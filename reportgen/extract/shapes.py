@@ -87,7 +87,9 @@ def _patterns():
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
-        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
+        # a quoted name after a drug noun, or after an application or approval ("BLA for “Trevanza”")
+        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
+                               r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
         "appos_at": re.compile(r",\s+an?\s+"),
         # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
         "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
@@ -131,6 +133,9 @@ def _patterns():
         "head_repeats": int(data.get("headline_min_repeats", 2)),
     }
 
+
+# "Zentavo's ABC 1234": a possessive organization's name right before a spaced code
+_OWNER_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9\-]*(?:[ ][A-Z][A-Za-z0-9\-]*){0,2}(?:’s|'s)[ ]$")
 
 # after a word, the rest of a description: "CAR T-cell", "Gene Therapy", "Cell-based"
 DESCRIPTION_START = re.compile(r"[\s\-]+(?:T|NK|T-cells?|cells?|therap(?:y|ies)|gene|based|derived|antibod(?:y|ies))\b", re.I)
@@ -241,7 +246,8 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
     for w, spans in counts.items():
         # written once, a spaced code needs a long number and a drug noun next to it ("BI 836858, an antibody")
         once_ok = len(re.sub(r"\D", "", w)) >= 4 and any(
-            c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 40)) for s, e in spans)
+            c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 60)) or _OWNER_BEFORE.search(text, max(0, s - 40), s)
+            for s, e in spans)  # ("Telvira Bio's TLV 1101, a first-in-class anti-Siglec-15 antibody")
         if (len(spans) < c["spaced_min"] and not once_ok) or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) \
                 or w.split()[0].casefold() in not_names:
             continue
