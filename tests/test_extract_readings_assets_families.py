@@ -189,3 +189,18 @@ def test_an_inn_written_as_a_likeness_is_no_mention():
 def test_a_spaced_code_an_organization_owns_is_an_asset_written_once():
     text = ("Telvira Bio's TLV 1101, a first-in-class anti-Siglec-15 antibody, received IND clearance from the FDA.")
     assert of(text, "TLV 1101", "developer") == {"Telvira Bio"}
+
+
+# --- "It" right after a sentence about another asset of the release ------------------------------------
+
+def test_it_after_a_sentence_whose_subject_is_a_second_asset_is_that_asset():
+    text = ("Quorin Bio announced that QRN-101 received Fast Track designation from the FDA for IgA nephropathy. "
+            "Separately, the company's other candidate QRN-202 entered Phase 1. It is a bispecific antibody.")
+    assert of(text, "QRN-202", "modality") == {"bispecific antibody"}
+    assert of(text, "QRN-101", "modality") == set()
+
+
+def test_it_after_a_sentence_naming_a_prior_drug_aside_stays_with_the_focal_asset():
+    text = ("Quorin Bio announced that QRN-101 received Fast Track designation from the FDA for lung cancer. "
+            "Patients in the trial had progressed on osimertinib. It is a bispecific antibody.")
+    assert of(text, "osimertinib", "modality") == set()

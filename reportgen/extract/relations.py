@@ -372,7 +372,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     non_reg = [m for m in orgs_all]
     ctx.primary_org = non_reg[0].eid if non_reg else None
     model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
-    resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
+    resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid), text)
     ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
@@ -414,7 +414,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _role_developers(ctx, sent, s, span, assets, dev_orgs, model)
         joint_ventures(sent, s, dev_orgs, lambda a, b, _: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
-        resolver.saw(named_assets, orgs, bool(unnamed))
+        resolver.saw(named_assets, orgs, bool(unnamed), s)
         if unnamed:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
