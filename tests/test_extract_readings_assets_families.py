@@ -204,3 +204,24 @@ def test_it_after_a_sentence_naming_a_prior_drug_aside_stays_with_the_focal_asse
     text = ("Quorin Bio announced that QRN-101 received Fast Track designation from the FDA for lung cancer. "
             "Patients in the trial had progressed on osimertinib. It is a bispecific antibody.")
     assert of(text, "osimertinib", "modality") == set()
+
+
+# --- codes as big and small companies write them -----------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["S-309309", "ORV-101-CAR", "JNJ-90301900", "TQB-2102b"])
+def test_a_code_of_a_less_common_shape_is_the_focal_asset(code):
+    text = f"Orvane announced that the first patient was dosed with {code} in a Phase 2 trial for obesity."
+    assert of(text, code, "developer") == {"Orvane"}
+
+
+def test_a_code_after_a_phase_trial_of_is_an_asset():
+    text = "Orvane announced the Phase 1 trial of ABBV-383 in multiple myeloma."
+    assert "phase 1" in of(text, "ABBV-383", "phase")
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane announced that SRI-4 response rates were 58% versus 31% for placebo.",
+    "Orvane said patients improved on the ZXQ-7 score by 12 points in the Phase 2 trial.",
+])
+def test_a_scale_written_like_a_code_is_no_asset(text):
+    assert not {"SRI-4", "ZXQ-7"} & subjects(text)

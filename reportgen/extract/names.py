@@ -61,7 +61,8 @@ INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT
                     rf"(?:-[A-Z](?![a-z]))?(?:-(?!like\b)[a-z]{{4}})?(?![\w]|-like\b)")  # not "toripalimab-like"
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
+CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,8}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
+                     r"(?:-(?:CAR(?:-?(?:T|NK))?|NK|ADC)(?![\w\-]))?"  # "ORV-101-CAR", "ABC-12-NK"
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
                             + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
@@ -80,7 +81,7 @@ NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car 
 _CONTEXT = read_data("shapes.yaml")
 DRUG_CONTEXT = re.compile(
     rf"{cue_alternation(_CONTEXT['code_context_stems'])}|(?:{cue_alternation(_CONTEXT['code_context_words'])})\b"
-    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
+    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\b(?:study|trial)\s+(?:of|evaluating|with)", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
@@ -98,6 +99,8 @@ TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
 GENE_AFTER = re.compile(r"(?:\s*(?:/|or|and)\s*(?-i:[A-Z][A-Z0-9]{1,7}))?\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
                         r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
+# an endpoint or scale written like a code: "ZXQ-7 score", "the ABC-12 scale", "PCWG3 criteria"
+SCALE_AFTER = re.compile(r"\s*(?:scores?|scales?|criteria|index|questionnaire|total\s+score)\b", re.I)
 GENE_BEFORE = re.compile(r"\b(?:biallelic|mutant|mutated|mutations?\s+(?:in|of)(?:\s+the)?|germline|somatic)\s+$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 
@@ -279,7 +282,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             listed_trials.add(norm(w))  # a study's name, wherever else the text writes it
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
-                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
+                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) or SCALE_AFTER.match(text, e) \
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)

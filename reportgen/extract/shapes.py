@@ -54,7 +54,9 @@ def _patterns():
             # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
-            r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
+            r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d)"
+            # one capital, a hyphen and a long number: "S-309309"
+            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d))"),
         # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
         # "CD4CAR", "CD7CAR-T": a CAR written joined to its target's symbol (a CD number or a vocabulary target)
         "target_car": re.compile(r"(?<![\w\-])(([A-Z][A-Za-z0-9]{1,7}?)CAR(?:-?T)?)(?![\w\-])"),
