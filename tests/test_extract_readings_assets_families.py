@@ -225,3 +225,39 @@ def test_a_code_after_a_phase_trial_of_is_an_asset():
 ])
 def test_a_scale_written_like_a_code_is_no_asset(text):
     assert not {"SRI-4", "ZXQ-7"} & subjects(text)
+
+
+# --- a drug named aside in the focal asset's sentence takes none of its facts ------------------------------
+
+@pytest.mark.parametrize("text, other", [
+    ("Selvane Bio announced that the FDA accepted the BLA for SLV-401, which would follow the 2023 approval of "
+     "selvatinib for the same indication.", "selvatinib"),
+    ("Selvane Bio announced that the NMPA approved SLV-401 for NSCLC, making it the second EGFR ADC approved in "
+     "China after selvatamab.", "selvatamab"),
+    ("Selvane Bio announced the Phase 1b/2 trial of SLV-401 with nivolumab, a PD-1 inhibitor approved in 2014.",
+     "nivolumab"),
+    ("Selvane Bio announced that SLV-401 demonstrated a median OS of 14.2 months versus 9.8 months with "
+     "sorafenib.", "sorafenib"),
+])
+def test_a_background_partner_or_comparator_drug_is_not_the_announcers(text, other):
+    assert of(text, "SLV-401", "developer") == {"Selvane Bio"}
+    assert of(text, other, "developer") == set()
+
+
+def test_two_assets_listed_after_one_cue_share_the_announcer():
+    text = "Selvane Bio announced the approval of selvatinib and selvatamab in China."
+    assert of(text, "selvatinib", "developer") == of(text, "selvatamab", "developer") == {"Selvane Bio"}
+
+
+def test_a_comparators_figure_then_its_name_leave_the_trial_to_the_asset():
+    text = ("Selvane Bio announced that SLV-401 achieved an ORR of 45% compared with 20% for docetaxel in the "
+            "Phase 3 SELVA-2 trial.")
+    assert of(text, "SLV-401", "trial") == {"SELVA-2"}
+    assert "phase 3" in of(text, "SLV-401", "phase")
+    assert of(text, "docetaxel", "trial") == of(text, "docetaxel", "phase") == set()
+
+
+def test_a_drug_named_only_as_a_prior_therapy_is_not_the_release_subject():
+    text = ("Selvane Bio announced data from a study in which patients who had failed trastuzumab deruxtecan "
+            "received a new treatment.")
+    assert of(text, "trastuzumab deruxtecan", "developer") == set()

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import ACADEMIC_RE, build_model, mention_counts, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, least_side, mention_counts, nearby_developers, speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
@@ -58,6 +58,8 @@ COMPARATOR_RE = re.compile(
 RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has|"
                       r"compet(?:e|es|ing)\s+(?:directly\s+)?(?:with|against)|(?:rivals?|competitors?)(?:\s+such\s+as)?)\b", re.I)
 RIVAL_RE = _gate_early(RIVAL_RE)  # behind a literal gate (fastre.py): the same matches
+COMPARED_FIGURE_RE = re.compile(r"\s*(?:a\s+|an\s+)?[\d.,]+\s*(?:%|percent|months?|weeks?|days?|years?|patients?)?\s*")
+COMPARED_NAME_RE = re.compile(r"\s*(?:the\s+|an?\s+)?[\w\-]+")
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 # "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
 # still speaks of the asset its opening reference names (a definite description, then a comma or verb)
@@ -308,6 +310,11 @@ def _regions(sent: str, base: int):
         blocked.append((base + m.start(), base + len(sent)))
     for m in COMPARATOR_RE.finditer(sent):
         end = COMPARATOR_END_RE.search(sent, m.end())
+        if end and end.group(0).lower() == "for" and COMPARED_FIGURE_RE.fullmatch(sent, m.end(), end.start()):
+            # "compared with 20% for docetaxel in the Phase 3 trial": the comparator's figure, then its name
+            stop = COMPARED_NAME_RE.match(sent, end.end()).end()
+            blocked.append((base + m.start(), base + stop))
+            continue
         blocked.append((base + m.start(), base + (end.start() if end else len(sent))))
     m = INCLUDING_RE.search(sent)
     if m:
@@ -595,9 +602,10 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
     focal = focal_assets(names, text=ctx.text)
     if model is not None and model.single_focal is not None and model.single_focal not in focal:
         focal.append(model.single_focal)
+    count, _ = mention_counts(names, ctx.text)
     for eid in focal:
-        if ctx.developers.get(eid):
-            continue
+        if ctx.developers.get(eid) or not count.get(eid):
+            continue  # (an asset named only as a partner, comparator or prior therapy is not the release's)
         for s, e in sentences:
             if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
                     any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
@@ -838,8 +846,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         vpos = base + verb.start()
         subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid) and not speakers_site(text, o, ctx.names)]
         targets = [a for a in assets if a.start > vpos]
-        # "... granted BTD to KVR-201 in combination with pembrolizumab": the partner drug is not the announcer's
-        targets = [a for a in targets if not combination_partner(text, base, a.start)] or targets
+        # "... granted BTD to KVR-201 in combination with pembrolizumab", "compared with docetaxel", "after the 2023
+        # approval of Y": a partner, comparator or earlier drug is not the announcer's (document.side_level)
+        targets = least_side(text, base, targets)
         if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
             seen = []
             for o in subj:
