@@ -261,3 +261,28 @@ def test_a_drug_named_only_as_a_prior_therapy_is_not_the_release_subject():
     text = ("Selvane Bio announced data from a study in which patients who had failed trastuzumab deruxtecan "
             "received a new treatment.")
     assert of(text, "trastuzumab deruxtecan", "developer") == set()
+
+
+# --- translated trade news: quoted product names, dosage forms, spaced codes ------------------------------
+
+def test_a_quoted_product_name_of_two_words_after_a_drug_noun():
+    text = ('Recently, the self-developed Class 1 new drug "Huaxin Tablets" of Hengsheng Pharmaceutical was approved '
+            'for marketing by the NMPA.')
+    assert of(text, "Huaxin Tablets", "developer") == {"Hengsheng Pharmaceutical"}
+
+
+def test_a_dosage_form_before_a_trade_name_parenthesis_is_no_name():
+    text = ("According to the company, the marketing application of its PD-1 monoclonal antibody Qivalimab Injection "
+            "(trade name: Qivanza) was accepted.")
+    names = {str(f.object) for f in facts(text) if f.predicate == "name"}
+    assert "Qivanza" in names and "Injection" not in names
+
+
+def test_a_spaced_code_with_three_digits_after_a_drug_noun():
+    text = "Lumin Therapeutics' lead product, LTX 315, entered a Phase 2 trial in melanoma."
+    assert "phase 2" in of(text, "LTX 315", "phase")
+
+
+def test_a_spaced_number_after_no_drug_noun_is_no_code():
+    text = "Lumin Therapeutics reported that Route 128 traffic delayed its office move."
+    assert "Route 128" not in subjects(text)

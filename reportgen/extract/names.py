@@ -511,10 +511,13 @@ def _code_in_brand_paren(text: str, s: int, e: int, w: str, org_spans) -> bool:
     return not any(a <= bs < b for a, b in org_spans)
 
 
+_DOSAGE_WORDS = frozenset(str(w).casefold() for w in read_data("shapes.yaml").get("dosage_form_words", []))
+
+
 def _brand_ok(word: str, lex: Lexicons) -> bool:
     low = word.casefold()
-    if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS:
-        return False
+    if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS or low in _DOSAGE_WORDS:
+        return False  # ("Serplulimab Injection (trade name: X)": the dosage form is no brand)
     for matcher in (lex.organizations, lex.authorities, lex.diseases, lex.targets, lex.countries):
         if matcher.lookup(word)[0]:
             return False

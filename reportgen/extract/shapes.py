@@ -88,7 +88,8 @@ def _patterns():
                                  r"(?![\w\-])(?!\s+(?:[A-Z]|of\b|is\b|was\b|said\b))"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
-        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
+        # (up to three capitalized words: 'the Class 1 new drug "Huaxin Tablets"')
+        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,2})(?:™|®)?[”\"]"),
         # a quoted name after a drug noun, or after an application or approval ("BLA for “Trevanza”")
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
                                r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
@@ -247,9 +248,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 add(s, e, w, 3)
     for w, spans in counts.items():
         # written once, a spaced code needs a long number and a drug noun next to it ("BI 836858, an antibody")
-        once_ok = len(re.sub(r"\D", "", w)) >= 4 and any(
-            c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 60)) or _OWNER_BEFORE.search(text, max(0, s - 40), s)
-            for s, e in spans)  # ("Telvira Bio's TLV 1101, a first-in-class anti-Siglec-15 antibody")
+        digits = len(re.sub(r"\D", "", w))
+        once_ok = any(digits >= 4 and (c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 60))
+                                       or _OWNER_BEFORE.search(text, max(0, s - 40), s))
+                      or digits >= 3 and c["noun_end"].search(text, max(0, s - 40), s)
+                      for s, e in spans)  # ("Telvira Bio's TLV 1101, a ... antibody", "its lead product, LTX 315,")
         if (len(spans) < c["spaced_min"] and not once_ok) or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) \
                 or w.split()[0].casefold() in not_names:
             continue
