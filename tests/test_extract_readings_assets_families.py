@@ -286,3 +286,19 @@ def test_a_spaced_code_with_three_digits_after_a_drug_noun():
 def test_a_spaced_number_after_no_drug_noun_is_no_code():
     text = "Lumin Therapeutics reported that Route 128 traffic delayed its office move."
     assert "Route 128" not in subjects(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Arvix Bio announced that its ARX-5 platform produced ARX-101, a bispecific antibody. ARX-101 entered Phase 1.",
+    "Arvix Bio announced that ARX-101, a bispecific antibody, came from the TMAB-3 discovery technology.",
+])
+def test_a_platform_named_like_a_code_is_no_asset(text):
+    assert subjects(text) == {"ARX-101"}
+
+
+@pytest.mark.parametrize("text", [
+    "Arvix Bio announced that ARX-101, built on the company's proprietary discovery engine, entered a Phase 1 trial.",
+    "Arvix Bio announced that ARX-101 advanced into a pivotal Phase 3 study in gastric cancer.",
+])
+def test_a_code_that_enters_a_phase_is_a_drug(text):
+    assert of(text, "ARX-101", "developer") == {"Arvix Bio"}

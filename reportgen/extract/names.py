@@ -81,7 +81,9 @@ NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car 
 _CONTEXT = read_data("shapes.yaml")
 DRUG_CONTEXT = re.compile(
     rf"{cue_alternation(_CONTEXT['code_context_stems'])}|(?:{cue_alternation(_CONTEXT['code_context_words'])})\b"
-    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\b(?:study|trial)\s+(?:of|evaluating|with)", re.I)
+    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\b(?:study|trial)\s+(?:of|evaluating|with)"
+    r"|\b(?:entered|enters|entering|advanced|advances|moved|moves|progressed)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:pivotal\s+|registrational\s+)?(?:phase|clinical)"
+    r"|\b(?:entered|enters|entering|began|begins|started|starts|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:pivotal\s+|first-in-human\s+)?phase\s*(?:[1-4]|I)", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
@@ -101,6 +103,8 @@ GENE_AFTER = re.compile(r"(?:\s*(?:/|or|and)\s*(?-i:[A-Z][A-Z0-9]{1,7}))?\s*(?:g
                         r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
 # an endpoint or scale written like a code: "ZXQ-7 score", "the ABC-12 scale", "PCWG3 criteria"
 SCALE_AFTER = re.compile(r"\s*(?:scores?|scales?|criteria|index|questionnaire|total\s+score)\b", re.I)
+# a way of making drugs, not a drug: "its ARX-5 platform", "the TMAB-3 technology"
+PLATFORM_AFTER = re.compile(r"(?:\s+[A-Za-z\-]+)?\s+(?:platforms?|technology|technologies)\b", re.I)
 GENE_BEFORE = re.compile(r"\b(?:biallelic|mutant|mutated|mutations?\s+(?:in|of)(?:\s+the)?|germline|somatic)\s+$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 
@@ -282,7 +286,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             listed_trials.add(norm(w))  # a study's name, wherever else the text writes it
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
-                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) or SCALE_AFTER.match(text, e) \
+                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) or SCALE_AFTER.match(text, e) or PLATFORM_AFTER.match(text, e) \
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
