@@ -302,3 +302,30 @@ def test_a_platform_named_like_a_code_is_no_asset(text):
 ])
 def test_a_code_that_enters_a_phase_is_a_drug(text):
     assert of(text, "ARX-101", "developer") == {"Arvix Bio"}
+
+
+def test_a_spaced_code_right_after_an_event_cue_is_an_asset_written_once():
+    text = "Orlan Pharma announced that the first patient was dosed with ORL 2211 in a Phase 1 trial."
+    assert "phase 1" in of(text, "ORL 2211", "phase")
+
+
+def test_a_headline_opening_on_a_name_before_its_event_names_the_asset():
+    text = ("Zorvana Wins EU Nod for Rare Kidney Disease\nVantor Bio said the European Commission approved the drug "
+            "for adults with C3 glomerulopathy.")
+    assert "Zorvana" in subjects(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Wins Contract for Vaccine Plant\nKestrel Bio said it will build a plant for vaccines.",
+    "Vaccine Shows Promise in Early Study\nKestrel Bio said its vaccine showed promise in a Phase 1 study.",
+])
+def test_a_headline_opening_on_a_company_or_a_common_word_names_no_asset(text):
+    assert not {"Kestrel", "Vaccine"} & subjects(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orlan Pharma announced that ORL-7 is a CD3 TCE targeting DLL3.",
+    "Orlan Pharma said its half-life extended TCE ORL-7 entered the clinic.",
+])
+def test_a_tce_is_a_bispecific(text):
+    assert of(text, "ORL-7", "modality") == {"bispecific antibody"}

@@ -104,6 +104,12 @@ def _patterns():
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
                                r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
+        # "dosed with ORL 2211", "designation to BI 1015550": an event's drug right before a spaced code
+        "event_before": re.compile(r"\b(?:dosed\s+with|treated\s+with|designation\s+(?:to|for)|approval\s+(?:of|for)|"
+                                   r"approved|IND\s+(?:for|of)|(?:trial|study)\s+(?:of|evaluating)|administration\s+of)\s+$", re.I),
+        # a headline opening on a name, then its event ("Zorvana Wins EU Nod for ...")
+        "head_event": re.compile(r"[ \t]+(?:Wins|Gets|Receives|Granted|Earns|Secures|Approved|Cleared|Meets|Shows|Achieves|"
+                                 r"Demonstrates|Hits|Nabs|Lands|Scores|Snags|Misses|Fails|Becomes|Awarded)\b"),
         "approved_use": re.compile(r"(?:™|®)?\s+(?:for\s+(?:the\s+)?(?:treatment|treating|patients|adults?|children|"
                                    r"pediatric|paediatric|use\s+in|first-line|second-line)\b|as\s+(?:a|an|the)\s+"
                                    r"(?:first|treatment|therapy|monotherapy)\b)"),
@@ -252,6 +258,7 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         once_ok = any(digits >= 4 and (c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 60))
                                        or _OWNER_BEFORE.search(text, max(0, s - 40), s))
                       or digits >= 3 and c["noun_end"].search(text, max(0, s - 40), s)
+                      or digits >= 4 and c["event_before"].search(text, max(0, s - 40), s)
                       for s, e in spans)  # ("Telvira Bio's TLV 1101, a ... antibody", "its lead product, LTX 315,")
         if (len(spans) < c["spaced_min"] and not once_ok) or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) \
                 or w.split()[0].casefold() in not_names:
@@ -365,6 +372,13 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 continue
             rest = len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text[he:]))
             if rest >= c["head_repeats"]:
+                add(s, e, w, 1)
+        # the headline's opening word before its event verb, not an organization's word nor written in lower case
+        m = re.match(r"[ \t]*([A-Z][a-z]{3,}[A-Za-z0-9]*)(?:™|®)?", text[hs:he])
+        if m and not any(hs <= s < he for s, _ in cands):
+            w, (s, e) = m.group(1), (hs + m.start(1), hs + m.end(1))
+            if c["head_event"].match(text, e) and w.casefold() not in c["head_not"] and w.casefold() not in stop_words \
+                    and not false_code(w) and ok_name(w, s, e) and w.lower() not in text:
                 add(s, e, w, 1)
 
 
