@@ -39,6 +39,12 @@ def of(text: str, subject: str, predicate: str) -> set[str]:
     "ciforadenant",     # adenosine A2A antagonists
     "kelvostim",        # colony-stimulating factors
     "bexobrutideg",     # BTK degraders
+    "zivorevir",        # antivirals (-vir)
+    "selvanexor",       # XPO1 inhibitors
+    "brigomadlin",      # MDM2 inhibitors
+    "zelacoplan",       # complement peptides
+    "mitavopivat",      # pyruvate kinase activators
+    "ibrexafungerp",    # triterpenoid antifungals
 ])
 def test_an_inn_of_a_current_class_is_the_focal_asset(inn):
     text = (f"Vexora Therapeutics announced that the FDA granted Fast Track designation to {inn} for the "
