@@ -335,3 +335,21 @@ def test_a_headline_opening_on_a_company_or_a_common_word_names_no_asset(text):
 ])
 def test_a_tce_is_a_bispecific(text):
     assert of(text, "ORL-7", "modality") == {"bispecific antibody"}
+
+
+# --- "The drug" for the focal asset takes its designation as its name would ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Bio announced that the FDA approved Velcora (velcotamab) for myeloma. The drug was granted "
+    "Breakthrough Therapy designation in 2023.",
+    'Kestrel Bio announced that the FDA approved Velcora (velcotamab) for myeloma. "This approval marks a '
+    'milestone," said Jane Doe, CEO of Kestrel. The drug was granted Breakthrough Therapy designation in 2023.',
+])
+def test_a_designation_of_the_drug_referred_to_is_the_focal_assets(text):
+    assert "Breakthrough Therapy" in of(text, "velcotamab", "regulatory")
+
+
+def test_a_designation_of_a_class_referred_to_is_no_assets():
+    text = ("Kestrel Bio announced that the FDA approved Velcora (velcotamab) for myeloma. The standard therapy was "
+            "granted Breakthrough Therapy designation in 2019.")
+    assert "Breakthrough Therapy" not in of(text, "velcotamab", "regulatory")

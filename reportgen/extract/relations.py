@@ -540,7 +540,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         reg_fallback = subject_fallback if (anaphoric or not assets_all) else None
         if reg_fallback is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
             reg_fallback = model.single_focal  # the headline's "FDA Approves First CD19 CAR-T for ...", as for targets
-        _regulatory(ctx, sent, s, span, assets, reg_fallback, bool(assets_all))
+        _regulatory(ctx, sent, s, span, assets, reg_fallback, bool(assets_all or assets))  # (a resolved "The drug" names it too)
         _results(ctx, sent, s, span, assets, subject_fallback if subject_fallback is not None or assets_all or
                  ctx.current is not None or (s, e) != sentences[0] else model.single_focal)  # the headline's figure
         _guidelines(ctx, sent, s, span)
