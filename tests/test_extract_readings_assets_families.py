@@ -353,3 +353,11 @@ def test_a_designation_of_a_class_referred_to_is_no_assets():
     text = ("Kestrel Bio announced that the FDA approved Velcora (velcotamab) for myeloma. The standard therapy was "
             "granted Breakthrough Therapy designation in 2019.")
     assert "Breakthrough Therapy" not in of(text, "velcotamab", "regulatory")
+
+
+def test_a_drug_the_asset_is_tested_with_takes_neither_its_class_nor_its_phase_nor_the_announcer():
+    text = ("Kavira Bio announced that KVR-201 is being tested with enfortumab vedotin, an approved ADC, in a Phase 1b "
+            "trial.")
+    assert of(text, "enfortumab vedotin", "developer") == set()
+    assert of(text, "enfortumab vedotin", "modality") == of(text, "enfortumab vedotin", "phase") == set()
+    assert of(text, "KVR-201", "developer") == {"Kavira Bio"}

@@ -69,6 +69,7 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
 SIDE_CUES = (
     (2, re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|than|against|in\s+combination\s+with|combined\s+with|plus|"
                    r"together\s+with|added\s+to|on\s+top\s+of|co-administered\s+with|failed|failing|progressed\s+(?:on|after)|"
+                   r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
                    r"refractory\s+to|previously\s+treated\s+with|prior)\s+(?:(?:a|an|the|standard|approved|existing)\s+)*"
                    r"(?:[\w\-]+\s+){0,1}$", re.I)),
     (1, re.compile(r"\b(?:approval\s+of|after|following|such\s+as|like|including|besides)\s+"

@@ -49,6 +49,8 @@ PRIOR_RE = re.compile(
     r"|\bafter\s+(?:at\s+least\s+)?(?:\w+\s+)?(?:prior\s+)?lines?\b", re.I)
 COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
+    # "X will be tested with Y, an approved ADC, in a Phase 1b trial": Y is X's partner
+    r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over|"
     # a market rival: "will compete with Y", "rivals such as Y"
