@@ -361,3 +361,19 @@ def test_a_drug_the_asset_is_tested_with_takes_neither_its_class_nor_its_phase_n
     assert of(text, "enfortumab vedotin", "developer") == set()
     assert of(text, "enfortumab vedotin", "modality") == of(text, "enfortumab vedotin", "phase") == set()
     assert of(text, "KVR-201", "developer") == {"Kavira Bio"}
+
+
+# --- an antibody named by its target's symbol alone ------------------------------------------------------
+
+@pytest.mark.parametrize("description", ["a TIGIT antibody", "a CD38-targeting antibody", "an IL-23p19 antibody",
+                                         "a humanized TIGIT antibody"])
+def test_an_antibody_set_in_apposition_by_its_target_is_a_monoclonal_antibody(description):
+    text = f"Merrow Bio announced that MRW-7, {description}, entered Phase 3."
+    assert of(text, "MRW-7", "modality") == {"monoclonal antibody"}
+
+
+@pytest.mark.parametrize("description", ["a PD-1/VEGF antibody", "a bispecific TIGIT antibody",
+                                         "a TIGIT antibody conjugated to a payload"])
+def test_a_pair_a_bispecific_or_a_conjugate_named_by_target_is_no_monoclonal_antibody(description):
+    text = f"Merrow Bio announced that MRW-7, {description}, entered Phase 3."
+    assert "monoclonal antibody" not in of(text, "MRW-7", "modality")
