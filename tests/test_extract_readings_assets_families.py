@@ -377,3 +377,38 @@ def test_an_antibody_set_in_apposition_by_its_target_is_a_monoclonal_antibody(de
 def test_a_pair_a_bispecific_or_a_conjugate_named_by_target_is_no_monoclonal_antibody(description):
     text = f"Merrow Bio announced that MRW-7, {description}, entered Phase 3."
     assert "monoclonal antibody" not in of(text, "MRW-7", "modality")
+
+
+# --- an INN whose stem the list lacks, in the slots that make it a drug name --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Corvane Pharma announced that the FDA approved Zelquira (velnorastine) for schizophrenia.",
+    "Corvane Pharma announced that the FDA approved velnorastine (Zelquira) for schizophrenia.",
+    "Corvane Pharma announced that velnorastine (CRV-101) met its primary endpoint in a Phase 3 trial.",
+    "Corvane Pharma announced that CRV-101 (velnorastine) met its primary endpoint in a Phase 3 trial.",
+    "Corvane Pharma announced positive Phase 3 results for velnorastine, an oral muscarinic agonist, in "
+    "schizophrenia.",
+])
+def test_an_inn_of_an_unlisted_stem_in_a_name_slot_is_the_asset(text):
+    assert of(text, "velnorastine", "developer") == {"Corvane Pharma"}
+
+
+@pytest.mark.parametrize("text", [
+    "Corvane Pharma announced results in diffuse large B-cell lymphoma (DLBCL) with CRV-101, an antibody.",
+    "Corvane Pharma said that, furthermore, a new therapy is needed. CRV-101 is an antibody.",
+    "Corvane Pharma (headquartered in Boston) announced that CRV-101, an antibody, entered Phase 3.",
+    "Corvane Pharma announced that CRV-101 (subcutaneous) was approved for patients with psoriasis.",
+])
+def test_ordinary_words_in_those_slots_are_no_assets(text):
+    assert subjects(text) <= {"CRV-101", "Corvane Pharma"}
+
+
+def test_a_copula_opener_counts_the_name_in_either_case():
+    text = "Corvane Pharma announced that velnorastine met its primary endpoint. Velnorastine is a first-in-class M4 agonist."
+    assert {s.casefold() for s in subjects(text)} == {"velnorastine"}
+
+
+def test_a_drug_noun_before_a_code_parenthesis_is_no_inn():
+    text = ("We evaluated ZT-101 after lymphodepletion with an anti-CD52 antibody (ZT-647)-containing regimen in 40 "
+            "patients with multiple myeloma.")
+    assert "antibody" not in subjects(text)

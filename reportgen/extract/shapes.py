@@ -104,6 +104,15 @@ def _patterns():
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
                                r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
+        # a lowercase word shaped like an INN (data/shapes.yaml inn_like_*): its three slots
+        "inn_like": re.compile(rf"[a-z]{{{int(data.get('inn_like_min', 8))},}}"),
+        "inn_like_end": re.compile(rf"(?:{'|'.join(sorted(map(re.escape, data.get('inn_like_not_endings', [])), key=len, reverse=True))}|[^iu]s)$"),
+        "inn_like_not": frozenset(str(data.get("inn_like_not", "")).split()),
+        "inn_paren_after": re.compile(r"\s*(?:™|®)?\s*\(\s*(?:(?:generic\s+name|INN)\s*:?\s*)?([a-z]{6,})\s*[,;)]"),
+        # (the capitalized word a brand in lower case after its first letter, or a code: "lymphoma (DLBCL)" is no pair)
+        "inn_paren_pair": re.compile(r"(?<![\w\-])([a-z]{8,})\s+\(\s*([A-Z][a-z]{3,}[A-Za-z]*|[A-Z]{2,6}-?\d{2,7}[A-Za-z]?)(?:™|®)?\s*[,;)]"),
+        "brand_paren_inn": re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}[A-Za-z0-9]*|[A-Z]{4,})\s*(?:™|®)?\s*\(\s*([a-z]{8,})\s*[,;)]"),
+        "inn_appos": re.compile(r"(?<![\w\-])([a-z]{8,}),\s+an?\s+"),
         # "dosed with ORL 2211", "designation to BI 1015550": an event's drug right before a spaced code
         "event_before": re.compile(r"\b(?:dosed\s+with|treated\s+with|designation\s+(?:to|for)|approval\s+(?:of|for)|"
                                    r"approved|IND\s+(?:for|of)|(?:trial|study)\s+(?:of|evaluating)|administration\s+of)\s+$", re.I),
@@ -141,6 +150,40 @@ def _patterns():
         "head_not": frozenset(data.get("headline_not_names", "").casefold().split()),
         "head_repeats": int(data.get("headline_min_repeats", 2)),
     }
+
+
+def _inn_like(word: str, c: dict) -> bool:
+    """A lowercase word shaped like an INN: long, no ordinary English ending, no listed ordinary word."""
+    return bool(c["inn_like"].fullmatch(word)) and word not in c["inn_like_not"] and not c["inn_like_end"].search(word) \
+        and not c["noun_near"].fullmatch(word) and not c["noun_near"].fullmatch(word[:-1])  # (no drug noun: "antibody")
+
+
+def _inn_like_names(text: str, c: dict, cands: dict, ok_name, add) -> None:
+    """INN-shaped lowercase words in the slots that make them drug names (data/shapes.yaml inn_like_*)."""
+    for (s, e), (w, rank) in sorted(cands.items()):
+        if rank not in (1, 3):
+            continue
+        m = c["inn_paren_after"].match(text, e)  # "Zelquira (velnorastine)", "CRV-101 (velnorastine)"
+        if m and m.start(1) - e < 40 and _inn_like(m.group(1), c) and ok_name(m.group(1), *m.span(1)):
+            add(*m.span(1), m.group(1), 0)
+    if "(" in text:
+        for m in c["inn_paren_pair"].finditer(text):  # "velnorastine (Zelquira)", "velnorastine (CRV-101)"
+            w, b = m.group(1), m.group(2)
+            if _inn_like(w, c) and ok_name(w, *m.span(1)) and (ok_name(b, *m.span(2)) or m.span(2) in cands):
+                add(*m.span(1), w, 0)
+        for m in c["brand_paren_inn"].finditer(text):  # "Zelquira (velnorastine)": the brand and its INN
+            b, w = m.group(1), m.group(2)
+            if _inn_like(w, c) and ok_name(w, *m.span(2)) and ok_name(b, *m.span(1)) and b.casefold() not in c["head_not"]:
+                add(*m.span(2), w, 0)
+                add(*m.span(1), b, 1)
+    for m in c["appos_at"].finditer(text):  # "velnorastine, an oral muscarinic agonist,"
+        name = c["inn_appos"].search(text, max(0, m.start() - 40), m.end())
+        gap = c["appos_noun"].match(text, m.end())
+        if not (name and gap and name.end() == m.end()) or c["org_gap"].search(gap.group(1)):
+            continue
+        w = name.group(1)
+        if _inn_like(w, c) and ok_name(w, *name.span(1)):
+            add(*name.span(1), w, 0)
 
 
 # "Zentavo's ABC 1234": a possessive organization's name right before a spaced code
@@ -322,10 +365,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         said = text[m.end():min(len(text), gap.end() + 30)]  # "... regenerative medicine company": not an asset
         if (c["org_gap"].search(said) or c["copula_not"].search(said)
-                or text.count(w) < 2 or false_code(w)):
+                or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text, re.I)) < 2 or false_code(w)):
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    _inn_like_names(text, c, cands, ok_name, add)
     head_not = c["head_not"]
     found_by_context = [(m.group(1), m.span(1), False) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
     # written once, an approval's object needs its use after it ("approved Zelquira for the treatment of")
