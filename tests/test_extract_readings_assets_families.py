@@ -412,3 +412,9 @@ def test_a_drug_noun_before_a_code_parenthesis_is_no_inn():
     text = ("We evaluated ZT-101 after lymphodepletion with an anti-CD52 antibody (ZT-647)-containing regimen in 40 "
             "patients with multiple myeloma.")
     assert "antibody" not in subjects(text)
+
+
+def test_a_background_drug_in_apposition_is_no_new_asset():
+    text = ("Corvane Pharma said patients first received fludarabine, a standard chemotherapy drug, and then CRV-101, "
+            "a CAR-T cell therapy.")
+    assert "fludarabine" not in subjects(text)

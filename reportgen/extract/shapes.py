@@ -152,6 +152,11 @@ def _patterns():
     }
 
 
+_BACKGROUND_DRUG = re.compile(r"\b(?:standard|chemotherapy|chemotherapeutic|approved|conventional|generic|existing|"
+                              r"background|older|commonly|widely|steroid|corticosteroid|lymphodepleting|conditioning|"
+                              r"antibiotic|anticoagulant|antihistamine|painkiller|anesthetic|anaesthetic)\b", re.I)
+
+
 def _inn_like(word: str, c: dict) -> bool:
     """A lowercase word shaped like an INN: long, no ordinary English ending, no listed ordinary word."""
     return bool(c["inn_like"].fullmatch(word)) and word not in c["inn_like_not"] and not c["inn_like_end"].search(word) \
@@ -179,8 +184,9 @@ def _inn_like_names(text: str, c: dict, cands: dict, ok_name, add) -> None:
     for m in c["appos_at"].finditer(text):  # "velnorastine, an oral muscarinic agonist,"
         name = c["inn_appos"].search(text, max(0, m.start() - 40), m.end())
         gap = c["appos_noun"].match(text, m.end())
-        if not (name and gap and name.end() == m.end()) or c["org_gap"].search(gap.group(1)):
-            continue
+        if not (name and gap and name.end() == m.end()) or c["org_gap"].search(gap.group(1)) \
+                or _BACKGROUND_DRUG.search(gap.group(0)):
+            continue  # ("fludarabine, a standard chemotherapy drug,": a background drug, not one announced)
         w = name.group(1)
         if _inn_like(w, c) and ok_name(w, *name.span(1)):
             add(*name.span(1), w, 0)
