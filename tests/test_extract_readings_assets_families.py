@@ -418,3 +418,20 @@ def test_a_background_drug_in_apposition_is_no_new_asset():
     text = ("Corvane Pharma said patients first received fludarabine, a standard chemotherapy drug, and then CRV-101, "
             "a CAR-T cell therapy.")
     assert "fludarabine" not in subjects(text)
+
+
+def test_a_short_code_with_an_approval_or_a_phase_is_an_asset():
+    text = ("Velos Bio announced that VLS-9, which received FDA approval in 2023 for psoriasis, met the primary "
+            "endpoint in a Phase 3 trial in psoriatic arthritis.")
+    assert "phase 3" in of(text, "VLS-9", "phase")
+
+
+def test_two_assets_listed_before_a_received_designation_both_take_it():
+    text = "Velos Bio announced that VLS-9 and VLS-10 received Fast Track designation. VLS-10 is an ADC."
+    assert "Fast Track" in of(text, "VLS-9", "regulatory") and "Fast Track" in of(text, "VLS-10", "regulatory")
+
+
+def test_an_asset_set_off_before_another_ones_designation_does_not_take_it():
+    text = ("Velos Bio announced that VLS-9, its lead program, is in Phase 2, while VLS-10 received Fast Track "
+            "designation.")
+    assert "Fast Track" not in of(text, "VLS-9", "regulatory")
