@@ -435,3 +435,23 @@ def test_an_asset_set_off_before_another_ones_designation_does_not_take_it():
     text = ("Velos Bio announced that VLS-9, its lead program, is in Phase 2, while VLS-10 received Fast Track "
             "designation.")
     assert "Fast Track" not in of(text, "VLS-9", "regulatory")
+
+
+def test_a_name_set_off_as_the_first_of_a_drug_noun_is_an_asset_written_once():
+    text = ("Norvant Pharma announced the launch of Zelquira, the first oral treatment for IgA nephropathy, in "
+            "Germany.")
+    assert of(text, "Zelquira", "developer") == {"Norvant Pharma"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norvant Pharma said that in Germany, the first country to reimburse it, the oral treatment is sold widely.",
+    "Norvant Pharma announced that on Tuesday, the first patient was dosed with NRV-101, an oral treatment.",
+    "Norvant Pharma, the first company to develop an oral treatment for IgA nephropathy, announced results.",
+])
+def test_a_place_a_day_or_a_company_set_off_as_the_first_is_no_asset(text):
+    assert not {"Germany", "Tuesday", "Norvant", "Norvant Pharma"} & subjects(text)
+
+
+def test_a_name_with_its_dose_in_parentheses_is_the_subject_of_its_approval():
+    text = "Norvant Pharma announced that Zelquira (100 mg) was approved by the MHRA for IgA nephropathy."
+    assert "approval" in {f.object.action for f in facts(text) if f.subject == "Zelquira" and f.predicate == "regulatory"}

@@ -94,6 +94,7 @@ def _patterns():
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
                                r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
         "appos_at": re.compile(r",\s+an?\s+"),
+        "appos_first": re.compile(r",\s+the\s+(?:first|only|world(?:’s|'s)\s+first)\s+"),
         # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
         "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
                              r"(?:\s*\([^()\n]{1,60}\)|,[^,.;\n]{1,80},)?\s+is\s+(?:an?|the\s+first)\s+", re.M),
@@ -155,6 +156,11 @@ def _patterns():
 _BACKGROUND_DRUG = re.compile(r"\b(?:standard|chemotherapy|chemotherapeutic|approved|conventional|generic|existing|"
                               r"background|older|commonly|widely|steroid|corticosteroid|lymphodepleting|conditioning|"
                               r"antibiotic|anticoagulant|antihistamine|painkiller|anesthetic|anaesthetic)\b", re.I)
+
+
+def _sentence_inner(text: str, s: int) -> bool:
+    """Whether the word at s follows a lower-case word or "of/for" inside its sentence (not a sentence's opener)."""
+    return bool(re.search(r"[a-z,][ \t]+$", text[max(0, s - 30):s]))
 
 
 def _inn_like(word: str, c: dict) -> bool:
@@ -363,6 +369,16 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         if c["org_gap"].search(gap.group(1)) or text.count(w) < 2 or false_code(w):
             continue
         if ok_name(w, s, e):
+            add(s, e, w, 1)
+    # "Zelquira, the first oral treatment for IgA nephropathy,": written once, a first or only one of a drug noun
+    for m in c["appos_first"].finditer(text):
+        name = c["appos_name"].search(text, max(0, m.start() - 90), m.start())
+        gap = c["appos_noun"].match(text, m.end())
+        if not (name and gap) or c["org_gap"].search(gap.group(1)) or name.group(0) != name.group(1):
+            continue
+        w, (s, e) = name.group(1), name.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"] and not w.isupper() \
+                and not c["noun_near"].fullmatch(w) and _sentence_inner(text, s):
             add(s, e, w, 1)
     for m in c["copula"].finditer(text):
         gap = c["appos_noun"].match(text, m.end())
