@@ -169,6 +169,10 @@ def test_the_partner_named_first_keeps_its_developer_when_it_is_the_subject():
     ("an oncolytic virus", "other"),
     ("an allogeneic gamma-delta T cell therapy", "T cell"),
     ("a CAR-M cell therapy", "other"),
+    ("an autologous CD19-directed CAR therapy", "CAR-T"),
+    ("a tri-specific T-cell engager", "other"),
+    ("an antibody-oligonucleotide conjugate (AOC)", "other"),
+    ("a prime editing therapy", "gene therapy"),
 ])
 def test_the_modality_of_a_newer_class(description, modality):
     text = f"ABX-104 is {description}. ABX-104 entered a Phase 2 trial."
