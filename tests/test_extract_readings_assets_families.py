@@ -459,3 +459,17 @@ def test_a_place_a_day_or_a_company_set_off_as_the_first_is_no_asset(text):
 def test_a_name_with_its_dose_in_parentheses_is_the_subject_of_its_approval():
     text = "Norvant Pharma announced that Zelquira (100 mg) was approved by the MHRA for IgA nephropathy."
     assert "approval" in {f.object.action for f in facts(text) if f.subject == "Zelquira" and f.predicate == "regulatory"}
+
+
+@pytest.mark.parametrize("gene, phrase", [("CDKN2A", "patients with CDKN2A loss"), ("SMARCA4", "SMARCA4 deficient tumors"),
+                                          ("NRG1", "NRG1+ tumors"), ("STK11", "STK11-altered NSCLC"),
+                                          ("RET", "tumors with RETX1 fusions")])
+def test_a_gene_with_its_alteration_is_no_asset(gene, phrase):
+    text = f"Orvane announced that ORV-55 is being studied in {phrase} in a Phase 1 trial."
+    assert subjects(text) == {"ORV-55"}
+
+
+def test_a_code_being_studied_is_a_drug_and_its_dose_words_do_not_unmake_it():
+    assert "phase 1" in of("Orvane announced that ORV-55 is being studied in a Phase 1 trial.", "ORV-55", "phase")
+    text = "Orvane announced that ORV-55 high dose cohort achieved an ORR of 40%. ORV-55 is an antibody."
+    assert "ORR" in of(text, "ORV-55", "efficacy")

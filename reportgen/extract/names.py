@@ -83,7 +83,9 @@ DRUG_CONTEXT = re.compile(
     rf"{cue_alternation(_CONTEXT['code_context_stems'])}|(?:{cue_alternation(_CONTEXT['code_context_words'])})\b"
     r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\b(?:study|trial)\s+(?:of|evaluating|with)"
     r"|\b(?:entered|enters|entering|advanced|advances|moved|moves|progressed)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:pivotal\s+|registrational\s+)?(?:phase|clinical)"
-    r"|\b(?:entered|enters|entering|began|begins|started|starts|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:pivotal\s+|first-in-human\s+)?phase\s*(?:[1-4]|I)", re.I)
+    r"|\b(?:entered|enters|entering|began|begins|started|starts|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:pivotal\s+|first-in-human\s+)?phase\s*(?:[1-4]|I)"
+    r"|\b(?:is|are|was|were|being)\s+(?:being\s+|currently\s+)?(?:studied|evaluated|tested|investigated|assessed)\b"
+    r"|\b(?:anti-?tumou?r|clinical|preliminary|encouraging|promising)\s+activity\b", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
@@ -100,7 +102,12 @@ TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(
 TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\s*(?:[\w\-]+\s*(?:,|and|,\s*and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
 GENE_AFTER = re.compile(r"(?:\s*(?:/|or|and)\s*(?-i:[A-Z][A-Z0-9]{1,7}))?\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
-                        r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
+                        r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out"
+                        # "CDKN2A loss", "SMARCA4 deficient", "MTAP-null", "NRG1+", "STK11-altered", "RET fusions"
+                        r"|[\s\-](?:loss|deficient|null|altered|alterations?|fusions?|amplifications?|amplified|deletions?|"
+                        r"deleted|rearrangements?|rearranged|overexpression|overexpressing|expressing|exon|insertions?|"
+                        r"co-?mutations?|wild-?type)|-(?:high|low)"
+                        r"|\+(?=[\s,;.)]))(?![\w\-])", re.I)
 # an endpoint or scale written like a code: "ZXQ-7 score", "the ABC-12 scale", "PCWG3 criteria"
 SCALE_AFTER = re.compile(r"\s*(?:scores?|scales?|criteria|index|questionnaire|total\s+score)\b", re.I)
 # a way of making drugs, not a drug: "its ARX-5 platform", "the TMAB-3 technology"
