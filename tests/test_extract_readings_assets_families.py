@@ -473,3 +473,19 @@ def test_a_code_being_studied_is_a_drug_and_its_dose_words_do_not_unmake_it():
     assert "phase 1" in of("Orvane announced that ORV-55 is being studied in a Phase 1 trial.", "ORV-55", "phase")
     text = "Orvane announced that ORV-55 high dose cohort achieved an ORR of 40%. ORV-55 is an antibody."
     assert "ORR" in of(text, "ORV-55", "efficacy")
+
+
+@pytest.mark.parametrize("text", [
+    "Kavira Bio announced that pembrolizumab plus KVR-201 met the primary endpoint in a Phase 2 study in melanoma.",
+    "Kavira Bio announced that KVR-201 plus pembrolizumab met the primary endpoint in a Phase 2 study in melanoma.",
+])
+def test_in_a_pair_of_an_inn_and_a_code_the_code_is_the_releases_drug(text):
+    assert of(text, "KVR-201", "developer") == {"Kavira Bio"}
+    assert of(text, "KVR-201", "indication") == {"melanoma"}
+    assert of(text, "pembrolizumab", "developer") == of(text, "pembrolizumab", "indication") == set()
+
+
+def test_in_a_pair_of_two_inns_the_first_stays_the_subject():
+    text = "Kavira Bio announced that kavitamab plus pembrolizumab met the primary endpoint in melanoma."
+    assert of(text, "kavitamab", "developer") == {"Kavira Bio"}
+    assert of(text, "pembrolizumab", "developer") == set()

@@ -76,6 +76,15 @@ SIDE_CUES = (
                    r"(?:(?:a|an|the|its|their)\s+)?(?:[\w\-]+\s+){0,1}$", re.I)),
 )
 _AFTER_DRUG_WITH = re.compile(r"\s+(?:with|alongside)\s+$")  # "SLV-401 with nivolumab"
+# "pembrolizumab plus KVR-201": a partner's INN written first, the company's code after the cue
+_PAIR_CUE = re.compile(r"(?:™|®)?\s+(?:plus|\+|and|with|in\s+combination\s+with|combined\s+with)\s+$", re.I)
+
+
+def code_after_inn(text: str, prev, m) -> bool:
+    """Whether mention m, right after a combination cue, is a code or brand following a lower-case INN: in "A plus
+    B" the code is the release's drug, the INN (an approved partner) the drug named aside."""
+    return prev is not None and prev.end <= m.start and bool(_PAIR_CUE.fullmatch(text, prev.end, m.start)) \
+        and prev.surface[:1].islower() and not m.surface[:1].islower() and any(ch.isdigit() for ch in m.surface)
 _JOINED = re.compile(r"\s*(?:,|and|or|,\s*and)\s+$")
 
 
@@ -98,7 +107,9 @@ def side_levels(text: str, start: int, mentions: list) -> list[int]:
         level = next((lv for lv, rx in SIDE_CUES if rx.search(text, lo, m.start)), 0)
         if prev is not None and prev.end <= m.start:
             gap = text[prev.end:m.start]
-            if _AFTER_DRUG_WITH.fullmatch(gap):
+            if code_after_inn(text, prev, m):
+                level, levels[-1] = levels[-1], max(levels[-1], 2)
+            elif _AFTER_DRUG_WITH.fullmatch(gap):
                 level = 2
             elif _JOINED.fullmatch(gap):
                 level = levels[-1]
@@ -112,11 +123,16 @@ def mention_counts(names: Names, text: str = "") -> tuple[dict[int, int], dict[i
     it is first named."""
     count: dict[int, int] = {}
     first: dict[int, int] = {}
+    prev = None
     for m in names.assets:
         side = bool(text) and SIDE_CUES[0][1].search(text, max(0, m.start - 40), m.start) is not None
+        if side and code_after_inn(text, prev, m):
+            side = False  # "pembrolizumab plus KVR-201": the code is the subject, the INN before it the partner
+            count[prev.eid] = count.get(prev.eid, 0) - 1
         count[m.eid] = count.get(m.eid, 0) + (0 if side else 1)
         first.setdefault(m.eid, m.start)
-    return count, first
+        prev = m
+    return {k: max(v, 0) for k, v in count.items()}, first
 
 
 def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, ...]:

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import ACADEMIC_RE, build_model, least_side, mention_counts, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, code_after_inn, least_side, mention_counts, nearby_developers, \
+    speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
@@ -394,6 +395,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        for p, m in zip(assets_all, assets_all[1:]):  # "pembrolizumab plus KVR-201": the code, not the INN (document.py)
+            if p in assets and m not in assets and code_after_inn(text, p, m):
+                assets = sorted([x for x in assets if x is not p] + [m], key=lambda x: x.start)
+                blocked = blocked + [(p.start, p.end)]
         named_assets = assets
         item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
