@@ -489,3 +489,20 @@ def test_in_a_pair_of_two_inns_the_first_stays_the_subject():
     text = "Kavira Bio announced that kavitamab plus pembrolizumab met the primary endpoint in melanoma."
     assert of(text, "kavitamab", "developer") == {"Kavira Bio"}
     assert of(text, "pembrolizumab", "developer") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Daewoong Pharmaceutical said its diabetes drug Envlo has been approved in Mexico.", "Envlo"),
+    ("Celltrion said the European Commission approved its biosimilar Zymfentra for ulcerative colitis.", "Zymfentra"),
+    ("SK Biopharm announced that its epilepsy treatment cenobamate received approval in Korea.", "cenobamate"),
+])
+def test_an_owned_drug_noun_then_a_name_and_its_verb_names_it_once(text, name):
+    assert name in subjects(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Daewoong Pharmaceutical said its drug discovery unit Phase has grown.",
+    "Daewoong Pharmaceutical said its drug pipeline In 2025 will expand.",
+])
+def test_an_owned_drug_noun_then_a_common_capitalized_word_is_no_asset(text):
+    assert not {"Phase", "In"} & subjects(text)

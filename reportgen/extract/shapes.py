@@ -120,6 +120,9 @@ def _patterns():
         # a headline opening on a name, then its event ("Zorvana Wins EU Nod for ...")
         "head_event": re.compile(r"[ \t]+(?:Wins|Gets|Receives|Granted|Earns|Secures|Approved|Cleared|Meets|Shows|Achieves|"
                                  r"Demonstrates|Hits|Nabs|Lands|Scores|Snags|Misses|Fails|Becomes|Awarded)\b"),
+        "owned_then_verb": re.compile(r"(?:™|®)?\s+(?:has|have|had|was|were|is|won|wins|received|receives|obtained|gained|"
+                                      r"secured|earned|met|achieved|showed|demonstrated|reduced|improved|entered|became|"
+                                      r"for|in\s+combination)\b"),
         "approved_use": re.compile(r"(?:™|®)?\s+(?:for\s+(?:the\s+)?(?:treatment|treating|patients|adults?|children|"
                                    r"pediatric|paediatric|use\s+in|first-line|second-line)\b|as\s+(?:a|an|the)\s+"
                                    r"(?:first|treatment|therapy|monotherapy)\b)"),
@@ -341,8 +344,11 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
         w, (s, e) = m.group(1), m.span(1)
         # written once, only a name set off by punctuation ("its novel drug, Corbelix, ...")
         set_off = text[m.start(1) - 2:m.start(1)] == ", "
-        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and (set_off or
-                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]):
+        # or followed by its verb ("its diabetes drug Envlo has been approved", "its biosimilar Zymfentra for")
+        acts = bool(c["owned_then_verb"].match(text, e))
+        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and (set_off or acts or
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]) \
+                and w.casefold() not in c["head_not"]:
             add(s, e, w, 1)
     for m in c["the_name_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
