@@ -506,3 +506,16 @@ def test_an_owned_drug_noun_then_a_name_and_its_verb_names_it_once(text, name):
 ])
 def test_an_owned_drug_noun_then_a_common_capitalized_word_is_no_asset(text):
     assert not {"Phase", "In"} & subjects(text)
+
+
+def test_the_combination_is_the_focal_assets_regimen():
+    text = ("Kavira Bio announced Phase 2 results for KVR-201 in combination with pembrolizumab. The combination "
+            "achieved an ORR of 40%.")
+    assert "ORR" in of(text, "KVR-201", "efficacy")
+    assert of(text, "pembrolizumab", "efficacy") == set()
+
+
+def test_a_combination_of_other_drugs_is_no_reference():
+    text = ("Kavira Bio announced Phase 2 results for KVR-201. The combination of nivolumab and ipilimumab achieved "
+            "an ORR of 30% in an earlier study.")
+    assert "ORR" not in of(text, "KVR-201", "efficacy")
