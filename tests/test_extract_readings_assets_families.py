@@ -68,14 +68,14 @@ def test_words_that_end_like_a_stem_are_no_assets(word):
 
 def test_the_brand_before_a_combination_with_an_inn_is_the_focal_asset():
     text = ("Norvant Pharma announced that the European Commission granted marketing authorization for Zelquira in "
-            "combination with pembrolizumab for the first-line treatment of advanced endometrial cancer.")
+            "combination with tavolizumab for the first-line treatment of advanced endometrial cancer.")
     assert of(text, "Zelquira", "developer") == {"Norvant Pharma"}
-    assert of(text, "pembrolizumab", "developer") == set()
+    assert of(text, "tavolizumab", "developer") == set()
 
 
 @pytest.mark.parametrize("text", [
     # the word before the cue opens its sentence, or the drug after it is unknown: nothing is read
-    "Chemotherapy in combination with pembrolizumab remains the standard.",
+    "Chemotherapy in combination with tavolizumab remains the standard.",
     "Norvant Pharma said the study compares Cohort in combination with chemotherapy.",
 ])
 def test_a_combination_cue_alone_names_no_brand(text):
@@ -142,12 +142,12 @@ def test_a_gene_listed_before_mutations_is_no_asset():
 
 @pytest.mark.parametrize("text", [
     "Kavira Bio announced that the FDA granted Breakthrough Therapy designation to KVR-201 in combination with "
-    "pembrolizumab for first-line NSCLC. Pembrolizumab is already approved for NSCLC.",
-    "Lorent Therapeutics announced Phase 2 results for KVR-201 plus pembrolizumab in melanoma. The combination "
-    "achieved an ORR of 38%. Pembrolizumab alone achieved an ORR of 20% in a prior study.",
+    "tavolizumab for first-line NSCLC. Tavolizumab is already approved for NSCLC.",
+    "Lorent Therapeutics announced Phase 2 results for KVR-201 plus tavolizumab in melanoma. The combination "
+    "achieved an ORR of 38%. Tavolizumab alone achieved an ORR of 20% in a prior study.",
 ])
 def test_a_combination_partner_takes_no_developer_of_the_announcer(text):
-    assert of(text, "pembrolizumab", "developer") == set()
+    assert of(text, "tavolizumab", "developer") == set()
     assert of(text, "KVR-201", "developer")
 
 
@@ -191,8 +191,8 @@ def test_a_quoted_word_after_no_drug_or_application_noun_is_no_asset():
 
 
 def test_an_inn_written_as_a_likeness_is_no_mention():
-    text = "Shanghai Qivan announced that its toripalimab-like PD-1 antibody QV-001b was approved in China."
-    assert "toripalimab" not in subjects(text)
+    text = "Shanghai Qivan announced that its torvalimab-like PD-1 antibody QV-001b was approved in China."
+    assert "torvalimab" not in subjects(text)
     assert "QV-001b" in subjects(text)
 
 
@@ -212,8 +212,8 @@ def test_it_after_a_sentence_whose_subject_is_a_second_asset_is_that_asset():
 
 def test_it_after_a_sentence_naming_a_prior_drug_aside_stays_with_the_focal_asset():
     text = ("Quorin Bio announced that QRN-101 received Fast Track designation from the FDA for lung cancer. "
-            "Patients in the trial had progressed on osimertinib. It is a bispecific antibody.")
-    assert of(text, "osimertinib", "modality") == set()
+            "Patients in the trial had progressed on osvertinib. It is a bispecific antibody.")
+    assert of(text, "osvertinib", "modality") == set()
 
 
 # --- codes as big and small companies write them -----------------------------------------------------------
@@ -244,10 +244,10 @@ def test_a_scale_written_like_a_code_is_no_asset(text):
      "selvatinib for the same indication.", "selvatinib"),
     ("Selvane Bio announced that the NMPA approved SLV-401 for NSCLC, making it the second EGFR ADC approved in "
      "China after selvatamab.", "selvatamab"),
-    ("Selvane Bio announced the Phase 1b/2 trial of SLV-401 with nivolumab, a PD-1 inhibitor approved in 2014.",
-     "nivolumab"),
+    ("Selvane Bio announced the Phase 1b/2 trial of SLV-401 with novelumab, a PD-1 inhibitor approved in 2014.",
+     "novelumab"),
     ("Selvane Bio announced that SLV-401 demonstrated a median OS of 14.2 months versus 9.8 months with "
-     "sorafenib.", "sorafenib"),
+     "soravafenib.", "soravafenib"),
 ])
 def test_a_background_partner_or_comparator_drug_is_not_the_announcers(text, other):
     assert of(text, "SLV-401", "developer") == {"Selvane Bio"}
@@ -260,17 +260,17 @@ def test_two_assets_listed_after_one_cue_share_the_announcer():
 
 
 def test_a_comparators_figure_then_its_name_leave_the_trial_to_the_asset():
-    text = ("Selvane Bio announced that SLV-401 achieved an ORR of 45% compared with 20% for docetaxel in the "
+    text = ("Selvane Bio announced that SLV-401 achieved an ORR of 45% compared with 20% for dovetaxel in the "
             "Phase 3 SELVA-2 trial.")
     assert of(text, "SLV-401", "trial") == {"SELVA-2"}
     assert "phase 3" in of(text, "SLV-401", "phase")
-    assert of(text, "docetaxel", "trial") == of(text, "docetaxel", "phase") == set()
+    assert of(text, "dovetaxel", "trial") == of(text, "dovetaxel", "phase") == set()
 
 
 def test_a_drug_named_only_as_a_prior_therapy_is_not_the_release_subject():
-    text = ("Selvane Bio announced data from a study in which patients who had failed trastuzumab deruxtecan "
+    text = ("Selvane Bio announced data from a study in which patients who had failed travotuzumab deruxtecan "
             "received a new treatment.")
-    assert of(text, "trastuzumab deruxtecan", "developer") == set()
+    assert of(text, "travotuzumab deruxtecan", "developer") == set()
 
 
 # --- translated trade news: quoted product names, dosage forms, spaced codes ------------------------------
@@ -360,10 +360,10 @@ def test_a_designation_of_a_class_referred_to_is_no_assets():
 
 
 def test_a_drug_the_asset_is_tested_with_takes_neither_its_class_nor_its_phase_nor_the_announcer():
-    text = ("Kavira Bio announced that KVR-201 is being tested with enfortumab vedotin, an approved ADC, in a Phase 1b "
+    text = ("Kavira Bio announced that KVR-201 is being tested with orvetumab vedotin, an approved ADC, in a Phase 1b "
             "trial.")
-    assert of(text, "enfortumab vedotin", "developer") == set()
-    assert of(text, "enfortumab vedotin", "modality") == of(text, "enfortumab vedotin", "phase") == set()
+    assert of(text, "orvetumab vedotin", "developer") == set()
+    assert of(text, "orvetumab vedotin", "modality") == of(text, "orvetumab vedotin", "phase") == set()
     assert of(text, "KVR-201", "developer") == {"Kavira Bio"}
 
 
@@ -419,9 +419,9 @@ def test_a_drug_noun_before_a_code_parenthesis_is_no_inn():
 
 
 def test_a_background_drug_in_apposition_is_no_new_asset():
-    text = ("Corvane Pharma said patients first received fludarabine, a standard chemotherapy drug, and then CRV-101, "
+    text = ("Corvane Pharma said patients first received fluvarabine, a standard chemotherapy drug, and then CRV-101, "
             "a CAR-T cell therapy.")
-    assert "fludarabine" not in subjects(text)
+    assert "fluvarabine" not in subjects(text)
 
 
 def test_a_short_code_with_an_approval_or_a_phase_is_an_asset():
@@ -476,19 +476,19 @@ def test_a_code_being_studied_is_a_drug_and_its_dose_words_do_not_unmake_it():
 
 
 @pytest.mark.parametrize("text", [
-    "Kavira Bio announced that pembrolizumab plus KVR-201 met the primary endpoint in a Phase 2 study in melanoma.",
-    "Kavira Bio announced that KVR-201 plus pembrolizumab met the primary endpoint in a Phase 2 study in melanoma.",
+    "Kavira Bio announced that tavolizumab plus KVR-201 met the primary endpoint in a Phase 2 study in melanoma.",
+    "Kavira Bio announced that KVR-201 plus tavolizumab met the primary endpoint in a Phase 2 study in melanoma.",
 ])
 def test_in_a_pair_of_an_inn_and_a_code_the_code_is_the_releases_drug(text):
     assert of(text, "KVR-201", "developer") == {"Kavira Bio"}
     assert of(text, "KVR-201", "indication") == {"melanoma"}
-    assert of(text, "pembrolizumab", "developer") == of(text, "pembrolizumab", "indication") == set()
+    assert of(text, "tavolizumab", "developer") == of(text, "tavolizumab", "indication") == set()
 
 
 def test_in_a_pair_of_two_inns_the_first_stays_the_subject():
-    text = "Kavira Bio announced that kavitamab plus pembrolizumab met the primary endpoint in melanoma."
+    text = "Kavira Bio announced that kavitamab plus tavolizumab met the primary endpoint in melanoma."
     assert of(text, "kavitamab", "developer") == {"Kavira Bio"}
-    assert of(text, "pembrolizumab", "developer") == set()
+    assert of(text, "tavolizumab", "developer") == set()
 
 
 @pytest.mark.parametrize("text, name", [
@@ -509,13 +509,20 @@ def test_an_owned_drug_noun_then_a_common_capitalized_word_is_no_asset(text):
 
 
 def test_the_combination_is_the_focal_assets_regimen():
-    text = ("Kavira Bio announced Phase 2 results for KVR-201 in combination with pembrolizumab. The combination "
+    text = ("Kavira Bio announced Phase 2 results for KVR-201 in combination with tavolizumab. The combination "
             "achieved an ORR of 40%.")
     assert "ORR" in of(text, "KVR-201", "efficacy")
-    assert of(text, "pembrolizumab", "efficacy") == set()
+    assert of(text, "tavolizumab", "efficacy") == set()
 
 
 def test_a_combination_of_other_drugs_is_no_reference():
-    text = ("Kavira Bio announced Phase 2 results for KVR-201. The combination of nivolumab and ipilimumab achieved "
+    text = ("Kavira Bio announced Phase 2 results for KVR-201. The combination of novelumab and ivelimumab achieved "
             "an ORR of 30% in an earlier study.")
     assert "ORR" not in of(text, "KVR-201", "efficacy")
+
+
+def test_an_fda_prefix_before_an_inn_keeps_the_inn_whole_and_its_brand():
+    text = "Orvane announced that Travexa (fam-travotuzumab deruxtecan-nxki) was approved for HER2-low breast cancer."
+    names = {str(f.object) for f in facts(text) if f.predicate == "name"}
+    assert "Travexa" in names
+    assert "deruxtecan" not in subjects(text) and "deruxtecan-nxki" not in names

@@ -59,6 +59,7 @@ def _inn_stem_patterns() -> tuple[str, str, frozenset]:
 _DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
 INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
                     rf"(?:-[A-Z](?![a-z]))?(?:-(?!like\b)[a-z]{{4}})?(?![\w]|-like\b)")  # not "toripalimab-like"
+_INN_AFTER_PREFIX = re.compile(INN_RE.pattern.replace(r"(?<![\w\-])", "", 1))  # the INN after "fam-" / "ado-"
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
 CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,8}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
@@ -253,6 +254,21 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if base != w:
             uf.union(norm(w), norm(base))
             link_at.setdefault(norm(w), m.start())
+    # "fam-trastuzumab deruxtecan-nxki", "ado-trastuzumab emtansine": an FDA prefix before the INN
+    for pre in ("fam-", "ado-"):
+        i = text.find(pre)
+        while i >= 0:
+            m = _INN_AFTER_PREFIX.match(text, i + 4) if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) else None
+            if m and m.group(0).casefold() not in NOT_INN:
+                for k in [k for k in cands if k[0] < m.end() and m.start() < k[1]]:
+                    del cands[k]  # ("deruxtecan-nxki" alone was read as an INN)
+                w = m.group(0)
+                base = re.sub(r"-[a-z]{4}$", "", w)
+                cands[m.span()] = (w, 0 if base == w else 0.5)
+                if base != w:
+                    uf.union(norm(w), norm(base))
+                    link_at.setdefault(norm(w), m.start())
+            i = text.find(pre, i + 4)
     for m in INTRO_RE.finditer(text):
         w = m.group(1)
         if w.casefold() in NOT_INTRO or covered(m.start(1), m.end(1), org_spans) or any(
@@ -357,7 +373,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue
         before = text[max(0, s - 40):s]
-        m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
+        m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:fam-|ado-)?$", before)
         if m:
             b = m.group(1)
             bs = s - len(before) + m.start(1)
@@ -452,7 +468,7 @@ def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_
 
 
 _BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:(?i:generic|nonproprietary|international\s+"
-                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?$")
+                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?(?:fam-|ado-)?$")
 _WORDS_BEFORE_PAREN = tuple(re.compile(rf"(?<![\w\-])([A-Za-z0-9][A-Za-z0-9\-]*{two})[ \t]*(?:®|™)?[ \t]*\($")
                             for two in (r"[ ][a-z]+", ""))
 
