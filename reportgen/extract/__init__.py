@@ -59,7 +59,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         text=text, names=names, lex=lex, doc_date=doc.date,
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
-        modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"])),  # antibodies.py
+        modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"], found["targets"])),  # antibodies.py
         authorities=Spans(_authorities(found, text)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),

@@ -21,8 +21,13 @@ _WORD = re.compile(r"antibod(?:y|ies)", re.I)
 _TARGET = r"anti-?\s?(?!drug\b)[A-Za-z0-9α-ω][\w.\-α-ω]*(?<![x×])"
 
 
+# the symbol opens the antibody's noun phrase ("MRW-7, a TIGIT antibody", "its novel CD38 antibody")
+_ARTICLE_BEFORE = re.compile(r"(?:,\s+|\bis\s+|\bas\s+)(?:a|an)\s+(?:(?:novel|new|first-in-class|investigational|proprietary|"
+                             r"humanized|humanised|fully\s+human|potent|selective|long-acting)\s+){0,2}$", re.I)
+
+
 @lru_cache(maxsize=1)
-def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
+def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int, re.Pattern]:
     data = read_data("antibodies.yaml")
     between = cue_alternation(data["between"])
     binding = cue_alternation(data["binding"])
@@ -31,19 +36,35 @@ def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
         rf"|\bantibod(?:y|ies)\s+(?:{binding})\s+(?:the\s+)?[A-Za-z0-9]", re.I)
     before = re.compile(rf"(?:{cue_alternation(data['other_before'])})", re.I)
     after = re.compile(rf"\s*(?:{cue_alternation(data['other_after'])})\b", re.I)
-    return phrase, before, after, int(data["other_before_window"])
+    # "a FGFR2b antibody", "a CD38-targeting antibody": a target symbol the lexicon read, then the antibody
+    after_target = re.compile(
+        rf"(?:-?(?:targeting|targeted|directed|specific)|\s+(?:targeting|directed))?\s+(?:(?:{between})\s+){{0,3}}"
+        r"(?:monoclonal\s+)?antibod(?:y|ies)\b", re.I)
+    return phrase, before, after, int(data["other_before_window"]), after_target
 
 
-def antibody_modalities(text: str, taken: list[Match]) -> list[Match]:
-    """"monoclonal antibody" matches for antibodies written by their target, outside modalities already read."""
+def antibody_modalities(text: str, taken: list[Match], targets: list[Match] = ()) -> list[Match]:
+    """"monoclonal antibody" matches for antibodies written by their target, outside modalities already read.
+    `targets`: the target lexicon's matches, for an antibody named by the symbol alone ("a TIGIT antibody")."""
     if "ntibod" not in text:
         return []
-    phrase, before, after, window = _config()
+    phrase, before, after, window, after_target = _config()
     out = []
+    for t in targets:
+        m = after_target.match(text, t.end)
+        if not m or not _ARTICLE_BEFORE.search(text, max(0, t.start - 40), t.start) \
+                or re.search(r"[/x×]\s*$|[/×-]$", text[max(0, t.start - 2):t.start]) or re.match(r"\s*(?:/|x\s|×)", text[t.end:t.end + 3]):
+            continue  # ("a PD-1/VEGF antibody": two targets are a bispecific's)
+        start, word_end = t.start, m.end()
+        if any(x.start < word_end and start < x.end for x in taken) or any(o.start < word_end and start < o.end for o in out):
+            continue
+        if before.search(text, max(0, start - window), start) or after.match(text, word_end):
+            continue
+        out.append(Match(start, word_end, "monoclonal antibody", text[start:word_end], False))
     for m in phrase.finditer(text):
         start = m.start()
         word_end = start + _WORD.search(m.group(0)).end()  # the mention ends on "antibody", not on its target
-        if any(t.start < word_end and start < t.end for t in taken):
+        if any(t.start < word_end and start < t.end for t in taken) or any(o.start < word_end and start < o.end for o in out):
             continue
         if before.search(text, max(0, start - window), start) or after.match(text, word_end):
             continue

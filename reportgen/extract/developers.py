@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportgen.extract.document import code_after_inn
 from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
 
@@ -262,6 +263,8 @@ def _subject_clause(text: str, end: int, assets, orgs, first, add, c, pos: int |
     gap = _DOSED_WITH.sub(" ", text[pos:after[0].start])  # "dosed the first patient with X" is no comparison
     if c["stop"].search(gap):
         return
+    if len(after) > 1 and code_after_inn(text, after[0], after[1]):
+        after = after[1:]  # "ORG announced that pembrolizumab plus KVR-201 ...": the code is ORG's (document.py)
     add(after[0].eid, first.eid)
     prev = after[0]
     for a in after[1:]:

@@ -38,11 +38,7 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
                 is_regulator: Callable[[int], bool]) -> DocumentModel:
     """Focal assets: those in the headline, else by frequency; announcers: the organizations that
     open the first sentence with an announcing verb, else the first organization named."""
-    count: dict[int, int] = {}
-    first: dict[int, int] = {}
-    for m in names.assets:
-        count[m.eid] = count.get(m.eid, 0) + 1
-        first.setdefault(m.eid, m.start)
+    count, first = mention_counts(names, text)
     by_freq = sorted(count, key=lambda e: (-count[e], first[e]))
     head: list[int] = []
     if sentences:
@@ -66,6 +62,77 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
             single = None
     return DocumentModel(focal_assets=focal, announcers=_announcers(names, sentences, text, is_regulator),
                          single_focal=single)
+
+
+# how surely a drug named after these words is another drug of the sentence, not its subject: 2 a combination
+# partner, comparator or prior therapy; 1 a drug of the background ("after the 2023 approval of Y", "such as Y")
+SIDE_CUES = (
+    (2, re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|than|against|in\s+combination\s+with|combined\s+with|plus|"
+                   r"together\s+with|added\s+to|on\s+top\s+of|co-administered\s+with|failed|failing|progressed\s+(?:on|after)|"
+                   r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
+                   r"refractory\s+to|previously\s+treated\s+with|prior)\s+(?:(?:a|an|the|standard|approved|existing)\s+)*"
+                   r"(?:[\w\-]+\s+){0,1}$", re.I)),
+    (1, re.compile(r"\b(?:approval\s+of|after|following|such\s+as|like|including|besides)\s+"
+                   r"(?:(?:a|an|the|its|their)\s+)?(?:[\w\-]+\s+){0,1}$", re.I)),
+)
+_AFTER_DRUG_WITH = re.compile(r"\s+(?:with|alongside)\s+$")  # "SLV-401 with nivolumab"
+# "pembrolizumab plus KVR-201": a partner's INN written first, the company's code after the cue
+_PAIR_CUE = re.compile(r"(?:™|®)?\s+(?:plus|\+|and|with|in\s+combination\s+with|combined\s+with)\s+$", re.I)
+
+
+def code_after_inn(text: str, prev, m) -> bool:
+    """Whether mention m, right after a combination cue, is a code or brand following a lower-case INN: in "A plus
+    B" the code is the release's drug, the INN (an approved partner) the drug named aside."""
+    return prev is not None and prev.end <= m.start and bool(_PAIR_CUE.fullmatch(text, prev.end, m.start)) \
+        and prev.surface[:1].islower() and not m.surface[:1].islower() and any(ch.isdigit() for ch in m.surface)
+_JOINED = re.compile(r"\s*(?:,|and|or|,\s*and)\s+$")
+
+
+def least_side(text: str, start: int, mentions: list) -> list:
+    """Of asset mentions in a sentence (in order), those named least as another drug: none after a combination,
+    comparison or prior-therapy cue (level 2) or a background cue (level 1), else the least such; a name listed
+    after another ("A and B") shares its level."""
+    if len(mentions) < 2:
+        return mentions
+    levels = side_levels(text, start, mentions)
+    least = min(levels)
+    return [m for m, lv in zip(mentions, levels) if lv == least]
+
+
+def side_levels(text: str, start: int, mentions: list) -> list[int]:
+    """The side level (SIDE_CUES) of each asset mention of a sentence starting at `start`, in order."""
+    levels, prev = [], None
+    for m in mentions:
+        lo = max(start, m.start - 50)
+        level = next((lv for lv, rx in SIDE_CUES if rx.search(text, lo, m.start)), 0)
+        if prev is not None and prev.end <= m.start:
+            gap = text[prev.end:m.start]
+            if code_after_inn(text, prev, m):
+                level, levels[-1] = levels[-1], max(levels[-1], 2)
+            elif _AFTER_DRUG_WITH.fullmatch(gap):
+                level = 2
+            elif _JOINED.fullmatch(gap):
+                level = levels[-1]
+        levels.append(level)
+        prev = m
+    return levels
+
+
+def mention_counts(names: Names, text: str = "") -> tuple[dict[int, int], dict[int, int]]:
+    """How often each asset is named as a subject (not right after a combination or comparison cue), and where
+    it is first named."""
+    count: dict[int, int] = {}
+    first: dict[int, int] = {}
+    prev = None
+    for m in names.assets:
+        side = bool(text) and SIDE_CUES[0][1].search(text, max(0, m.start - 40), m.start) is not None
+        if side and code_after_inn(text, prev, m):
+            side = False  # "pembrolizumab plus KVR-201": the code is the subject, the INN before it the partner
+            count[prev.eid] = count.get(prev.eid, 0) - 1
+        count[m.eid] = count.get(m.eid, 0) + (0 if side else 1)
+        first.setdefault(m.eid, m.start)
+        prev = m
+    return {k: max(v, 0) for k, v in count.items()}, first
 
 
 def _announcers(names: Names, sentences, text: str, is_regulator) -> tuple[int, ...]:
@@ -101,9 +168,10 @@ def nearby_developers(names: Names, sentences: list[tuple[int, int]], model: Doc
         focal.append(model.single_focal)
     out = _sole_company_assets(names, sentences, text, announcer, developers, is_regulator, focal) if text else []
     out = labelled + [x for x in out if x[0] not in {a for a, _, _ in labelled}]
+    count, _ = mention_counts(names, text)
     for eid in focal:
-        if developers.get(eid):
-            continue
+        if developers.get(eid) or text and not count.get(eid):
+            continue  # (named only as a partner, comparator or prior therapy)
         first = next((i for i, (s, e) in enumerate(sentences)
                       if any(m.eid == eid for m in names.in_span(names.assets, s, e))), None)
         if first is None:
@@ -151,11 +219,12 @@ def _sole_company_assets(names: Names, sentences, text: str, announcer: int, dev
         orgs = [m for m in names.in_span(names.orgs, s, e) if m.eid == announcer]
         if not orgs:
             continue
-        for a in names.in_span(names.assets, s, e):
+        mentions = names.in_span(names.assets, s, e)
+        for a, level in zip(mentions, side_levels(text, s, mentions)):
             if a.eid in done or developers.get(a.eid) or a.start < orgs[0].end:
                 continue
-            if OTHER_DRUG_RE.search(text, orgs[0].end, a.start):
-                continue
+            if OTHER_DRUG_RE.search(text, orgs[0].end, a.start) or level:
+                continue  # (a partner, comparator or earlier drug: "after the 2023 approval of Y", "X with Y")
             out.append((a.eid, announcer, (s, e)))
             done.add(a.eid)
     return out

@@ -24,7 +24,7 @@ _WORD = r"(?P<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:®|™|\(R\)|\(TM\))?"
 def _rules():
     data = read_data("regulators.yaml")
     # "X was granted ...", "X, an iPSC-derived cell product, received ..." (an apposition between)
-    subj = gate(re.compile(rf"(?<![\w\-]){_WORD}(?:,[^,;.()]{{3,100}}(?:\([^()]{{0,40}}\)[^,;.()]{{0,40}})?,)?\s+(?:(?:also|previously|recently|already|now)\s+)?"
+    subj = gate(re.compile(rf"(?<![\w\-]){_WORD}(?:\s*\([^()]{{1,40}}\))?(?:,[^,;.()]{{3,100}}(?:\([^()]{{0,40}}\)[^,;.()]{{0,40}})?,)?\s+(?:(?:also|previously|recently|already|now)\s+)?"
                            rf"(?:{cue_alternation(data['subject_verbs'])})\b"))
     follow = "|".join(re.escape(f) if not f[0].isalpha() else rf"{re.escape(f)}\b" for f in data["object_follow"])
     obj = gate(re.compile(rf"\b(?:{cue_alternation(data['object_verbs'])})\s+{_WORD}\s*(?:{follow})"))

@@ -21,6 +21,7 @@ from reportgen.naming import LEGAL_FORM, UnionFind, name_key
 from reportgen.extract.aliases import is_org_item, phrase_links
 from reportgen.extract.orgnames import academic_of, is_place, join_tickers, place_free_word, shortens
 from reportgen.extract.radioligands import radioligand_names
+from reportgen.extract.references import load_cues
 from reportgen.extract.name_links import bracket_generic_links, short_after_or, slash_pair_links
 
 # --- shapes ------------------------------------------------------------------
@@ -57,10 +58,12 @@ def _inn_stem_patterns() -> tuple[str, str, frozenset]:
 
 _DATA_TWO_INN, _DATA_ONE_INN, _DATA_NOT_INN = _inn_stem_patterns()
 INN_RE = re.compile(rf"(?<![\w\-])(?=[A-Za-z]{{5}})(?:{_CAR_INN}|{_ADC_INN}|{_GT_INN}|{_DATA_TWO_INN}|{_STEM_INN}|{_DATA_ONE_INN})"
-                    rf"(?:-[A-Z](?![a-z]))?(?:-[a-z]{{4}})?(?![\w])")
+                    rf"(?:-[A-Z](?![a-z]))?(?:-(?!like\b)[a-z]{{4}})?(?![\w]|-like\b)")  # not "toripalimab-like"
+_INN_AFTER_PREFIX = re.compile(INN_RE.pattern.replace(r"(?<![\w\-])", "", 1))  # the INN after "fam-" / "ado-"
 SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
-CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,7}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
+CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,8}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
+                     r"(?:-(?:CAR(?:-?(?:T|NK))?|NK|ADC)(?![\w\-]))?"  # "ORV-101-CAR", "ABC-12-NK"
                      r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
                             + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
@@ -79,7 +82,11 @@ NOT_SHORT_CEL = frozenset("stem single whole host mast plasma immune nk ips car 
 _CONTEXT = read_data("shapes.yaml")
 DRUG_CONTEXT = re.compile(
     rf"{cue_alternation(_CONTEXT['code_context_stems'])}|(?:{cue_alternation(_CONTEXT['code_context_words'])})\b"
-    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\bstudy\s+of", re.I)
+    r"|phase\s*(?:[1-4]|I{1,3}\b)[^.;]{0,20}\b(?:study|trial)\s+(?:of|evaluating|with)"
+    r"|\b(?:entered|enters|entering|advanced|advances|moved|moves|progressed)\s+(?:in)?to\s+(?:an?\s+|the\s+)?(?:pivotal\s+|registrational\s+)?(?:phase|clinical)"
+    r"|\b(?:entered|enters|entering|began|begins|started|starts|initiated)\s+(?:an?\s+|the\s+|its\s+)?(?:pivotal\s+|first-in-human\s+)?phase\s*(?:[1-4]|I)"
+    r"|\b(?:is|are|was|were|being)\s+(?:being\s+|currently\s+)?(?:studied|evaluated|tested|investigated|assessed)\b"
+    r"|\b(?:anti-?tumou?r|clinical|preliminary|encouraging|promising)\s+activity\b", re.I)
 # a lowercase short name in parentheses right after a drug-class noun: "bispecific antibody-drug conjugate (iza-bren)"
 CLASS_PAREN_RE = re.compile(
     r"(?:conjugate|antibody|ADC|inhibitor|vaccine|candidate|therapy|agonist|antagonist|degrader)\s*\(\s*([a-z]{2,6}-[a-z]{2,8})\s*\)")
@@ -95,8 +102,17 @@ TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(
 # "trials"/"studies" are the studies' names
 TRIAL_LIST_DASH_BEFORE = re.compile(r"\b(?:trials|studies)\s*(?:[:–—?]|\s-)\s*(?:[\w\-]+\s*(?:,|and|,\s*and)\s*)*$", re.I)
 # a gene, not a drug: "biallelic RPE65 mutations", "KRAS G12C-mutated", "PIK3CA gene"
-GENE_AFTER = re.compile(r"\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
-                        r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out)\b", re.I)
+GENE_AFTER = re.compile(r"(?:\s*(?:/|or|and)\s*(?-i:[A-Z][A-Z0-9]{1,7}))?\s*(?:gene|genes|mutations?|mutated|mutant|variants?|alleles?|deficiency|expression|"
+                        r"-(?:positive|negative|mutated|mutant|deficient)|knock-?out"
+                        # "CDKN2A loss", "SMARCA4 deficient", "MTAP-null", "NRG1+", "STK11-altered", "RET fusions"
+                        r"|[\s\-](?:loss|deficient|null|altered|alterations?|fusions?|amplifications?|amplified|deletions?|"
+                        r"deleted|rearrangements?|rearranged|overexpression|overexpressing|expressing|exon|insertions?|"
+                        r"co-?mutations?|wild-?type)|-(?:high|low)"
+                        r"|\+(?=[\s,;.)]))(?![\w\-])", re.I)
+# an endpoint or scale written like a code: "ZXQ-7 score", "the ABC-12 scale", "PCWG3 criteria"
+SCALE_AFTER = re.compile(r"\s*(?:scores?|scales?|criteria|index|questionnaire|total\s+score)\b", re.I)
+# a way of making drugs, not a drug: "its ARX-5 platform", "the TMAB-3 technology"
+PLATFORM_AFTER = re.compile(r"(?:\s+[A-Za-z\-]+)?\s+(?:platforms?|technology|technologies)\b", re.I)
 GENE_BEFORE = re.compile(r"\b(?:biallelic|mutant|mutated|mutations?\s+(?:in|of)(?:\s+the)?|germline|somatic)\s+$", re.I)
 PHASE_BEFORE = re.compile(r"Phase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+)?)\s+$", re.I)
 
@@ -234,13 +250,28 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
     targets = {(m.start, m.end) for m in (target_matches if target_matches is not None else lex.targets.find_all(text))}
     for m in INN_RE.finditer(text):
         w = m.group(0)
-        if w.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
+        base = re.sub(r"-[a-z]{4}$", "", w)  # a biosimilar's suffix ("-irfc"); "peptide-drug" is no INN either
+        if w.casefold() in NOT_INN or base.casefold() in NOT_INN or covered(m.start(), m.end(), org_spans):
             continue
-        base = re.sub(r"-[a-z]{4}$", "", w)
         cands[m.span()] = (w, 0 if base == w else 0.5)
         if base != w:
             uf.union(norm(w), norm(base))
             link_at.setdefault(norm(w), m.start())
+    # "fam-trastuzumab deruxtecan-nxki", "ado-trastuzumab emtansine": an FDA prefix before the INN
+    for pre in ("fam-", "ado-"):
+        i = text.find(pre)
+        while i >= 0:
+            m = _INN_AFTER_PREFIX.match(text, i + 4) if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) else None
+            if m and m.group(0).casefold() not in NOT_INN:
+                for k in [k for k in cands if k[0] < m.end() and m.start() < k[1]]:
+                    del cands[k]  # ("deruxtecan-nxki" alone was read as an INN)
+                w = m.group(0)
+                base = re.sub(r"-[a-z]{4}$", "", w)
+                cands[m.span()] = (w, 0 if base == w else 0.5)
+                if base != w:
+                    uf.union(norm(w), norm(base))
+                    link_at.setdefault(norm(w), m.start())
+            i = text.find(pre, i + 4)
     for m in INTRO_RE.finditer(text):
         w = m.group(1)
         if w.casefold() in NOT_INTRO or covered(m.start(1), m.end(1), org_spans) or any(
@@ -281,7 +312,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
             listed_trials.add(norm(w))  # a study's name, wherever else the text writes it
             continue
         if TRIAL_AFTER.match(text, e) or TRIAL_LIST_BEFORE.search(text, max(0, s - 80), s) \
-                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) \
+                or PHASE_BEFORE.search(text, max(0, s - 20), s) or GENE_AFTER.match(text, e) or SCALE_AFTER.match(text, e) or PLATFORM_AFTER.match(text, e) \
                 or GENE_BEFORE.search(text, max(0, s - 30), s):
             continue
         cands[(s, e)] = (w, 3)
@@ -345,7 +376,7 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         if rank not in (0, 0.5) and not _code_in_brand_paren(text, s, e, w, org_spans):
             continue
         before = text[max(0, s - 40):s]
-        m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*$", before)
+        m = re.search(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:fam-|ado-)?$", before)
         if m:
             b = m.group(1)
             bs = s - len(before) + m.start(1)
@@ -399,9 +430,22 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         sent = text[ss:se]
         short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent) and not (
-                not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])):
+                not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])) \
+                and not _next_refers(text, sentences, i):
             del cands[key]  # (a code an organization owns, "Zentavo's ZTV-101", needs no other context)
     return cands, uf, link_at
+
+
+def _next_refers(text: str, sentences, i: int) -> bool:
+    """Whether the sentence after sentence i opens by referring to a drug ("... data for ZNT-5. The candidate
+    achieved ...", "It was generally well tolerated"): the code it follows is the drug it speaks of."""
+    if i + 1 >= len(sentences):
+        return False
+    ns, ne = sentences[i + 1]
+    head = text[ns:min(ne, ns + 60)]
+    cues = load_cues()
+    m = cues.asset_np.search(head)
+    return bool(cues.pronoun.match(head) or (m and not head[:m.start()].strip(" \t\n\"“")))
 
 
 def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_spans) -> None:
@@ -427,7 +471,7 @@ def _add_radioligands(text: str, cands: dict, uf: UnionFind, link_at: dict, org_
 
 
 _BRAND_BEFORE_PAREN = re.compile(r"([A-Z][A-Za-z0-9]{2,})\s*(?:®|™)?\s*\(\s*(?:(?i:generic|nonproprietary|international\s+"
-                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?$")
+                                 r"nonproprietary|common)\s+name\s*:?\s*|INN\s*:\s*)?(?:fam-|ado-)?$")
 _WORDS_BEFORE_PAREN = tuple(re.compile(rf"(?<![\w\-])([A-Za-z0-9][A-Za-z0-9\-]*{two})[ \t]*(?:®|™)?[ \t]*\($")
                             for two in (r"[ ][a-z]+", ""))
 
@@ -497,10 +541,13 @@ def _code_in_brand_paren(text: str, s: int, e: int, w: str, org_spans) -> bool:
     return not any(a <= bs < b for a, b in org_spans)
 
 
+_DOSAGE_WORDS = frozenset(str(w).casefold() for w in read_data("shapes.yaml").get("dosage_form_words", []))
+
+
 def _brand_ok(word: str, lex: Lexicons) -> bool:
     low = word.casefold()
-    if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS:
-        return False
+    if low in ORG_STOP or low in GENERIC_WORDS or low in GEO_WORDS or low in _DOSAGE_WORDS:
+        return False  # ("Serplulimab Injection (trade name: X)": the dosage form is no brand)
     for matcher in (lex.organizations, lex.authorities, lex.diseases, lex.targets, lex.countries):
         if matcher.lookup(word)[0]:
             return False

@@ -51,14 +51,21 @@ def load_cues() -> Cues:
     return Cues(_gate(asset_np), _gate(pronoun), _gate(org_singular), _gate(org_plural), int(data["max_offset"]))
 
 
+# words before an asset that make it a drug named aside, not its sentence's subject ("progressed on X", "versus X")
+_ASIDE_BEFORE = re.compile(r"\b(?:on|with|versus|vs|plus|after|than|against|like|including|besides|over|to|of|from|"
+                           r"by|prior|previous|previously|standard|receiving|received|following)\b", re.I)
+
 REACH = 4  # sentences a definite description reaches back for its antecedent
 
 
 class Resolver:
     """Carries the latest named subjects through a document, sentence by sentence."""
 
-    def __init__(self, single_focal: int | None, announcers: tuple[int, ...], is_regulator=lambda eid: False):
+    def __init__(self, single_focal: int | None, announcers: tuple[int, ...], is_regulator=lambda eid: False,
+                 text: str = ""):
         self.cues = load_cues()
+        self.text = text
+        self.recent_subject = False  # the latest sentence's one asset is its subject, not a drug it names aside
         self.is_regulator = is_regulator
         self.single_focal = single_focal
         self.announcers = announcers
@@ -74,6 +81,8 @@ class Resolver:
         if len(self.recent_assets) != 1:
             return None
         eid = self.recent_assets[0]
+        if pronoun and self.age <= 1 and self.recent_subject:
+            return eid  # "... QRN-202 entered Phase 1. It is a bispecific antibody.": the one asset just named
         if self.single_focal is not None and eid != self.single_focal:
             return None  # a side asset named lately, in a release about another: not clear enough
         if self.age <= (1 if pronoun else REACH) or (not pronoun and eid == self.single_focal):
@@ -110,14 +119,18 @@ class Resolver:
                 out.append((base + m.start(), base + m.end(), eid))
         return out
 
-    def saw(self, assets, orgs, unnamed: bool = False) -> None:
+    def saw(self, assets, orgs, unnamed: bool = False, start: int | None = None) -> None:
         """Record the subjects a sentence names (its asset and organization mentions); a sentence
-        about an asset it does not name ("the company's CD19 CAR-T") leaves no clear antecedent."""
+        about an asset it does not name ("the company's CD19 CAR-T") leaves no clear antecedent.
+        `start`: the sentence's offset, to tell its subject from a drug it names aside ("progressed on X")."""
         self.age += 1
         if unnamed:
             self.recent_assets, self.age = (-1, -2), 0
         elif assets:
             self.recent_assets, self.age = tuple(dict.fromkeys(m.eid for m in assets)), 0
+            first = min(m.start for m in assets)
+            self.recent_subject = start is not None and bool(self.text) and first - start <= 80 and \
+                not _ASIDE_BEFORE.search(self.text, start, first)
         named = [m.eid for m in orgs if not self.is_regulator(m.eid)]
         if named:
             self.recent_orgs = tuple(dict.fromkeys(named))

@@ -107,7 +107,9 @@ def programme_owner(detail: str | None) -> str:
 
 # the words between the listed assets and their event: "X and Y were approved", "X and Y have both received"
 _LIST_TO_EVENT = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:(?:were|are|have|has|had|been|both|each|now|also|"
-                            r"jointly|together|all|previously|recently|today|subsequently)\s+){0,4}$", re.I)
+                            r"jointly|together|all|previously|recently|today|subsequently)\s+){0,4}"
+                            # "X and Y received Fast Track designation": a designation the list's verb takes
+                            r"(?:(?:received|receive|obtained|won|secured|gained|earned|granted|awarded|given)\s+(?:an?\s+|the\s+)?)?$", re.I)
 # the words between an event and its listed objects: "approved X and Y", "granted Orphan Drug designations to X and Y"
 _EVENT_TO_LIST = re.compile(r"\s*(?:designations?\s+|status\s+)?(?:(?:to|for|of)\s+)?(?:both\s+|the\s+)?$", re.I)
 _JOIN = re.compile(r"(?:™|®)?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
-from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
+from reportgen.extract.document import ACADEMIC_RE, build_model, code_after_inn, least_side, mention_counts, nearby_developers, \
+    speakers_site
 from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
@@ -49,6 +50,8 @@ PRIOR_RE = re.compile(
     r"|\bafter\s+(?:at\s+least\s+)?(?:\w+\s+)?(?:prior\s+)?lines?\b", re.I)
 COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
+    # "X will be tested with Y, an approved ADC, in a Phase 1b trial": Y is X's partner
+    r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over|"
     # a market rival: "will compete with Y", "rivals such as Y"
@@ -58,6 +61,8 @@ COMPARATOR_RE = re.compile(
 RIVAL_RE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|unlike|as\s+was|as\s+did|as\s+has|"
                       r"compet(?:e|es|ing)\s+(?:directly\s+)?(?:with|against)|(?:rivals?|competitors?)(?:\s+such\s+as)?)\b", re.I)
 RIVAL_RE = _gate_early(RIVAL_RE)  # behind a literal gate (fastre.py): the same matches
+COMPARED_FIGURE_RE = re.compile(r"\s*(?:a\s+|an\s+)?[\d.,]+\s*(?:%|percent|months?|weeks?|days?|years?|patients?)?\s*")
+COMPARED_NAME_RE = re.compile(r"\s*(?:the\s+|an?\s+)?[\w\-]+")
 COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\b|\bin\s+(?:adult|patient|subject)|\bto\s+treat\b", re.I)
 # "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
 # still speaks of the asset its opening reference names (a definite description, then a comma or verb)
@@ -320,6 +325,11 @@ def _regions(sent: str, base: int):
         blocked.append((base + m.start(), base + len(sent)))
     for m in COMPARATOR_RE.finditer(sent):
         end = COMPARATOR_END_RE.search(sent, m.end())
+        if end and end.group(0).lower() == "for" and COMPARED_FIGURE_RE.fullmatch(sent, m.end(), end.start()):
+            # "compared with 20% for docetaxel in the Phase 3 trial": the comparator's figure, then its name
+            stop = COMPARED_NAME_RE.match(sent, end.end()).end()
+            blocked.append((base + m.start(), base + stop))
+            continue
         blocked.append((base + m.start(), base + (end.start() if end else len(sent))))
     m = INCLUDING_RE.search(sent)
     if m:
@@ -384,7 +394,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     non_reg = [m for m in orgs_all]
     ctx.primary_org = non_reg[0].eid if non_reg else None
     model = build_model(names, sentences, text, lambda eid: _is_regulator(ctx, eid))
-    resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid))
+    resolver = Resolver(model.single_focal, model.announcers, lambda eid: _is_regulator(ctx, eid), text)
     ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
@@ -397,6 +407,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        for p, m in zip(assets_all, assets_all[1:]):  # "pembrolizumab plus KVR-201": the code, not the INN (document.py)
+            if p in assets and m not in assets and code_after_inn(text, p, m):
+                assets = sorted([x for x in assets if x is not p] + [m], key=lambda x: x.start)
+                blocked = blocked + [(p.start, p.end)]
         named_assets = assets
         item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
@@ -426,7 +440,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         _role_developers(ctx, sent, s, span, assets, dev_orgs, model)
         joint_ventures(sent, s, dev_orgs, lambda a, b, _: _pair(ctx, a, b, span))
         _org_facts(ctx, sent, s, span, orgs)
-        resolver.saw(named_assets, orgs, bool(unnamed))
+        resolver.saw(named_assets, orgs, bool(unnamed), s)
         if unnamed:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
@@ -545,7 +559,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         reg_fallback = subject_fallback if (anaphoric or not assets_all) else None
         if reg_fallback is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
             reg_fallback = model.single_focal  # the headline's "FDA Approves First CD19 CAR-T for ...", as for targets
-        _regulatory(ctx, sent, s, span, assets, reg_fallback, bool(assets_all))
+        _regulatory(ctx, sent, s, span, assets, reg_fallback, bool(assets_all or assets))  # (a resolved "The drug" names it too)
         _results(ctx, sent, s, span, assets, subject_fallback if subject_fallback is not None or assets_all or
                  ctx.current is not None or (s, e) != sentences[0] else model.single_focal)  # the headline's figure
         _guidelines(ctx, sent, s, span)
@@ -594,13 +608,10 @@ def _planned_phases(ctx: Context) -> None:
     ctx.planned_phases = []
 
 
-def focal_assets(names: Names, limit: int = 1) -> list[int]:
-    """The assets a release is about: most mentioned, ties to the earliest."""
-    count: dict[int, int] = {}
-    first: dict[int, int] = {}
-    for m in names.assets:
-        count[m.eid] = count.get(m.eid, 0) + 1
-        first.setdefault(m.eid, m.start)
+def focal_assets(names: Names, limit: int = 1, text: str = "") -> list[int]:
+    """The assets a release is about: most mentioned (not counting mentions as a combination partner or
+    comparator, document.mention_counts), ties to the earliest."""
+    count, first = mention_counts(names, text)
     return sorted(count, key=lambda e: (-count[e], first[e]))[:limit]
 
 
@@ -613,12 +624,13 @@ def _focal_developer(ctx: Context, sentences, model=None) -> None:
         announcer = model.announcer  # "X announced ..." in the first sentences, else the first organization
     if announcer is None:
         return
-    focal = focal_assets(names)
+    focal = focal_assets(names, text=ctx.text)
     if model is not None and model.single_focal is not None and model.single_focal not in focal:
         focal.append(model.single_focal)
+    count, _ = mention_counts(names, ctx.text)
     for eid in focal:
-        if ctx.developers.get(eid):
-            continue
+        if ctx.developers.get(eid) or not count.get(eid):
+            continue  # (an asset named only as a partner, comparator or prior therapy is not the release's)
         for s, e in sentences:
             if any(m.eid == eid for m in names.in_span(names.assets, s, e)) and \
                     any(m.eid == announcer for m in names.in_span(names.orgs, s, e)):
@@ -867,6 +879,9 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         vpos = base + verb.start()
         subj = [o for o in orgs if o.end <= vpos and not _is_regulator(ctx, o.eid) and not speakers_site(text, o, ctx.names)]
         targets = [a for a in assets if a.start > vpos]
+        # "... granted BTD to KVR-201 in combination with pembrolizumab", "compared with docetaxel", "after the 2023
+        # approval of Y": a partner, comparator or earlier drug is not the announcer's (document.side_level)
+        targets = least_side(text, base, targets)
         if subj and targets and not re.search(r"\b(?:Prof|Dr|Mr|Ms)\b\.?", text[subj[-1].end:vpos]):
             seen = []
             for o in subj:

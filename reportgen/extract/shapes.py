@@ -54,7 +54,9 @@ def _patterns():
             # short forms of conjugates: "T-DM1", "Xyz-DXd" (the part after the hyphen has an inner capital or digit)
             r"|(?P<short>[A-Za-z][a-z]{0,4}-[A-Z](?=[A-Za-z0-9]{0,3}[A-Z0-9])[A-Za-z0-9]{1,4})(?![\w]|-\w)"
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
-            r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d))"),
+            r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d)"
+            # one capital, a hyphen and a long number: "S-309309"
+            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d))"),
         # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
         # "CD4CAR", "CD7CAR-T": a CAR written joined to its target's symbol (a CD number or a vocabulary target)
         "target_car": re.compile(r"(?<![\w\-])(([A-Z][A-Za-z0-9]{1,7}?)CAR(?:-?T)?)(?![\w\-])"),
@@ -86,9 +88,13 @@ def _patterns():
                                  r"(?![\w\-])(?!\s+(?:[A-Z]|of\b|is\b|was\b|said\b))"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
-        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?[”\"]"),
-        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$", re.I),
+        # (up to three capitalized words: 'the Class 1 new drug "Huaxin Tablets"')
+        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,2})(?:™|®)?[”\"]"),
+        # a quoted name after a drug noun, or after an application or approval ("BLA for “Trevanza”")
+        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
+                               r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
         "appos_at": re.compile(r",\s+an?\s+"),
+        "appos_first": re.compile(r",\s+the\s+(?:first|only|world(?:’s|'s)\s+first)\s+"),
         # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
         "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
                              r"(?:\s*\([^()\n]{1,60}\)|,[^,.;\n]{1,80},)?\s+is\s+(?:an?|the\s+first)\s+", re.M),
@@ -99,6 +105,31 @@ def _patterns():
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
                                r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
+        # a lowercase word shaped like an INN (data/shapes.yaml inn_like_*): its three slots
+        "inn_like": re.compile(rf"[a-z]{{{int(data.get('inn_like_min', 8))},}}"),
+        "inn_like_end": re.compile(rf"(?:{'|'.join(sorted(map(re.escape, data.get('inn_like_not_endings', [])), key=len, reverse=True))}|[^iu]s)$"),
+        "inn_like_not": frozenset(str(data.get("inn_like_not", "")).split()),
+        "inn_paren_after": re.compile(r"\s*(?:™|®)?\s*\(\s*(?:(?:generic\s+name|INN)\s*:?\s*)?([a-z]{6,})\s*[,;)]"),
+        # (the capitalized word a brand in lower case after its first letter, or a code: "lymphoma (DLBCL)" is no pair)
+        "inn_paren_pair": re.compile(r"(?<![\w\-])([a-z]{8,})\s+\(\s*([A-Z][a-z]{3,}[A-Za-z]*|[A-Z]{2,6}-?\d{2,7}[A-Za-z]?)(?:™|®)?\s*[,;)]"),
+        "brand_paren_inn": re.compile(r"(?<![\w\-])([A-Z][a-z]{3,}[A-Za-z0-9]*|[A-Z]{4,})\s*(?:™|®)?\s*\(\s*([a-z]{8,})\s*[,;)]"),
+        "inn_appos": re.compile(r"(?<![\w\-])([a-z]{8,}),\s+an?\s+"),
+        # "dosed with ORL 2211", "designation to BI 1015550": an event's drug right before a spaced code
+        "event_before": re.compile(r"\b(?:dosed\s+with|treated\s+with|designation\s+(?:to|for)|approval\s+(?:of|for)|"
+                                   r"approved|IND\s+(?:for|of)|(?:trial|study)\s+(?:of|evaluating)|administration\s+of)\s+$", re.I),
+        # a headline opening on a name, then its event ("Zorvana Wins EU Nod for ...")
+        "head_event": re.compile(r"[ \t]+(?:Wins|Gets|Receives|Granted|Earns|Secures|Approved|Cleared|Meets|Shows|Achieves|"
+                                 r"Demonstrates|Hits|Nabs|Lands|Scores|Snags|Misses|Fails|Becomes|Awarded)\b"),
+        "owned_then_verb": re.compile(r"(?:™|®)?\s+(?:has|have|had|was|were|is|won|wins|received|receives|obtained|gained|"
+                                      r"secured|earned|met|achieved|showed|demonstrated|reduced|improved|entered|became|"
+                                      r"for|in\s+combination)\b"),
+        "approved_use": re.compile(r"(?:™|®)?\s+(?:for\s+(?:the\s+)?(?:treatment|treating|patients|adults?|children|"
+                                   r"pediatric|paediatric|use\s+in|first-line|second-line)\b|as\s+(?:a|an|the)\s+"
+                                   r"(?:first|treatment|therapy|monotherapy)\b)"),
+        # "authorization for Zelquira in combination with pembrolizumab": a capitalized word (not opening its
+        # sentence) right before a combination cue and a drug the text already names
+        "combo_before": re.compile(rf"(?<=[a-z,] )([A-Z][A-Za-z0-9]{{3,}}(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?\s+"
+                                   rf"(?:{_alt(data.get('combination_cues', []))})\s+"),
         # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
         "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
@@ -124,6 +155,54 @@ def _patterns():
         "head_repeats": int(data.get("headline_min_repeats", 2)),
     }
 
+
+_BACKGROUND_DRUG = re.compile(r"\b(?:standard|chemotherapy|chemotherapeutic|approved|conventional|generic|existing|"
+                              r"background|older|commonly|widely|steroid|corticosteroid|lymphodepleting|conditioning|"
+                              r"antibiotic|anticoagulant|antihistamine|painkiller|anesthetic|anaesthetic)\b", re.I)
+
+
+def _sentence_inner(text: str, s: int) -> bool:
+    """Whether the word at s follows a lower-case word or "of/for" inside its sentence (not a sentence's opener)."""
+    return bool(re.search(r"[a-z,][ \t]+$", text[max(0, s - 30):s]))
+
+
+def _inn_like(word: str, c: dict) -> bool:
+    """A lowercase word shaped like an INN: long, no ordinary English ending, no listed ordinary word."""
+    return bool(c["inn_like"].fullmatch(word)) and word not in c["inn_like_not"] and not c["inn_like_end"].search(word) \
+        and not c["noun_near"].fullmatch(word) and not c["noun_near"].fullmatch(word[:-1])  # (no drug noun: "antibody")
+
+
+def _inn_like_names(text: str, c: dict, cands: dict, ok_name, add) -> None:
+    """INN-shaped lowercase words in the slots that make them drug names (data/shapes.yaml inn_like_*)."""
+    for (s, e), (w, rank) in sorted(cands.items()):
+        if rank not in (1, 3):
+            continue
+        m = c["inn_paren_after"].match(text, e)  # "Zelquira (velnorastine)", "CRV-101 (velnorastine)"
+        if m and m.start(1) - e < 40 and _inn_like(m.group(1), c) and ok_name(m.group(1), *m.span(1)):
+            add(*m.span(1), m.group(1), 0)
+    if "(" in text:
+        for m in c["inn_paren_pair"].finditer(text):  # "velnorastine (Zelquira)", "velnorastine (CRV-101)"
+            w, b = m.group(1), m.group(2)
+            if _inn_like(w, c) and ok_name(w, *m.span(1)) and (ok_name(b, *m.span(2)) or m.span(2) in cands):
+                add(*m.span(1), w, 0)
+        for m in c["brand_paren_inn"].finditer(text):  # "Zelquira (velnorastine)": the brand and its INN
+            b, w = m.group(1), m.group(2)
+            if _inn_like(w, c) and ok_name(w, *m.span(2)) and ok_name(b, *m.span(1)) and b.casefold() not in c["head_not"]:
+                add(*m.span(2), w, 0)
+                add(*m.span(1), b, 1)
+    for m in c["appos_at"].finditer(text):  # "velnorastine, an oral muscarinic agonist,"
+        name = c["inn_appos"].search(text, max(0, m.start() - 40), m.end())
+        gap = c["appos_noun"].match(text, m.end())
+        if not (name and gap and name.end() == m.end()) or c["org_gap"].search(gap.group(1)) \
+                or _BACKGROUND_DRUG.search(gap.group(0)):
+            continue  # ("fludarabine, a standard chemotherapy drug,": a background drug, not one announced)
+        w = name.group(1)
+        if _inn_like(w, c) and ok_name(w, *name.span(1)):
+            add(*name.span(1), w, 0)
+
+
+# "Zentavo's ABC 1234": a possessive organization's name right before a spaced code
+_OWNER_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9\-]*(?:[ ][A-Z][A-Za-z0-9\-]*){0,2}(?:’s|'s)[ ]$")
 
 # after a word, the rest of a description: "CAR T-cell", "Gene Therapy", "Cell-based"
 DESCRIPTION_START = re.compile(r"[\s\-]+(?:T|NK|T-cells?|cells?|therap(?:y|ies)|gene|based|derived|antibod(?:y|ies))\b", re.I)
@@ -233,8 +312,12 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 add(s, e, w, 3)
     for w, spans in counts.items():
         # written once, a spaced code needs a long number and a drug noun next to it ("BI 836858, an antibody")
-        once_ok = len(re.sub(r"\D", "", w)) >= 4 and any(
-            c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 40)) for s, e in spans)
+        digits = len(re.sub(r"\D", "", w))
+        once_ok = any(digits >= 4 and (c["noun_near"].search(text, max(0, s - 40), min(len(text), e + 60))
+                                       or _OWNER_BEFORE.search(text, max(0, s - 40), s))
+                      or digits >= 3 and c["noun_end"].search(text, max(0, s - 40), s)
+                      or digits >= 4 and c["event_before"].search(text, max(0, s - 40), s)
+                      for s, e in spans)  # ("Telvira Bio's TLV 1101, a ... antibody", "its lead product, LTX 315,")
         if (len(spans) < c["spaced_min"] and not once_ok) or false_code(w) or not ok_name(w, spans[0][0], spans[0][0] + 1) \
                 or w.split()[0].casefold() in not_names:
             continue
@@ -259,8 +342,13 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 pos = nx.end()
     for m in c["owned_noun"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
-        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and \
-                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]:
+        # written once, only a name set off by punctuation ("its novel drug, Corbelix, ...")
+        set_off = text[m.start(1) - 2:m.start(1)] == ", "
+        # or followed by its verb ("its diabetes drug Envlo has been approved", "its biosimilar Zymfentra for")
+        acts = bool(c["owned_then_verb"].match(text, e))
+        if ok_name(w, s, e) and not false_code(w) and not DESCRIPTION_START.match(text, e) and (set_off or acts or
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]) \
+                and w.casefold() not in c["head_not"]:
             add(s, e, w, 1)
     for m in c["the_name_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
@@ -288,6 +376,16 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    # "Zelquira, the first oral treatment for IgA nephropathy,": written once, a first or only one of a drug noun
+    for m in c["appos_first"].finditer(text):
+        name = c["appos_name"].search(text, max(0, m.start() - 90), m.start())
+        gap = c["appos_noun"].match(text, m.end())
+        if not (name and gap) or c["org_gap"].search(gap.group(1)) or name.group(0) != name.group(1):
+            continue
+        w, (s, e) = name.group(1), name.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"] and not w.isupper() \
+                and not c["noun_near"].fullmatch(w) and _sentence_inner(text, s):
+            add(s, e, w, 1)
     for m in c["copula"].finditer(text):
         gap = c["appos_noun"].match(text, m.end())
         w, (s, e) = m.group(1), m.span(1)
@@ -295,20 +393,29 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             continue
         said = text[m.end():min(len(text), gap.end() + 30)]  # "... regenerative medicine company": not an asset
         if (c["org_gap"].search(said) or c["copula_not"].search(said)
-                or text.count(w) < 2 or false_code(w)):
+                or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text, re.I)) < 2 or false_code(w)):
             continue
         if ok_name(w, s, e):
             add(s, e, w, 1)
+    _inn_like_names(text, c, cands, ok_name, add)
     head_not = c["head_not"]
-    found_by_context = [(m.group(1), m.span(1)) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
-    found_by_context += [(m.group(1), m.span(1)) for m in c["approved"].finditer(text)]
-    for w, (s, e) in found_by_context:
+    found_by_context = [(m.group(1), m.span(1), False) for os_, oe in org_spans if (m := c["owned"].match(text, oe))]
+    # written once, an approval's object needs its use after it ("approved Zelquira for the treatment of")
+    found_by_context += [(m.group(1), m.span(1), bool(c["approved_use"].match(text, m.end(1))))
+                         for m in c["approved"].finditer(text)]
+    for w, (s, e), once in found_by_context:
         if DESCRIPTION_START.match(text, e) or (w.isupper() and len(w) <= 3):
             continue  # "ORG's CAR T-cell therapy": the first word of a description, not a name
-        if (w.casefold() in head_not or len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]
-                or false_code(w) or not ok_name(w, s, e)):
+        if (w.casefold() in head_not or false_code(w) or not ok_name(w, s, e) or not once and
+                len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) < c["name_min"]):
             continue
         add(s, e, w, 1)
+    drug_starts = {a: w for (a, _), (w, rank) in cands.items() if rank in (0, 0.5)}
+    for m in c["combo_before"].finditer(text) if drug_starts else ():
+        w, (s, e) = m.group(1), m.span(1)
+        if m.end() in drug_starts and w.casefold() not in head_not and not false_code(w) and ok_name(w, s, e) \
+                and not c["noun_near"].fullmatch(w) and w.casefold() not in drug_starts[m.end()].casefold():
+            add(s, e, w, 1)
     org_starts = {a for a, _ in org_spans}
     for m in c["appos_from"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
@@ -337,6 +444,13 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 continue
             rest = len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text[he:]))
             if rest >= c["head_repeats"]:
+                add(s, e, w, 1)
+        # the headline's opening word before its event verb, not an organization's word nor written in lower case
+        m = re.match(r"[ \t]*([A-Z][a-z]{3,}[A-Za-z0-9]*)(?:™|®)?", text[hs:he])
+        if m and not any(hs <= s < he for s, _ in cands):
+            w, (s, e) = m.group(1), (hs + m.start(1), hs + m.end(1))
+            if c["head_event"].match(text, e) and w.casefold() not in c["head_not"] and w.casefold() not in stop_words \
+                    and not false_code(w) and ok_name(w, s, e) and w.lower() not in text:
                 add(s, e, w, 1)
 
 
