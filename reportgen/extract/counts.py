@@ -203,6 +203,15 @@ _MARKER_CHANGE = re.compile(
     r"(?P<sign>[-−–])?(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
 
 
+# the figure first: "a 48% reduction in Lp(a) levels", "an 80% placebo-adjusted decrease in ApoB" (not "a 30% reduction
+# in the risk of death": hazard.py; nor in a word of comparison)
+_MARKER_CHANGE_BEFORE = re.compile(
+    r"(?<![\w.\-])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)\s+(?P<ep>(?:(?:median|mean|average|placebo[\s\-]adjusted|relative|sustained)\s+){0,2}"
+    r"(?:reduction|decrease|lowering|decline|drop)\s+(?:from\s+baseline\s+)?in\s+(?:(?:serum|plasma|blood|circulating|fasting)\s+)?"
+    r"(?!(?:the|a|an|risk|hazard|odds|their|its|mortality|deaths?|progression|relapse|recurrence|events?|hospitali[sz]ations?)\b)"
+    r"(?P<marker>[A-Za-z][\w\-]*(?:\([\w\-]{1,6}\))?(?:\s+(?-i:[A-Z])[\w\-]*(?:\([\w\-]{1,6}\))?)?))", re.I)
+
+
 def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
     """(offset of the phrase, offset of the value, endpoint as written, value) of each change in a marker."""
     out = []
@@ -213,6 +222,8 @@ def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
         # the figure as printed, without its sign ("a mean percent change of -55%" gives 55): the direction is in
         # the endpoint's words, and a quote states the number only as its digits (the scorer's support check)
         out.append((m.start("ep"), m.start("num"), endpoint, m.group("num")))
+    for m in _MARKER_CHANGE_BEFORE.finditer(sent):
+        out.append((m.start("ep"), m.start("num"), " ".join(m.group("ep").split()), m.group("num")))
     return out
 
 

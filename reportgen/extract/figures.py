@@ -13,7 +13,7 @@ from functools import lru_cache
 from reportgen.extract.counts import WORD_NUM, count_value
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
+__all__ = ["change_is_result", "control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
 
 # "... compared with 45% for X", "versus 12.1 months with X", "vs 40% in patients treated with X"
 _COMPARED = re.compile(
@@ -90,3 +90,18 @@ def value_owner(text: str, end: int, assets) -> int | None:
         if end <= a.start <= end + 60 and _FOR_ASSET.fullmatch(text, end, a.start):
             return a.eid
     return None
+
+
+# "a 65% reduction in LDL-C", "a 1.8% decrease in HbA1c": for a marker (data/endpoints.yaml `change_endpoints`) the
+# change is the result; "a 30% improvement in PFS" stays a comparison, not the endpoint's value
+_CHANGE_NOUN = re.compile(r"\b(?:reductions?|decreases?|declines?|drops?|lowering|changes?|improvements?|increases?)\s+(?:from\s+baseline\s+)?(?:in\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_endpoints() -> frozenset:
+    return frozenset(str(w) for w in read_data("endpoints.yaml").get("change_endpoints") or ())
+
+
+def change_is_result(endpoint: str, before: str) -> bool:
+    """Whether the figure before `endpoint` ("65% reduction in ") is the endpoint's result: a marker's change."""
+    return endpoint in _change_endpoints() and _CHANGE_NOUN.search(before) is not None

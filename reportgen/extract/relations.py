@@ -31,7 +31,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
-from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
+from reportgen.extract.figures import change_is_result, compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters
@@ -170,6 +170,9 @@ PHASE_RE = re.compile(
     r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|[\s\-]+(?:ready|enabling)\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
+# "the Phase 1 part of the Phase 1/2 trial" is the combined phase's part; "the Phase 2a portion of the trial" with no
+# other phase in the sentence is the stage itself; "Phase 2-ready" never is
+PHASE_READY_RE = re.compile(r"[\s\-]+(?:ready|enabling)\b|\s+dose\b|\s*\(RP2D\)", re.I)
 PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
@@ -502,7 +505,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             pos = s + m.start()
             planned = _inside(pos, ctx.planned) or planned_before(text, pos)
             if _inside(pos, blocked) or \
-                    PHASE_PART_RE.match(sent, m.end()) or \
+                    (PHASE_PART_RE.match(sent, m.end()) and (len(PHASE_RE.findall(sent)) > 1 or PHASE_READY_RE.match(sent, m.end()))) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
             eid = _nearest(studied, pos) if assets else (
@@ -1472,7 +1475,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+|"
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
                         r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
@@ -1526,7 +1529,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         if not values:
             pre = text[max(prev_end, s - 90):s]
             pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+|(?:on|receiving|given)\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:(?:grade|Grade)\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?(?:[\w\-]+\s+)?$", pre)
-            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))):  # ("grade 3 or higher" is no change)
+            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))) and \
+                    not (kind == "efficacy" and change_is_result(m.canonical, pm.group(0))):  # ("grade 3 or higher" is no change)
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
@@ -1594,7 +1598,7 @@ def _count_figures(ctx: Context, sent: str, base: int, span, assets, fallback, e
             used.add(base + off)
             ctx.add(eid, "efficacy", {"endpoint": "ORR", "value": _number(num), "unit": "%"}, span)
     for ep_off, off, endpoint, num in counts.marker_changes(sent):
-        if any(m.start <= base + off and m.end > base + ep_off for m in eps):
+        if any(m.start < base + max(off, ep_off + len(endpoint)) and m.end > base + min(off, ep_off) for m in eps):
             continue  # "a mean reduction in LDL-C of 55%": the lexicon's endpoint, read by _results
         eid = _nearest(assets, base + off) if assets else fallback
         if eid is not None and base + off not in used:

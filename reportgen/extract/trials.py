@@ -24,6 +24,12 @@ NAMED_PAREN_RE = re.compile(rf"(?<![\w\-])({_NAMED})\s*\(\s*({_NAMED})\s*\)\s+(?
 # "two global clinical trials, ALPHA-111 and ALPHA-121," / "trials: A, B and C"
 LIST_AFTER_RE = re.compile(
     rf"\b(?:trials|studies)\s*[,:]\s*({_NAMED}(?:\s*,\s*{_NAMED})*(?:,?\s+and\s+{_NAMED}))(?=\s*[,.;)]|\s+(?:with|in|which|that)\b)")
+# "a Phase 3 trial, ALPHA-04, evaluating ...", "the study named ALPHA-04": the name stands where a study's name stands
+_STUDY_BEFORE = re.compile(r"(?<!\bin the )(?<!\bIn the )(?<!\bthe )\b(?:study|trial)\s*,\s+$|\b(?:study|trial),?\s+(?:known\s+as|called|named|dubbed)\s+$", re.I)
+# (closed by a comma, a parenthesis or a verb of study; a drug's own description after it, "AB-101, a small molecule,",
+# and "In the trial, AB-101 ..." name the drug)
+_STUDY_APPOS_AFTER = re.compile(r"(?!,\s+(?:an?|the|its|our|their|which|is|was)\s)\s*(?:[,(]|\s(?:evaluating|investigating|assessing|"
+                                r"testing|comparing|studying|of|in)\b)")
 TRIAL_WORD_RE = re.compile(r"\b(?:study|trial)\b", re.I)
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
 PAREN_LIST_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s*\(\s*([A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?(?:\s*(?:,|and)\s*[A-Z]{2,}\d{2,}[A-Za-z]?(?:\s*\[\d+\])?)*)\s*\)")
@@ -99,6 +105,7 @@ def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
             before = text[max(0, m.start() - 25):m.start()]
             if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or \
                     re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I) or \
+                    (_STUDY_BEFORE.search(before) and _STUDY_APPOS_AFTER.match(after)) or \
                     re.match(r"\s+(?:enrolled|enrolls|enrolling|randomi[sz]ed)\b", after):
                 study += 1
             else:

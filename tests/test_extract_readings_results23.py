@@ -1,0 +1,76 @@
+"""Trial, phase and efficacy readings added at stop 23 (helper "results"), pinned by invented sentences, each family
+with the near-misses it must not fire on. No name here is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from readings_support import facts, stated_figures
+
+MAB = "Velmorumab is a monoclonal antibody developed by Velmora Inc. "
+
+
+def _of(text: str, predicate: str, subject: str = "Velmorumab") -> set:
+    out = set()
+    for f in facts(text):
+        if f.predicate == predicate and f.subject == subject:
+            out.add(f.object.stage if predicate == "phase" else f.object)
+    return out
+
+
+# --- a study name in apposition after the study noun: "a Phase 3 trial, ALPHA-04, evaluating X" (trials.py) ---------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Velmora Inc. began a global Phase 3 clinical trial, ASCENT-04, evaluating Velmorumab in melanoma.", "ASCENT-04"),
+    ("Velmora Inc. started the Phase 3 trial, known as HALCYON-12, of Velmorumab in melanoma.", "HALCYON-12"),
+    ("Velmora Inc. opened a pivotal study, RADIANT-3 (NCT01234567), of Velmorumab in melanoma.", "RADIANT-3"),
+])
+def test_a_study_code_in_apposition_is_the_study(sentence, name):
+    assert name in _of(MAB + sentence, "trial")
+    assert not any(f.subject == name for f in facts(MAB + sentence))  # the study's name takes no fact as an asset
+
+
+@pytest.mark.parametrize("text", [
+    "In the trial, VLX-202, a small molecule, reduced tumors in melanoma.",
+    "Velmora Inc. said that in the Phase 1 trial, VLX-202 was well tolerated in melanoma. VLX-202 is a small molecule.",
+])
+def test_a_drug_code_after_in_the_trial_is_the_drug(text):
+    got = facts(text)
+    assert not {f.object for f in got if f.predicate == "trial"}
+    assert any(f.subject == "VLX-202" for f in got)
+
+
+# --- a phase's portion: "the Phase 2a portion of the trial" is the stage when the sentence states no other phase -----
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Velmora Inc. presented results from the Phase 2a portion of the trial of Velmorumab in alopecia areata.", {"phase 2"}),
+    ("Velmora Inc. said the Phase 1 part of the Phase 1/2 trial of Velmorumab in melanoma was completed.", {"phase 1/2"}),
+    ("Velmora Inc. said Velmorumab is Phase 3-ready in melanoma.", set()),
+    ("Velmora Inc. chose the Phase 2 dose of Velmorumab in melanoma.", set()),
+])
+def test_a_phase_portion(sentence, expected):
+    assert _of(MAB + sentence, "phase") == expected
+
+
+# --- a marker's change is its result: "a 65% reduction in LDL-C" (figures.change_is_result, counts.marker_changes) ---
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In the study, Velmorumab led to a 65% reduction in LDL-C from baseline at week 12.", ("LDL-C", 65.0)),
+    ("Velmorumab gave a 1.2% decrease in HbA1c at week 26.", ("HbA1c", 1.2)),
+    ("Patients treated with Velmorumab lost an average of 15.2% of their body weight.", ("weight loss", 15.2)),
+    ("Velmorumab reduced urine protein-to-creatinine ratio levels by 41% at week 24.", ("proteinuria", 41.0)),
+    # a marker no endpoint names: as written, as for "a median reduction in Lp(a) of 80%"
+    ("Velmorumab showed a 48% reduction in Lp(a) levels.", ("reduction in Lp(a)", 48.0)),
+    ("Velmorumab showed an 80% placebo-adjusted decrease in ApoB at week 24.", ("placebo-adjusted decrease in ApoB", 80.0)),
+])
+def test_a_change_in_a_marker_is_its_result(sentence, expected):
+    assert expected in stated_figures(MAB + sentence, "efficacy", "Velmorumab")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmorumab gave a 30% improvement in PFS over chemotherapy.",
+    "Velmorumab showed a 35% reduction in hospitalizations.",
+    "Velmorumab showed a 35% reduction in the risk of death.",
+])
+def test_a_comparison_or_a_risk_is_no_marker_result(sentence):
+    assert not {ep for ep, _v in stated_figures(MAB + sentence, "efficacy", "Velmorumab")} - {"HR"}
