@@ -74,3 +74,40 @@ def test_a_change_in_a_marker_is_its_result(sentence, expected):
 ])
 def test_a_comparison_or_a_risk_is_no_marker_result(sentence):
     assert not {ep for ep, _v in stated_figures(MAB + sentence, "efficacy", "Velmorumab")} - {"HR"}
+
+
+# --- safety: the event a class sentence names first, severity words before the figure, a wider event vocabulary -----
+
+def _events(sentence: str) -> set:
+    return stated_figures(MAB + sentence, "safety", "Velmorumab")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Infusion-related reactions were the most common adverse event, occurring in 22% of participants.",
+     {("infusion-related reactions", 22.0)}),
+    ("Fatigue was the most common adverse event (25%).", {("fatigue", 25.0)}),
+    ("Rash was the most frequently reported grade ≥3 TRAE, occurring in 6.1% of patients.", {("rash", 6.1)}),
+    ("Injection site reactions were mild and occurred in 9% of patients.", {("injection site reactions", 9.0)}),
+    ("Hypertension (15.2%) and rash (12.1%) were the most common grade ≥3 TRAEs.", {("hypertension", 15.2), ("rash", 12.1)}),
+    ("Immune-related adverse events occurred in 14% of patients.", {("immune-related adverse events", 14.0)}),
+    ("ARIA-E occurred in 12.6% of participants receiving Velmorumab.", {("ARIA-E", 12.6)}),
+])
+def test_safety_phrasings(sentence, expected):
+    assert _events(sentence) == expected
+
+
+def test_the_most_common_grade_is_the_event_s_grade():
+    got = [f.object for f in facts(MAB + "Rash was the most frequently reported grade ≥3 TRAE, occurring in 6.1% of patients.")
+           if f.predicate == "safety"]
+    assert [(o.event, o.grade) for o in got] == [("rash", ">=3")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the class stated on its own keeps its own figure
+    ("CRS was the most common adverse event; grade 3 or higher AEs occurred in 10% of patients.", {("adverse events", 10.0)}),
+    ("The most common adverse events were nausea (32%) and fatigue (28%).", {("nausea", 32.0), ("fatigue", 28.0)}),
+    # a disease that contains an event's word is no event
+    ("Velmora Inc. is testing Velmorumab in 40% of patients with pulmonary arterial hypertension.", set()),
+])
+def test_safety_near_misses(sentence, expected):
+    assert _events(sentence) == expected

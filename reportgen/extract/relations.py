@@ -1456,6 +1456,10 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
+    terms = [t for i, t in enumerate(terms) if not (i and t[2] == "safety" and terms[i - 1][2] == "safety" and
+                                                     MOST_COMMON_RE.fullmatch(text, terms[i - 1][1], t[0]))]
+    # ("Infusion-related reactions were the most common adverse event, occurring in 22%": the class is the event's, not
+    # a second event: the first term's figure comes after it)
     paired = _respectively(text, terms, base + len(sent))
     skip = _control_first(ctx, text, base, sent, span, terms, assets) if terms else set()
     for i, (s, e, kind, m) in enumerate(terms):
@@ -1476,7 +1480,12 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
         lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
-                        r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
+                        r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?"
+                        # "Injection site reactions were mild and occurred in 9%": the severity words before the figure
+                        r"(?:(?:was|were)\s+(?:generally\s+|mostly\s+|all\s+)?(?:mild|transient|manageable|low[\s\-]grade|reversible|"
+                        r"mild\s+(?:to|or)\s+moderate)(?:\s+in\s+severity)?\s*,?\s*(?:and\s+)?(?=(?:occurred|reported|observed|seen)\s+in\b))?"
+                        r"(?:(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+(?P<gmost>(?:[\w≥\-]+\s+){0,4}?)"
+                        r"(?:adverse\s+(?:events?|reactions?)|AEs?|TRAEs?|TEAEs?|toxicit(?:y|ies))\s*,?\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b|\(\s*\d))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
         # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
@@ -1537,6 +1546,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
         if kind == "safety" and not grade and lead and lead.group("gafter"):  # "TRAEs of grade 3 or higher occurred in 15%"
             grade = _grade(lead.group("gafter"))
+        if kind == "safety" and not grade and lead and lead.group("gmost"):  # "X was the most common grade ≥3 TRAE"
+            grade = _grade(lead.group("gmost"))
         grade = limited[3] if kind == "safety" and limited and not grade else grade
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
@@ -1657,6 +1668,9 @@ SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|e
                              r"(?P<of>\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,4})?\s+(?:\w+\s+)?(?:patients?|subjects?|participants?)\b"
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 GRADE_WORDS_RE = re.compile(r"\bgrade\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?", re.I)
+# "EVENT were the most common grade ≥3 adverse event": the words between an event and the class it belongs to
+MOST_COMMON_RE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+"
+                            r"(?:[\w≥\-]+\s+){0,4}?", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"
