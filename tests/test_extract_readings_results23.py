@@ -111,3 +111,44 @@ def test_the_most_common_grade_is_the_event_s_grade():
 ])
 def test_safety_near_misses(sentence, expected):
     assert _events(sentence) == expected
+
+
+# --- targets: a biomarker that qualifies the disease is no target; more targets of current classes ------------------
+
+def _targets(text: str, subject: str) -> set:
+    return {str(f.object) for f in facts(text) if f.predicate == "target" and f.subject == subject}
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("VLX-161, a small molecule, is a selective inhibitor of CDK4 for HR-positive, HER2-negative advanced breast cancer.",
+     "VLX-161", {"CDK4"}),
+    ("VLX-171 is a bispecific antibody targeting EGFR and cMET for EGFR exon 20 insertion NSCLC.", "VLX-171", {"EGFR", "MET"}),
+    ("VLX-111 is an antibody-drug conjugate directed against HER3 in HER2-positive breast cancer.", "VLX-111", {"HER3"}),
+    # the cue touching the biomarker still names it: "targeting HER2-positive cells"
+    ("VLX-121 is an antibody-drug conjugate targeting HER2-positive tumor cells.", "VLX-121", {"HER2"}),
+    ("VLX-909 is an siRNA therapeutic targeting angiotensinogen (AGT) for the treatment of hypertension.", "VLX-909", {"AGT"}),
+    ("VLX-919, a small molecule, is an oral THR-β agonist for MASH.", "VLX-919", {"THR-β"}),
+    ("VLX-929, a small molecule, is a selective Nav1.8 inhibitor for acute pain.", "VLX-929", {"Nav1.8"}),
+])
+def test_targets_by_context(text, subject, expected):
+    assert _targets(text, subject) == expected
+
+
+# --- indications: a MeSH disease after a treatment noun and "for"; a generic disease after "patients with <marker>" ---
+
+def _indications(text: str, subject: str) -> set:
+    return {str(f.object) for f in facts(text) if f.predicate == "indication" and f.subject == subject}
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("VLX-777, a small molecule, is an oral PCSK9 inhibitor for hypercholesterolemia.", "VLX-777", {"hypercholesterolemia"}),
+    ("VLX-202, a small molecule, is an oral KRAS G12D inhibitor in development for patients with KRAS G12D-mutant solid tumors.",
+     "VLX-202", {"solid tumors"}),
+])
+def test_indications_by_context(text, subject, expected):
+    assert _indications(text, subject) == expected
+
+
+def test_a_bare_for_is_no_disease_cue():
+    text = "VLX-777, a small molecule, is an oral PCSK9 inhibitor dosed for twelve weeks, said the company for the first time."
+    assert _indications(text, "VLX-777") == set()

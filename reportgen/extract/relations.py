@@ -105,6 +105,11 @@ BIOLOGY_AFTER_RE = re.compile(
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.yaml')['context_before'])})\b", re.I)
+# a biomarker that qualifies the disease or the patients ("HER2-negative breast cancer", "EGFR exon 20 insertion NSCLC",
+# "KRAS G12C-mutated tumors"): no target where only a cue some words before reaches it
+TARGET_QUALIFIER_RE = re.compile(r"(?:\s+exon\s+\d{1,2})?[\s\-]*(?:positive|negative|low|high|ultralow|null|mutant|mutated|mutation|"
+                                 r"mutations|insertion|insertions|deletion|amplified|amplification|overexpressing|expressing|altered|"
+                                 r"rearranged|fusion|fusions|\+(?!\w))(?![\w\-])", re.I)
 # the second target of "CD20xCD3", "CD19/CD20": joined to the one before, it shares its context
 TARGET_JOINED_RE = re.compile(r"(?<=[A-Za-z0-9])(?:[x×]|\s[x×]\s|/)$")
 
@@ -724,6 +729,8 @@ def _target_context(text: str, base: int, m: Match) -> bool:
     gap = window[hit.end():]
     if re.search(r"[.;]\s", gap):
         return False
+    if gap.strip() and TARGET_QUALIFIER_RE.match(text, m.end):
+        return False  # "an inhibitor of CDK4 for HR-positive, HER2-negative breast cancer": HER2 qualifies the disease
     return len(gap) <= (100 if re.match(r"bind|recogn", hit.group(0), re.I) else 45)
 
 
@@ -732,7 +739,8 @@ def _disease_mentions(ctx: Context, s: int, e: int):
     for m in _within(ctx.diseases, s, e):
         if m.canonical in ctx.lex.generic_diseases:
             pre = text[max(s, m.start - 45):m.start]
-            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin|\bsuffer(?:s|ing)?\s+from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
+            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin|\bsuffer(?:s|ing)?\s+from)\s+(?:the\s+)?"
+                             r"(?:(?:adult\s+)?(?:patients|adults|people|participants)\s+with\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
                 continue
             if re.search(r"\b(?:for|in)\s+an?\s+$", pre, re.I):
                 continue  # "the first cell therapy approved for a solid tumor": a class, not the asset's indication
