@@ -152,3 +152,41 @@ def test_indications_by_context(text, subject, expected):
 def test_a_bare_for_is_no_disease_cue():
     text = "VLX-777, a small molecule, is an oral PCSK9 inhibitor dosed for twelve weeks, said the company for the first time."
     assert _indications(text, "VLX-777") == set()
+
+
+# --- the focal asset named second in a combination keeps the sentence's trial and phase (guards.combined_focal) ------
+
+FOCAL = "Velmorumab is a monoclonal antibody developed by Velmora Bio. "
+
+
+def _by_subject(text: str, predicate: str) -> dict:
+    out: dict = {}
+    for f in facts(text):
+        if f.predicate == predicate:
+            out.setdefault(f.subject, set()).add(f.object.stage if predicate == "phase" else str(f.object))
+    return out
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase 3 ALTO-301 trial is evaluating pembrolizumab plus Velmorumab in first-line melanoma.",
+    "The Phase 3 ALTO-301 trial is evaluating nivolumab in combination with Velmorumab in first-line melanoma.",
+])
+def test_the_focal_asset_after_plus_takes_the_trial(sentence):
+    text = FOCAL + sentence
+    assert _by_subject(text, "trial") == {"Velmorumab": {"ALTO-301"}}
+    assert _by_subject(text, "phase") == {"Velmorumab": {"phase 3"}}
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # the focal asset named first: its partner stays out, as before
+    ("The Phase 3 ALTO-301 trial is evaluating Velmorumab plus pembrolizumab in first-line melanoma.", "Velmorumab"),
+    # another asset's own sentence: no focal named, its partner is not hidden
+    ("The Phase 3 ALTO-301 trial is evaluating Zentamab plus pembrolizumab in first-line melanoma.", "Zentamab"),
+])
+def test_combination_near_misses(sentence, owner):
+    assert set(_by_subject(FOCAL + sentence, "trial")) == {owner}
+
+
+def test_the_focal_asset_s_partner_in_the_same_clause_takes_no_phase():
+    text = FOCAL + "Velmora Bio is studying Velmorumab with nivolumab, which is approved for melanoma, in a Phase 1b trial."
+    assert _by_subject(text, "phase") == {"Velmorumab": {"phase 1"}}

@@ -106,11 +106,38 @@ def _supportive() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def study_assets(text: str, assets):
+# the words that join a combination's drugs: "X with Y", "Y plus X", "X in combination with Y", "X and Y", "X + Y"
+_JOINED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in\s+combination\s+with|combined\s+with|together\s+with|plus|with|and|"
+                     r"alongside|\+|/)\s+(?:the\s+)?(?:approved\s+|standard\s+)?", re.I)
+
+
+def combined_focal(text: str, assets_all, assets, focal: int | None, excluded) -> list:
+    """The sentence's assets when the release's focal asset is named as the second drug of a combination ("evaluating
+    pembrolizumab plus X", "Y in combination with X"): the combination clause hid X (relations._regions), so its partner
+    would take the sentence's trial, phase and results. X comes back and the partner joined to it goes; `excluded` says
+    whether a position is in a comparator's or a prior therapy's clause (those stay out)."""
+    if focal is None or any(a.eid == focal for a in assets):
+        return assets
+    back = [f for f in assets_all if f.eid == focal and f not in assets and not excluded(f.start)]
+    if not back:
+        return assets
+    partners = {id(a) for a in assets for f in back if _JOINED.fullmatch(text, a.end, f.start)}
+    if not partners:
+        return assets
+    return sorted([a for a in assets if id(a) not in partners] + back, key=lambda m: m.start)
+
+
+def study_assets(text: str, assets, focal: int | None = None):
     """The assets of a sentence a trial or phase it names belongs to: those not given only to prepare for or support
-    another ("after lymphodepletion with X", "an X-containing regimen"), unless none is left."""
+    another ("after lymphodepletion with X", "an X-containing regimen"), unless none is left; and where the release's
+    focal asset is named, not the drug it is combined with ("studying X with nivolumab, ..., in a Phase 1b trial")."""
     if len(assets) < 2:
         return assets
     before, after = _supportive()
     kept = [a for a in assets if not (before.search(text, max(0, a.start - 90), a.start) or after.match(text, a.end))]
-    return kept or assets
+    kept = kept or assets
+    if focal is not None and any(a.eid == focal for a in kept):
+        mine = [a for a in kept if a.eid == focal]
+        kept = [a for a in kept if a.eid == focal or not any(
+            _JOINED.fullmatch(text, f.end, a.start) or _JOINED.fullmatch(text, a.end, f.start) for f in mine)]
+    return kept

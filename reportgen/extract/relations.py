@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
-from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
+from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets, combined_focal
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
 from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
@@ -393,6 +393,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        if len(assets_all) > len(assets):  # "evaluating Y plus X": the focal X, not its partner Y (guards.py)
+            prior_at = prior_any().search(sent)
+            assets = combined_focal(text, assets_all, assets, model.single_focal, lambda p: _inside(p, ctx.blocked) or (
+                prior_at is not None and p >= s + prior_at.start()))
         named_assets = assets
         item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
@@ -499,7 +503,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
-        studied = study_assets(text, assets)  # not "after lymphodepletion with X": guards.py
+        studied = study_assets(text, assets, model.single_focal)  # not "after lymphodepletion with X", nor the focal's partner: guards.py
         for ts, te, name in _within(ctx.trials, s, e):
             eid = _nearest(studied, ts) if assets else subject_fallback
             if eid is None and not assets_all and ctx.current is None:
