@@ -98,3 +98,30 @@ def test_a_supportive_drug_does_not_take_the_trial():
             "anti-CD52 antibody (ZV-647)-containing regimen in 43 patients as part A of the ongoing phase 1 HALCYON trial.")
     facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
     assert {(f.subject, f.predicate) for f in facts if f.predicate in ("trial", "phase")} == {("ZV-715", "trial"), ("ZV-715", "phase")}
+
+
+# --- stop 23: a spaced number, a protocol number, a named field, a middle part (trials.py, trial_names.py) ---------
+
+_LEAD23 = "Velmorumab is a monoclonal antibody developed by Velmora Bio. "
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Velmorumab data from the Phase 3 VOYAGER 1 trial were positive.", "VOYAGER 1"),
+    ("The Phase III trial, CodeBreaK 300, of Velmorumab was positive.", "CodeBreaK 300"),
+    ("Velmora Bio presented data from Study 301, a Phase 3 trial of Velmorumab in psoriasis.", "Study 301"),
+    ("Velmora Bio initiated the Phase 3 clinical trial of Velmorumab (trial name: BEACON) in China.", "BEACON"),
+    ("Velmora Bio completed enrollment in HERIZON-BTC-302 evaluating Velmorumab.", "HERIZON-BTC-302"),
+])
+def test_more_study_name_forms(sentence, name):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == {name}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmorumab PART 2 study results were positive in melanoma.",
+    "The NSCLC 2 trial evaluated Velmorumab.",
+    "Velmora Bio said its 10 mg study of Velmorumab is ongoing.",
+    "Velmorumab was studied in 2023; Study 2023 data are pending.",
+    "In the trial, CHINA 2 patients were dosed with Velmorumab.",
+])
+def test_spaced_numbers_that_name_no_study(sentence):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == set()

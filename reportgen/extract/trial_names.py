@@ -59,7 +59,8 @@ def _rules() -> dict:
         "paren": gate(re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])")) if data.get("paren_after_study") else None,
         # "results from ZENITH-3", "the Phase 2 portion of ALPHA-2": a study-shaped name after a results cue
         "cue_before": gate(re.compile(rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?"
-                                      r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+                                      r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>(?:[A-Z]{2,6}-)?[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+        # ("HERIZON-BTC-302": a middle part of capitals between the head and the number)
         # a name in quotes before the study noun: "the “HORIZON” trial", "the 'Zenith-2' study"
         "quoted": gate(re.compile(r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']\s+(?i:(?:clinical\s+)?(?:studies|study|trials|trial))\b")),
         "counted_list": gate(re.compile(
