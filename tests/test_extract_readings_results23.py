@@ -190,3 +190,23 @@ def test_combination_near_misses(sentence, owner):
 def test_the_focal_asset_s_partner_in_the_same_clause_takes_no_phase():
     text = FOCAL + "Velmora Bio is studying Velmorumab with nivolumab, which is approved for melanoma, in a Phase 1b trial."
     assert _by_subject(text, "phase") == {"Velmorumab": {"phase 1"}}
+
+
+# --- a patients' history clause hides neither the asset treated after it nor the trial's disease ----------------------
+
+TKI = "DS-3011 is an oral EGFR inhibitor from Daeson Bio. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the trial, 25 patients with non-small cell lung cancer who had failed osimertinib received DS-3011.",
+    "In the trial, 25 patients with non-small cell lung cancer who had progressed on osimertinib were treated with DS-3011.",
+    "The trial enrolled patients with non-small cell lung cancer whose disease progressed after osimertinib.",
+])
+def test_history_clauses_keep_the_indication(sentence):
+    assert _indications(TKI + sentence, "DS-3011") == {"non-small cell lung cancer"}
+    assert _indications(TKI + sentence, "osimertinib") == set()
+
+
+def test_a_drug_in_the_history_clause_stays_out():
+    text = TKI + "DS-3011 was given to patients previously treated with osimertinib, which is approved for non-small cell lung cancer."
+    assert _indications(text, "osimertinib") == set()

@@ -127,6 +127,22 @@ def combined_focal(text: str, assets_all, assets, focal: int | None, excluded) -
     return sorted([a for a in assets if id(a) not in partners] + back, key=lambda m: m.start)
 
 
+# the main clause's treatment verb after a history clause: "patients who had failed X received Y"
+_TREATED_AFTER = re.compile(r"\b(?:received|receive|were\s+(?:then\s+)?(?:treated|dosed)\s+with|were\s+given|were\s+administered|"
+                            r"(?:are|were)\s+(?:being\s+)?(?:treated|dosed)\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def treated_after_prior(text: str, assets_all, assets, prior_end: int | None, excluded) -> list:
+    """The sentence's assets with the one treated in its main clause after a history clause ("25 patients who had
+    failed osimertinib received X"): the prior-therapy region (relations._regions) runs to the sentence's end and hid X.
+    Only a treatment verb after the history cue brings an asset back ("previously treated with Y" keeps Y out)."""
+    if prior_end is None:
+        return assets
+    back = [a for a in assets_all if a not in assets and a.start >= prior_end and not excluded(a.start)
+            and (v := _TREATED_AFTER.search(text, max(prior_end, a.start - 45), a.start)) is not None and v.start() >= prior_end]
+    return sorted(assets + back, key=lambda m: m.start) if back else assets
+
+
 def study_assets(text: str, assets, focal: int | None = None):
     """The assets of a sentence a trial or phase it names belongs to: those not given only to prepare for or support
     another ("after lymphodepletion with X", "an X-containing regimen"), unless none is left; and where the release's

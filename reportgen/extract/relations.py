@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import ACADEMIC_RE, build_model, nearby_developers, speakers_site
-from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets, combined_focal
+from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets, combined_focal, treated_after_prior
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
 from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
@@ -393,10 +393,13 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
+        prior_at = prior_any().search(sent) if len(assets_all) > len(assets) else None
         if len(assets_all) > len(assets):  # "evaluating Y plus X": the focal X, not its partner Y (guards.py)
-            prior_at = prior_any().search(sent)
             assets = combined_focal(text, assets_all, assets, model.single_focal, lambda p: _inside(p, ctx.blocked) or (
                 prior_at is not None and p >= s + prior_at.start()))
+            # "patients who had failed Y received X": X, treated in the main clause (guards.py)
+            assets = treated_after_prior(text, assets_all, assets, s + prior_at.end() if prior_at else None,
+                                         lambda p: _inside(p, ctx.blocked))
         named_assets = assets
         item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
@@ -471,6 +474,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
                 ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
+        # a drug named only in the patients' history ("whose disease progressed after Y") is no other asset here
+        ind_all = [a for a in assets_all if prior_at is None or a.start < s + prior_at.start()]
         for m in _disease_mentions(ctx, s, e):
             if _inside(m.start, blocked) and not assets:
                 continue
@@ -481,20 +486,20 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                                                                   first_person_study(sent)) and \
                     in_study_context(text, s, m.start):
                 eid = subject_fallback  # "The company is conducting trials in X", "We will conduct a study in X": indications.py
-            if eid is None and not assets_all and item_owner is not None:
+            if eid is None and not ind_all and item_owner is not None:
                 eid = item_owner  # a bulleted item under "designations were granted for:" (lists.py)
-            if eid is None and not assets_all and ctx.current is not None and class_list_sentence(sent):
+            if eid is None and not ind_all and ctx.current is not None and class_list_sentence(sent):
                 eid = ctx.current  # "Some of those malignancies include X and Y": indications.py
             if engineered_against(text, s, m.start) or at_risk_disease(text, s, m.start):
                 continue  # "engineered to abrogate GvHD", "at risk for X": not what the asset is for (indications.py)
-            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+            if eid is None and not ind_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
-            if eid is None and not assets_all and study_sentence_disease(text, sent, s, m.start):
+            if eid is None and not ind_all and study_sentence_disease(text, sent, s, m.start):
                 eid = ctx.current  # "The Phase 2 trial is enrolling patients with X": indications.py
-            if eid is None and not assets_all and ctx.current is not None and \
+            if eid is None and not ind_all and ctx.current is not None and \
                     (_within(ctx.designations, s, e) or _within(ctx.authorities, s, e)) and regulatory_disease(text, s, m.start):
                 eid = ctx.current  # "The FDA previously granted Fast Track designation for X": indications.py
-            if eid is None and not assets_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
+            if eid is None and not ind_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
                 eid = ctx.current  # "In the study, 12 patients with X responded" after the asset was named: indications.py
             if adverse_event_disease(m.canonical, sent):
                 continue  # "grade 3 thrombocytopenia occurred in 2 patients": an event, not an indication (indications.py)
