@@ -210,3 +210,13 @@ def test_history_clauses_keep_the_indication(sentence):
 def test_a_drug_in_the_history_clause_stays_out():
     text = TKI + "DS-3011 was given to patients previously treated with osimertinib, which is approved for non-small cell lung cancer."
     assert _indications(text, "osimertinib") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The study met its primary endpoint, showing a 12-week ACR20 response rate of 61%.", {("ACR20", 61.0)}),
+    ("Velmorumab gave a PASI 90 response rate of 48% at week 16.", {("PASI 90", 48.0)}),
+    # a response rate of its own stays an ORR
+    ("Velmorumab gave a response rate of 48% at week 16.", {("ORR", 48.0)}),
+])
+def test_a_named_endpoint_s_response_rate(sentence, expected):
+    assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected

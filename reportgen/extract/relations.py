@@ -1477,6 +1477,10 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                                                      MOST_COMMON_RE.fullmatch(text, terms[i - 1][1], t[0]))]
     # ("Infusion-related reactions were the most common adverse event, occurring in 22%": the class is the event's, not
     # a second event: the first term's figure comes after it)
+    terms = [t for i, t in enumerate(terms) if not (i and t[2] == "efficacy" and terms[i - 1][2] == "efficacy" and
+                                                     t[3].surface.lower().startswith("response") and
+                                                     re.fullmatch(r"[\s\-]*", text[terms[i - 1][1]:t[0]]))]
+    # ("an ACR20 response rate of 61%", "a PASI 90 response rate": the named endpoint's rate, not an ORR)
     paired = _respectively(text, terms, base + len(sent))
     skip = _control_first(ctx, text, base, sent, span, terms, assets) if terms else set()
     for i, (s, e, kind, m) in enumerate(terms):
