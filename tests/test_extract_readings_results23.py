@@ -220,3 +220,17 @@ def test_a_drug_in_the_history_clause_stays_out():
 ])
 def test_a_named_endpoint_s_response_rate(sentence, expected):
     assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Efficacy: ORR 45%, DCR 90%, mPFS 8.3 months.", {("ORR", 45.0), ("DCR", 90.0), ("PFS", 8.3)}),
+    ("The confirmed ORR in the 2.4 mg/kg cohort was 55%.", {("ORR", 55.0)}),
+    ("Overall response rate (ORR): 78.3%; complete response (CR) rate: 43.5%.", {("ORR", 78.3), ("CR", 43.5)}),
+    ("The 2-year PFS rate was 71.2% for Velmorumab.", {("2-year PFS rate", 71.2)}),
+    # a time point is no value: the count is
+    ("All 10 patients achieved drug-free remission at 6 months.", {("clinical remission", 10.0)}),
+    # a duration of follow-up or a gain is no median
+    ("The median PFS was not reached after 14 months of follow-up.", set()),
+])
+def test_results_written_in_lists_and_labels(sentence, expected):
+    assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected

@@ -1500,7 +1500,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?(?:\s+|(?=\s*[:=]))|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
                         r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?"
                         # "Injection site reactions were mild and occurred in 9%": the severity words before the figure
                         r"(?:(?:was|were)\s+(?:generally\s+|mostly\s+|all\s+)?(?:mild|transient|manageable|low[\s\-]grade|reversible|"
@@ -1516,8 +1516,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             rest = seg_cut[lead_end:]
         limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
+        bare = None if pm or kind != "efficacy" else BARE_MONTHS_RE.match(rest)  # "mPFS 8.3 months", "median OS: 24.1 months"
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
+        elif bare:
+            values.append((e + lead_end + bare.start(1), bare.group(1), "months"))
         else:
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
@@ -1536,7 +1539,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     values.append((e + lead_end + vm.end() + cr[0], cr[1], "%"))
                 if not values:
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
-                    if mm and kind == "efficacy":
+                    if mm and kind == "efficacy" and not vm.group(0).startswith("at"):  # "remission at 6 months": a time point
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
                     values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
@@ -1610,7 +1613,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
                 if lm and unit == "%":
                     n = lm.group(1).lower()
-                    endpoint = f"{WORD_NUM.get(n, n)}-month {endpoint} rate"
+                    endpoint = f"{WORD_NUM.get(n, n)}-{lm.group(2).lower()} {endpoint} rate"  # "2-year PFS rate"
                 obj = {"endpoint": endpoint, "value": value, "unit": unit}
             else:
                 obj = {"event": m.canonical, "value": value, "unit": unit}
@@ -1723,7 +1726,9 @@ def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]
     return {}
 
 
-MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
+# a duration written right after its endpoint, in lists: "ORR 45%, DCR 90%, mPFS 8.3 months" (not "longer", not "after")
+BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?\b(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[\s\-](month|year)\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
     r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
@@ -1731,7 +1736,7 @@ ENDPOINT_QUALIFIER_RE = re.compile(
     r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
     r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?"
     # the population or study it was measured in: "ORR in the study was 45%", "ORR among evaluable patients was 45%"
-    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
+    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+.]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
     r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 
