@@ -234,3 +234,16 @@ def test_a_named_endpoint_s_response_rate(sentence, expected):
 ])
 def test_results_written_in_lists_and_labels(sentence, expected):
     assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected
+
+
+# --- an implied stage for another asset than the sentence's numbered phase --------------------------------------------
+
+def test_an_implied_stage_of_a_second_asset():
+    text = "VLX-101, a small molecule from Velmora Bio, is in a Phase 2 trial; its follow-on VLX-202 is in IND-enabling studies."
+    assert _of(text, "phase", "VLX-101") == {"phase 2"}
+    assert _of(text, "phase", "VLX-202") == {"preclinical"}
+
+
+def test_no_implied_stage_for_the_numbered_phase_s_asset():
+    text = "VLX-101, a small molecule from Velmora Bio, completed IND-enabling studies and is now in a Phase 1 trial."
+    assert _of(text, "phase", "VLX-101") == {"phase 1"}

@@ -515,6 +515,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 eid = model.single_focal  # a headline's "Phase 3 ABCDE-3 Trial" before any asset is named, as for phases
             ctx.add(eid, "trial", name, span)
             trial_subject = trial_subject or eid
+        numbered: set = set()  # the assets a numbered phase of the sentence went to (planned ones too)
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
             planned = _inside(pos, ctx.planned) or planned_before(text, pos)
@@ -534,18 +535,23 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
+            numbered.add(eid)
             if planned:  # "plans to start a Phase 2 study of X": the asset's phase only if no other is stated
                 if eid is not None:
                     ctx.planned_phases.append((eid, _stage(m), span))
                 continue
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
-        if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
+        # "the first-in-human study of X": weak, scored (phases.py); in a sentence with a numbered phase, only for another
+        # asset than the numbered phase's ("X is in a Phase 2 trial; its follow-on Y is in IND-enabling studies")
+        if not numbered or len({a.eid for a in assets}) > 1:
             for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
                 if _inside(pos, blocked):
                     continue
                 if _inside(pos, ctx.planned) or planned_before(text, pos):
                     rules = (*rules, "phase.planned")  # a veto: "will start a first-in-human study"
                 eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
+                if numbered and (eid is None or eid in numbered):
+                    continue
                 ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
         reg_fallback = subject_fallback if (anaphoric or not assets_all) else None
         if reg_fallback is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
