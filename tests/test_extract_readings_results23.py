@@ -247,3 +247,17 @@ def test_an_implied_stage_of_a_second_asset():
 def test_no_implied_stage_for_the_numbered_phase_s_asset():
     text = "VLX-101, a small molecule from Velmora Bio, completed IND-enabling studies and is now in a Phase 1 trial."
     assert _of(text, "phase", "VLX-101") == {"phase 1"}
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("VLX-101 is an siRNA from Velmora Bio that silences APOC3 in the liver.", "VLX-101", {"APOC3"}),
+    ("VLX-102 is an antisense oligonucleotide from Velmora Bio designed to reduce production of tau protein.", "VLX-102", {"tau"}),
+    ("VLX-106 is a monoclonal antibody from Velmora Bio specific for IL-13.", "VLX-106", {"IL-13"}),
+    ("VLX-113 is a GLP-1/GIP dual agonist from Velmora Bio.", "VLX-113", {"GLP-1", "GIP"}),
+    ("VLX-114 is a bispecific T-cell engager from Velmora Bio that redirects T cells to STEAP1-expressing cells.", "VLX-114",
+     {"STEAP1"}),
+    # a metabolite before "inhibitor" is no target symbol
+    ("VLX-120 is a selective MTA inhibitor from Velmora Bio.", "VLX-120", set()),
+])
+def test_target_cues_of_rna_medicines_and_selectivity(text, subject, expected):
+    assert _targets(text, subject) == expected

@@ -108,7 +108,7 @@ TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.ya
 # a biomarker that qualifies the disease or the patients ("HER2-negative breast cancer", "EGFR exon 20 insertion NSCLC",
 # "KRAS G12C-mutated tumors"): no target where only a cue some words before reaches it
 TARGET_QUALIFIER_RE = re.compile(r"(?:\s+exon\s+\d{1,2})?[\s\-]*(?:positive|negative|low|high|ultralow|null|mutant|mutated|mutation|"
-                                 r"mutations|insertion|insertions|deletion|amplified|amplification|overexpressing|expressing|altered|"
+                                 r"mutations|insertion|insertions|deletion|amplified|amplification|altered|"
                                  r"rearranged|fusion|fusions|\+(?!\w))(?![\w\-])", re.I)
 # the second target of "CD20xCD3", "CD19/CD20": joined to the one before, it shares its context
 TARGET_JOINED_RE = re.compile(r"(?<=[A-Za-z0-9])(?:[x×]|\s[x×]\s|/)$")
