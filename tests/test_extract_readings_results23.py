@@ -261,3 +261,12 @@ def test_no_implied_stage_for_the_numbered_phase_s_asset():
 ])
 def test_target_cues_of_rna_medicines_and_selectivity(text, subject, expected):
     assert _targets(text, subject) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three patients (12%) discontinued treatment due to TRAEs.", {("discontinuation due to adverse events", 12.0)}),
+    ("Serious TRAEs were reported in 5.1% of patients in the Velmorumab group and 2.0% in the placebo group.", {("SAE", 5.1)}),
+    ("Dose reductions due to adverse events occurred in 18% of patients.", {("dose reduction due to adverse events", 18.0)}),
+])
+def test_what_an_adverse_event_led_to(sentence, expected):
+    assert _events(sentence) == expected
