@@ -29,7 +29,7 @@ _CODE_SHAPE = re.compile(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?")
 # a name in a list after "three Phase 3 trials –": capitals with digits or none ("ALPHA2", "OMEGA"), or one capital ("Lumen")
 _LIST_NAME = r"(?:[A-Z][A-Z0-9]{2,19}(?:-[A-Za-z0-9]{1,12})?|[A-Z][a-z]{3,15}(?:-\d{1,3})?)"
 _PLURAL_NAME = r"(?:[A-Z][a-z]{2,15}-\d{1,3}[A-Za-z]?|[A-Z]{2,}[A-Z0-9]*(?:-[A-Za-z0-9]{1,12})?)"
-_PHASE = r"phase\s*(?:IV|I{1,3}|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4])[ab]?)?"
+_PHASE = r"phase\s*(?:IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?)?"
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,7 @@ def _study_uses_win(name: str, text: str, r: dict) -> bool:
         after = text[m.end():m.end() + 120]
         before = text[max(0, m.start() - 25):m.start()]
         if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or r["descr_tail"].match(after) or \
-                re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I):
+                re.search(r"\bPhase\s+(?:[0-9IVⅠⅡⅢⅣ]+[ab]?(?:/[0-9IVⅠⅡⅢⅣ]+[ab]?)?)\s+$", before, re.I):
             study += 1
         else:
             other += 1

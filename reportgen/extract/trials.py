@@ -24,7 +24,7 @@ STUDY_NUMBER_RE = re.compile(r"(?<![\w\-])(Study\s+(?!19\d\d|20\d\d)\d{3,4}[A-Z]
 STUDY_NO_RE = re.compile(r"\b(?:Study|Protocol|Trial)\s+(?:No\.?|Number|ID)\s*:?\s*([A-Z][A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){1,4})(?![\w\-])")
 # "ELM-PC4, a pivotal, international, randomized Phase 3 trial"
 NAMED_APPOS_RE = re.compile(
-    rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIV]+[ab]?(?:/[\dIV]+)?\s+)?"
+    rf"(?<![\w\-])({_NAMED}),\s+(?i:(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?(?:phase\s*[\dIVⅠⅡⅢⅣ]+[ab]?(?:/[\dIVⅠⅡⅢⅣ]+)?\s+)?"
     r"(?:clinical\s+)?)$")
 # "the Phase III ALPHA-16 (AB104-303) study": a study name with its protocol code in parentheses
 NAMED_PAREN_RE = re.compile(rf"(?<![\w\-])({_NAMED})\s*\(\s*({_NAMED})\s*\)\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
@@ -125,7 +125,7 @@ def _plausible_uncached(name: str, text: str, lex: Lexicons) -> bool:
             after = text[m.end():m.end() + 25]
             before = text[max(0, m.start() - 25):m.start()]
             if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or \
-                    re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I) or \
+                    re.search(r"\bPhase\s+(?:[0-9IVⅠⅡⅢⅣ]+[ab]?(?:/[0-9IVⅠⅡⅢⅣ]+[ab]?)?)\s+$", before, re.I) or \
                     (_STUDY_BEFORE.search(before) and _STUDY_APPOS_AFTER.match(after)) or \
                     re.match(r"\s+(?:enrolled|enrolls|enrolling|randomi[sz]ed)\b", after):
                 study += 1
