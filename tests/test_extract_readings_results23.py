@@ -270,3 +270,10 @@ def test_target_cues_of_rna_medicines_and_selectivity(text, subject, expected):
 ])
 def test_what_an_adverse_event_led_to(sentence, expected):
     assert _events(sentence) == expected
+
+
+def test_a_severe_share_in_parentheses_and_the_next_event_s_grade():
+    text = MAB + ("Cytokine release syndrome occurred in 53% of patients (grade ≥3: 2%), and neurologic events occurred "
+                  "in 11% of patients.")
+    got = {(f.object.event, float(f.object.value), f.object.grade) for f in facts(text) if f.predicate == "safety"}
+    assert got == {("CRS", 53.0, None), ("CRS", 2.0, ">=3"), ("neurotoxicity", 11.0, None)}

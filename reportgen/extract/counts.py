@@ -171,6 +171,8 @@ _PARTS = (
     re.compile(rf"{_LEAD}{_COUNT}\s*\(\s*{_PCT}\s*\)\s+(?:(?:of|at|were|was)\s+)?{_grade('a')}", re.I),
     re.compile(rf"^\s*,?\s*{_COUNT}\s+of\s+(?:whom|which|them|these)\s+(?:(?:experienced|had|developed|were|was)\s+)?"
                rf"{_grade('a')}\s+(?:\w+\s+){{0,2}}?(?:cases?|events?)?\s*\(\s*{_PCT}\s*\)", re.I),
+    # "occurred in 53% of patients (grade ≥3: 2%)", "(grade 3 or higher, 4%)", "; grade ≥3: 2%"
+    re.compile(rf"^\s*[,;]?\s*[(\[]\s*{_grade('a')}(?:\s+(?:events?|cases?))?\s*(?::|,|=|in)\s*{_PCT}\s*[)\]]", re.I),
 )
 
 

@@ -1574,7 +1574,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
             if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
-        grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        # (the grade written before the event, in its own clause: not "(grade ≥3: 2%), and neurologic events")
+        grade = _grade(re.split(r"[;)]|,\s+and\b|\band\s+(?=[a-z])", text[max(base, s - 30):s])[-1]) if kind == "safety" else None
         if kind == "safety" and not grade and lead and lead.group("gafter"):  # "TRAEs of grade 3 or higher occurred in 15%"
             grade = _grade(lead.group("gafter"))
         if kind == "safety" and not grade and lead and lead.group("gmost"):  # "X was the most common grade ≥3 TRAE"
