@@ -171,9 +171,10 @@ APPROVE_RE = re.compile(
     r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
-# (Chinese releases write the numeral as one character: "Phase Ⅱ", "phase Ⅰ/Ⅱ")
+# (Chinese releases write the numeral as one character: "Phase Ⅱ", "phase Ⅰ/Ⅱ"; trade news abbreviates: "Ph3", "PhII",
+# "Ph. 2"; never "pH 3")
 PHASE_RE = re.compile(
-    r"\bphase\s*(?P<a>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?)?(?![\w])", re.I)
+    r"\b(?:phase\s*|(?-i:Ph\.?\s?(?=[1-4IVⅠⅡⅢⅣ])))(?P<a>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?)?(?![\w])", re.I)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "ⅰ": 1, "ⅱ": 2, "ⅲ": 3, "ⅳ": 4}
 PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|[\s\-]+(?:ready|enabling)\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
 # "the Phase 1 part of the Phase 1/2 trial" is the combined phase's part; "the Phase 2a portion of the trial" with no
