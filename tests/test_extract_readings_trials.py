@@ -125,3 +125,21 @@ def test_more_study_name_forms(sentence, name):
 ])
 def test_spaced_numbers_that_name_no_study(sentence):
     assert trials(_LEAD23 + sentence, "Velmorumab") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Velmora Bio started the Phase 3 trial "ASPEN" of Velmorumab.', {"ASPEN"}),
+    ("Velmora Bio's study — named ‘CEDAR’ — evaluates Velmorumab.", {"CEDAR"}),
+    ("Velmora Bio has three ongoing studies of Velmorumab — MAPLE-1, MAPLE-2 and MAPLE-3.", {"MAPLE-1", "MAPLE-2", "MAPLE-3"}),
+    ("The trials (ELM-1 and ELM-2) evaluated Velmorumab.", {"ELM-1", "ELM-2"}),
+])
+def test_quoted_and_listed_names_after_the_noun(sentence, expected):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    'Velmora Bio said the trial "met expectations" for Velmorumab.',
+    "Velmora Bio has two ongoing studies of Velmorumab — in melanoma and in lung cancer.",
+])
+def test_quoted_and_listed_near_misses(sentence):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == set()
