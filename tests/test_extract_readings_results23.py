@@ -277,3 +277,18 @@ def test_a_severe_share_in_parentheses_and_the_next_event_s_grade():
                   "in 11% of patients.")
     got = {(f.object.event, float(f.object.value), f.object.grade) for f in facts(text) if f.predicate == "safety"}
     assert got == {("CRS", 53.0, None), ("CRS", 2.0, ">=3"), ("neurotoxicity", 11.0, None)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Velmorumab achieved HiSCR75 in 48% of patients at week 16.", {("HiSCR75", 48.0)}),
+    ("Velmorumab reduced the mean monthly attack rate by 87% versus placebo.", {("attack rate", 87.0)}),
+    ("Velmorumab produced a 56% reduction in the annualized exacerbation rate.", {("exacerbation rate", 56.0)}),
+    ("At week 52, 64% of patients were attack-free.", {("attack-free", 64.0)}),
+    ("IGA 0/1 was achieved by 41% of patients.", {("IGA 0/1", 41.0)}),
+    ("Velmorumab reduced monthly migraine days by 4.2 days.", {("monthly migraine days", 4.2)}),
+    ("The median time to response was 16 days.", {("TTR", 16.0)}),
+    # a threshold is no value
+    ("All 12 patients achieved HbA1c <7% and time in range >70%.", set()),
+])
+def test_endpoints_beyond_oncology(sentence, expected):
+    assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected

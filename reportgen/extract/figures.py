@@ -44,7 +44,7 @@ def compared_figure(text: str, lo: int, asset_start: int) -> tuple[int, str, str
 
 
 # "by a mean of 6.2 points", "by 1.8 percentage points", "of 9.1 letters": a score's change in its own unit
-_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?)\b", re.I)  # "was -4.5 points": 4.5 as printed
+_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?|days?)\b", re.I)  # "by 4.2 days": migraine days  # "was -4.5 points": 4.5 as printed
 
 
 def score_change(tail: str) -> list[tuple[int, str, str]]:
@@ -94,7 +94,7 @@ def value_owner(text: str, end: int, assets) -> int | None:
 
 # "a 65% reduction in LDL-C", "a 1.8% decrease in HbA1c": for a marker (data/endpoints.yaml `change_endpoints`) the
 # change is the result; "a 30% improvement in PFS" stays a comparison, not the endpoint's value
-_CHANGE_NOUN = re.compile(r"\b(?:reductions?|decreases?|declines?|drops?|lowering|changes?|improvements?|increases?)\s+(?:from\s+baseline\s+)?(?:in\s+)?$", re.I)
+_CHANGE_NOUN = re.compile(r"\b(?:reductions?|decreases?|declines?|drops?|lowering|changes?|improvements?|increases?)\s+(?:from\s+baseline\s+)?(?:in\s+(?:the\s+)?)?$", re.I)
 
 
 @lru_cache(maxsize=1)
