@@ -292,3 +292,11 @@ def test_a_severe_share_in_parentheses_and_the_next_event_s_grade():
 ])
 def test_endpoints_beyond_oncology(sentence, expected):
     assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected
+
+
+def test_full_width_punctuation_of_translated_releases():
+    text = ("HY-0512 is an ADC from Hengyu Pharma. The objective response rate（ORR）was 45.0%，and the disease control "
+            "rate（DCR）was 90.0%.")
+    assert stated_figures(text, "efficacy", "HY-0512") == {("ORR", 45.0), ("DCR", 90.0)}
+    got = [f for f in facts(text) if f.predicate == "efficacy"]
+    assert all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in got)  # quotes stay verbatim
