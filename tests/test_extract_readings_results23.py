@@ -300,3 +300,16 @@ def test_full_width_punctuation_of_translated_releases():
     assert stated_figures(text, "efficacy", "HY-0512") == {("ORR", 45.0), ("DCR", 90.0)}
     got = [f for f in facts(text) if f.predicate == "efficacy"]
     assert all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in got)  # quotes stay verbatim
+
+
+def test_a_named_trial_s_phase_before_any_asset_goes_to_the_trial_s_asset():
+    text = ("Velmora Bio announced topline results from the Phase 3 ALTO-303 clinical trial. The ALTO-303 study is evaluating "
+            "Velmorumab, a monoclonal antibody, in combination with Zentamab, a monoclonal antibody, in bladder cancer. "
+            "Zentamab is approved. Velmorumab is investigational.")
+    assert _by_subject(text, "phase") == {"Velmorumab": {"phase 3"}}
+
+
+def test_a_phase_without_a_trial_name_stays_unattached_before_any_asset():
+    text = ("Velmora Bio announced topline results from a Phase 3 trial. The study is evaluating Velmorumab, a monoclonal "
+            "antibody, in combination with Zentamab, a monoclonal antibody. Zentamab is approved. Velmorumab is investigational.")
+    assert "Zentamab" not in _by_subject(text, "phase")

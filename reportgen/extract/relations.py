@@ -386,6 +386,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
+    trial_phases: list[tuple[str, str, tuple[int, int]]] = []  # (trial, stage, span) of a phase no asset took
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -537,6 +538,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
+            if eid is None and not planned:  # "results from the Phase 3 EV-303 trial" before any asset: the trial's asset's
+                named = [t for t in _within(ctx.trials, s + m.end(), min(e, s + m.end() + 40))]
+                if named:
+                    trial_phases.append((named[0][2], _stage(m), span))
             numbered.add(eid)
             if planned:  # "plans to start a Phase 2 study of X": the asset's phase only if no other is stated
                 if eid is not None:
@@ -568,6 +573,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if assets:
             ctx.current = assets[0].eid
     _planned_phases(ctx)
+    for trial, stage, sp in trial_phases:  # the phase of a named trial is the phase of the asset the trial is given to
+        for eid in sorted({r.eid for r in ctx.out if r.predicate == "trial" and r.obj == trial and r.eid is not None}):
+            ctx.add(eid, "phase", {"stage": stage}, sp)
     _code_prefix_developers(ctx, sentences)
     developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
                              lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
