@@ -313,3 +313,12 @@ def test_a_phase_without_a_trial_name_stays_unattached_before_any_asset():
     text = ("Velmora Bio announced topline results from a Phase 3 trial. The study is evaluating Velmorumab, a monoclonal "
             "antibody, in combination with Zentamab, a monoclonal antibody. Zentamab is approved. Velmorumab is investigational.")
     assert "Zentamab" not in _by_subject(text, "phase")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Velmorumab showed a numerical improvement in median OS of 1.9 months [median OS: 31.4 vs. 29.5 months].", {("OS", 31.4)}),
+    ("Velmorumab showed a statistically significant improvement in overall survival (HR=0.71).", {("HR", 0.71)}),
+    ("Velmorumab gave a 1.2% decrease in HbA1c at week 26.", {("HbA1c", 1.2)}),
+])
+def test_a_difference_named_before_an_endpoint_is_no_value(sentence, expected):
+    assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected

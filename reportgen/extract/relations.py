@@ -1513,6 +1513,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         nxt = terms[i + 1][0] if i + 1 < len(terms) else base + len(sent)
         prev_end = terms[i - 1][1] if i > 0 else base
         values = []
+        if kind == "efficacy" and CHANGE_BEFORE_RE.search(text, max(prev_end, s - 40), s) and not change_is_result(m.canonical, "reduction in "):
+            continue  # "a numerical improvement in median OS of 1.9 months": a difference, not the endpoint's value
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
@@ -1713,6 +1715,9 @@ GRADE_WORDS_RE = re.compile(r"\bgrade\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)
 # "EVENT were the most common grade ≥3 adverse event": the words between an event and the class it belongs to
 MOST_COMMON_RE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+"
                             r"(?:[\w≥\-]+\s+){0,4}?", re.I)
+# a difference named before an endpoint: "an improvement in median OS of 1.9 months", "a 3-month extension of PFS"
+CHANGE_BEFORE_RE = re.compile(r"\b(?:improvements?|extensions?|increases?|differences?|gains?|prolongation|benefit)\s+"
+                              r"(?:in|of)\s+(?:the\s+)?(?:median\s+)?$", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"
