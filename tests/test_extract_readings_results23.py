@@ -322,3 +322,26 @@ def test_a_phase_without_a_trial_name_stays_unattached_before_any_asset():
 ])
 def test_a_difference_named_before_an_endpoint_is_no_value(sentence, expected):
     assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected
+
+
+# --- combination partners in indications and the focal asset; a roundup's next company ---------------------------
+
+def test_a_drug_used_with_the_asset_takes_no_indication():
+    text = ("Velmora Bio received positive Phase III results for its lung cancer drug. Velmorumab Injection is sometimes "
+            "used with Zentinib Capsules for treating non-small cell lung cancer.")
+    assert _indications(text, "Zentinib") == set()
+    assert "non-small cell lung cancer" in _indications(text, "Velmorumab")
+
+
+def test_a_tie_of_mentions_is_broken_by_the_partner_s_position():
+    text = ("Velmora Bio received positive Phase III clinical trial results for its lung cancer drug. Velmorumab Injection "
+            "is sometimes used with Zentinib Capsules for treating lung cancer.")
+    assert _by_subject(text, "phase") == {"Velmorumab": {"phase 3"}}
+
+
+def test_a_roundup_s_next_company_does_not_hand_its_trial_to_the_previous_asset():
+    text = ("Quillon Bio has received approval from the NMPA to launch a Phase II trial of its KRAS G12C inhibitor, QB-21822, "
+            "for non-small cell lung cancer. China-based Rostam Pharma announced that the first patient has been dosed in "
+            "the Phase III REPLAY study in China for its rr-novel immunotherapy.")
+    assert _by_subject(text, "trial") == {}
+    assert _by_subject(text, "phase") == {"QB-21822": {"phase 2"}}

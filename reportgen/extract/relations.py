@@ -49,6 +49,8 @@ PRIOR_RE = re.compile(
     r"|\bafter\s+(?:at\s+least\s+)?(?:\w+\s+)?(?:prior\s+)?lines?\b", re.I)
 COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
+    # "X is used with Y for treating Z": Y is X's partner
+    r"(?:used|given|administered|co-administered|dosed)\s+(?:together\s+|concurrently\s+|concomitantly\s+)?with|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over|"
     # a market rival: "will compete with Y", "rivals such as Y"
@@ -437,6 +439,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
         subject_fallback = ctx.current if not assets else None
+        if subject_fallback is not None and _other_company_announces(ctx, sent, s, orgs):
+            subject_fallback = None  # a roundup's next item: "China-based B announced ... for its <unnamed drug>"
         # ("This therapy is ...": references.py, which resolves only a clear antecedent)
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
@@ -728,6 +732,18 @@ def _code_prefix_developers(ctx: Context, sentences) -> None:
             span = next(((s, e) for s, e in sentences if s <= m.start < e), None)
             if span:
                 ctx.add(m.eid, "developer", org_words[code.group(1).casefold()], span)
+
+
+def _other_company_announces(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
+    """Whether the sentence is another company's announcement: it opens with an organization (within a few words) that
+    announces, and that organization is known as no developer of the current asset, which has one."""
+    devs = ctx.developers.get(ctx.current, set()) if ctx.current is not None else set()
+    if not devs or not orgs or orgs[0].start - base > 40:
+        return False
+    verb = ANNOUNCE_RE.search(sent)
+    first = orgs[0]
+    return verb is not None and first.end <= base + verb.start() and first.eid not in devs and not _is_regulator(ctx, first.eid) \
+        and not any(o.eid in devs for o in orgs if o.end <= base + verb.start())
 
 
 def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
