@@ -143,3 +143,15 @@ def test_quoted_and_listed_names_after_the_noun(sentence, expected):
 ])
 def test_quoted_and_listed_near_misses(sentence):
     assert trials(_LEAD23 + sentence, "Velmorumab") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Phase 3 trial – ALPHA-2 – evaluated Velmorumab in melanoma.", {"ALPHA-2"}),
+    ("Data from the Phase 2 study—BETA-7—showed Velmorumab was active.", {"BETA-7"}),
+    ("The Phase 3 trial – ALPHA-204 – evaluated Velmorumab in melanoma.", {"ALPHA-204"}),
+    # a drug code after the dash is the drug
+    ("In the Phase 1 trial – VLX-202 was well tolerated, and Velmorumab too.", set()),
+    ("The Phase 3 trial – NSCLC patients only – enrolled Velmorumab patients.", set()),
+])
+def test_a_name_set_off_by_dashes(sentence, expected):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == expected

@@ -15,7 +15,8 @@ _NAMED = (r"[A-Z][A-Za-z0-9]{0,30}[A-Z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,20}){0
           r"\s\d{1,3}[a-z]?(?![\d.\-]|\s*(?:%|mg|mcg|µg|ml|mL|kg|patients|subjects|participants|months?|weeks?|days?|years?|"
           r"cycles?|doses?|percent|sites|centers|centres|countries|and\s+\d)))?")
 NAMED_BEFORE_RE = re.compile(rf"(?<![\w\-])({_NAMED})(?:™|®)?\s+(?:clinical\s+)?(?:study|studies|trial|trials)\b")
-NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)\s*,?\s+(?:(?:known\s+as|called|named|dubbed)\s+)?({_NAMED})(?![\w\-])")
+# ("the Phase 3 trial – ALPHA-2 –", "the study—BETA-7—": a name set off by dashes)
+NAMED_AFTER_RE = re.compile(rf"\b(?:study|trial)(?:\s*,?\s+|\s*[–—]\s*|\s+-\s+)(?:(?:known\s+as|called|named|dubbed)\s+)?({_NAMED})(?![\w\-])")
 # "Study 301", "Study 1002A": a study named by its protocol number (not a year)
 STUDY_NUMBER_RE = re.compile(r"(?<![\w\-])(Study\s+(?!19\d\d|20\d\d)\d{3,4}[A-Z]?)(?![\w\-])"
                              # "(trial name: BEACON)", "study name: ALPHA-2"
@@ -32,10 +33,10 @@ NAMED_PAREN_RE = re.compile(rf"(?<![\w\-])({_NAMED})\s*\(\s*({_NAMED})\s*\)\s+(?
 LIST_AFTER_RE = re.compile(
     rf"\b(?:trials|studies)\s*[,:]\s*({_NAMED}(?:\s*,\s*{_NAMED})*(?:,?\s+and\s+{_NAMED}))(?=\s*[,.;)]|\s+(?:with|in|which|that)\b)")
 # "a Phase 3 trial, ALPHA-04, evaluating ...", "the study named ALPHA-04": the name stands where a study's name stands
-_STUDY_BEFORE = re.compile(r"(?<!\bin the )(?<!\bIn the )(?<!\bthe )\b(?:study|trial)\s*,\s+$|\b(?:study|trial),?\s+(?:known\s+as|called|named|dubbed)\s+$", re.I)
+_STUDY_BEFORE = re.compile(r"(?<!\bin the )(?<!\bIn the )(?<!\bthe )\b(?:study|trial)\s*,\s+$|\b(?:study|trial)\s*[–—]\s*$|\b(?:study|trial),?\s+(?:known\s+as|called|named|dubbed)\s+$", re.I)
 # (closed by a comma, a parenthesis or a verb of study; a drug's own description after it, "AB-101, a small molecule,",
 # and "In the trial, AB-101 ..." name the drug)
-_STUDY_APPOS_AFTER = re.compile(r"(?!,\s+(?:an?|the|its|our|their|which|is|was)\s)\s*(?:[,(]|\s(?:evaluating|investigating|assessing|"
+_STUDY_APPOS_AFTER = re.compile(r"(?!,\s+(?:an?|the|its|our|their|which|is|was)\s)\s*(?:[,(–—]|\s(?:evaluating|investigating|assessing|"
                                 r"testing|comparing|studying|of|in)\b)")
 TRIAL_WORD_RE = re.compile(r"\b(?:study|trial)\b", re.I)
 STUDY_N_RE = re.compile(r"(?<![\w\-])([A-Z]{3,40}(?:-[A-Z0-9]{1,20}){0,4}\s+STUDY\s+\d+)")
