@@ -345,3 +345,11 @@ def test_a_roundup_s_next_company_does_not_hand_its_trial_to_the_previous_asset(
             "the Phase III REPLAY study in China for its rr-novel immunotherapy.")
     assert _by_subject(text, "trial") == {}
     assert _by_subject(text, "phase") == {"QB-21822": {"phase 2"}}
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("VLX-216 is a TSLP-blocking antibody from Velmora Bio.", "VLX-216", {"TSLP"}),
+    ("VLX-217 is an IL-6-neutralizing monoclonal antibody from Velmora Bio.", "VLX-217", {"IL-6"}),
+])
+def test_a_target_before_its_action_word(text, subject, expected):
+    assert _targets(text, subject) == expected
