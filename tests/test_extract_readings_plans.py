@@ -88,3 +88,21 @@ _LEAD23 = "Velmorumab is a monoclonal antibody developed by Velmora Bio. "
 def test_preparing_funding_designing_a_trial(sentence, expected):
     got = {f.object.stage for f in _facts(_LEAD23 + sentence) if f.predicate == "phase" and f.subject == "Velmorumab"}
     assert got == expected
+
+
+@_pytest.mark.parametrize("sentence, expected", [
+    ("VLX-303 (CD19 CAR-T): IND cleared by FDA for lupus nephritis; Phase 1 to start in Q1 2027.", set()),
+    ("A Phase 2 study to be initiated next year will test VLX-303, a CD19 CAR-T.", set()),
+    # an infinitive of the regulator's leave before the phase: the trial the clearance opens is stated (dev convention)
+    ("The IND clearance enables Velmora Bio to begin a Phase 1 trial of VLX-303, a CD19 CAR-T.", {"phase 1"}),
+])
+def test_an_infinitive_after_the_phase_makes_it_a_plan(sentence, expected):
+    got = {f.object.stage for f in _facts(sentence) if f.predicate == "phase" and f.subject == "VLX-303"}
+    assert got == expected
+
+
+def test_a_trial_that_failed_its_endpoint_is_no_patients_history():
+    text = ("Quarnix Therapeutics reported that QX-220, a bispecific antibody, failed to meet the primary endpoint of its "
+            "Phase 3 trial in gastric cancer.")
+    got = {f.object.stage for f in _facts(text) if f.predicate == "phase" and f.subject == "QX-220"}
+    assert got == {"phase 3"}

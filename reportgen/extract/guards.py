@@ -74,10 +74,19 @@ def _planned_after() -> re.Pattern:
         rf"(?:{_alt(data['planned_after_words'])})(?:\s+(?:{_alt(data['planned_after_follow'])})\b|\s*(?:[.;]|$))", re.I)
 
 
+@lru_cache(maxsize=1)
+def _planned_infinitive() -> re.Pattern:
+    words = read_data("guards.yaml").get("planned_infinitives") or ["to begin"]
+    return re.compile(rf"phase\s*[\dIVⅠⅡⅢⅣ]+[ab]?(?:\s*/\s*[\dIVⅠⅡⅢⅣ]+[ab]?)?(?:\s+(?:[\w\-]+\s+)?(?:trials?|stud(?:y|ies)|program(?:me)?s?))?"
+                      rf"\s+(?:{_alt(words)})\b", re.I)
+
+
 def planned_after(text: str, pos: int) -> bool:
     """The phase or application at `pos` made a plan in its own clause: "A Phase 3 trial is planned for 2026",
-    "a BLA submission is expected in 2026" (data/guards.yaml planned_after_*)."""
-    return _planned_after().match(text, pos, min(len(text), pos + 120)) is not None
+    "a BLA submission is expected in 2026" (data/guards.yaml planned_after_*), or by an infinitive right after it:
+    "Phase 1 to start in Q1 2027", "a Phase 2 study to be initiated next year" (planned_infinitives)."""
+    end = min(len(text), pos + 120)
+    return _planned_after().match(text, pos, end) is not None or _planned_infinitive().match(text, pos, end) is not None
 
 
 def prior_start(sent: str) -> int | None:
