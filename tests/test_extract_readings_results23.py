@@ -353,3 +353,13 @@ def test_a_roundup_s_next_company_does_not_hand_its_trial_to_the_previous_asset(
 ])
 def test_a_target_before_its_action_word(text, subject, expected):
     assert _targets(text, subject) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Velmorumab did not achieve statistical significance versus placebo in the Phase 3 trial.", {"Velmorumab": {"phase 3"}}),
+    # a comparator drug named in the clause keeps its clause's phase away from the asset
+    ("Velmorumab was compared with Zentamab, approved after a Phase 3 trial, in melanoma.", {}),
+])
+def test_a_comparator_clause_without_a_drug_keeps_the_phase(sentence, expected):
+    got = _by_subject(MAB + sentence, "phase")
+    assert {k: v for k, v in got.items() if k != "Velmora Inc."} == expected

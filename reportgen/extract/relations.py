@@ -331,6 +331,12 @@ def _inside(pos, regions):
     return any(a <= pos < b for a, b in regions)
 
 
+def _blocked_by_drug(pos, regions, assets) -> bool:
+    """Whether `pos` is in a comparator's, partner's or history clause that names a drug before it: "versus placebo
+    in the Phase 3 trial" names none, and the phase is the asset's."""
+    return any(a <= pos < b and any(a <= m.start < pos for m in assets) for a, b in regions)
+
+
 def _described(text: str, assets: list[Mention], s: int, e: int) -> list[tuple[int, int, int]]:
     """Parentheses right after an asset name: "HLX07 (recombinant anti-EGFR humanized monoclonal antibody)"."""
     out = []
@@ -526,7 +532,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
             planned = _inside(pos, ctx.planned) or planned_before(text, pos)
-            if _inside(pos, blocked) or \
+            if _blocked_by_drug(pos, blocked, assets_all) or \
                     (PHASE_PART_RE.match(sent, m.end()) and (len(PHASE_RE.findall(sent)) > 1 or PHASE_READY_RE.match(sent, m.end()))) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
