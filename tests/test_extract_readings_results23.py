@@ -363,3 +363,17 @@ def test_a_target_before_its_action_word(text, subject, expected):
 def test_a_comparator_clause_without_a_drug_keeps_the_phase(sentence, expected):
     got = _by_subject(MAB + sentence, "phase")
     assert {k: v for k, v in got.items() if k != "Velmora Inc."} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Velmorumab produced responses in 9 of 20 patients (45%).", {("ORR", 45.0)}),
+    ("Velmorumab produced complete responses in three patients.", {("CR", 3.0)}),
+    # a difference after "by" is no value of a survival or response endpoint; a marker's is
+    ("Velmorumab extended median overall survival by 4.1 months.", set()),
+    ("Velmorumab improved the ORR by 20% over chemotherapy.", set()),
+    ("Velmorumab lowered LDL cholesterol by 55%.", {("LDL-C", 55.0)}),
+    # a count of responders beside a rate gives the rate only
+    ("Velmorumab produced complete responses in three patients (15%).", {("CR", 15.0)}),
+])
+def test_trade_news_result_verbs(sentence, expected):
+    assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected

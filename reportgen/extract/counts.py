@@ -92,6 +92,11 @@ _RESPONDERS = re.compile(
 _RESPONSES_IN = rf"(?<![\w\-])(?:[Rr]esponses|[Aa]\s+response)\s+(?:was|were|has\s+been|have\s+been)\s+(?:observed|seen|reported|achieved|documented|noted)\s+in\s+"
 _RESPONSES_IN_COUNT = re.compile(rf"{_RESPONSES_IN}{_COUNT}(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)")
 _RESPONSES_IN_RATE = re.compile(rf"{_RESPONSES_IN}{_PCT}\s+of\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}")
+# "X produced responses in 9 of 20 patients (45%)", "elicited objective responses in 40% of patients": the drug's verb
+_RESPONSES_VERB = (rf"\b(?:produced|induced|elicited|showed|achieved|demonstrated|generated)\s+(?:(?:objective|overall|confirmed|"
+                   rf"clinical|durable|tumor|tumour)\s+)?responses\s+in\s+")
+_RESPONSES_VERB_COUNT = re.compile(rf"{_RESPONSES_VERB}{_COUNT}(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)", re.I)
+_RESPONSES_VERB_RATE = re.compile(rf"{_RESPONSES_VERB}{_PCT}\s+of\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}", re.I)
 
 
 def responders(sent: str) -> list[tuple[int, str]]:
@@ -104,7 +109,9 @@ def responders(sent: str) -> list[tuple[int, str]]:
             before = re.search(r"([A-Za-z\-]+)\s*$", sent[max(0, m.start() - 30):m.start()])
             if before is None or before.group(1).lower() in _ANY_RESPONSE:  # not "Complete responses were seen in ..."
                 out.append((m.start("pct"), m.group("pct")))
-    return sorted(out)
+    for rx in (_RESPONSES_VERB_COUNT, _RESPONSES_VERB_RATE):
+        out += [(m.start("pct"), m.group("pct")) for m in rx.finditer(sent)]
+    return sorted(set(out))
 
 
 # words before "responses" that keep them responses of any kind (others name a kind: "complete responses")

@@ -1571,6 +1571,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
+            if vm and kind == "efficacy" and vm.group(0).startswith("by") and not change_is_result(m.canonical, "reduction in ") \
+                    and not score_change(rest[vm.end():]):
+                vm = None  # "extended median OS by 4.1 months", "improved ORR by 20%": a difference ("BCVA improved by 9 letters" stays)
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
@@ -1583,6 +1586,11 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
                     values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
+                if not values and kind == "efficacy" and "%" not in sent and re.search(r"\bin\s+$", vm.group(0)):
+                    fm = SAFETY_COUNT_RE.match(tail)  # "complete responses in three patients": a count, where no rate is given
+                    if fm and not fm.group("pct") and not fm.group("of"):
+                        n = fm.group("n").lower()
+                        values.append((e + lead_end + vm.end() + fm.start("n"), str(WORD_NUM.get(n, n)), "patients"))
                 if not values and kind == "safety" and re.search(r"occurr|reported|observed|seen|noted|documented", vm.group(0)):
                     # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
                     fm = SAFETY_COUNT_RE.match(tail)
