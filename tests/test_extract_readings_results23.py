@@ -377,3 +377,15 @@ def test_a_comparator_clause_without_a_drug_keeps_the_phase(sentence, expected):
 ])
 def test_trade_news_result_verbs(sentence, expected):
     assert stated_figures(MAB + sentence, "efficacy", "Velmorumab") == expected
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("Patients with a history of autoimmune disease or hepatitis B were excluded.", set(), {"hepatitis B"}),
+    ("Velmorumab is for patients with melanoma, excluding those with uveal melanoma.", {"melanoma"}, {"uveal melanoma"}),
+    ("Patients with hepatitis B were excluded from the trial.", set(), {"hepatitis B"}),
+    # the trial's disease before a relative clause stays
+    ("Patients with melanoma who had brain metastases were excluded.", {"melanoma"}, set()),
+])
+def test_exclusion_criteria_name_no_indication(sentence, kept, dropped):
+    got = _indications(MAB + sentence, "Velmorumab")
+    assert kept <= got and not (dropped & got)
