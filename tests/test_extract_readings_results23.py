@@ -389,3 +389,17 @@ def test_trade_news_result_verbs(sentence, expected):
 def test_exclusion_criteria_name_no_indication(sentence, kept, dropped):
     got = _indications(MAB + sentence, "Velmorumab")
     assert kept <= got and not (dropped & got)
+
+
+def test_a_roundup_s_next_company_hands_no_disease_to_the_previous_asset():
+    text = ("Velmora Bio said its KRAS G12D inhibitor VLX-101 produced an objective response rate of 38% in a Phase 1 trial "
+            "in pancreatic cancer. Meanwhile, Quarnix Therapeutics reported that its Phase 2 trial in ulcerative colitis met "
+            "the primary endpoint. Separately, Holsten Pharma said the FDA granted Fast Track designation for its program in "
+            "Crohn's disease.")
+    assert _indications(text, "VLX-101") == {"pancreatic cancer"}
+
+
+def test_the_developer_s_next_sentence_still_speaks_of_its_asset():
+    text = ("Velmora Bio said its KRAS G12D inhibitor VLX-101 produced an objective response rate of 38% in a Phase 1 trial. "
+            "Velmora Bio said the FDA granted Fast Track designation for its program in pancreatic cancer.")
+    assert "pancreatic cancer" in _indications(text, "VLX-101")

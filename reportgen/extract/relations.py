@@ -445,7 +445,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
         subject_fallback = ctx.current if not assets else None
-        if subject_fallback is not None and _other_company_announces(ctx, sent, s, orgs):
+        other_company = not assets and _other_company_announces(ctx, sent, s, orgs)
+        if other_company:
             subject_fallback = None  # a roundup's next item: "China-based B announced ... for its <unnamed drug>"
         # ("This therapy is ...": references.py, which resolves only a clear antecedent)
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
@@ -487,6 +488,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
                 ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
+        cur = None if other_company else ctx.current  # (the current asset is not a roundup's next company's)
         # a drug named only in the patients' history ("whose disease progressed after Y") is no other asset here
         ind_all = [a for a in assets_all if prior_at is None or a.start < s + prior_at.start()]
         for m in _disease_mentions(ctx, s, e):
@@ -501,19 +503,19 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 eid = subject_fallback  # "The company is conducting trials in X", "We will conduct a study in X": indications.py
             if eid is None and not ind_all and item_owner is not None:
                 eid = item_owner  # a bulleted item under "designations were granted for:" (lists.py)
-            if eid is None and not ind_all and ctx.current is not None and class_list_sentence(sent):
-                eid = ctx.current  # "Some of those malignancies include X and Y": indications.py
+            if eid is None and not ind_all and cur is not None and class_list_sentence(sent):
+                eid = cur  # "Some of those malignancies include X and Y": indications.py
             if engineered_against(text, s, m.start) or at_risk_disease(text, s, m.start):
                 continue  # "engineered to abrogate GvHD", "at risk for X": not what the asset is for (indications.py)
-            if eid is None and not ind_all and ctx.current is None and (s, e) == sentences[0]:
+            if eid is None and not ind_all and cur is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
             if eid is None and not ind_all and study_sentence_disease(text, sent, s, m.start):
-                eid = ctx.current  # "The Phase 2 trial is enrolling patients with X": indications.py
-            if eid is None and not ind_all and ctx.current is not None and \
+                eid = cur  # "The Phase 2 trial is enrolling patients with X": indications.py
+            if eid is None and not ind_all and cur is not None and \
                     (_within(ctx.designations, s, e) or _within(ctx.authorities, s, e)) and regulatory_disease(text, s, m.start):
-                eid = ctx.current  # "The FDA previously granted Fast Track designation for X": indications.py
-            if eid is None and not ind_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
-                eid = ctx.current  # "In the study, 12 patients with X responded" after the asset was named: indications.py
+                eid = cur  # "The FDA previously granted Fast Track designation for X": indications.py
+            if eid is None and not ind_all and anaphoric_disease(anaphoric, cur, text, s, m.start):
+                eid = cur  # "In the study, 12 patients with X responded" after the asset was named: indications.py
             if adverse_event_disease(m.canonical, sent):
                 continue  # "grade 3 thrombocytopenia occurred in 2 patients": an event, not an indication (indications.py)
             if secondary_disease(text, s, m.start, _within(ctx.diseases, s, m.start)):
