@@ -403,3 +403,16 @@ def test_the_developer_s_next_sentence_still_speaks_of_its_asset():
     text = ("Velmora Bio said its KRAS G12D inhibitor VLX-101 produced an objective response rate of 38% in a Phase 1 trial. "
             "Velmora Bio said the FDA granted Fast Track designation for its program in pancreatic cancer.")
     assert "pancreatic cancer" in _indications(text, "VLX-101")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("One case of grade 4 pneumonitis was reported.", {("pneumonitis", 1.0)}),
+    ("Nausea was reported by 24% of participants.", {("nausea", 24.0)}),
+    ("Diarrhea affected 18% of patients.", {("diarrhea", 18.0)}),
+    ("Treatment-emergent adverse events were mostly grade 1 or 2 and occurred in 71% of patients.", {("TEAE", 71.0)}),
+    ("Three patients (6%) developed grade 3 ICANS.", {("ICANS", 6.0)}),
+    # no count, no figure
+    ("No case of ICANS was reported, and the ORR was not affected by dose.", set()),
+])
+def test_more_safety_phrasings(sentence, expected):
+    assert _events(sentence) == expected

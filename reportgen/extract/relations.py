@@ -192,7 +192,8 @@ WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "ten": 10, "eleven": 11, "twelve": 12}
 COUNT_EVENT_RE = re.compile(
     r"(?:\b(?P<all>all)\s+)?(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:(?:of\s+the\s+)?(?:\w+\s+)?(?:patients?|subjects?|participants?)\s+)?(?:only\s+)?(?:experienced|had|developed|reported)\s+"
+    r"(?:(?:(?:of\s+the\s+)?(?:\w+\s+)?(?:patients?|subjects?|participants?)\s+)?(?:only\s+)?(?:experienced|had|developed|reported)\s+|"
+    r"(?:case|cases|instance|instances)\s+of\s+)"  # "One case of grade 4 pneumonitis was reported"
     r"(?P<grade>(?:a\s+)?(?:grade|Grade)\s*[≥>=<≤]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?$", re.I)
 GRADE_RE = re.compile(r"(?:(?P<pre>[≥>]=?)\s*grade\s*(?P<g0>\d)|grade\s*(?P<op>[≥>]=?|≤|<)?\s*(?P<g1>\d)(?:\s*(?:-|–|to)\s*(?P<g2>\d))?(?P<hi>\s+or\s+(?:higher|above|greater))?)", re.I)
 FOCUS_RE = re.compile(
@@ -1545,8 +1546,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?(?:\s+|(?=\s*[:=]))|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
                         r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?"
                         # "Injection site reactions were mild and occurred in 9%": the severity words before the figure
-                        r"(?:(?:was|were)\s+(?:generally\s+|mostly\s+|all\s+)?(?:mild|transient|manageable|low[\s\-]grade|reversible|"
-                        r"mild\s+(?:to|or)\s+moderate)(?:\s+in\s+severity)?\s*,?\s*(?:and\s+)?(?=(?:occurred|reported|observed|seen)\s+in\b))?"
+                        r"(?:(?:was|were)\s+(?:generally\s+|mostly\s+|all\s+|predominantly\s+)?(?:mild|transient|manageable|low[\s\-]grade|reversible|"
+                        r"mild\s+(?:to|or)\s+moderate|grade\s*1\s*(?:or|-|–|to|/)\s*2)(?:\s+in\s+severity)?\s*,?\s*(?:and\s+)?(?=(?:occurred|reported|observed|seen)\s+in\b))?"
                         r"(?:(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+(?P<gmost>(?:[\w≥\-]+\s+){0,4}?)"
                         r"(?:adverse\s+(?:events?|reactions?)|AEs?|TRAEs?|TEAEs?|toxicit(?:y|ies))\s*,?\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b|\(\s*\d))?", seg_cut)
         lead_end = lead.end() if lead else 0
@@ -1568,7 +1569,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
+                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
@@ -1616,7 +1617,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))) and \
                     not (kind == "efficacy" and change_is_result(m.canonical, pm.group(0))):  # ("grade 3 or higher" is no change)
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
-            if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
+            if pm and (kind == "efficacy" or re.search(r"experienced|had|developed|suffered", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
         # (the grade written before the event, in its own clause: not "(grade ≥3: 2%), and neurologic events")
         grade = _grade(re.split(r"[;)]|,\s+and\b|\band\s+(?=[a-z])", text[max(base, s - 30):s])[-1]) if kind == "safety" else None
