@@ -49,3 +49,24 @@ def test_a_sentence_opening_with_its_phase_is_about_the_asset_named_before():
     text = ("Zorvex Bio said Zorvamab, a monoclonal antibody, received Breakthrough Therapy designation in atopic "
             "dermatitis. Phase III clinical trial is currently carried out in China for this indication.")
     assert stages(text) == {"phase 3"}
+
+
+# --- stop 23: a phase numeral written as one character, as Chinese releases do (relations.PHASE_RE) ----------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("is in phase Ⅱ clinical trials", {"phase 2"}),
+    ("is in a Phase Ⅲ clinical trial for gastric cancer", {"phase 3"}),
+    ("is in a phase Ⅰ/Ⅱ trial", {"phase 1/2"}),
+])
+def test_one_character_roman_numerals(phrase, expected):
+    assert stages(f"Zorvex Bio said Zorvamab, a monoclonal antibody, {phrase}.") == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("is in a Ph3 trial", {"phase 3"}),
+    ("is in a PhIII trial after a Ph2b study", {"phase 3", "phase 2"}),
+    # acidity, a degree, a chromosome: no phase
+    ("is stable at pH 3, said a PhD chemist who studies Ph+ ALL", set()),
+])
+def test_trade_news_phase_abbreviations(phrase, expected):
+    assert stages(f"Zorvex Bio said Zorvamab, a monoclonal antibody, {phrase}.") == expected

@@ -66,3 +66,43 @@ def test_an_approval_said_to_be_near_is_no_approval(clause):
             f"velprazan, a new drug from Halvora Pharmaceutical. {clause}")
     facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
     assert not [f for f in facts if f.predicate == "regulatory" and f.object.action == "approval"]
+
+
+# --- stop 23: preparing or paying for a trial, or designing it, is no stage yet (data/guards.yaml) ------------------
+
+import pytest as _pytest  # noqa: E402
+
+from readings_support import facts as _facts  # noqa: E402
+
+_LEAD23 = "Velmorumab is a monoclonal antibody developed by Velmora Bio. "
+
+
+@_pytest.mark.parametrize("sentence, expected", [
+    ("Velmora Bio is preparing for a Phase 3 trial of Velmorumab.", set()),
+    ("Velmora Bio is seeking a partner to fund a Phase 3 trial of Velmorumab.", set()),
+    ("The company discussed the design of a Phase 3 trial of Velmorumab with the FDA.", set()),
+    # a trial begun, or one a regulator cleared, is stated
+    ("Velmora Bio has initiated a Phase 3 trial of Velmorumab.", {"phase 3"}),
+    ("Velmora Bio received FDA clearance to proceed with a Phase 2 trial of Velmorumab.", {"phase 2"}),
+])
+def test_preparing_funding_designing_a_trial(sentence, expected):
+    got = {f.object.stage for f in _facts(_LEAD23 + sentence) if f.predicate == "phase" and f.subject == "Velmorumab"}
+    assert got == expected
+
+
+@_pytest.mark.parametrize("sentence, expected", [
+    ("VLX-303 (CD19 CAR-T): IND cleared by FDA for lupus nephritis; Phase 1 to start in Q1 2027.", set()),
+    ("A Phase 2 study to be initiated next year will test VLX-303, a CD19 CAR-T.", set()),
+    # an infinitive of the regulator's leave before the phase: the trial the clearance opens is stated (dev convention)
+    ("The IND clearance enables Velmora Bio to begin a Phase 1 trial of VLX-303, a CD19 CAR-T.", {"phase 1"}),
+])
+def test_an_infinitive_after_the_phase_makes_it_a_plan(sentence, expected):
+    got = {f.object.stage for f in _facts(sentence) if f.predicate == "phase" and f.subject == "VLX-303"}
+    assert got == expected
+
+
+def test_a_trial_that_failed_its_endpoint_is_no_patients_history():
+    text = ("Quarnix Therapeutics reported that QX-220, a bispecific antibody, failed to meet the primary endpoint of its "
+            "Phase 3 trial in gastric cancer.")
+    got = {f.object.stage for f in _facts(text) if f.predicate == "phase" and f.subject == "QX-220"}
+    assert got == {"phase 3"}

@@ -98,3 +98,60 @@ def test_a_supportive_drug_does_not_take_the_trial():
             "anti-CD52 antibody (ZV-647)-containing regimen in 43 patients as part A of the ongoing phase 1 HALCYON trial.")
     facts = extract_facts(Document(id="t.txt", text=text, sha256="0" * 64))
     assert {(f.subject, f.predicate) for f in facts if f.predicate in ("trial", "phase")} == {("ZV-715", "trial"), ("ZV-715", "phase")}
+
+
+# --- stop 23: a spaced number, a protocol number, a named field, a middle part (trials.py, trial_names.py) ---------
+
+_LEAD23 = "Velmorumab is a monoclonal antibody developed by Velmora Bio. "
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Velmorumab data from the Phase 3 VOYAGER 1 trial were positive.", "VOYAGER 1"),
+    ("The Phase III trial, CodeBreaK 300, of Velmorumab was positive.", "CodeBreaK 300"),
+    ("Velmora Bio presented data from Study 301, a Phase 3 trial of Velmorumab in psoriasis.", "Study 301"),
+    ("Velmora Bio initiated the Phase 3 clinical trial of Velmorumab (trial name: BEACON) in China.", "BEACON"),
+    ("Velmora Bio completed enrollment in HERIZON-BTC-302 evaluating Velmorumab.", "HERIZON-BTC-302"),
+])
+def test_more_study_name_forms(sentence, name):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == {name}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmorumab PART 2 study results were positive in melanoma.",
+    "The NSCLC 2 trial evaluated Velmorumab.",
+    "Velmora Bio said its 10 mg study of Velmorumab is ongoing.",
+    "Velmorumab was studied in 2023; Study 2023 data are pending.",
+    "In the trial, CHINA 2 patients were dosed with Velmorumab.",
+])
+def test_spaced_numbers_that_name_no_study(sentence):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Velmora Bio started the Phase 3 trial "ASPEN" of Velmorumab.', {"ASPEN"}),
+    ("Velmora Bio's study — named ‘CEDAR’ — evaluates Velmorumab.", {"CEDAR"}),
+    ("Velmora Bio has three ongoing studies of Velmorumab — MAPLE-1, MAPLE-2 and MAPLE-3.", {"MAPLE-1", "MAPLE-2", "MAPLE-3"}),
+    ("The trials (ELM-1 and ELM-2) evaluated Velmorumab.", {"ELM-1", "ELM-2"}),
+])
+def test_quoted_and_listed_names_after_the_noun(sentence, expected):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    'Velmora Bio said the trial "met expectations" for Velmorumab.',
+    "Velmora Bio has two ongoing studies of Velmorumab — in melanoma and in lung cancer.",
+])
+def test_quoted_and_listed_near_misses(sentence):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Phase 3 trial – ALPHA-2 – evaluated Velmorumab in melanoma.", {"ALPHA-2"}),
+    ("Data from the Phase 2 study—BETA-7—showed Velmorumab was active.", {"BETA-7"}),
+    ("The Phase 3 trial – ALPHA-204 – evaluated Velmorumab in melanoma.", {"ALPHA-204"}),
+    # a drug code after the dash is the drug
+    ("In the Phase 1 trial – VLX-202 was well tolerated, and Velmorumab too.", set()),
+    ("The Phase 3 trial – NSCLC patients only – enrolled Velmorumab patients.", set()),
+])
+def test_a_name_set_off_by_dashes(sentence, expected):
+    assert trials(_LEAD23 + sentence, "Velmorumab") == expected

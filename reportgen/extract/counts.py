@@ -92,6 +92,11 @@ _RESPONDERS = re.compile(
 _RESPONSES_IN = rf"(?<![\w\-])(?:[Rr]esponses|[Aa]\s+response)\s+(?:was|were|has\s+been|have\s+been)\s+(?:observed|seen|reported|achieved|documented|noted)\s+in\s+"
 _RESPONSES_IN_COUNT = re.compile(rf"{_RESPONSES_IN}{_COUNT}(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)")
 _RESPONSES_IN_RATE = re.compile(rf"{_RESPONSES_IN}{_PCT}\s+of\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}")
+# "X produced responses in 9 of 20 patients (45%)", "elicited objective responses in 40% of patients": the drug's verb
+_RESPONSES_VERB = (rf"\b(?:produced|induced|elicited|showed|achieved|demonstrated|generated)\s+(?:(?:objective|overall|confirmed|"
+                   rf"clinical|durable|tumor|tumour)\s+)?responses\s+in\s+")
+_RESPONSES_VERB_COUNT = re.compile(rf"{_RESPONSES_VERB}{_COUNT}(?:\s+(?:of|out\s+of)\s+(?:the\s+)?{_COUNT})?(?:\s+(?:\w+\s+)?{_PEOPLE})?\s*\(\s*{_PCT}\s*\)", re.I)
+_RESPONSES_VERB_RATE = re.compile(rf"{_RESPONSES_VERB}{_PCT}\s+of\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}", re.I)
 
 
 def responders(sent: str) -> list[tuple[int, str]]:
@@ -104,7 +109,9 @@ def responders(sent: str) -> list[tuple[int, str]]:
             before = re.search(r"([A-Za-z\-]+)\s*$", sent[max(0, m.start() - 30):m.start()])
             if before is None or before.group(1).lower() in _ANY_RESPONSE:  # not "Complete responses were seen in ..."
                 out.append((m.start("pct"), m.group("pct")))
-    return sorted(out)
+    for rx in (_RESPONSES_VERB_COUNT, _RESPONSES_VERB_RATE):
+        out += [(m.start("pct"), m.group("pct")) for m in rx.finditer(sent)]
+    return sorted(set(out))
 
 
 # words before "responses" that keep them responses of any kind (others name a kind: "complete responses")
@@ -171,6 +178,8 @@ _PARTS = (
     re.compile(rf"{_LEAD}{_COUNT}\s*\(\s*{_PCT}\s*\)\s+(?:(?:of|at|were|was)\s+)?{_grade('a')}", re.I),
     re.compile(rf"^\s*,?\s*{_COUNT}\s+of\s+(?:whom|which|them|these)\s+(?:(?:experienced|had|developed|were|was)\s+)?"
                rf"{_grade('a')}\s+(?:\w+\s+){{0,2}}?(?:cases?|events?)?\s*\(\s*{_PCT}\s*\)", re.I),
+    # "occurred in 53% of patients (grade ≥3: 2%)", "(grade 3 or higher, 4%)", "; grade ≥3: 2%"
+    re.compile(rf"^\s*[,;]?\s*[(\[]\s*{_grade('a')}(?:\s+(?:events?|cases?))?\s*(?::|,|=|in)\s*{_PCT}\s*[)\]]", re.I),
 )
 
 
@@ -203,6 +212,15 @@ _MARKER_CHANGE = re.compile(
     r"(?P<sign>[-−–])?(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
 
 
+# the figure first: "a 48% reduction in Lp(a) levels", "an 80% placebo-adjusted decrease in ApoB" (not "a 30% reduction
+# in the risk of death": hazard.py; nor in a word of comparison)
+_MARKER_CHANGE_BEFORE = re.compile(
+    r"(?<![\w.\-])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)\s+(?P<ep>(?:(?:median|mean|average|placebo[\s\-]adjusted|relative|sustained)\s+){0,2}"
+    r"(?:reduction|decrease|lowering|decline|drop)\s+(?:from\s+baseline\s+)?in\s+(?:(?:serum|plasma|blood|circulating|fasting)\s+)?"
+    r"(?!(?:the|a|an|risk|hazard|odds|their|its|mortality|deaths?|progression|relapse|recurrence|events?|hospitali[sz]ations?)\b)"
+    r"(?P<marker>[A-Za-z][\w\-]*(?:\([\w\-]{1,6}\))?(?:\s+(?-i:[A-Z])[\w\-]*(?:\([\w\-]{1,6}\))?)?))", re.I)
+
+
 def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
     """(offset of the phrase, offset of the value, endpoint as written, value) of each change in a marker."""
     out = []
@@ -213,6 +231,8 @@ def marker_changes(sent: str) -> list[tuple[int, int, str, str]]:
         # the figure as printed, without its sign ("a mean percent change of -55%" gives 55): the direction is in
         # the endpoint's words, and a quote states the number only as its digits (the scorer's support check)
         out.append((m.start("ep"), m.start("num"), endpoint, m.group("num")))
+    for m in _MARKER_CHANGE_BEFORE.finditer(sent):
+        out.append((m.start("ep"), m.start("num"), " ".join(m.group("ep").split()), m.group("num")))
     return out
 
 

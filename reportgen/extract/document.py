@@ -18,6 +18,10 @@ from reportgen.extract.names import Names
 
 ANNOUNCE_RE = re.compile(r"\b(?:announce[sd]?|announcing|report(?:s|ed)?|present(?:s|ed)|unveil(?:s|ed)?|said|today)\b", re.I)
 COMPARED_BEFORE_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|over|against)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+# a mention that names a drug as another's partner or comparator
+PARTNER_BEFORE_RE = re.compile(r"\b(?:plus|versus|vs\.?|compared\s+(?:with|to)|(?:in\s+)?combination\s+with|combined\s+with|together\s+with|"
+                               r"(?:used|given|co-administered|administered)\s+with|added\s+to|alongside|on\s+top\s+of)\s+"
+                               r"(?:[\w\-]+\s+){0,2}$", re.I)
 DOMINANCE = 2  # a focal asset is "single" when named at least this many times as often as any other
 
 
@@ -55,6 +59,15 @@ def build_model(names: Names, sentences: list[tuple[int, int]], text: str,
         rest = [count[e] for e in by_freq[1:]]
         if not rest or count[top] >= DOMINANCE * max(rest):
             single = top
+        else:  # a tie broken by the mentions that name a drug as a partner or comparator ("used with Y", "X plus Y")
+            own = dict(count)
+            for m in names.assets:
+                if PARTNER_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                    own[m.eid] -= 1
+            ranked = sorted(own, key=lambda e: (-own[e], first[e]))
+            others = [own[e] for e in ranked[1:]]
+            if own[ranked[0]] > 0 and own[ranked[0]] >= DOMINANCE * max(others + [0]):
+                single = ranked[0]
     if single is not None and len(head) == 1 and len(by_freq) > 1:
         # a headline asset that the body hardly names is not the document's single subject
         other = max(count[e] for e in by_freq if e != single)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from reportgen.extract.counts import WORD_NUM, count_value
 from reportgen.extract.lexicon import cue_alternation, read_data
 
-__all__ = ["control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
+__all__ = ["change_is_result", "control_led", "compared_figure", "names_a_control_arm", "score_change", "death_counts"]
 
 # "... compared with 45% for X", "versus 12.1 months with X", "vs 40% in patients treated with X"
 _COMPARED = re.compile(
@@ -44,7 +44,7 @@ def compared_figure(text: str, lo: int, asset_start: int) -> tuple[int, str, str
 
 
 # "by a mean of 6.2 points", "by 1.8 percentage points", "of 9.1 letters": a score's change in its own unit
-_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?)\b", re.I)  # "was -4.5 points": 4.5 as printed
+_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?|days?)\b", re.I)  # "by 4.2 days": migraine days  # "was -4.5 points": 4.5 as printed
 
 
 def score_change(tail: str) -> list[tuple[int, str, str]]:
@@ -90,3 +90,18 @@ def value_owner(text: str, end: int, assets) -> int | None:
         if end <= a.start <= end + 60 and _FOR_ASSET.fullmatch(text, end, a.start):
             return a.eid
     return None
+
+
+# "a 65% reduction in LDL-C", "a 1.8% decrease in HbA1c": for a marker (data/endpoints.yaml `change_endpoints`) the
+# change is the result; "a 30% improvement in PFS" stays a comparison, not the endpoint's value
+_CHANGE_NOUN = re.compile(r"\b(?:reductions?|decreases?|declines?|drops?|lowering|changes?|improvements?|increases?)\s+(?:from\s+baseline\s+)?(?:in\s+(?:the\s+)?)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_endpoints() -> frozenset:
+    return frozenset(str(w) for w in read_data("endpoints.yaml").get("change_endpoints") or ())
+
+
+def change_is_result(endpoint: str, before: str) -> bool:
+    """Whether the figure before `endpoint` ("65% reduction in ") is the endpoint's result: a marker's change."""
+    return endpoint in _change_endpoints() and _CHANGE_NOUN.search(before) is not None

@@ -244,5 +244,24 @@ _AT_RISK = re.compile(r"\b(?:at\s+(?:high\s+|increased\s+|elevated\s+)?risk\s+(?
 
 
 def at_risk_disease(text: str, sent_start: int, pos: int) -> bool:
-    """Whether the disease at `pos` is one the patients are at risk of ("at risk for atherosclerotic X")."""
-    return bool(_AT_RISK.search(text, max(sent_start, pos - 60), pos))
+    """Whether the disease at `pos` is one the patients are at risk of ("at risk for atherosclerotic X"), or one that
+    excludes them from the trial ("patients with a history of autoimmune disease or hepatitis B were excluded")."""
+    return bool(_AT_RISK.search(text, max(sent_start, pos - 60), pos)) or excluded_disease(text, sent_start, pos)
+
+
+# a trial's exclusion criteria: "a history of X", "excluding patients with X", "X ... were excluded / ineligible"
+_HISTORY = re.compile(r"\b(?:(?:a\s+|any\s+|prior\s+|known\s+)?history\s+of|excluding(?:\s+(?:patients|those|people|subjects))?(?:\s+with)?|"
+                      r"except(?:\s+for)?(?:\s+(?:patients|those))?(?:\s+with)?)\s+(?:[\w\-]+\s+(?:or|and)\s+|[\w\-]+\s+){0,4}?$", re.I)
+# (the disease right before the verb, no relative clause between: "with melanoma who had brain metastases were excluded"
+# excludes the metastases, not the melanoma)
+_EXCLUDED_AFTER = re.compile(r"(?:(?!\b(?:who|that|whose|which)\b)[^.;]){0,40}?\b(?:were|was|are|is|will\s+be)\s+(?:excluded|ineligible|"
+                             r"not\s+eligible|not\s+enrolled)\b", re.I)
+
+
+def excluded_disease(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the disease at `pos` is named as a reason to exclude patients: after "a history of" or "excluding" in its
+    clause, or in a subject that the sentence then says "were excluded"."""
+    if _HISTORY.search(text, max(sent_start, pos - 60), pos):
+        return True
+    return bool(re.search(r"\bpatients\s+with\s+", text[max(sent_start, pos - 80):pos], re.I)) and \
+        _EXCLUDED_AFTER.match(text, pos) is not None

@@ -69,6 +69,7 @@ def _rules() -> dict:
         "close_quote": re.compile(r"(?<=[A-Za-z0-9.,!])\?(?=[\s,.;:)\]]|$)", re.M),
         "trademark": re.compile(rf"(?<=[A-Za-z0-9])\?(?=[ \t]+(?:[(\[]|(?:{followers})(?![A-Za-z])))"),
         "marks": (re.compile(rf"(?<=[A-Za-z0-9])(?:{mark_alt})") if mark_alt else None, marks),
+        "fullwidth": {str(k): str(v) for k, v in (data.get("fullwidth") or {}).items() if len(str(k)) == len(str(v)) == 1},
     }
 
 
@@ -157,6 +158,9 @@ def normalize(text: str) -> Normalized:
                 edits.append((close.start(), close.end(), "”"))
     if "\u2010" in text or "\u2011" in text:  # Unicode hyphens ("CAR\u2011T", "non\u2010small cell") read as "-"
         edits += [(m.start(), m.end(), "-") for m in _UNICODE_HYPHEN.finditer(text)]
+    wide = r["fullwidth"]
+    if wide and any(c in text for c in wide):  # "rate（ORR）was 45.0%，and": translated releases' full-width marks
+        edits += [(i, i + 1, wide[c]) for i, c in enumerate(text) if c in wide]
     rx, marks = r["marks"]
     if rx is not None and ("(" in text or "[" in text):
         for m in rx.finditer(text):

@@ -21,7 +21,8 @@ from functools import lru_cache
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 from reportgen.extract.document import ACADEMIC_RE, build_model, code_after_inn, least_side, mention_counts, nearby_developers, \
     speakers_site
-from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets
+from reportgen.extract.guards import load_guards, planned_before, planned_regions, unrealised_before, study_assets, combined_focal, \
+    treated_after_prior
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
 from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
@@ -32,7 +33,7 @@ from reportgen.extract.phases import implied_phases
 from reportgen.extract.cataphora import forward_reference
 from reportgen.extract.event_subjects import add_event_subjects, unknown_event_subject
 from reportgen.extract.hazard import hazard_figures
-from reportgen.extract.figures import compared_figure, control_led, death_counts, score_change, value_owner
+from reportgen.extract.figures import change_is_result, compared_figure, control_led, death_counts, score_change, value_owner
 from reportgen.extract import counts
 from reportgen.extract.target_shapes import without_effector_arms
 from reportgen.extract.regulatory_cues import relative_antecedent, head_authority, listed_with, programme_owner, runs_programme, counted_event, describes_a_class, accepted_alone, accepted_cues, agency_reference, names_an_application, recommended_approval, ind_cleared, response_letters, implied_authority
@@ -52,6 +53,8 @@ COMPARATOR_RE = re.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|in\s+combination\s+with|combined\s+with|plus|added\s+to|"
     # "X will be tested with Y, an approved ADC, in a Phase 1b trial": Y is X's partner
     r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
+    # "X is used with Y for treating Z": Y is X's partner
+    r"(?:used|given|administered|co-administered|dosed)\s+(?:together\s+|concurrently\s+|concomitantly\s+)?with|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over|"
     # a market rival: "will compete with Y", "rivals such as Y"
@@ -115,6 +118,11 @@ BIOLOGY_AFTER_RE = re.compile(
 # --- targets, regulatory, phases, results ----------------------------------------
 TARGET_PRE_ADJ = re.compile(r"(?:anti-?\s?|dual\s+)$", re.I)
 TARGET_PRE_WIN = re.compile(rf"\b(?:{cue_alternation(read_data('target_shapes.yaml')['context_before'])})\b", re.I)
+# a biomarker that qualifies the disease or the patients ("HER2-negative breast cancer", "EGFR exon 20 insertion NSCLC",
+# "KRAS G12C-mutated tumors"): no target where only a cue some words before reaches it
+TARGET_QUALIFIER_RE = re.compile(r"(?:\s+exon\s+\d{1,2})?[\s\-]*(?:positive|negative|low|high|ultralow|null|mutant|mutated|mutation|"
+                                 r"mutations|insertion|insertions|deletion|amplified|amplification|altered|"
+                                 r"rearranged|fusion|fusions|\+(?!\w))(?![\w\-])", re.I)
 # the second target of "CD20xCD3", "CD19/CD20": joined to the one before, it shares its context
 TARGET_JOINED_RE = re.compile(r"(?<=[A-Za-z0-9])(?:[x×]|\s[x×]\s|/)$")
 
@@ -183,10 +191,15 @@ APPROVE_RE = re.compile(
     r"|(?-i:OKs|OK's|OK'd|OKed)|nod|green[\s\-]?light(?:s|ed)?|greenlit)\b", re.I)
 TODAY_RE = re.compile(r"\b(?:today|this\s+week)\b", re.I)
 
+# (Chinese releases write the numeral as one character: "Phase Ⅱ", "phase Ⅰ/Ⅱ"; trade news abbreviates: "Ph3", "PhII",
+# "Ph. 2"; never "pH 3")
 PHASE_RE = re.compile(
-    r"\bphase\s*(?P<a>IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4])[ab]?)?(?![\w])", re.I)
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    r"\b(?:phase\s*|(?-i:Ph\.?\s?(?=[1-4IVⅠⅡⅢⅣ])))(?P<a>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?(?P<b>IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?)?(?![\w])", re.I)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "ⅰ": 1, "ⅱ": 2, "ⅲ": 3, "ⅳ": 4}
 PHASE_PART_RE = re.compile(r"\s+(?:portion|part|segment|stage)\s+of\b|[\s\-]+(?:ready|enabling)\b|\s+dose\b(?![\s\-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation))|\s*\(RP2D\)", re.I)
+# "the Phase 1 part of the Phase 1/2 trial" is the combined phase's part; "the Phase 2a portion of the trial" with no
+# other phase in the sentence is the stage itself; "Phase 2-ready" never is
+PHASE_READY_RE = re.compile(r"[\s\-]+(?:ready|enabling)\b|\s+dose\b|\s*\(RP2D\)", re.I)
 PHASE_DOSE_RE = re.compile(r"\brecommended\s+(?:\w+\s+)?dose\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 PRECLINICAL_RE = re.compile(r"\bpre-?clinical\s+(?:stage|development|studies|data)\b", re.I)
 
@@ -197,7 +210,8 @@ WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "ten": 10, "eleven": 11, "twelve": 12}
 COUNT_EVENT_RE = re.compile(
     r"(?:\b(?P<all>all)\s+)?(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:(?:of\s+the\s+)?(?:\w+\s+)?(?:patients?|subjects?|participants?)\s+)?(?:only\s+)?(?:experienced|had|developed|reported)\s+"
+    r"(?:(?:(?:of\s+the\s+)?(?:\w+\s+)?(?:patients?|subjects?|participants?)\s+)?(?:only\s+)?(?:experienced|had|developed|reported)\s+|"
+    r"(?:case|cases|instance|instances)\s+of\s+)"  # "One case of grade 4 pneumonitis was reported"
     r"(?P<grade>(?:a\s+)?(?:grade|Grade)\s*[≥>=<≤]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?$", re.I)
 GRADE_RE = re.compile(r"(?:(?P<pre>[≥>]=?)\s*grade\s*(?P<g0>\d)|grade\s*(?P<op>[≥>]=?|≤|<)?\s*(?P<g1>\d)(?:\s*(?:-|–|to)\s*(?P<g2>\d))?(?P<hi>\s+or\s+(?:higher|above|greater))?)", re.I)
 FOCUS_RE = re.compile(
@@ -341,6 +355,12 @@ def _inside(pos, regions):
     return any(a <= pos < b for a, b in regions)
 
 
+def _blocked_by_drug(pos, regions, assets) -> bool:
+    """Whether `pos` is in a comparator's, partner's or history clause that names a drug before it: "versus placebo
+    in the Phase 3 trial" names none, and the phase is the asset's."""
+    return any(a <= pos < b and any(a <= m.start < pos for m in assets) for a, b in regions)
+
+
 def _described(text: str, assets: list[Mention], s: int, e: int) -> list[tuple[int, int, int]]:
     """Parentheses right after an asset name: "HLX07 (recombinant anti-EGFR humanized monoclonal antibody)"."""
     out = []
@@ -398,6 +418,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     ctx.sentences = sentences
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
+    trial_phases: list[tuple[str, str, tuple[int, int]]] = []  # (trial, stage, span) of a phase no asset took
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -411,6 +432,13 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if p in assets and m not in assets and code_after_inn(text, p, m):
                 assets = sorted([x for x in assets if x is not p] + [m], key=lambda x: x.start)
                 blocked = blocked + [(p.start, p.end)]
+        prior_at = prior_any().search(sent) if len(assets_all) > len(assets) else None
+        if len(assets_all) > len(assets):  # "evaluating Y plus X": the focal X, not its partner Y (guards.py)
+            assets = combined_focal(text, assets_all, assets, model.single_focal, lambda p: _inside(p, ctx.blocked) or (
+                prior_at is not None and p >= s + prior_at.start()))
+            # "patients who had failed Y received X": X, treated in the main clause (guards.py)
+            assets = treated_after_prior(text, assets_all, assets, s + prior_at.end() if prior_at else None,
+                                         lambda p: _inside(p, ctx.blocked))
         named_assets = assets
         item_owner = lists.step(s, e, [a.eid for a in assets], ctx.current)
         orgs = names.in_span(orgs_all, s, e)
@@ -445,6 +473,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.current = None
         # every asset named only as a comparator: the sentence is still about the current one
         subject_fallback = ctx.current if not assets else None
+        other_company = not assets and _other_company_announces(ctx, sent, s, orgs)
+        if other_company:
+            subject_fallback = None  # a roundup's next item: "China-based B announced ... for its <unnamed drug>"
         # ("This therapy is ...": references.py, which resolves only a clear antecedent)
         anaphoric = bool(ANAPHOR_RE.search(sent)) or _subject_is_developer(ctx, sent, s, orgs)
         # targets
@@ -485,6 +516,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
                 ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
+        cur = None if other_company else ctx.current  # (the current asset is not a roundup's next company's)
+        # a drug named only in the patients' history ("whose disease progressed after Y") is no other asset here
+        ind_all = [a for a in assets_all if prior_at is None or a.start < s + prior_at.start()]
         for m in _disease_mentions(ctx, s, e):
             if _inside(m.start, blocked) and not assets:
                 continue
@@ -495,21 +529,21 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                                                                   first_person_study(sent)) and \
                     in_study_context(text, s, m.start):
                 eid = subject_fallback  # "The company is conducting trials in X", "We will conduct a study in X": indications.py
-            if eid is None and not assets_all and item_owner is not None:
+            if eid is None and not ind_all and item_owner is not None:
                 eid = item_owner  # a bulleted item under "designations were granted for:" (lists.py)
-            if eid is None and not assets_all and ctx.current is not None and class_list_sentence(sent):
-                eid = ctx.current  # "Some of those malignancies include X and Y": indications.py
+            if eid is None and not ind_all and cur is not None and class_list_sentence(sent):
+                eid = cur  # "Some of those malignancies include X and Y": indications.py
             if engineered_against(text, s, m.start) or at_risk_disease(text, s, m.start):
                 continue  # "engineered to abrogate GvHD", "at risk for X": not what the asset is for (indications.py)
-            if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
+            if eid is None and not ind_all and cur is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "First CAR-T for Lupus Nephritis", as for targets
-            if eid is None and not assets_all and study_sentence_disease(text, sent, s, m.start):
-                eid = ctx.current  # "The Phase 2 trial is enrolling patients with X": indications.py
-            if eid is None and not assets_all and ctx.current is not None and \
+            if eid is None and not ind_all and study_sentence_disease(text, sent, s, m.start):
+                eid = cur  # "The Phase 2 trial is enrolling patients with X": indications.py
+            if eid is None and not ind_all and cur is not None and \
                     (_within(ctx.designations, s, e) or _within(ctx.authorities, s, e)) and regulatory_disease(text, s, m.start):
-                eid = ctx.current  # "The FDA previously granted Fast Track designation for X": indications.py
-            if eid is None and not assets_all and anaphoric_disease(anaphoric, ctx.current, text, s, m.start):
-                eid = ctx.current  # "In the study, 12 patients with X responded" after the asset was named: indications.py
+                eid = cur  # "The FDA previously granted Fast Track designation for X": indications.py
+            if eid is None and not ind_all and anaphoric_disease(anaphoric, cur, text, s, m.start):
+                eid = cur  # "In the study, 12 patients with X responded" after the asset was named: indications.py
             if adverse_event_disease(m.canonical, sent):
                 continue  # "grade 3 thrombocytopenia occurred in 2 patients": an event, not an indication (indications.py)
             if secondary_disease(text, s, m.start, _within(ctx.diseases, s, m.start)):
@@ -517,18 +551,19 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             ctx.add(eid, "indication", m.canonical, span)
         # trials and phases
         trial_subject = None
-        studied = study_assets(text, assets)  # not "after lymphodepletion with X": guards.py
+        studied = study_assets(text, assets, model.single_focal)  # not "after lymphodepletion with X", nor the focal's partner: guards.py
         for ts, te, name in _within(ctx.trials, s, e):
             eid = _nearest(studied, ts) if assets else subject_fallback
             if eid is None and not assets_all and ctx.current is None:
                 eid = model.single_focal  # a headline's "Phase 3 ABCDE-3 Trial" before any asset is named, as for phases
             ctx.add(eid, "trial", name, span)
             trial_subject = trial_subject or eid
+        numbered: set = set()  # the assets a numbered phase of the sentence went to (planned ones too)
         for m in PHASE_RE.finditer(sent):
             pos = s + m.start()
             planned = _inside(pos, ctx.planned) or planned_before(text, pos)
-            if _inside(pos, blocked) or \
-                    PHASE_PART_RE.match(sent, m.end()) or \
+            if _blocked_by_drug(pos, blocked, assets_all) or \
+                    (PHASE_PART_RE.match(sent, m.end()) and (len(PHASE_RE.findall(sent)) > 1 or PHASE_READY_RE.match(sent, m.end()))) or \
                     PHASE_DOSE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
             eid = _nearest(studied, pos) if assets else (
@@ -543,18 +578,27 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if of:
                 nxt = [a for a in assets if a.start == of.end()]
                 eid = nxt[0].eid if nxt else eid
+            if eid is None and not planned:  # "results from the Phase 3 EV-303 trial" before any asset: the trial's asset's
+                named = [t for t in _within(ctx.trials, s + m.end(), min(e, s + m.end() + 40))]
+                if named:
+                    trial_phases.append((named[0][2], _stage(m), span))
+            numbered.add(eid)
             if planned:  # "plans to start a Phase 2 study of X": the asset's phase only if no other is stated
                 if eid is not None:
                     ctx.planned_phases.append((eid, _stage(m), span))
                 continue
             ctx.add(eid, "phase", {"stage": _stage(m)}, span)
-        if not PHASE_RE.search(sent):  # "the first-in-human study of X": weak, scored (phases.py)
+        # "the first-in-human study of X": weak, scored (phases.py); in a sentence with a numbered phase, only for another
+        # asset than the numbered phase's ("X is in a Phase 2 trial; its follow-on Y is in IND-enabling studies")
+        if not numbered or len({a.eid for a in assets}) > 1:
             for pos, stage, rules in implied_phases(sent, s, bool(_within(ctx.trials, s, e))):
                 if _inside(pos, blocked):
                     continue
                 if _inside(pos, ctx.planned) or planned_before(text, pos):
                     rules = (*rules, "phase.planned")  # a veto: "will start a first-in-human study"
                 eid = _nearest(assets, pos) if assets else (subject_fallback if (trial_subject or anaphoric) else None)
+                if numbered and (eid is None or eid in numbered):
+                    continue
                 ctx.add(eid, "phase", {"stage": stage}, span, rules=rules)
         reg_fallback = subject_fallback if (anaphoric or not assets_all) else None
         if reg_fallback is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
@@ -569,6 +613,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         if assets:
             ctx.current = assets[0].eid
     _planned_phases(ctx)
+    for trial, stage, sp in trial_phases:  # the phase of a named trial is the phase of the asset the trial is given to
+        for eid in sorted({r.eid for r in ctx.out if r.predicate == "trial" and r.obj == trial and r.eid is not None}):
+            ctx.add(eid, "phase", {"stage": stage}, sp)
     _code_prefix_developers(ctx, sentences)
     developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
                              lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
@@ -731,6 +778,18 @@ def _code_prefix_developers(ctx: Context, sentences) -> None:
                 ctx.add(m.eid, "developer", org_words[code.group(1).casefold()], span)
 
 
+def _other_company_announces(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
+    """Whether the sentence is another company's announcement: it opens with an organization (within a few words) that
+    announces, and that organization is known as no developer of the current asset, which has one."""
+    devs = ctx.developers.get(ctx.current, set()) if ctx.current is not None else set()
+    if not devs or not orgs or orgs[0].start - base > 40:
+        return False
+    verb = ANNOUNCE_RE.search(sent)
+    first = orgs[0]
+    return verb is not None and first.end <= base + verb.start() and first.eid not in devs and not _is_regulator(ctx, first.eid) \
+        and not any(o.eid in devs for o in orgs if o.end <= base + verb.start())
+
+
 def _subject_is_developer(ctx: Context, sent: str, base: int, orgs: list[Mention]) -> bool:
     if not orgs or ctx.current is None:
         return False
@@ -755,6 +814,8 @@ def _target_context(text: str, base: int, m: Match) -> bool:
     gap = window[hit.end():]
     if re.search(r"[.;]\s", gap):
         return False
+    if gap.strip() and TARGET_QUALIFIER_RE.match(text, m.end):
+        return False  # "an inhibitor of CDK4 for HR-positive, HER2-negative breast cancer": HER2 qualifies the disease
     return len(gap) <= (100 if re.match(r"bind|recogn", hit.group(0), re.I) else 45)
 
 
@@ -763,7 +824,8 @@ def _disease_mentions(ctx: Context, s: int, e: int):
     for m in _within(ctx.diseases, s, e):
         if m.canonical in ctx.lex.generic_diseases:
             pre = text[max(s, m.start - 45):m.start]
-            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin|\bsuffer(?:s|ing)?\s+from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
+            if not re.search(r"(?:\bfor|\btreat(?:ment|ing)?(?:\s+of)?|\bin\s+patients\s+with|\bstudied\s+in|\bin|\bsuffer(?:s|ing)?\s+from)\s+(?:the\s+)?"
+                             r"(?:(?:adult\s+)?(?:patients|adults|people|participants)\s+with\s+)?(?:[\w\-]+\s+){0,3}$", pre, re.I):
                 continue
             if re.search(r"\b(?:for|in)\s+an?\s+$", pre, re.I):
                 continue  # "the first cell therapy approved for a solid tumor": a class, not the asset's indication
@@ -1509,6 +1571,14 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
     if not eps and not evs:
         return
     terms = sorted([(m.start, m.end, "efficacy", m) for m in eps] + [(m.start, m.end, "safety", m) for m in evs])
+    terms = [t for i, t in enumerate(terms) if not (i and t[2] == "safety" and terms[i - 1][2] == "safety" and
+                                                     MOST_COMMON_RE.fullmatch(text, terms[i - 1][1], t[0]))]
+    # ("Infusion-related reactions were the most common adverse event, occurring in 22%": the class is the event's, not
+    # a second event: the first term's figure comes after it)
+    terms = [t for i, t in enumerate(terms) if not (i and t[2] == "efficacy" and terms[i - 1][2] == "efficacy" and
+                                                     t[3].surface.lower().startswith("response") and
+                                                     re.fullmatch(r"[\s\-]*", text[terms[i - 1][1]:t[0]]))]
+    # ("an ACR20 response rate of 61%", "a PASI 90 response rate": the named endpoint's rate, not an ORR)
     paired = _respectively(text, terms, base + len(sent))
     skip = _control_first(ctx, text, base, sent, span, terms, assets) if terms else set()
     for i, (s, e, kind, m) in enumerate(terms):
@@ -1525,11 +1595,18 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
         nxt = terms[i + 1][0] if i + 1 < len(terms) else base + len(sent)
         prev_end = terms[i - 1][1] if i > 0 else base
         values = []
+        if kind == "efficacy" and CHANGE_BEFORE_RE.search(text, max(prev_end, s - 40), s) and not change_is_result(m.canonical, "reduction in "):
+            continue  # "a numerical improvement in median OS of 1.9 months": a difference, not the endpoint's value
         # "ENDPOINT (ABBR) was 96%, ..." / "ENDPOINT of 61.8%" / "ENDPOINT was 10.6 months" / "EVENT (91%)"
         seg = text[e:nxt]
         seg_cut = re.split(r";|(?<!\bv)(?<!\bvs)\.\s|\bwhile\b|\bwhereas\b", seg)[0]
-        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?\s+|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+)?(?:of\s+any\s+grade\s+|"
-                        r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?", seg_cut)
+        lead = re.match(r"\s*(?:\((?![^)]*%)(?:[^()]|\([^()]*\))*\)\s*)*(?:rates?(?:\s+|(?=\s*[:=]))|events?\s+|responses?\s+(?:rates?\s+)?|scores?\s+|levels?\s+|concentrations?\s+)?(?:of\s+any\s+grade\s+|"
+                        r"(?P<gafter>(?:of\s+)?grade\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|to)\s*\d|\s+or\s+(?:higher|above|greater))?\s+))?(?:,\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b))?"
+                        # "Injection site reactions were mild and occurred in 9%": the severity words before the figure
+                        r"(?:(?:was|were)\s+(?:generally\s+|mostly\s+|all\s+|predominantly\s+)?(?:mild|transient|manageable|low[\s\-]grade|reversible|"
+                        r"mild\s+(?:to|or)\s+moderate|grade\s*1\s*(?:or|-|–|to|/)\s*2)(?:\s+in\s+severity)?\s*,?\s*(?:and\s+)?(?=(?:occurred|reported|observed|seen)\s+in\b))?"
+                        r"(?:(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+(?P<gmost>(?:[\w≥\-]+\s+){0,4}?)"
+                        r"(?:adverse\s+(?:events?|reactions?)|AEs?|TRAEs?|TEAEs?|toxicit(?:y|ies))\s*,?\s*(?=(?:reported|observed|seen|occurring|noted)\s+in\b|\(\s*\d))?", seg_cut)
         lead_end = lead.end() if lead else 0
         rest = seg_cut[lead_end:]
         # "ENDPOINT at six months was 31%", "ENDPOINT with ASSET was 80%": a time point or the asset itself between
@@ -1539,18 +1616,24 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             rest = seg_cut[lead_end:]
         limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
+        bare = None if pm or kind != "efficacy" else BARE_MONTHS_RE.match(rest)  # "mPFS 8.3 months", "median OS: 24.1 months"
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
+        elif bare:
+            values.append((e + lead_end + bare.start(1), bare.group(1), "months"))
         else:
             vs = VS_MONTHS_RE.match(rest) if kind == "efficacy" else None
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
+                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
                 vm = None  # "reduced HbA1c by 1.8%" is a result; an event "by 10%" is a change, not a rate
+            if vm and kind == "efficacy" and vm.group(0).startswith("by") and not change_is_result(m.canonical, "reduction in ") \
+                    and not score_change(rest[vm.end():]):
+                vm = None  # "extended median OS by 4.1 months", "improved ORR by 20%": a difference ("BCVA improved by 9 letters" stays)
             if vm:
                 tail = rest[vm.end():]
                 for off, num in _pct_chain(tail):
@@ -1559,10 +1642,15 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                     values.append((e + lead_end + vm.end() + cr[0], cr[1], "%"))
                 if not values:
                     mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
-                    if mm and kind == "efficacy":
+                    if mm and kind == "efficacy" and not vm.group(0).startswith("at"):  # "remission at 6 months": a time point
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
                     values += [(e + lead_end + vm.end() + off, num, unit) for off, num, unit in score_change(tail)]
+                if not values and kind == "efficacy" and "%" not in sent and re.search(r"\bin\s+$", vm.group(0)):
+                    fm = SAFETY_COUNT_RE.match(tail)  # "complete responses in three patients": a count, where no rate is given
+                    if fm and not fm.group("pct") and not fm.group("of"):
+                        n = fm.group("n").lower()
+                        values.append((e + lead_end + vm.end() + fm.start("n"), str(WORD_NUM.get(n, n)), "patients"))
                 if not values and kind == "safety" and re.search(r"occurr|reported|observed|seen|noted|documented", vm.group(0)):
                     # "CRS occurred in 8 of 12 patients (67%)" -> 67%; "Grade 3 CRS occurred in 2 patients" -> 2 patients
                     fm = SAFETY_COUNT_RE.match(tail)
@@ -1578,17 +1666,22 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 nm = re.match(r"[\w\s]{0,40}?\bin\s+\d+(?:\s+(?:of|out\s+of)\s+\d+)?(?:\s+(?:evaluable\s+|treated\s+)?(?:patients|subjects|participants))?\s+\((\d{1,3}(?:\.\d+)?)\s?%\)", rest)
                 if nm:
                     values.append((e, nm.group(1), "%"))
-        # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR"
+        # "94% of the patients achieved ENDPOINT", "98% overall response rate", "80% of the patients achieved sCR" (a threshold,
+        # "HbA1c <7% and time in range", is no value)
         if not values:
             pre = text[max(prev_end, s - 90):s]
-            pm = re.search(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+|(?:on|receiving|given)\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:(?:grade|Grade)\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?(?:[\w\-]+\s+)?$", pre)
-            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))):  # ("grade 3 or higher" is no change)
+            pm = re.search(r"(?<![\w.<>≤≥])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\)?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:patients|subjects|participants)\s*(?:with\s+\w+\s+|(?:treated|dosed)\s+with\s+[\w\-]+\s+|(?:on|receiving|given)\s+[\w\-]+\s+)?)?(?:\w+\s+)?(?:achieved|reached|had|attained|showed|experienced|achieving)?\s*(?:an?\s+|the\s+)?(?:(?:grade|Grade)\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?\s+)?(?:[\w\-]+\s+)?(?:the\s+)?$", pre)
+            if pm and CHANGE_WORDS_RE.search(GRADE_WORDS_RE.sub(" ", pm.group(0))) and \
+                    not (kind == "efficacy" and change_is_result(m.canonical, pm.group(0))):  # ("grade 3 or higher" is no change)
                 pm = None  # "a 30% improvement in PFS", "a 20% reduction in HbA1c": a change, not the endpoint's value
-            if pm and (kind == "efficacy" or re.search(r"experienced|had", pm.group(0))):
+            if pm and (kind == "efficacy" or re.search(r"experienced|had|developed|suffered", pm.group(0))):
                 values.append((max(prev_end, s - 90) + pm.start(1), pm.group(1), "%"))
-        grade = _grade(text[max(base, s - 30):s]) if kind == "safety" else None
+        # (the grade written before the event, in its own clause: not "(grade ≥3: 2%), and neurologic events")
+        grade = _grade(re.split(r"[;)]|,\s+and\b|\band\s+(?=[a-z])", text[max(base, s - 30):s])[-1]) if kind == "safety" else None
         if kind == "safety" and not grade and lead and lead.group("gafter"):  # "TRAEs of grade 3 or higher occurred in 15%"
             grade = _grade(lead.group("gafter"))
+        if kind == "safety" and not grade and lead and lead.group("gmost"):  # "X was the most common grade ≥3 TRAE"
+            grade = _grade(lead.group("gmost"))
         grade = limited[3] if kind == "safety" and limited and not grade else grade
         if not values and kind == "safety":
             cm = COUNT_EVENT_RE.search(text[max(base, s - 90):s])
@@ -1630,7 +1723,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
                 if lm and unit == "%":
                     n = lm.group(1).lower()
-                    endpoint = f"{WORD_NUM.get(n, n)}-month {endpoint} rate"
+                    endpoint = f"{WORD_NUM.get(n, n)}-{lm.group(2).lower()} {endpoint} rate"  # "2-year PFS rate"
                 obj = {"endpoint": endpoint, "value": value, "unit": unit}
             else:
                 obj = {"event": m.canonical, "value": value, "unit": unit}
@@ -1650,7 +1743,7 @@ def _count_figures(ctx: Context, sent: str, base: int, span, assets, fallback, e
             used.add(base + off)
             ctx.add(eid, "efficacy", {"endpoint": "ORR", "value": _number(num), "unit": "%"}, span)
     for ep_off, off, endpoint, num in counts.marker_changes(sent):
-        if any(m.start <= base + off and m.end > base + ep_off for m in eps):
+        if any(m.start < base + max(off, ep_off + len(endpoint)) and m.end > base + min(off, ep_off) for m in eps):
             continue  # "a mean reduction in LDL-C of 55%": the lexicon's endpoint, read by _results
         eid = _nearest(assets, base + off) if assets else fallback
         if eid is not None and base + off not in used:
@@ -1709,6 +1802,12 @@ SAFETY_COUNT_RE = re.compile(r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|e
                              r"(?P<of>\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,4})?\s+(?:\w+\s+)?(?:patients?|subjects?|participants?)\b"
                              r"(?:\s*\(\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?%\s*\))?", re.I)
 GRADE_WORDS_RE = re.compile(r"\bgrade\s*[≥>=]*\s*\d(?:\s*(?:-|–|to|or)\s*\d)?(?:\s+or\s+(?:higher|above|greater))?", re.I)
+# "EVENT were the most common grade ≥3 adverse event": the words between an event and the class it belongs to
+MOST_COMMON_RE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+the\s+most\s+(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?)\s+"
+                            r"(?:[\w≥\-]+\s+){0,4}?", re.I)
+# a difference named before an endpoint: "an improvement in median OS of 1.9 months", "a 3-month extension of PFS"
+CHANGE_BEFORE_RE = re.compile(r"\b(?:improvements?|extensions?|increases?|differences?|gains?|prolongation|benefit)\s+"
+                              r"(?:in|of)\s+(?:the\s+)?(?:median\s+)?$", re.I)
 CHANGE_WORDS_RE = re.compile(r"\b(?:improvement|improvements|reduction|reductions|increase|increases|decrease|decreases|"
                              r"difference|change|gain|relative|absolute|higher|lower|greater|fewer|more|less)\b", re.I)
 VS_VALUE_FOR_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|months?)?\s*"
@@ -1740,7 +1839,9 @@ def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]
     return {}
 
 
-MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|six|nine|twelve)[\s\-]month\s*$", re.I)
+# a duration written right after its endpoint, in lists: "ORR 45%, DCR 90%, mPFS 8.3 months" (not "longer", not "after")
+BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?\b(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[\s\-](month|year)\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
     r"|(?:with|for)\s+(?P<asset>[A-Za-z][\w\-]*)"
@@ -1748,7 +1849,7 @@ ENDPOINT_QUALIFIER_RE = re.compile(
     r"|(?:per|by|as\s+assessed\s+by|assessed\s+by|according\s+to)\s+(?:the\s+)?(?:blinded\s+|independent\s+|central\s+|investigators?\b|"
     r"IRC\b|BICR\b|IRRC\b|ICR\b|RECIST\b|iwCLL\b|Lugano\b|IMWG\b|mRECIST\b|review\b|committee\b|v?1\.1\b|criteria\b|\s)+(?:\([A-Z]{2,6}\)\s*)?"
     # the population or study it was measured in: "ORR in the study was 45%", "ORR among evaluable patients was 45%"
-    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
+    r"|(?:in|among|across)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:[\w\-/+.]+\s+){0,4}?(?:study|trial|cohort|arm|group|population|patients|participants|subjects|subgroup)\b)"
     r"\s*(?=was\b|were\b|of\b|reached\b|is\b|:)", re.I)
 
 

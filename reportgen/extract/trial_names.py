@@ -29,7 +29,7 @@ _CODE_SHAPE = re.compile(r"[A-Za-z]{1,6}-?\d{2,7}[A-Za-z]?")
 # a name in a list after "three Phase 3 trials –": capitals with digits or none ("ALPHA2", "OMEGA"), or one capital ("Lumen")
 _LIST_NAME = r"(?:[A-Z][A-Z0-9]{2,19}(?:-[A-Za-z0-9]{1,12})?|[A-Z][a-z]{3,15}(?:-\d{1,3})?)"
 _PLURAL_NAME = r"(?:[A-Z][a-z]{2,15}-\d{1,3}[A-Za-z]?|[A-Z]{2,}[A-Z0-9]*(?:-[A-Za-z0-9]{1,12})?)"
-_PHASE = r"phase\s*(?:IV|I{1,3}|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4])[ab]?)?"
+_PHASE = r"phase\s*(?:IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?(?:\s*/\s*(?:phase\s*)?(?:IV|I{1,3}|[1-4]|[ⅠⅡⅢⅣ])[ab]?)?"
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +59,19 @@ def _rules() -> dict:
         "paren": gate(re.compile(rf"(?i:\b(?:study|trial))\s*\(\s*({_NAMED})\s*(?=[;,)])")) if data.get("paren_after_study") else None,
         # "results from ZENITH-3", "the Phase 2 portion of ALPHA-2": a study-shaped name after a results cue
         "cue_before": gate(re.compile(rf"\b(?i:{cue_alternation(data.get('cue_before_names') or ['results from'])})\s+(?:the\s+)?"
-                                      r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+                                      r"(?P<name>(?P<head>[A-Z][A-Z]{2,19})-(?P<tail>(?:[A-Z]{2,6}-)?[A-Za-z]{0,12}(?P<digits>\d{1,4})[A-Za-z]?))(?![\w\-])")),
+        # ("HERIZON-BTC-302": a middle part of capitals between the head and the number)
         # a name in quotes before the study noun: "the “HORIZON” trial", "the 'Zenith-2' study"
         "quoted": gate(re.compile(r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']\s+(?i:(?:clinical\s+)?(?:studies|study|trials|trial))\b")),
+        # the quoted name after the noun: 'the Phase 3 trial "ASPEN"', "the study — named ‘CEDAR’ —"
+        "quoted_after": gate(re.compile(r"\b(?i:study|trial)\s*(?:,|—|–|\s-)?\s*(?:(?i:known\s+as|called|named|dubbed)\s+)?"
+                                        r"[“\"‘']([A-Z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})[”\"’']")),
+        # "the trials (ELM-1 and ELM-2)": names listed in parentheses after a plural study noun
+        "paren_plural": gate(re.compile(
+            rf"\b(?i:trials|studies)\s*\(\s*(?P<list>{_PLURAL_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PLURAL_NAME})+)\s*\)")),
         "counted_list": gate(re.compile(
             rf"\b(?i:{cue_alternation(data.get('list_counts') or ['two', 'three'])})\s+(?:[\w/\-]+\s+){{0,5}}?(?i:trials|studies)"
-            rf"\s*(?:[:–—(]|\s-\s|\s\?\s)\s*(?P<list>{_LIST_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w\-])")),
+            rf"(?:\s+(?i:of|evaluating|with|for)\s+[\w\-]+)?\s*(?:[:–—(]|\s-\s|\s\?\s)\s*(?P<list>{_LIST_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w\-])")),
         # "the Phase 2 trials Lumen-1 and Lumen-2": names right after a plural study noun (a number or capitals only)
         "plural_list": gate(re.compile(
             rf"\b(?i:trials|studies)\s+(?P<list>{_PLURAL_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PLURAL_NAME})+)(?![\w\-])")),
@@ -85,7 +92,7 @@ def _study_uses_win(name: str, text: str, r: dict) -> bool:
         after = text[m.end():m.end() + 120]
         before = text[max(0, m.start() - 25):m.start()]
         if re.match(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:stud|trial)", after, re.I) or r["descr_tail"].match(after) or \
-                re.search(r"\bPhase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$", before, re.I):
+                re.search(r"\bPhase\s+(?:[0-9IVⅠⅡⅢⅣ]+[ab]?(?:/[0-9IVⅠⅡⅢⅣ]+[ab]?)?)\s+$", before, re.I):
             study += 1
         else:
             other += 1
@@ -142,9 +149,10 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
             name = m.group(1)
             if re.search(r"\d", name) and _plausible(name, "", lex):
                 extra.setdefault(m.span(1), name)
-    for m in r["quoted"].finditer(text):
-        if _plausible(m.group(1), "", lex) and m.group(1).casefold() not in r["not_word"]:
-            extra.setdefault(m.span(1), m.group(1))
+    for rx in (r["quoted"], r["quoted_after"]):
+        for m in rx.finditer(text):
+            if _plausible(m.group(1), "", lex) and m.group(1).casefold() not in r["not_word"]:
+                extra.setdefault(m.span(1), m.group(1))
     for m in r["cue_before"].finditer(text):
         head, digits = m.group("head"), m.group("digits")
         if len(head) >= r["cue_long"] or (len(head) >= r["cue_min"] and len(digits) <= r["cue_digits"]):
@@ -154,7 +162,8 @@ def more_trials(text: str, lex: Lexicons, found: list[tuple[int, int, str]]) -> 
                 # by trials.py, which found it already)
                 extra.setdefault(m.span("name"), m.group("name"))
     # "in three Phase 3 trials – ALPHA, ALPHA2 and OMEGA", "the Phase 2 trials Lumen-1 and Lumen-2"
-    listed = [(m, _LIST_NAME) for m in r["counted_list"].finditer(text)] + [(m, _PLURAL_NAME) for m in r["plural_list"].finditer(text)]
+    listed = [(m, _LIST_NAME) for m in r["counted_list"].finditer(text)] + [(m, _PLURAL_NAME) for m in r["plural_list"].finditer(text)] \
+        + [(m, _PLURAL_NAME) for m in r["paren_plural"].finditer(text)]
     for m, shape in listed:
         for c in re.finditer(shape, m.group("list")):
             name = c.group(0)
