@@ -54,7 +54,7 @@ COMPARATOR_RE = re.compile(
     # "X will be tested with Y, an approved ADC, in a Phase 1b trial": Y is X's partner
     r"(?:tested|evaluated|studied|investigated|administered|paired)\s+(?:together\s+)?(?:with|alongside)|"
     # "X is used with Y for treating Z": Y is X's partner
-    r"(?:used|given|administered|co-administered|dosed)\s+(?:together\s+|concurrently\s+|concomitantly\s+)?with|"
+    r"(?:used|given|co-administered)\s+(?:together\s+|concurrently\s+|concomitantly\s+)?with|"
     r"standard\s+of\s+care|superiority\s+(?:of\s+[^.;]{0,40}?\s+)?(?:to|over)|superior\s+to|"
     r"(?:improvement|extension|advantage|benefit)\s+over|"
     # a market rival: "will compete with Y", "rivals such as Y"
