@@ -526,3 +526,32 @@ def test_an_fda_prefix_before_an_inn_keeps_the_inn_whole_and_its_brand():
     names = {str(f.object) for f in facts(text) if f.predicate == "name"}
     assert "Travexa" in names
     assert "deruxtecan" not in subjects(text) and "deruxtecan-nxki" not in names
+
+
+# --- codes of three segments and INN-shaped words after a study noun (lead, stop 23) ---------------------------------
+
+@pytest.mark.parametrize("code", ["ORV-RD-05", "KSTL-CAB-484"])
+def test_a_code_of_three_segments_is_an_asset(code):
+    text = f"Orvex Bio said its autologous hematopoietic stem cell (HSC) gene therapy {code} was cleared to enter a phase 1/2 trial."
+    assert "phase 1/2" in of(text, code, "phase")
+
+
+def test_a_three_segment_word_without_digits_or_with_a_year_is_no_code():
+    text = "Orvex Bio said its gene therapy was cleared under the EU-CTR-REG rules in 2024."
+    assert subjects(text) == set()
+
+
+def test_an_inn_shaped_word_after_a_study_noun_named_twice_is_an_asset():
+    text = ("Velora Pharma said its Phase 3 study of velnorastine for the treatment of hypertension did not meet the "
+            "primary endpoint. Adverse events were mild on velnorastine.")
+    assert "phase 3" in of(text, "velnorastine", "phase")
+
+
+@pytest.mark.parametrize("text", [
+    # named once: not enough
+    "Velora Pharma said its Phase 3 study of velnorastine for the treatment of hypertension did not meet the endpoint.",
+    # an ordinary word after the noun, named twice
+    "Velora Pharma started a study of effectiveness in adults. The study of effectiveness, in children, follows.",
+])
+def test_a_word_after_a_study_noun_needs_the_inn_shape_and_a_second_mention(text):
+    assert not any(s.islower() and len(s) >= 8 for s in subjects(text))

@@ -64,7 +64,8 @@ SHORT_CEL_RE = re.compile(r"(?<![\w\-])([A-Za-z]{2,8})-(cell?)(?![\w\-])")
 BRAND_RE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\s?(?:®|™|\[®\]|\[™\]|\(R\)(?!&))")
 CODE_RE = re.compile(r"(?<![\w\-./])(?=[A-Za-z\-]{1,9}\d)((?:[A-Z]-)?(?:[A-Z]{2,6}|[A-Z][a-z][A-Z]{1,4}|[a-z]{2,3}[A-Z]{2,5}|[a-z]{2,3}|[a-z][A-Z]{2,4})(?:-?\d{2,8}|-\d|(?<=[A-Z]{3})\d)[A-Za-z]?"
                      r"(?:-(?:CAR(?:-?(?:T|NK))?|NK|ADC)(?![\w\-]))?"  # "ORV-101-CAR", "ABC-12-NK"
-                     r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?)(?![\w]|-\d|\.\d)")  # also "SHR-A1921", "TED-A9"
+                     r"|[A-Z]{2,6}-[A-Z]{1,2}\d{1,6}[a-z]?"  # also "SHR-A1921", "TED-A9"
+                     r"|[A-Z]{2,4}-[A-Z]{2,3}-\d{2,6}[a-z]?)(?![\w]|-\d|\.\d)")  # and "ABC-RD-05", "ABCD-XYZ-484"
 STRONG_CONTEXT = re.compile(r"antibod|CAR|cell\s+therap|candidate|inhibitor|vaccine|-targeted|-directed|anti-"
                             + "".join("|" + re.escape(w) for w in read_data("shapes.yaml").get("short_code_context", [])), re.I)
 # "R&D code: X", "(development code: CT1-DAP001)", "product code X": the code after a code label

@@ -109,6 +109,8 @@ def _patterns():
         "inn_like": re.compile(rf"[a-z]{{{int(data.get('inn_like_min', 8))},}}"),
         "inn_like_end": re.compile(rf"(?:{'|'.join(sorted(map(re.escape, data.get('inn_like_not_endings', [])), key=len, reverse=True))}|[^iu]s)$"),
         "inn_like_not": frozenset(str(data.get("inn_like_not", "")).split()),
+        "inn_study_of": re.compile(rf"\b(?:{'|'.join(map(re.escape, data.get('inn_study_nouns', [])))})\s+(?:of|with)\s+"
+                                   rf"([a-z]{{{int(data.get('inn_like_min', 8))},}})(?=\s+(?:for|in|versus|vs|compared|plus|as)\b|[,.;])"),
         "inn_paren_after": re.compile(r"\s*(?:™|®)?\s*\(\s*(?:(?:generic\s+name|INN)\s*:?\s*)?([a-z]{6,})\s*[,;)]"),
         # (the capitalized word a brand in lower case after its first letter, or a code: "lymphoma (DLBCL)" is no pair)
         "inn_paren_pair": re.compile(r"(?<![\w\-])([a-z]{8,})\s+\(\s*([A-Z][a-z]{3,}[A-Za-z]*|[A-Z]{2,6}-?\d{2,7}[A-Za-z]?)(?:™|®)?\s*[,;)]"),
@@ -199,6 +201,10 @@ def _inn_like_names(text: str, c: dict, cands: dict, ok_name, add) -> None:
         w = name.group(1)
         if _inn_like(w, c) and ok_name(w, *name.span(1)):
             add(*name.span(1), w, 0)
+    for m in c["inn_study_of"].finditer(text):  # "its Phase 3 study of velnorastine for the treatment of", named again
+        w = m.group(1)
+        if _inn_like(w, c) and text.count(w) >= 2 and ok_name(w, *m.span(1)):
+            add(*m.span(1), w, 0)
 
 
 # "Zentavo's ABC 1234": a possessive organization's name right before a spaced code
