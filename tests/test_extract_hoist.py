@@ -33,7 +33,8 @@ SHAPES = [
 ]
 ALPHABET = "aAbBcCdDeEmMpPrRsStTwWxXyYzZ01239-_/.,()[]% \n\t×®™éÉ’"
 texts = st.text(alphabet=ALPHABET, max_size=40) | st.lists(
-    st.sampled_from(["the ", "The ", "AB-12 ", "ABD E", "we ", "our company", "Our firm", "patients", "B7", "XY",
+    st.sampled_from(["study", "STUDY", "Trial", "trials", "the study", "test", "team", "phase", "arm", "plan", "ab", "Ab", "bc",
+                     "abc", "-x", "\u212a", "\u017f", "the ", "The ", "AB-12 ", "ABD E", "we ", "our company", "Our firm", "patients", "B7", "XY",
                      "12m", "3.5 %", "x", "×", "Q", "(TM)", "[R]", "®", "-based ", "Lumen", "study", "trial", " ", "-",
                      "and", ",", "7A", "XYZ"]), max_size=12).map("".join)
 
@@ -52,12 +53,21 @@ def _same(a: re.Pattern, b: re.Pattern, text: str, pos: int, width: int) -> None
         assert key(a.fullmatch(text, i)) == key(b.fullmatch(text, i))
 
 
+# long alternations regrouped by their first character (case-insensitive ones too)
+GROUPED = [
+    (r"\b(?:study|trial|stage|test|the\s+study|phase|plan|part|arm|trials)\b", re.I),
+    (r"(?<![\w\-])(?:Study|study|STUDY|trial|Trial|tests|test|team|the|The)(?![\w\-])", 0),
+    (r"(?:ab|Ab|aB|b|bc|a|abc|\-x|\-|x)(?:c|$)", re.I),
+    (r"(?:ab|Ab|aB|b|bc|a|abc|\-x|\-|x)(?:c|$)", 0),
+]
+
+
 def _hoisted_pairs() -> list[tuple[str, re.Pattern, re.Pattern]]:
     out = []
-    for src in SHAPES:
-        new = hoisted_source(src, 0)
+    for src, flags in [(src, 0) for src in SHAPES] + GROUPED:
+        new = hoisted_source(src, flags)
         if new is not None:
-            out.append((src, re.compile(src), re.compile(new)))
+            out.append((src, re.compile(src, flags), re.compile(new, flags)))
     return out
 
 
@@ -70,12 +80,16 @@ def test_the_shapes_are_rewritten_as_documented():
     assert hoisted_source(r"(?<!\d)\d{2,3}", 0) == r"\d(?<!(?:\d)\d)\d{1,2}"
     assert hoisted_source(r"\b\d+x", 0) == r"\d(?<!\w\d)\d*x"
     assert hoisted_source(r"\b\s+and", 0) == r"\s(?<=\w\s)\s*and"  # \b before a non-word character
-    assert len(PAIRS) >= 12
+    assert hoisted_source(r"(?:ab|cd|Ae|ax|cq|zz)", re.I) == r"(?:a(?:b|e|x)|c(?:d|q)|zz)"
+    assert hoisted_source(r"(?:ab|cd|ae|ax|cq|zz)", 0) == r"(?:a(?:b|e|x)|c(?:d|q)|zz)"
+    assert hoisted_source(r"(?:ab|cd|éa|ax|cq|zz)", re.I) is None  # a non-ASCII cased first character
+    assert hoisted_source(r"(?:ab|[cd]x|ae|ax|cq|zz)", 0) is None  # an alternative opening on a class
+    assert len(PAIRS) >= 15
 
 
 def test_what_is_not_recognised_is_left_alone():
     for src, flags in [
-        (r"(?<![\w\-])[A-Z][a-z]+", re.I),  # case-insensitive
+        (r"(?<![\w\-])[A-Z][a-z]+", re.I),  # case-insensitive (nothing to regroup)
         (r"(?<![A-Za-z])[A-Za-z]{5,}", 0),  # nearly every character could start a match
         (r"(?<![\w\-])(?:[A-Z]x)+", 0),  # a quantified group
         (r"(?<![\w\-])[A-Z]?x", 0),  # an atom that may be absent

@@ -256,7 +256,7 @@ def _folded(s: str) -> str | None:
 class Gated:
     """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs,
     and (with heads) try the pattern only where a match can start. `scan`: the pattern those
-    searches run where no head tells the places (`rx` itself, or its `hoisted` form)."""
+    searches and matches run (`rx` itself, or its `hoisted` form: the same matches)."""
 
     __slots__ = ("rx", "scan", "needles", "folded", "heads", "hfolded", "match", "fullmatch", "sub", "split", "findall",
                  "pattern", "flags", "groupindex", "groups", "_last")
@@ -308,7 +308,7 @@ class Gated:
         starts = self._starts(string, pos, endpos)
         if starts is None:
             return self.scan.search(string, pos) if endpos is None else self.scan.search(string, pos, endpos)
-        match = self.rx.match
+        match = self.scan.match
         for i in starts:
             m = match(string, i) if endpos is None else match(string, i, endpos)
             if m:
@@ -366,7 +366,7 @@ class Gated:
                 found = self.scan.search(string)
             else:
                 found = None
-                match = self.rx.match
+                match = self.scan.match
                 for i in starts:
                     found = match(string, i)
                     if found:
@@ -386,14 +386,14 @@ class Gated:
             return _NO_MATCH
         if starts is None:
             return self.scan.finditer(string)
-        return matches_at(self.rx.match, string, starts)
+        return matches_at(self.scan.match, string, starts)
 
     def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
         if starts is None:
             yield from (self.scan.finditer(string, pos) if endpos is None else self.scan.finditer(string, pos, endpos))
             return
-        match, last = self.rx.match, -1
+        match, last = self.scan.match, -1
         for i in starts:
             if i < last:
                 continue
@@ -411,13 +411,13 @@ def gate(rx: re.Pattern):
     hoisted.
 
     Heads (the literals a match starts with) are used where `re` itself cannot skip ahead: a
-    case-insensitive pattern, or one that opens on an alternation. Without heads, the searches run
-    the pattern's `hoisted` form where there is one (a pattern opening on a lookbehind or \\b)."""
+    case-insensitive pattern, or one that opens on an alternation. The searches and the matches tried at
+    heads run the pattern's `hoisted` form where there is one (hoist.py: the same matches)."""
     found = needles(rx)
     starts = heads(rx)
     if starts and not starts[1] and len(starts[0]) == 1:
         starts = None  # one case-sensitive literal prefix: re's own prefix scan is as fast
-    scan = rx if starts else hoisted(rx)
+    scan = hoisted(rx)
     return Gated(rx, found, starts, scan) if found or starts or scan is not rx else rx
 
 

@@ -16,7 +16,12 @@ Groups keep their spans (the moved tests are zero-width); groups, classes and qu
 verbatim. Only patterns whose first characters are few (an upper-case class, digits, a literal; see
 `_selective`) are rewritten: where nearly every character could start a match the scan gains nothing.
 Anything not recognised (case-insensitive or verbose patterns, quantified groups, `^`, lookaheads first)
-is left alone. Tests check the rewritten patterns' matches against the originals'.
+is left alone.
+
+A pattern whose first group is a long alternation of words is also regrouped by first character
+(`_grouped`), case-insensitive ones too: `(?:approval|agreement|licence)` -> `(?:a(?:pproval|greement)|
+licence)`, the alternatives still tried in their order. Tests check the rewritten patterns' matches
+against the originals'.
 """
 
 from __future__ import annotations
@@ -30,12 +35,62 @@ __all__ = ["hoisted_source"]
 
 def hoisted_source(src: str, flags: int) -> str | None:
     """The rewritten pattern (see the module docstring), or None when it does not apply."""
-    if flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE) or not isinstance(src, str):
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE) or not isinstance(src, str):
         return None
-    found = _hoist(src, flags)
-    if found is None or not _selective(found[1], flags):
+    out = _grouped(src, flags) or src
+    if not flags & re.IGNORECASE:
+        found = _hoist(out, flags)
+        if found is not None and _selective(found[1], flags):
+            out = found[0]
+    return None if out == src else _checked(src, out, flags)
+
+
+_MIN_GROUPED = 6  # alternatives worth grouping
+
+
+def _grouped(src: str, flags: int) -> str | None:
+    """The pattern with the alternatives of its first group, when all of them open on a literal character,
+    grouped by that character in their order: `(?:ab|cd|ae)` -> `(?:a(?:b|e)|c(?:d))`. Exact: at a position
+    only the alternatives opening on its character can match, and they are still tried in their order;
+    `re` then picks one group by the character instead of trying every alternative. Under IGNORECASE an
+    ASCII letter and its other case are one character (they match the same characters); a pattern opening
+    on another cased character is left alone."""
+    i = 0
+    while True:
+        if src.startswith(("(?<!", "(?<="), i):
+            j = _close(src, i)
+            if j is None:
+                return None
+            i = j + 1
+        elif src.startswith("\\b", i):
+            i += 2
+        else:
+            break
+    if not src.startswith("(?:", i):
         return None
-    return _checked(src, found[0], flags)
+    j = _close(src, i)
+    if j is None:
+        return None
+    alts = _alternatives(src, i + 3, j)
+    if len(alts) < _MIN_GROUPED:
+        return None
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for alt in alts:
+        end = _atom(alt, 0)
+        if end is None or not _literal(alt[:end]) or (end < len(alt) and alt[end] in _QUANT_START):
+            return None
+        atom = alt[:end]
+        key = atom[-1]
+        if flags & re.IGNORECASE and key.isalpha():
+            if not key.isascii():
+                return None
+            key = key.lower()
+        groups.setdefault(key, []).append((atom, alt[end:]))
+    if len(groups) == len(alts):
+        return None
+    body = "|".join(members[0][0] + rest if len(members) == 1 else members[0][0] + "(?:" + "|".join(r for _, r in members) + ")"
+                    for members in groups.values() for rest in [members[0][1]])
+    return src[:i + 3] + body + src[j:]
 
 
 _MAX_FIRST = 40  # ASCII characters a match may start with
