@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from reportgen.extract.document import code_after_inn
+from reportgen.extract.fastre import gate
 from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
 
@@ -370,9 +371,10 @@ def approval_holder(text: str, base: int, end: int, assets, orgs, is_maker, add)
 @lru_cache(maxsize=1)
 def _set_cues() -> dict:
     data = read_data("relations.yaml")
-    return {"set": re.compile(rf"\b(?:{_alt(data['set_rights_verbs'])})\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|"
-                              rf"development|commercial)\s+)*(?:rights|licen[cs]es?|options?)\s+(?:to|for|on)\s+"
-                              rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
+    return {"set": gate(re.compile(rf"\b(?:{_alt(data['set_rights_verbs'])})\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|"
+                                   rf"development|commercial)\s+)*(?:rights|licen[cs]es?|options?)\s+(?:to|for|on)\s+"
+                                   rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b",
+                                   re.I)),  # behind a literal gate (fastre.py): the same matches
             "acquired_set": re.compile(rf"\b(?:{_alt(data['set_acquire_verbs'])})\s+(?:the\s+|its\s+)?"
                                        rf"(?:{_alt(data['set_quantities'])})\s+(?:[\w\-,]+\s+){{0,4}}?(?:{_alt(data['set_nouns'])})\b", re.I),
             "opener": re.compile(rf"\W*(?:{_alt(data['set_list_openers'])})\b", re.I),

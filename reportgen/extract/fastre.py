@@ -24,8 +24,9 @@ import re._constants as _c
 import re._parser as _parser
 
 from reportgen import regex_cache as _prepared
+from reportgen.extract.hoist import hoisted_source
 
-__all__ = ["gate", "needles", "heads", "Gated"]
+__all__ = ["gate", "needles", "heads", "hoisted", "Gated"]
 
 _NO_MATCH = iter(())
 _MIN_NEEDLE = 2  # a one-character needle ("(") rarely excludes anything
@@ -209,6 +210,19 @@ def _heads(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     return tuple(sorted(found)), fold
 
 
+def hoisted(rx: re.Pattern) -> re.Pattern:
+    """`rx`, or the same pattern with its leading lookbehinds and \\b moved after its first atom so that
+    `re` skips to the characters a match can start with (hoist.py); the rewritten string is remembered
+    per (pattern, flags) in `regex_cache.ANALYSES`, as the gates' analyses are."""
+    found = _analysed("hoist", rx, _hoisted)
+    return re.compile(found[0][0], rx.flags) if found else rx
+
+
+def _hoisted(rx: re.Pattern) -> tuple[tuple[str], bool] | None:
+    src = hoisted_source(rx.pattern, rx.flags)
+    return ((src,), False) if src else None
+
+
 def _places(hay: str, words, lo: int, hi: int) -> list[int]:
     """Sorted start offsets in [lo, hi) of every occurrence of every word in hay (overlaps included)."""
     out = []
@@ -241,14 +255,16 @@ def _folded(s: str) -> str | None:
 
 class Gated:
     """A compiled pattern whose `search`/`finditer` run only where one of its needles occurs,
-    and (with heads) try the pattern only where a match can start."""
+    and (with heads) try the pattern only where a match can start. `scan`: the pattern those
+    searches and matches run (`rx` itself, or its `hoisted` form: the same matches)."""
 
-    __slots__ = ("rx", "needles", "folded", "heads", "hfolded", "match", "fullmatch", "sub", "split", "findall",
+    __slots__ = ("rx", "scan", "needles", "folded", "heads", "hfolded", "match", "fullmatch", "sub", "split", "findall",
                  "pattern", "flags", "groupindex", "groups", "_last")
 
     def __init__(self, rx: re.Pattern, found: tuple[tuple[str, ...], bool] | None,
-                 starts: tuple[tuple[str, ...], bool] | None = None):
+                 starts: tuple[tuple[str, ...], bool] | None = None, scan: re.Pattern | None = None):
         self.rx = rx
+        self.scan = rx if scan is None else scan
         self.needles, self.folded = found if found else ((), False)
         self.heads, self.hfolded = starts if starts else (None, False)
         self.match, self.fullmatch, self.sub, self.split, self.findall = rx.match, rx.fullmatch, rx.sub, rx.split, rx.findall
@@ -291,8 +307,8 @@ class Gated:
     def _first(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
         if starts is None:
-            return self.rx.search(string, pos) if endpos is None else self.rx.search(string, pos, endpos)
-        match = self.rx.match
+            return self.scan.search(string, pos) if endpos is None else self.scan.search(string, pos, endpos)
+        match = self.scan.match
         for i in starts:
             m = match(string, i) if endpos is None else match(string, i, endpos)
             if m:
@@ -339,7 +355,7 @@ class Gated:
             if not self.possible(string, *args):
                 found = None
             elif self.heads is None:
-                found = self.rx.search(string, *args)
+                found = self.scan.search(string, *args)
             else:
                 found = self._first(string, *args)
         else:
@@ -347,10 +363,10 @@ class Gated:
             if ok is None:
                 found = None
             elif starts is None:
-                found = self.rx.search(string)
+                found = self.scan.search(string)
             else:
                 found = None
-                match = self.rx.match
+                match = self.scan.match
                 for i in starts:
                     found = match(string, i)
                     if found:
@@ -363,21 +379,21 @@ class Gated:
             if not self.possible(string, *args):
                 return _NO_MATCH
             if self.heads is None:
-                return self.rx.finditer(string, *args)
+                return self.scan.finditer(string, *args)
             return self._iter(string, *args)
         ok, starts = self._plain(string)
         if ok is None:
             return _NO_MATCH
         if starts is None:
-            return self.rx.finditer(string)
-        return matches_at(self.rx.match, string, starts)
+            return self.scan.finditer(string)
+        return matches_at(self.scan.match, string, starts)
 
     def _iter(self, string: str, pos: int = 0, endpos: int | None = None):
         starts = self._starts(string, pos, endpos)
         if starts is None:
-            yield from (self.rx.finditer(string, pos) if endpos is None else self.rx.finditer(string, pos, endpos))
+            yield from (self.scan.finditer(string, pos) if endpos is None else self.scan.finditer(string, pos, endpos))
             return
-        match, last = self.rx.match, -1
+        match, last = self.scan.match, -1
         for i in starts:
             if i < last:
                 continue
@@ -391,15 +407,18 @@ class Gated:
 
 
 def gate(rx: re.Pattern):
-    """`rx` behind a literal gate, or `rx` itself when its matches share no literal.
+    """`rx` behind a literal gate, or `rx` itself when its matches share no literal and it cannot be
+    hoisted.
 
     Heads (the literals a match starts with) are used where `re` itself cannot skip ahead: a
-    case-insensitive pattern, or one that opens on an alternation."""
+    case-insensitive pattern, or one that opens on an alternation. The searches and the matches tried at
+    heads run the pattern's `hoisted` form where there is one (hoist.py: the same matches)."""
     found = needles(rx)
     starts = heads(rx)
     if starts and not starts[1] and len(starts[0]) == 1:
         starts = None  # one case-sensitive literal prefix: re's own prefix scan is as fast
-    return Gated(rx, found, starts) if found or starts else rx
+    scan = hoisted(rx)
+    return Gated(rx, found, starts, scan) if found or starts or scan is not rx else rx
 
 
 class WordGated:

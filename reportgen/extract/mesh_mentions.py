@@ -13,7 +13,7 @@ from functools import lru_cache
 
 
 from reportgen.diseases import normalize, vocabulary
-from reportgen.extract.fastre import gate as _gate
+from reportgen.extract.fastre import gate as _gate, hoisted
 from reportgen.extract.lexicon import Match, cue_alternation, read_data
 
 _WORD = re.compile(r"[A-Za-z][\w\-’']*")
@@ -153,5 +153,5 @@ def _list_sep() -> re.Pattern:
                       rf"(?:the\s+)?(?:(?:{mods})[\s,]+)*", re.I)
 
 
-_PATIENTS = re.compile(r"\b(?:patients|subjects|participants)\b")
+_PATIENTS = hoisted(re.compile(r"\b(?:patients|subjects|participants)\b"))  # re skips to p/s (fastre.hoisted)
 

@@ -847,7 +847,7 @@ def build_names(text: str, sentences, lex: Lexicons, trial_spans, scan: dict | N
 
 
 # --- literal gates (fastre.py): the same matches, without running a regex where none can occur -------
-from reportgen.extract.fastre import WordGated, gate as _gate  # noqa: E402
+from reportgen.extract.fastre import WordGated, gate as _gate, hoisted as _hoisted  # noqa: E402
 
 (INTRO_RE, SHORT_CEL_RE, STRONG_CONTEXT, RD_CODE_RE, OR_BRAND_RE, DRUG_CONTEXT, CLASS_PAREN_RE, BRAND_NAME_RE,
  TRIAL_LIST_BEFORE, GENE_BEFORE, PHASE_BEFORE, ORG_KEY_RE, LEGAL_ONLY_RE, STOCK_RE, ANNOUNCER_RE, APPOS_ORG_RE) = map(_gate, (
@@ -868,7 +868,8 @@ def _inn_endings() -> tuple[str, ...]:
 # a short name's "-cel" follows its 2-8 letters.
 from reportgen.extract.anchored import Anchored as _Anchored, NameLed as _NameLed, SentenceLed as _SentenceLed, WordsLed as _WordsLed  # noqa: E402
 
-CODE_RE = _Anchored(CODE_RE, re.compile(r"[A-Za-z\-]\d"), 8)
+# (the anchor is the digit, found by re's own scan for digits (fastre.hoisted); its letter or hyphen one before)
+CODE_RE = _Anchored(CODE_RE, _hoisted(re.compile(r"(?<=[A-Za-z\-])\d")), 9)
 SHORT_CEL_RE = _Anchored(getattr(SHORT_CEL_RE, "rx", SHORT_CEL_RE), re.compile("-cel"), 8)
 # the announcer opens the text, a line or a sentence (anchored.SentenceLed: tried only there)
 ANNOUNCER_RE = _SentenceLed(ANNOUNCER_RE.rx, "\n.!?", gate=ANNOUNCER_RE)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportgen.extract.fastre import hoisted
 from reportgen.extract.lexicon import read_data
 
 __all__ = ["Normalized", "normalize", "wrap_width"]
@@ -68,7 +69,7 @@ def _rules() -> dict:
         "open_quote": re.compile(r"(?:(?<=^)|(?<=[\s(\[]))\?(?=[A-Za-z0-9])", re.M),
         "close_quote": re.compile(r"(?<=[A-Za-z0-9.,!])\?(?=[\s,.;:)\]]|$)", re.M),
         "trademark": re.compile(rf"(?<=[A-Za-z0-9])\?(?=[ \t]+(?:[(\[]|(?:{followers})(?![A-Za-z])))"),
-        "marks": (re.compile(rf"(?<=[A-Za-z0-9])(?:{mark_alt})") if mark_alt else None, marks),
+        "marks": (hoisted(re.compile(rf"(?<=[A-Za-z0-9])(?:{mark_alt})")) if mark_alt else None, marks),  # fastre.hoisted
         "fullwidth": {str(k): str(v) for k, v in (data.get("fullwidth") or {}).items() if len(str(k)) == len(str(v)) == 1},
     }
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 
-from reportgen.extract.fastre import gate as _gate
+from reportgen.extract.fastre import gate as _gate, hoisted
 from reportgen.extract.lexicon import cue_alternation as _alt, read_data
 
 
@@ -353,7 +353,7 @@ def _jv_cue():
     return re.compile(rf"\b(?:{_alt(read_data('relations.yaml')['joint_venture_cues'])})\s+(?:the\s+)?", re.I)
 
 
-_VOICE = re.compile(r"(?<![\w\-])(?:we|We|our\s+company|Our\s+company|our\s+companies)(?![\w\-])")
+_VOICE = hoisted(re.compile(r"(?<![\w\-])(?:we|We|our\s+company|Our\s+company|our\s+companies)(?![\w\-])"))  # fastre.hoisted
 _OUR_PARTNER = re.compile(r"\b(?:our|Our)\s+(?:\w+\s+)?(?:partners?|collaborators?|licensees?|licensors?|counterparty)\s+(?:,\s*)?$")
 
 

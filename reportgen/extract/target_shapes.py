@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reportgen.extract.fastre import gate as _gate
+from reportgen.extract.fastre import gate as _gate, hoisted
 from reportgen.extract.lexicon import Lexicons, Match, cue_alternation, read_data
 
 _SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[a-z]?|[a-z]{1,2}\d{2,4})"  # "TYK9", "QRK4b", "gp100"
@@ -71,7 +71,7 @@ def shaped_targets(text: str, lex: Lexicons, taken: list[Match]) -> list[Match]:
     return [out[k] for k in sorted(out)]
 
 
-_JOIN = re.compile(r"(?<=[A-Za-z0-9.])[x×](?=[A-Z])")
+_JOIN = hoisted(re.compile(r"(?<=[A-Za-z0-9.])[x×](?=[A-Z])"))  # re skips to x/× (fastre.hoisted)
 _LEFT = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9.\-]{1,9})$")
 _RIGHT = re.compile(r"([A-Z][A-Za-z0-9.\-]{1,9})(?![\w])")
 
