@@ -31,7 +31,9 @@ def _patterns(data: dict) -> dict:
                                       rf"\bfrom\s+", re.I)),
             "licensed_to": _gate(re.compile(rf"\b(?:{_alt(data['licensed_to_verbs'])})\b[^.;]{{0,{int(data['licensed_to_gap'])}}}?"
                                       rf"\bto\s+", re.I)),
-            "codevelop": _gate(re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+", re.I)),
+            "codevelop": _gate(re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+"
+                                          rf"(?:(?:the\s+|its\s+|a\s+)?(?:[A-Z][\w.]*-based\s+|[A-Z][a-z]+\s+)?"
+                                          rf"(?:{_alt(data.get('codevelop_descriptor_nouns') or ['company'])}),?\s+)?", re.I)),
             "between": _gate(re.compile(rf"\b(?:{_alt(data['between_nouns'])})\s+between\s+", re.I)),
             "licensee_before": re.compile(rf"\b(?:{_alt(data['licensee_before'])})\s+$", re.I),
             "licensee_after": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
