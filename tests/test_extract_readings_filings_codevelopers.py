@@ -75,3 +75,33 @@ def test_an_organization_far_after_the_descriptor_is_not_a_codeveloper():
     text = ("Kavora Pharma Wins Approval for Brenzavo\n\nKavora Pharma has obtained approval for Brenzavo (velutamide). "
             "Brenzavo is co-developed with a company that, according to Norvik Biosciences, is private.")
     assert "Norvik Biosciences" not in developers(text, "velutamide")
+
+
+from tests.readings_support import partners  # noqa: E402
+
+JAPAN = "Japan Approves Norvalin\n\n"
+
+
+@pytest.mark.parametrize("verb", ["markets", "is jointly developing", "co-promotes", "sells"])
+def test_which_a_markets_with_b_gives_both_developers_and_pairs_them(verb):
+    text = JAPAN + f"Japan also approved Norvalin, which Kelso Pharma {verb} with Brantley Therapeutics, for breast cancer."
+    assert {"Kelso Pharma", "Brantley Therapeutics"} <= developers(text, "Norvalin")
+    assert frozenset(("Kelso Pharma", "Brantley Therapeutics")) in partners(text)
+
+
+def test_which_a_markets_alone_names_no_partner():
+    text = JAPAN + ("Japan also approved Norvalin, which Kelso Pharma markets in Japan, and which competes with a drug of "
+                    "Brantley Therapeutics.")
+    assert frozenset(("Kelso Pharma", "Brantley Therapeutics")) not in partners(text)
+    assert "Brantley Therapeutics" not in developers(text, "Norvalin")
+
+
+@pytest.mark.parametrize("org", ["Brantley Inc", "Brantley Corp", "Brantley Inc."])
+def test_a_legal_form_without_its_period_ends_an_organization(org):
+    text = JAPAN + f"Japan also approved Norvalin, which Kelso Pharma markets with {org}, for breast cancer."
+    assert frozenset(("Kelso Pharma", org)) in partners(text)
+
+
+def test_a_co_prefix_is_no_legal_form():
+    text = JAPAN + "Japan also approved Norvalin, said Brantley Co-founder Dana Reyes, for breast cancer."
+    assert not any("Brantley" in str(f.object) or "Brantley" in f.subject for f in facts(text))
