@@ -128,7 +128,10 @@ _LEGAL = rf"(?:,?\s+(?:{LEGAL_FORM}))*"
 ORG_KEY_RE = re.compile(rf"(?<![\w\-])(?=[BTPMCVHUISGLO])(?:{_ORG_KEY})(?![\w\-])")
 ORG_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*")
 LEGAL_RE = re.compile(_LEGAL)
-LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?|S\.A\.|N\.V\.|B\.V\.|K\.K\.|S\.p\.A\.)(?![\w])")
+# (wire services drop the period: "Brantley Inc", "Brantley Corp"; "A & Co" is left to the known names, as
+# "& Co" is not a legal form the names are matched without)
+LEGAL_ONLY_RE = re.compile(r"(?<![\w\-])(?:(?:Inc\.|Ltd\.?|GmbH|AG|plc|Corp\.|LLC|Limited|Co\., Ltd\.?|S\.A\.|N\.V\.|B\.V\.|K\.K\.|S\.p\.A\.)(?![\w])"
+                           r"|(?:Inc|Corp)(?![\w\-.’']))")
 LEFT_WORDS = re.compile(r"((?:(?:[A-Z][\w&'’\.\-]*|&|[a-z]+[A-Z][\w\-]*)[ \t]+){1,5})$")
 STOCK_RE = re.compile(
     r"(?<![\w&'’\.\-])((?:[A-Z][\w&'’\.\-]{0,40},?\s+){0,3}[A-Z][\w&'’\.\-]{0,40})\s*\(\s*(?:[“\"][^”\"]{1,30}[”\"],\s*)?"

@@ -31,7 +31,9 @@ def _patterns(data: dict) -> dict:
                                       rf"\bfrom\s+", re.I)),
             "licensed_to": _gate(re.compile(rf"\b(?:{_alt(data['licensed_to_verbs'])})\b[^.;]{{0,{int(data['licensed_to_gap'])}}}?"
                                       rf"\bto\s+", re.I)),
-            "codevelop": _gate(re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+", re.I)),
+            "codevelop": _gate(re.compile(rf"\b(?:{_alt(data['codevelop_with'])})\s+"
+                                          rf"(?:(?:the\s+|its\s+|a\s+)?(?:[A-Z][\w.]*-based\s+|[A-Z][a-z]+\s+)?"
+                                          rf"(?:{_alt(data.get('codevelop_descriptor_nouns') or ['company'])}),?\s+)?", re.I)),
             "between": _gate(re.compile(rf"\b(?:{_alt(data['between_nouns'])})\s+between\s+", re.I)),
             "licensee_before": re.compile(rf"\b(?:{_alt(data['licensee_before'])})\s+$", re.I),
             "licensee_after": re.compile(rf"\s+(?:{_alt(data['licensee_after'])})\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?"
@@ -175,7 +177,10 @@ def _licence_cues() -> dict:
             "joint": re.compile(rf"\s+(?:will\s+|to\s+|agreed\s+to\s+|plan\s+to\s+)?(?:{_alt(data['joint_verbs'])})\s+", re.I),
             "joint_deal": re.compile(rf"\s+(?:have\s+|has\s+)?(?:{_alt(data['joint_deal_verbs'])})\s+(?:an?\s+|the\s+)?(?:[\w\-,]+\s+){{0,4}}?"
                                      rf"(?:{_alt(data['between_nouns'])})\s+(?:on|for|to\s+(?:co-?)?develop(?:\s+and\s+commerciali[sz]e)?)\s+", re.I),
-            "which": re.compile(r",\s+which\s+"),
+            "which": re.compile(r"(?:™|®)?,\s+which\s+"),
+            "markets_with": re.compile(r"\s+(?:(?:has|have|is|are)\s+)?(?:jointly\s+|also\s+)?(?:co-?)?(?:develop(?:s|ed|ing)?|"
+                                       r"commerciali[sz](?:es|ed|ing|e)|market(?:s|ed|ing)?|sell(?:s|ing)?|sold|co-?promot(?:es|ed|ing))"
+                                       r"\s+(?:together\s+with|jointly\s+with|with|in\s+(?:collaboration|partnership)\s+with)\s+(?:the\s+)?", re.I),
             "deal_words": _gate(re.compile(rf"\b(?:{_alt(data['deal_sentence_words'])})\b", re.I)),
             # "A developed X with B", "A co-commercializes X in Europe with B"
             "developed": re.compile(r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:co-?)?(?:develop(?:ed|s|ing)|commerciali[sz](?:es|ed|ing)|"
@@ -272,6 +277,15 @@ def licensees(sent: str, base: int, assets, orgs, add_developer, pair) -> None:
         if not x:
             continue
         wm = c["with_org"].match(sent, x[0].end - base) or c["with_place"].match(sent, x[0].end - base)
+        b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
+        if b:
+            add_developer(x[0].eid, a.eid)
+            add_developer(x[0].eid, b[0].eid)
+            pair(a.eid, b[0].eid)
+    # "X, which A markets with B", "X, which A is jointly developing with B": both develop X
+    for a in orgs:
+        x = [y for y in assets if y.end <= a.start and c["which"].fullmatch(sent, y.end - base, a.start - base)]
+        wm = c["markets_with"].match(sent, a.end - base) if x else None
         b = [o for o in orgs if wm and o.start == base + wm.end() and o.eid != a.eid]
         if b:
             add_developer(x[0].eid, a.eid)

@@ -1055,7 +1055,10 @@ def _filed_for_approval() -> re.Pattern:
     """ "filed for approval", "submitted ... for marketing approval" (data/relations.yaml): a filing."""
     data = read_data("relations.yaml")
     gap = int(data.get("filed_for_gap_words", 4))
-    return re.compile(rf"\b(?:{cue_alternation(data['filed_for_verbs'])})\s+(?:[\w\-]+\s+){{0,{gap}}}?for\s+"
+    # the gap may hold an application and its authority ("filed an application with the Ministry of Health,
+    # Labour and Welfare (MHLW), for approval of X") but no decision word of its own
+    return re.compile(rf"\b(?:{cue_alternation(data['filed_for_verbs'])})\s+"
+                      rf"(?:(?!approv|grant|receiv|obtain)[\w\-(),’']+\s+){{0,{gap}}}?(?:for|seeking|to\s+seek|requesting)\s+"
                       r"(?:(?:marketing|regulatory|conditional|accelerated|full)\s+)?approval\b", re.I)
 
 
@@ -1470,7 +1473,11 @@ def _authorities_for(ctx, sent, base, s, e, auths, actions, i):
     before = [a for a in auths if max(prev, s - 110) <= a[0] and a[1] <= s and ";" not in ctx.text[a[1]:s]]
     action = actions[i][2]
     pick = None
-    if after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]
+    # "filed an application with the FDA for approval": the authority named inside the action's own words
+    inside = [a for a in auths if s <= a[0] and a[1] <= e]
+    if inside:
+        pick = inside[:1]
+    elif after and (not before or action == "designation" or after[0][0] - e < s - before[-1][1]
                   or AGENT_AFTER_RE.fullmatch(ctx.text, e, after[0][0])):  # "was approved by the FDA": its agent
         group = [after[0]]
         for a in [a for a in auths if after[0][0] < a[0] < min(nxt, e + 160)]:

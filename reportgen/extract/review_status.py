@@ -23,7 +23,7 @@ def _cues() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     alt = cue_alternation(before)
     apps = cue_alternation(data.get("review_status_applications") or ["application"])
     return (frozenset(data.get("review_statuses") or []), re.compile(rf"\b(?:{alt})\s+$", re.I),
-            re.compile(rf"\s*(?:designation\s+|status\s+)?(?:to|for)\s+(?:the\s+|its\s+|a\s+|an\s+)?"
+            re.compile(rf"\s*(?:status\s+)?(?:to|for)\s+(?:the\s+|its\s+|a\s+|an\s+)?"
                        rf"(?:company['’]s\s+|[\w\-]+['’]s?\s+)?(?:supplemental\s+)?(?:{apps})\b", re.I),
             # "the NDA ... has been accepted ... and granted Priority Review": the application is the subject
             re.compile(rf"\b(?:{apps})\b[^.;]{{0,120}}?\b(?:accepted|validated|granted|given|receiv(?:ed|es)|assigned)\s+"
