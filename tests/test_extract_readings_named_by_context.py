@@ -58,3 +58,16 @@ def test_commercial_right_object_takes_its_indication():
     text = ("Kelmora obtained the rights to market Zorvexa in China. "
             "The therapy is approved for relapsed or refractory multiple myeloma.")
     assert "Zorvexa" in subjects(text)
+
+
+def test_code_with_a_dotted_version():
+    text = ("Each patient received a single treatment with ZX-CART22.1, an experimental CD22-directed CAR-T therapy "
+            "from Kelmora Biomedicine, for systemic lupus erythematosus.")
+    got = {(f.predicate, str(f.object)) for f in facts(text) if f.subject == "ZX-CART22.1"}
+    assert {("modality", "CAR-T"), ("target", "CD22"), ("developer", "Kelmora Biomedicine")} <= got
+
+
+def test_dotted_criteria_and_scales_are_no_codes():
+    text = ("Zorvexa, an investigational antibody, achieved an objective response rate of 40% per RECIST-1.1 in "
+            "patients with lung cancer, with adverse events graded by CTCAE-5.0 and iRECIST-1.1 criteria.")
+    assert subjects(text) == {"Zorvexa"}

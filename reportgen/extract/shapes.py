@@ -56,7 +56,9 @@ def _patterns():
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d)"
             # one capital, a hyphen and a long number: "S-309309"
-            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d))"),
+            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d)"
+            # a version after a dot: "MB-CART19.1", "ZX-101.2" (a hyphenated capital prefix, one or two digits after)
+            r"|(?P<dotted>[A-Z]{2,6}-[A-Z]{0,5}\d{1,4}\.\d{1,2})(?![\w%]|[.,]\d|-\d))"),
         # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
         # "CD4CAR", "CD7CAR-T": a CAR written joined to its target's symbol (a CD number or a vocabulary target)
         "target_car": re.compile(r"(?<![\w\-])(([A-Z][A-Za-z0-9]{1,7}?)CAR(?:-?T)?)(?![\w\-])"),
