@@ -68,6 +68,7 @@ def test_code_with_a_dotted_version():
 
 
 def test_dotted_criteria_and_scales_are_no_codes():
-    text = ("Zorvexa, an investigational antibody, achieved an objective response rate of 40% per RECIST-1.1 in "
+    text = ("ZX-101, an investigational antibody, achieved an objective response rate of 40% per RECIST-1.1 in "
             "patients with lung cancer, with adverse events graded by CTCAE-5.0 and iRECIST-1.1 criteria.")
-    assert subjects(text) == {"Zorvexa"}
+    got = subjects(text)
+    assert "ZX-101" in got and not {"RECIST-1.1", "CTCAE-5.0", "iRECIST-1.1"} & got
