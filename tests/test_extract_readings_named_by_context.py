@@ -72,3 +72,19 @@ def test_dotted_criteria_and_scales_are_no_codes():
             "patients with lung cancer, with adverse events graded by CTCAE-5.0 and iRECIST-1.1 criteria.")
     got = subjects(text)
     assert "ZX-101" in got and not {"RECIST-1.1", "CTCAE-5.0", "iRECIST-1.1"} & got
+
+
+def test_two_word_inn_in_a_parenthesis_is_one_alias():
+    text = ("ZX-2001 (Tobiguran Vexameran) is an investigational, in vivo CRISPR-Cas9-based gene editing therapy "
+            "designed to treat transthyretin amyloidosis. Kelmora Therapeutics is developing ZX-2001.")
+    got = facts(text)
+    assert {f.subject for f in got} == {"Tobiguran Vexameran"}
+    assert any(f.predicate == "name" and str(f.object) == "ZX-2001" for f in got)
+
+
+def test_two_word_parenthesis_near_misses():
+    # a comparator after a connector, and a brand before its INN (different case) stay apart
+    text = ("ZX-2001 (versus docetaxel) improved survival in patients with lung cancer. ZX-2001 is an "
+            "investigational antibody developed by Kelmora Therapeutics.")
+    assert "versus docetaxel" not in subjects(text) and "ZX-2001" in subjects(text)
+    assert "Zorvexa tobizumab" not in subjects("ZX-3001 (Zorvexa tobizumab) is an antibody for lung cancer.")
