@@ -88,3 +88,17 @@ def test_two_word_parenthesis_near_misses():
             "investigational antibody developed by Kelmora Therapeutics.")
     assert "versus docetaxel" not in subjects(text) and "ZX-2001" in subjects(text)
     assert "Zorvexa tobizumab" not in subjects("ZX-3001 (Zorvexa tobizumab) is an antibody for lung cancer.")
+
+
+def test_place_possessive_event_subject_is_a_company_not_an_asset():
+    text = ("Korean Biotech Wins Approval for New Stem Cell Treatment\n\n"
+            "South Korea's KLM-Cellora has received approval for a new stem cell treatment for heart failure.\n\n"
+            "The approval gives the biotech company the right to sell Kardivel-AMI which has been in clinical "
+            "trials for the past six years.")
+    assert "KLM-Cellora" not in subjects(text)
+
+
+def test_unknown_event_subject_without_place_possessive_still_an_asset():
+    text = ("Orphan designations this week. Moravex received Orphan Drug Designation from the FDA for "
+            "Duchenne muscular dystrophy.")
+    assert "Moravex" in subjects(text)

@@ -80,7 +80,7 @@ def _patterns():
         # "the right to sell Zorvexa-AMI, which ...", "rights to market Zorvexa in China": a commercial right's object
         "rights_object": re.compile(rf"\brights?\s+to\s+(?:{_alt(data.get('rights_object_verbs', []))})\s+"
                                     r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?"
-                                    r"(?=\s*(?:[,.(;]|in\b|and\b|across\b|throughout\b|outside\b|for\b))"),
+                                    r"(?=\s*(?:[,.(;]|in\b|and\b|across\b|throughout\b|outside\b|for\b|which\b|that\b))"),
         # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
         # after a lower-case drug noun (so never in an all-capitals headline)
         "noun_brand": re.compile(rf"(?<![\w\-])(?:{nouns})\s+([A-Z]{{4,}}(?![a-z])|[A-Z][A-Za-z0-9]{{2,}}(?=\s?(?:®|™)))"
