@@ -67,6 +67,15 @@ def _org_like():
             re.compile(rf"\b(?:{before})\s+$", re.I))
 
 
+_PLACE_POSSESSIVE = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+[ ])?[A-Z][A-Za-z.]+)(?:’s|'s)[ ]$")
+
+
+@lru_cache(maxsize=1)
+def _geo():
+    from reportgen.extract.names import GEO_WORDS  # no cycle at import time
+    return GEO_WORDS
+
+
 def event_subject_names(text: str, found: list[tuple[int, int, str]], event_in_sentence) -> list[tuple[int, int, str]]:
     """Of the unknown subjects found, those that name an asset: a single capitalized word (not the second word
     of a name, not one written like an organization anywhere in the text) in a sentence stating an event."""
@@ -79,6 +88,10 @@ def event_subject_names(text: str, found: list[tuple[int, int, str]], event_in_s
         if re.search(r"[A-Z][\w\-]*\s+$", text[max(0, s - 40):s]) and not re.search(r"(?:^|[.!?]\s+|\n)\S*\s*$", text[max(0, s - 40):s]):
             continue  # "Norvik Pharma received": the second word of a longer name
         org = False
+        # "South Korea's Kelmora received approval": a place's possessive right before the name makes it a company
+        place = _PLACE_POSSESSIVE.search(text, max(0, s - 40), s)
+        if place and all(x.casefold() in _geo() for x in place.group(1).split()[-1:]):
+            continue
         for m in re.finditer(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text):
             if after.match(text, m.end()) or before.search(text, max(0, m.start() - 40), m.start()):
                 org = True

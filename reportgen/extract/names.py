@@ -362,6 +362,13 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
                     key = (seg_s, seg_s + len(seg))
                     if is_org_item(text, seg_s, seg_s + len(seg), org_spans, _ORG_ITEM):  # aliases.py
                         continue
+                    two = _TWO_WORD_INN.fullmatch(seg)  # "ZX-2001 (Tobiguran Vexameran)": a two-word INN
+                    if two and (seg_s + two.start(2), seg_s + two.end(2)) in cands \
+                            and cands[(seg_s + two.start(2), seg_s + two.end(2))][1] == 0 \
+                            and (two.group(1)[0].isupper() == two.group(2)[0].isupper()) \
+                            and two.group(1).casefold() not in NOT_INN | _TWO_WORD_NOT and not _lexical_word(two.group(1), lex):
+                        del cands[(seg_s + two.start(2), seg_s + two.end(2))]
+                        cands[key] = (seg, 0)
                     rank = 0 if inn_in_paren else owner[1]
                     inn_in_paren = inn_in_paren or bool(INN_RE.fullmatch(seg))
                     if key in cands or rd or or_short or _looks_like_alias(seg, rank, lex) or _inn_short(seg, owner):
@@ -525,6 +532,15 @@ def _segments(text: str, ps: int, pe: int):
         i = j + 1
         if j >= pe:
             break
+
+
+# a two-word INN in a parenthesis (gene editing, nucleic acids): the second word an INN, the first no connector
+_TWO_WORD_INN = re.compile(r"([A-Za-z][a-z]{5,})[ ]([A-Za-z][a-z]{5,})")
+_TWO_WORD_NOT = frozenset(str(w).casefold() for w in read_data("shapes.yaml").get("two_word_inn_not", []))
+
+
+def _lexical_word(word: str, lex: Lexicons) -> bool:
+    return any(mt.lookup(word)[0] for mt in (lex.diseases, lex.targets, lex.modalities, lex.organizations))
 
 
 def _inn_short(seg: str, owner: tuple) -> bool:

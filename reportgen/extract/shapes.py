@@ -56,7 +56,9 @@ def _patterns():
             r"|(?P<spaced>[A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"
             r"|(?P<single>[A-Z]\d{3,5}[a-z]?)(?![\w]|[.,]\d|-\d)"
             # one capital, a hyphen and a long number: "S-309309"
-            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d))"),
+            r"|(?P<lettered>[A-Z]-\d{5,7})(?![\w]|[.,]\d|-\d)"
+            # a version after a dot: "MB-CART19.1", "ZX-101.2" (a hyphenated capital prefix, one or two digits after)
+            r"|(?P<dotted>[A-Z]{2,6}-[A-Z]{0,5}\d{1,4}\.\d{1,2})(?![\w%]|[.,]\d|-\d))"),
         # the second code of a combination written with a slash: "ABC-123/XYZ-456" (names.CODE_RE skips codes after "/")
         # "CD4CAR", "CD7CAR-T": a CAR written joined to its target's symbol (a CD number or a vocabulary target)
         "target_car": re.compile(r"(?<![\w\-])(([A-Z][A-Za-z0-9]{1,7}?)CAR(?:-?T)?)(?![\w\-])"),
@@ -70,6 +72,15 @@ def _patterns():
         "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?"
                                  r"(?:\s+|,\s+(?=[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s?(?:™|®))?[,.;)]))"
                                  r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
+        # "The drug Zorvexa is approved", "the new stem cell treatment, Zorvexa, ...": "the" and a drug noun, then a
+        # name that acts right after it or is set off by commas (checked in add_shape_assets)
+        "the_noun": re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?:{nouns})"
+                               r"(?:\s+|,\s+(?=[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s?(?:™|®))?,))"
+                               r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
+        # "the right to sell Zorvexa-AMI, which ...", "rights to market Zorvexa in China": a commercial right's object
+        "rights_object": re.compile(rf"\brights?\s+to\s+(?:{_alt(data.get('rights_object_verbs', []))})\s+"
+                                    r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?"
+                                    r"(?=\s*(?:[,.(;]|in\b|and\b|across\b|throughout\b|outside\b|for\b|which\b|that\b))"),
         # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
         # after a lower-case drug noun (so never in an all-capitals headline)
         "noun_brand": re.compile(rf"(?<![\w\-])(?:{nouns})\s+([A-Z]{{4,}}(?![a-z])|[A-Z][A-Za-z0-9]{{2,}}(?=\s?(?:®|™)))"
@@ -91,7 +102,7 @@ def _patterns():
         # (up to three capitalized words: 'the Class 1 new drug "Huaxin Tablets"')
         "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,2})(?:™|®)?[”\"]"),
         # a quoted name after a drug noun, or after an application or approval ("BLA for “Trevanza”")
-        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
+        "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:{_alt(data.get('approval_object_cues', []))})\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
                                r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
         "appos_at": re.compile(r",\s+an?\s+"),
         "appos_first": re.compile(r",\s+the\s+(?:first|only|world(?:’s|'s)\s+first)\s+"),
@@ -134,6 +145,7 @@ def _patterns():
                                    rf"(?:{_alt(data.get('combination_cues', []))})\s+"),
         # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
         "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
+        "by_after": re.compile(rf"\s+(?:{_alt(data.get('appos_by_cues', []))})\s"),
         "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         # "AMCHEPRY (developed by Kinora Pharma and Velthera) is ...": the same attribution in a parenthesis
         "paren_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?\s+\(\s*(?:{_alt(data.get('appos_by_cues', []))})\s+"),
@@ -356,6 +368,17 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
                 len(re.findall(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])", text)) >= c["name_min"]) \
                 and w.casefold() not in c["head_not"]:
             add(s, e, w, 1)
+    for m in c["the_noun"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        set_off = text[m.start(1) - 2:m.start(1)] == ", "
+        if (set_off or c["owned_then_verb"].match(text, e)) and ok_name(w, s, e) and not false_code(w) \
+                and not DESCRIPTION_START.match(text, e) and w.casefold() not in c["head_not"] \
+                and not (w.isupper() and len(w) <= 3):
+            add(s, e, w, 1)
+    for m in c["rights_object"].finditer(text):
+        w, (s, e) = m.group(1), m.span(1)
+        if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"] and not (w.isupper() and len(w) <= 3):
+            add(s, e, w, 1)
     for m in c["the_name_by"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
         if ok_name(w, s, e) and not false_code(w) and w.casefold() not in c["head_not"]:
@@ -370,7 +393,9 @@ def add_shape_assets(text: str, lex: Lexicons, cands: dict, org_spans, trial_spa
             add(s, e, w, 1)
     for m in c["quote"].finditer(text):
         w, (s, e) = m.group(1), m.span(1)
-        if c["noun_end"].search(text, max(0, m.start() - 40), m.start()) and ok_name(w, s, e) and not false_code(w):
+        # after a drug noun or an approval, or before its maker ("“Zorvexa” produced by Kelmora")
+        if (c["noun_end"].search(text, max(0, m.start() - 40), m.start()) or c["by_after"].match(text, m.end())) \
+                and ok_name(w, s, e) and not false_code(w):
             add(s, e, w, 1)
     for m in c["appos_at"].finditer(text):
         name = c["appos_name"].search(text, max(0, m.start() - 90), m.start())
