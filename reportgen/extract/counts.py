@@ -180,6 +180,9 @@ _PARTS = (
                rf"{_grade('a')}\s+(?:\w+\s+){{0,2}}?(?:cases?|events?)?\s*\(\s*{_PCT}\s*\)", re.I),
     # "occurred in 53% of patients (grade ≥3: 2%)", "(grade 3 or higher, 4%)", "; grade ≥3: 2%"
     re.compile(rf"^\s*[,;]?\s*[(\[]\s*{_grade('a')}(?:\s+(?:events?|cases?))?\s*(?::|,|=|in)\s*{_PCT}\s*[)\]]", re.I),
+    # "occurred in 68% of patients, with grade 3 or higher events in 2.4%", ", with grade ≥3 in 7%", "and grade 3 in 5%"
+    re.compile(rf"{_LEAD}{_grade('a')}(?:\s+(?:adverse\s+)?(?:events?|cases?|reactions?))?\s+(?:in|at|of)\s+"
+               rf"(?:only\s+)?{_PCT}", re.I),
 )
 
 

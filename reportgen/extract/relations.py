@@ -136,8 +136,8 @@ def _target_post_more() -> re.Pattern:
                       rf"(?:inhibitors?|antibod(?:y|ies)|degraders?|therap))", re.I)
 
 
-TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
+TARGET_POST = re.compile(  # "a BCMA and CD19 dual-targeting CAR-T": a symbol joined by "and" to the next
+    r"(?:\s*/\s*[\w.\-]+|\s+and\s+(?-i:[A-Z][A-Z0-9\-]{1,9})(?=\s+dual))*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
     r"(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?|(?:monoclonal\s+|bispecific\s+)?antibod(?:y|ies)|"
     r"antibody[-\s]drug\s+conjugates?|ADCs?)\b)", re.I)
@@ -1626,7 +1626,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
+                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|developed\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
@@ -1721,7 +1721,12 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if kind == "efficacy":
                 endpoint = m.canonical
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
-                if lm and unit == "%":
+                pm2 = TWO_POINTS_RE.search(text, max(base, s - 24), s)
+                pct = [w for w in values if w[2] == "%"]
+                if pm2 and unit == "%" and len(pct) == 2:  # "the 6- and 12-month EFS rates were 65% and 49%(, respectively)"
+                    n = pm2.group(1 if v is pct[0] else 2)
+                    endpoint = f"{n}-{pm2.group(3).lower()} {endpoint} rate"
+                elif lm and unit == "%":
                     n = lm.group(1).lower()
                     endpoint = f"{WORD_NUM.get(n, n)}-{lm.group(2).lower()} {endpoint} rate"  # "2-year PFS rate"
                 obj = {"endpoint": endpoint, "value": value, "unit": unit}
@@ -1841,6 +1846,7 @@ def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]
 
 # a duration written right after its endpoint, in lists: "ORR 45%, DCR 90%, mPFS 8.3 months" (not "longer", not "after")
 BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?\b(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+TWO_POINTS_RE = re.compile(r"\b(\d{1,2})(?:[\s\-]?(?:months?|years?))?-?\s+(?:and|or|&)\s+(\d{1,2})[\s\-](month|year)s?\s*$", re.I)
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[\s\-](month|year)\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
