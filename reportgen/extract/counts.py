@@ -252,3 +252,28 @@ def breakdown(text: str, lo: int, pos: int) -> bool:
         if not re.search(r"[.;]", text[m.end():pos]):
             return True
     return False
+
+
+# "Serious adverse events occurred in two patients on placebo and four on X": the count after the control arm's is
+# the asset's (the asset must be named right after it; relations.py checks that)
+_ARM_TAKER = r"(?:on|in|receiving|given|taking|treated\s+with|with)"
+_CONTROL_THEN = re.compile(
+    rf"\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?(?:placebo|vehicle|sham|control|comparator)(?:\s+(?:arm|group))?\s*,?\s*"
+    rf"(?:and|versus|vs\.?|compared\s+(?:with|to))\s+(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?", re.I)
+
+
+def control_then_asset(text: str, end: int) -> tuple[int, str, int] | None:
+    """(offset, count, asset offset) of the count after a control arm's ("two patients on placebo and four on X"),
+    the count ending at `end`; else None."""
+    m = _CONTROL_THEN.match(text, end)
+    if m is None:
+        return None
+    return m.start("n"), str(count_value(m.group("n"))), m.end()
+
+
+_ON_CONTROL = re.compile(rf"\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?(?:placebo|vehicle|sham|control|comparator)\b", re.I)
+
+
+def on_control(text: str, end: int) -> bool:
+    """ "in two patients on placebo": the count ending at `end` is the control arm's."""
+    return _ON_CONTROL.match(text, end) is not None

@@ -1626,6 +1626,8 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
+                                          # "the mean ABR decreased from 5.4 to 2.6 bleeds per year": the value after treatment
+                                          r"|(?:decreased|declined|fell|dropped|was\s+reduced|improved|increased|rose)\s+from\s+(?:a\s+(?:mean|median)\s+of\s+)?\d{1,3}(?:\.\d+)?\s+(?:\w+\s+){0,3}?to(?=\s+\d)"
                                           r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|developed\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
@@ -1698,6 +1700,16 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 # unless the count itemizes a response rate: "20 (90.9%) had a response: 12 who achieved sCR, 2 with VGPR"
             if cb and (kind == "efficacy" or cb[2] == "%" or not re.search(r"\bwith\s+(?:an?\s+|the\s+)?$", text[max(base, s - 12):s])):
                 values.append(cb)
+        if values:  # "occurred in two patients on placebo and four on X": X's count (counts.py)
+            named = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
+            for j, v in enumerate(values):
+                w = re.match(r"[\w.]+", text[v[0]:]) if v[2] == "patients" else None
+                sw = counts.control_then_asset(text, v[0] + w.end()) if w else None
+                if sw and any(a.start == sw[2] for a in named):
+                    values[j] = (sw[0], sw[1], "patients")
+                elif w and counts.on_control(text, v[0] + w.end()):
+                    values[j] = None  # "occurred in two patients on placebo": the control's count, no asset's figure
+            values = [v for v in values if v is not None]
         if kind == "safety" and values:  # "..., with 1 grade ≥3 event (2.3%)": the severe share too (counts.py)
             last = max(values)
             after = re.match(r"[\d.]*\s?%?\)?(?:\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:patients|participants|subjects))?\s*\)?",
