@@ -135,3 +135,25 @@ def test_the_control_arms_count_alone_is_no_figure():
 
 def test_the_asset_first_keeps_its_count():
     assert _sae(LEAD + "Serious adverse events occurred in three patients on velumatinib and one on placebo.") == {3.0}
+
+
+# --- a flattened table: "63.1%Median Duration of Response (DoR): 9.7 monthsMedian PFS: 4.0 months" ---------------
+
+def test_a_flattened_table_row_ends_its_unit_at_the_next_capital_word():
+    text = ("Zentora Bio announced results for velumatinib. Disease Control Rate (DCR): 63.1%Median Duration of "
+            "Response (DoR): 9.7 monthsMedian Progression-Free Survival (PFS): 4.0 months")
+    got = stated_figures(text, "efficacy", "velumatinib")
+    assert {("DCR", 63.1), ("DOR", 9.7), ("PFS", 4.0)} <= got
+
+
+# --- "EVENT (X 6.6% compared to placebo 4.6%)": the asset named first in the bracket takes its rate -------------
+
+def test_the_asset_named_in_the_bracket_takes_its_rate():
+    text = LEAD + ("The most common adverse event was mild ocular pain upon instillation "
+                   "(velumatinib 6.6% compared to placebo 4.6%).")
+    assert _safety(text) == {("ocular pain", 6.6, None)}
+
+
+def test_a_word_in_the_bracket_that_is_no_asset_gives_no_rate():
+    text = LEAD + "The most common adverse event was headache (placebo 4.6%)."
+    assert ("headache", 4.6, None) not in _safety(text)

@@ -1616,6 +1616,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             rest = seg_cut[lead_end:]
         limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
+        if pm is None and (am := ASSET_FIRST_RE.match(rest)) and any(
+                a.start == e + lead_end + len(re.match(r"\(\s*", rest).group()) for a in ctx.names.in_span(ctx.names.assets, base, base + len(sent))):
+            pm = am  # "ocular pain (X 6.6% compared to placebo 4.6%)": the asset named first in the bracket, its rate
         bare = None if pm or kind != "efficacy" else BARE_MONTHS_RE.match(rest)  # "mPFS 8.3 months", "median OS: 24.1 months"
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
@@ -1643,7 +1646,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 if not values and (cr := counts.count_rate(tail)):  # "reported in 38 (88.0%) of patients": counts.py
                     values.append((e + lead_end + vm.end() + cr[0], cr[1], "%"))
                 if not values:
-                    mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
+                    mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?(?:\b|(?-i:(?=[A-Z][a-z])))", tail)
                     if mm and kind == "efficacy" and not vm.group(0).startswith("at"):  # "remission at 6 months": a time point
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
@@ -1857,7 +1860,9 @@ def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]
 
 
 # a duration written right after its endpoint, in lists: "ORR 45%, DCR 90%, mPFS 8.3 months" (not "longer", not "after")
-BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?\b(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+# "9.7 monthsMedian PFS ...": a table flattened without spaces ends the unit where the next capital word begins
+ASSET_FIRST_RE = re.compile(r"\(\s*(?=[A-Za-z])[\w\-]+(?:\s*:)?\s+(\d{1,3}(?:\.\d+)?)\s?%")
+BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?(?:\b|(?-i:(?=[A-Z][a-z])))(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
 TWO_POINTS_RE = re.compile(r"\b(\d{1,2})(?:[\s\-]?(?:months?|years?))?-?\s+(?:and|or|&)\s+(\d{1,2})[\s\-](month|year)s?\s*$", re.I)
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[\s\-](month|year)\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
