@@ -180,6 +180,9 @@ _PARTS = (
                rf"{_grade('a')}\s+(?:\w+\s+){{0,2}}?(?:cases?|events?)?\s*\(\s*{_PCT}\s*\)", re.I),
     # "occurred in 53% of patients (grade ≥3: 2%)", "(grade 3 or higher, 4%)", "; grade ≥3: 2%"
     re.compile(rf"^\s*[,;]?\s*[(\[]\s*{_grade('a')}(?:\s+(?:events?|cases?))?\s*(?::|,|=|in)\s*{_PCT}\s*[)\]]", re.I),
+    # "occurred in 68% of patients, with grade 3 or higher events in 2.4%", ", with grade ≥3 in 7%", "and grade 3 in 5%"
+    re.compile(rf"{_LEAD}{_grade('a')}(?:\s+(?:adverse\s+)?(?:events?|cases?|reactions?))?\s+(?:in|at|of)\s+"
+               rf"(?:only\s+)?{_PCT}", re.I),
 )
 
 
@@ -249,3 +252,28 @@ def breakdown(text: str, lo: int, pos: int) -> bool:
         if not re.search(r"[.;]", text[m.end():pos]):
             return True
     return False
+
+
+# "Serious adverse events occurred in two patients on placebo and four on X": the count after the control arm's is
+# the asset's (the asset must be named right after it; relations.py checks that)
+_ARM_TAKER = r"(?:on|in|receiving|given|taking|treated\s+with|with)"
+_CONTROL_THEN = re.compile(
+    rf"\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?(?:placebo|vehicle|sham|control|comparator)(?:\s+(?:arm|group))?\s*,?\s*"
+    rf"(?:and|versus|vs\.?|compared\s+(?:with|to))\s+(?P<n>{_COUNT})\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?", re.I)
+
+
+def control_then_asset(text: str, end: int) -> tuple[int, str, int] | None:
+    """(offset, count, asset offset) of the count after a control arm's ("two patients on placebo and four on X"),
+    the count ending at `end`; else None."""
+    m = _CONTROL_THEN.match(text, end)
+    if m is None:
+        return None
+    return m.start("n"), str(count_value(m.group("n"))), m.end()
+
+
+_ON_CONTROL = re.compile(rf"\s+(?:{_PEOPLE}\s+)?{_ARM_TAKER}\s+(?:the\s+)?(?:placebo|vehicle|sham|control|comparator)\b", re.I)
+
+
+def on_control(text: str, end: int) -> bool:
+    """ "in two patients on placebo": the count ending at `end` is the control arm's."""
+    return _ON_CONTROL.match(text, end) is not None

@@ -44,7 +44,9 @@ def compared_figure(text: str, lo: int, asset_start: int) -> tuple[int, str, str
 
 
 # "by a mean of 6.2 points", "by 1.8 percentage points", "of 9.1 letters": a score's change in its own unit
-_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+(percentage\s+points?|points?|letters?|days?)\b", re.I)  # "by 4.2 days": migraine days  # "was -4.5 points": 4.5 as printed
+# "2.6 bleeds per year", "0.8 attacks per month": an annualized (or monthly) rate in the unit the release prints
+_SCORE = re.compile(r"[-−–]?(\d{1,3}(?:\.\d+)?)\s+((?:bleeds?|bleeding\s+episodes?|attacks?|episodes?|exacerbations?|relapses?)"
+                    r"\s+per\s+(?:year|month|patient[\s\-]year)|percentage\s+points?|points?|letters?|days?)\b", re.I)  # "by 4.2 days": migraine days  # "was -4.5 points": 4.5 as printed
 
 
 def score_change(tail: str) -> list[tuple[int, str, str]]:
@@ -53,7 +55,7 @@ def score_change(tail: str) -> list[tuple[int, str, str]]:
     if m is None:
         return []
     unit = " ".join(m.group(2).lower().split())
-    return [(m.start(1), m.group(1), unit if unit.endswith("s") else unit + "s")]
+    return [(m.start(1), m.group(1), unit if unit.endswith("s") or " per " in unit else unit + "s")]
 
 
 _SMALL_COUNT = "|".join(w for w, n in WORD_NUM.items() if n <= 10)  # counts.py holds the number words

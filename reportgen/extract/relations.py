@@ -136,8 +136,8 @@ def _target_post_more() -> re.Pattern:
                       rf"(?:inhibitors?|antibod(?:y|ies)|degraders?|therap))", re.I)
 
 
-TARGET_POST = re.compile(
-    r"(?:\s*/\s*[\w.\-]+)*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
+TARGET_POST = re.compile(  # "a BCMA and CD19 dual-targeting CAR-T": a symbol joined by "and" to the next
+    r"(?:\s*/\s*[\w.\-]+|\s+and\s+(?-i:[A-Z][A-Z0-9\-]{1,9})(?=\s+dual))*\s*\)?\s*(?:\([^)]{1,30}\))?\s*[-–]?\s*(?:dual[-\s]?|bi-?)?(?:targeted|targeting|directed|specific|CAR\b|chimeric|×|x\s|x(?=[A-Z])|"
     r"(?:small[-\s]molecule\s+|oral\s+|selective\s+|covalent\s+|allosteric\s+|(?:tyrosine\s+)?kinase\s+)?"
     r"(?:inhibitors?|antagonists?|agonists?|degraders?|blockers?|(?:monoclonal\s+|bispecific\s+)?antibod(?:y|ies)|"
     r"antibody[-\s]drug\s+conjugates?|ADCs?)\b)", re.I)
@@ -1623,6 +1623,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             rest = seg_cut[lead_end:]
         limited = None
         pm = re.match(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s?%", rest)
+        if pm is None and (am := ASSET_FIRST_RE.match(rest)) and any(
+                a.start == e + lead_end + len(re.match(r"\(\s*", rest).group()) for a in ctx.names.in_span(ctx.names.assets, base, base + len(sent))):
+            pm = am  # "ocular pain (X 6.6% compared to placebo 4.6%)": the asset named first in the bracket, its rate
         bare = None if pm or kind != "efficacy" else BARE_MONTHS_RE.match(rest)  # "mPFS 8.3 months", "median OS: 24.1 months"
         if pm:
             values.append((e + lead_end + pm.start(1), pm.group(1), "%"))
@@ -1633,7 +1636,9 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if vs:
                 values.append((e + lead_end + vs.start(1), vs.group(1), "months"))
             vm = (ACHIEVED_IN_RE.match(rest) if kind == "efficacy" and not vs else None) or (None if vs else re.match(r"(?:,\s*(?=was\b|were\b|is\b))?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|observed|seen|noted|documented)\s+in"
-                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
+                                          # "the mean ABR decreased from 5.4 to 2.6 bleeds per year": the value after treatment
+                                          r"|(?:decreased|declined|fell|dropped|was\s+reduced|improved|increased|rose)\s+from\s+(?:a\s+(?:mean|median)\s+of\s+)?\d{1,3}(?:\.\d+)?\s+(?:\w+\s+){0,3}?to(?=\s+\d)"
+                                          r"|(?:was|were)\s+reported\s+by|affected|affecting|was|were|of|reached|is|are|at|:|=|occurred\s+in|observed\s+in|reported\s+in|seen\s+in|occurring\s+in|noted\s+in|developed\s+in|in|by(?=\s+(?:an?\s+(?:mean|average|median)\s+of\s+)?\d)|to(?=\s+\d))\s+(?:only\s+|approximately\s+|about\s+|an?\s+(?:mean|average|median)\s+of\s+|(?:up\s+to|nearly|almost|more\s+than|over|greater\s+than|roughly|around|as\s+high\s+as)\s+(?=\d)|[≥>~≈]\s*(?=\d))?", rest))
             # ("MRD negativity was achieved in 75%", "BCVA improved by a mean of 9.1 letters": ACHIEVED_IN_RE; "a DCR of
             # up to 90%", "ORR was over 85%" give the figure; "at least 6 months" is a threshold, not a value: left out)
             if vm and kind != "efficacy" and vm.group(0).startswith("by"):
@@ -1648,7 +1653,7 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 if not values and (cr := counts.count_rate(tail)):  # "reported in 38 (88.0%) of patients": counts.py
                     values.append((e + lead_end + vm.end() + cr[0], cr[1], "%"))
                 if not values:
-                    mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?\b", tail)
+                    mm = re.match(r"(\d{1,3}(?:\.\d+)?)\s+months?(?:\b|(?-i:(?=[A-Z][a-z])))", tail)
                     if mm and kind == "efficacy" and not vm.group(0).startswith("at"):  # "remission at 6 months": a time point
                         values.append((e, mm.group(1), "months"))
                 if not values and kind == "efficacy":  # "BCVA improved by a mean of 9.1 letters": figures.py
@@ -1705,6 +1710,16 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
                 # unless the count itemizes a response rate: "20 (90.9%) had a response: 12 who achieved sCR, 2 with VGPR"
             if cb and (kind == "efficacy" or cb[2] == "%" or not re.search(r"\bwith\s+(?:an?\s+|the\s+)?$", text[max(base, s - 12):s])):
                 values.append(cb)
+        if values:  # "occurred in two patients on placebo and four on X": X's count (counts.py)
+            named = ctx.names.in_span(ctx.names.assets, base, base + len(sent))
+            for j, v in enumerate(values):
+                w = re.match(r"[\w.]+", text[v[0]:]) if v[2] == "patients" else None
+                sw = counts.control_then_asset(text, v[0] + w.end()) if w else None
+                if sw and any(a.start == sw[2] for a in named):
+                    values[j] = (sw[0], sw[1], "patients")
+                elif w and counts.on_control(text, v[0] + w.end()):
+                    values[j] = None  # "occurred in two patients on placebo": the control's count, no asset's figure
+            values = [v for v in values if v is not None]
         if kind == "safety" and values:  # "..., with 1 grade ≥3 event (2.3%)": the severe share too (counts.py)
             last = max(values)
             after = re.match(r"[\d.]*\s?%?\)?(?:\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:patients|participants|subjects))?\s*\)?",
@@ -1728,7 +1743,12 @@ def _results(ctx: Context, sent: str, base: int, span, assets, fallback):
             if kind == "efficacy":
                 endpoint = m.canonical
                 lm = MONTH_POINT_RE.search(text, max(base, s - 16), s)
-                if lm and unit == "%":
+                pm2 = TWO_POINTS_RE.search(text, max(base, s - 24), s)
+                pct = [w for w in values if w[2] == "%"]
+                if pm2 and unit == "%" and len(pct) == 2:  # "the 6- and 12-month EFS rates were 65% and 49%(, respectively)"
+                    n = pm2.group(1 if v is pct[0] else 2)
+                    endpoint = f"{n}-{pm2.group(3).lower()} {endpoint} rate"
+                elif lm and unit == "%":
                     n = lm.group(1).lower()
                     endpoint = f"{WORD_NUM.get(n, n)}-{lm.group(2).lower()} {endpoint} rate"  # "2-year PFS rate"
                 obj = {"endpoint": endpoint, "value": value, "unit": unit}
@@ -1847,7 +1867,10 @@ def _respectively(text: str, terms, sent_end: int) -> dict[int, tuple[int, str]]
 
 
 # a duration written right after its endpoint, in lists: "ORR 45%, DCR 90%, mPFS 8.3 months" (not "longer", not "after")
-BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?\b(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+# "9.7 monthsMedian PFS ...": a table flattened without spaces ends the unit where the next capital word begins
+ASSET_FIRST_RE = re.compile(r"\(\s*(?=[A-Za-z])[\w\-]+(?:\s*:)?\s+(\d{1,3}(?:\.\d+)?)\s?%")
+BARE_MONTHS_RE = re.compile(r"(?:\(\s*)?(\d{1,3}(?:\.\d+)?)\s*months?(?:\b|(?-i:(?=[A-Z][a-z])))(?!\s+(?:longer|more|later|after|before|earlier|follow|of\s+follow))", re.I)
+TWO_POINTS_RE = re.compile(r"\b(\d{1,2})(?:[\s\-]?(?:months?|years?))?-?\s+(?:and|or|&)\s+(\d{1,2})[\s\-](month|year)s?\s*$", re.I)
 MONTH_POINT_RE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[\s\-](month|year)\s*$", re.I)
 ENDPOINT_QUALIFIER_RE = re.compile(
     r"(?:at\s+(?:(?:\d{1,2}|one|two|three|six|nine|twelve|eighteen|twenty-four)[\s\-]+(?:months?|years?|weeks?))"
