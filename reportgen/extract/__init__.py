@@ -30,7 +30,7 @@ from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "2.4"
+EXTRACTOR_VERSION = "2.5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
