@@ -36,6 +36,8 @@ def _compiled():
 
 
 _NAME_MARK = "(?:™|®)?"
+# a capitalized name word, hyphenated parts kept ("Zorvexa", "ZX-101-B"): the name slot of the patterns below
+_WORD_NAME = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 
 
 def _patterns():
@@ -65,21 +67,21 @@ def _patterns():
         "slash_code": re.compile(r"/([A-Z]{2,6}-?\d{2,7}[A-Za-z]?|[A-Z]{1,2}\d{3,6}[A-Za-z]?)(?![\w\-/]|\.\d)"),
         # "dubbed its new bispecific antibody Dualix": the cue, then a drug noun, then the name
         "named_after": re.compile(rf"\b(?:{_alt(data.get('named_after_cues', []))})\s+(?:its|the|their|our|a|an|this)\s+"
-                                  rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+                                  rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\s+[“\"‘']?({_WORD_NAME})"
                                   r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
         # "its heart-cell sheet Kardisheet", "the company's antibody Zorvex": an owned drug noun, then the name
         # "its all-important cancer drug, Zorvex, ...": after a comma only a name set off by punctuation
         "owned_noun": re.compile(rf"\b(?:its|their|our|the\s+company(?:’s|'s))\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})s?"
-                                 r"(?:\s+|,\s+(?=[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s?(?:™|®))?[,.;)]))"
-                                 r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
+                                 rf"(?:\s+|,\s+(?={_WORD_NAME}(?:\s?(?:™|®))?[,.;)]))"
+                                 rf"({_WORD_NAME})(?:\s?(?:™|®))?(?![\w\-])"),
         # "The drug Zorvexa is approved", "the new stem cell treatment, Zorvexa, ...": "the" and a drug noun, then a
         # name that acts right after it or is set off by commas (checked in add_shape_assets)
         "the_noun": re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?:{nouns})"
-                               r"(?:\s+|,\s+(?=[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s?(?:™|®))?,))"
-                               r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?(?![\w\-])"),
+                               rf"(?:\s+|,\s+(?={_WORD_NAME}(?:\s?(?:™|®))?,))"
+                               rf"({_WORD_NAME})(?:\s?(?:™|®))?(?![\w\-])"),
         # "the right to sell Zorvexa-AMI, which ...", "rights to market Zorvexa in China": a commercial right's object
         "rights_object": re.compile(rf"\brights?\s+to\s+(?:{_alt(data.get('rights_object_verbs', []))})\s+"
-                                    r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?"
+                                    rf"({_WORD_NAME})(?:\s?(?:™|®))?"
                                     r"(?=\s*(?:[,.(;]|in\b|and\b|across\b|throughout\b|outside\b|for\b|which\b|that\b))"),
         # "Halden's anti-PD-1 therapy VORTAXA", "the PD-1 inhibitor Zorvexa®": a brand in capitals or marked right
         # after a lower-case drug noun (so never in an all-capitals headline)
@@ -93,28 +95,28 @@ def _patterns():
         "cell_lines": frozenset(str(x).casefold() for x in data.get("cell_lines", [])),
         "single_min": int(data.get("single_letter_min_count", 2)),
         "spaced_code": re.compile(r"(?<![\w\-./])([A-Z]{2,5}[ \u00a0]\d{2,7}[A-Za-z]?)(?![\w]|[.,]\d|-\d)"),
-        "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+        "intro": re.compile(rf"\b(?:{_alt(data['intro_cues'])})\s*:?\s+[“\"‘']?({_WORD_NAME})"
                             r"(?:\s?(?:™|®))?[”\"’']?(?![\w\-])"),
-        "intro_more": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[“\"‘']?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?[”\"’']?"
+        "intro_more": re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[“\"‘']?({_WORD_NAME})(?:\s?(?:™|®))?[”\"’']?"
                                  r"(?![\w\-])(?!\s+(?:[A-Z]|of\b|is\b|was\b|said\b))"),
         "brand_cue": re.compile(r"(?:brand|trade)[\s\-]?names?|branded\s+as|sold\s+(?:as|under)|trade-named", re.I),
         # anchored on the cheap part (the quote, ", a/an", "ase alfa"), the rest matched around it
         # (up to three capitalized words: 'the Class 1 new drug "Huaxin Tablets"')
-        "quote": re.compile(r"[“\"]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,2})(?:™|®)?[”\"]"),
+        "quote": re.compile(rf"[“\"]({_WORD_NAME}(?:[ ]{_WORD_NAME}){{0,2}})(?:™|®)?[”\"]"),
         # a quoted name after a drug noun, or after an application or approval ("BLA for “Trevanza”")
         "noun_end": re.compile(rf"\b(?:{nouns})\s*,?\s+$|\b(?:{_alt(data.get('approval_object_cues', []))})\s+$|\b(?:[Aa]pplication|[Aa]pproval|[Aa]uthori[sz]ation|[Dd]esignation|"
                                r"[Cc]learance|IND|NDA|BLA|MAA|sNDA|sBLA)\s+(?:for|of|to)\s+$"),
         "appos_at": re.compile(r",\s+an?\s+"),
         "appos_first": re.compile(r",\s+the\s+(?:first|only|world(?:’s|'s)\s+first)\s+"),
         # "X is a/an ... <drug noun>", "X, also known as Y, is an ... <drug noun>" opening a sentence
-        "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?"
+        "copula": re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_WORD_NAME})(?:™|®)?"
                              r"(?:\s*\([^()\n]{1,60}\)|,[^,.;\n]{1,80},)?\s+is\s+(?:an?|the\s+first)\s+", re.M),
         "copula_not": re.compile(rf"\b(?:{_alt(data.get('copula_not_nouns', []))})\b", re.I),
         # "ORG's Name", "ORG' Name": a capitalized word an organization owns
-        "owned": re.compile(r"\s?(?:’s|'s|’|')\s+([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?![\w\-’'])"),
+        "owned": re.compile(rf"\s?(?:’s|'s|’|')\s+({_WORD_NAME})(?:™|®)?(?![\w\-’'])"),
         # "the FDA approved Name for ...", "approval of Name as ...": a capitalized word an approval is of
         "approved": re.compile(rf"\b(?:{_alt(data.get('approval_object_cues', []))})\s+"
-                               r"([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
+                               rf"({_WORD_NAME})(?:™|®)?(?=\s*(?:[,(]|for\b|as\b|to\b|in\b))"),
         "name_min": int(data.get("owned_min_count", 2)),
         # a lowercase word shaped like an INN (data/shapes.yaml inn_like_*): its three slots
         "inn_like": re.compile(rf"[a-z]{{{int(data.get('inn_like_min', 8))},}}"),
@@ -144,12 +146,12 @@ def _patterns():
         "combo_before": re.compile(rf"(?<=[a-z,] )([A-Z][A-Za-z0-9]{{3,}}(?:-[A-Za-z0-9]+)*)(?:\s?(?:™|®))?\s+"
                                    rf"(?:{_alt(data.get('combination_cues', []))})\s+"),
         # "CardiaSheet, from Corvex Inc., is ...": a name set off by commas and attributed to an organization
-        "appos_from": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+from\s+(?:the\s+)?"),
+        "appos_from": re.compile(rf"(?<![\w\-])({_WORD_NAME})(?:™|®)?,\s+from\s+(?:the\s+)?"),
         "by_after": re.compile(rf"\s+(?:{_alt(data.get('appos_by_cues', []))})\s"),
-        "appos_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
+        "appos_by": re.compile(rf"(?<![\w\-])({_WORD_NAME})(?:™|®)?,\s+(?:{_alt(data.get('appos_by_cues', []))})\s+"),
         # "AMCHEPRY (developed by Kinora Pharma and Velthera) is ...": the same attribution in a parenthesis
-        "paren_by": re.compile(rf"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?\s+\(\s*(?:{_alt(data.get('appos_by_cues', []))})\s+"),
-        "appos_name": re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:™|®)?(?:\s*\([^()\n]{1,60}\))?$"),
+        "paren_by": re.compile(rf"(?<![\w\-])({_WORD_NAME})(?:™|®)?\s+\(\s*(?:{_alt(data.get('appos_by_cues', []))})\s+"),
+        "appos_name": re.compile(rf"(?<![\w\-])({_WORD_NAME})(?:™|®)?(?:\s*\([^()\n]{{1,60}}\))?$"),
         "appos_noun": re.compile(rf"((?:[\w\-/]+,?\s+){{0,{int(data.get('appos_words', 7))}}}?)(?:{nouns})\b"),
         "ase_tail": re.compile(r"ase\s+(?:alfa|beta|gamma|pegol)(?:-[a-z]{4})?(?![\w])", re.I),
         "ase_head": re.compile(r"(?<![\w\-])[A-Za-z]{4,}$"),
