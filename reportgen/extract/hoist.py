@@ -109,10 +109,10 @@ def _selective(atoms: list[str], flags: int) -> bool:
 _QUANT_START = "*+?{"
 
 
-def _close(src: str, i: int) -> int | None:
-    """Index of the ")" closing the group opened at src[i] ("("), escapes and classes skipped."""
-    depth, n = 0, len(src)
-    while i < n:
+def _structure(src: str, i: int, end: int):
+    """(index, character) of each character of src[i:end] outside escapes and character classes, the one
+    scan _close, _top_level_bar and _alternatives share; (index, None) where a class cannot be read."""
+    while i < end:
         c = src[i]
         if c == "\\":
             i += 2
@@ -120,16 +120,26 @@ def _close(src: str, i: int) -> int | None:
         if c == "[":
             j = _class_end(src, i)
             if j is None:
-                return None
+                yield i, None
+                return
             i = j + 1
             continue
+        yield i, c
+        i += 1
+
+
+def _close(src: str, i: int) -> int | None:
+    """Index of the ")" closing the group opened at src[i] ("("), escapes and classes skipped."""
+    depth = 0
+    for k, c in _structure(src, i, len(src)):
+        if c is None:
+            return None
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return k
     return None
 
 
@@ -156,24 +166,15 @@ def _class_end(src: str, i: int) -> int | None:
 def _top_level_bar(src: str, i: int, end: int) -> bool:
     """Whether src[i:end] holds a "|" outside any group or class."""
     depth = 0
-    while i < end:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            j = _class_end(src, i)
-            if j is None:
-                return True
-            i = j + 1
-            continue
+    for _, c in _structure(src, i, end):
+        if c is None:
+            return True
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -329,24 +330,16 @@ def _checked(src: str, out: str, flags: int) -> str | None:
 
 
 def _alternatives(src: str, i: int, end: int) -> list[str]:
-    """src[i:end] split at its top-level "|"."""
+    """src[i:end] split at its top-level "|" (a span _close has closed, so every class in it reads)."""
     out, depth, start = [], 0, i
-    while i < end:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(src, i) + 1
-            continue
+    for k, c in _structure(src, i, end):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            out.append(src[start:i])
-            start = i + 1
-        i += 1
+            out.append(src[start:k])
+            start = k + 1
     out.append(src[start:end])
     return out
 
