@@ -25,7 +25,7 @@ from reportgen.extract.guards import load_guards, planned_before, planned_region
     treated_after_prior
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
-from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
+from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_apposition, partner_named_after
 from reportgen.extract.lists import ListScope
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -491,6 +491,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if _inside(m.start, blocked) or combination_partner(text, s, m.start):
                 # "in combination with an anti-PD-1 antibody": the partner's, if named right after (descriptors.py)
                 partner = partner_named_after(text, assets_all, m.end)
+                partner = partner_apposition(text, assets_all, m.start) if partner is None else partner
                 if partner is not None:
                     found_targets.append((partner, m.canonical))
                 continue
@@ -508,6 +509,10 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end) or \
                     combination_partner(text, s, m.start):  # "in combination with a monoclonal antibody" (descriptors.py)
+                partner = partner_apposition(text, assets_all, m.start) \
+                    if _inside(m.start, blocked) and not BIOLOGY_AFTER_RE.match(text, m.end) else None
+                if partner is not None and partner not in {a.eid for a in assets}:
+                    ctx.add(partner, "modality", m.canonical, span)  # "with Y, Halden's anti-PD-1 antibody": Y's
                 continue
             eid = _nearest(assets, m.start)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
@@ -903,13 +908,14 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         if after:
             ctx.add(after[0].eid, "developer", o.eid, span)
     # "ASSET, a small-molecule inhibitor of PARP7 from ORG": the apposition names where the asset comes from
+    # (a combination partner's or comparator's own apposition too: "with Y, Halden's anti-PD-1 antibody" names Y's maker)
     for o in orgs:
-        before = [a for a in assets if a.end <= o.start]
+        before = [a for a in all_assets if a.end <= o.start]
         if before and APPOS_FROM_RE.fullmatch(text, before[-1].end, o.start) and not _is_regulator(ctx, o.eid):
             ctx.add(before[-1].eid, "developer", o.eid, span)
     # "ASSET, ORG's investigational gene therapy": the apposition names the owner
     for o in orgs:
-        before = [a for a in assets if a.end <= o.start]
+        before = [a for a in all_assets if a.end <= o.start]
         if before and APPOS_OWNER_RE.fullmatch(text, before[-1].end, o.start) and OWNED_RE.match(text, o.end) \
                 and not _is_regulator(ctx, o.eid):
             ctx.add(before[-1].eid, "developer", o.eid, span)
