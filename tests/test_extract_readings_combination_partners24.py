@@ -44,3 +44,38 @@ def test_partner_without_apposition_takes_no_class_said_of_a_later_clause():
     text = ("Velorix Therapeutics announced that zantolimab, in combination with velipolimab in patients with "
             "melanoma, is an anti-HER2 antibody.")
     assert of(text, "velipolimab", "target") == set()
+
+
+# --- "the combination of X and Y": Y is X's partner ---------------------------------------------------------
+
+COMBINATION_OF = ("Korvana Bio reported that the combination of KV-221 and trelomab achieved an objective response "
+                  "rate of 45% in gastric cancer. KV-221 is an oral small molecule KRAS G12C inhibitor.")
+
+
+def test_combination_of_results_stay_with_the_first_named_asset():
+    assert of(COMBINATION_OF, "KV-221", "indication") == {"gastric cancer"}
+    assert {f.object.endpoint for f in facts(COMBINATION_OF) if f.subject == "KV-221" and f.predicate == "efficacy"} == {"ORR"}
+
+
+def test_combination_of_partner_takes_none_of_them():
+    assert of(COMBINATION_OF, "trelomab", "indication") == set()
+    assert not [f for f in facts(COMBINATION_OF) if f.subject == "trelomab" and f.predicate == "efficacy"]
+
+
+def test_combination_of_a_generic_therapy_blocks_nothing():
+    text = "Korvana Bio reported that the combination of chemotherapy and trelomab achieved responses in gastric cancer."
+    assert of(text, "trelomab", "indication") == {"gastric cancer"}
+
+
+# --- a code combined with an INN is a drug ---------------------------------------------------------------
+
+def test_code_combined_with_an_inn_is_an_asset():
+    text = ("Korvana Bio announced that KB-4410 in combination with torbelisib reduced tumor size in patients with "
+            "ovarian cancer.")
+    assert of(text, "KB-4410", "indication") == {"ovarian cancer"}
+    assert of(text, "KB-4410", "developer") == {"Korvana Bio"}
+
+
+def test_code_alone_without_drug_context_stays_unread():
+    text = "Korvana Bio announced that KB-4410 reduced costs in its ovarian cancer unit."
+    assert not [f for f in facts(text) if f.subject == "KB-4410"]

@@ -442,9 +442,27 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent) and not (
                 not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])) \
-                and not _next_refers(text, sentences, i):
+                and not _next_refers(text, sentences, i) and not _combined_with_inn(text, key, cands):
             del cands[key]  # (a code an organization owns, "Zentavo's ZTV-101", needs no other context)
     return cands, uf, link_at
+
+
+# a combination cue between two drugs: "X in combination with Y", "X plus Y", "Y combined with X", "X + Y"
+_COMBINED_GAP = re.compile(r"\s*(?:in\s+combination\s+with|combined\s+with|plus|\+)\s*")
+
+
+def _combined_with_inn(text: str, key: tuple[int, int], cands: dict) -> bool:
+    """Whether the code at `key` is joined by a combination cue to an INN right before or after it ("ZX-44 in
+    combination with tarvolimab"): a drug combined with a drug is one."""
+    if not _COMBINED_GAP.search(text, max(0, key[0] - 30), key[1] + 30):
+        return False
+    for (s, e), (_w, rank) in cands.items():
+        if rank not in (0, 0.5):
+            continue
+        if (e <= key[0] and _COMBINED_GAP.fullmatch(text, e, key[0])) or \
+                (key[1] <= s and _COMBINED_GAP.fullmatch(text, key[1], s)):
+            return True
+    return False
 
 
 def _next_refers(text: str, sentences, i: int) -> bool:

@@ -70,6 +70,19 @@ COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\
 # "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
 # still speaks of the asset its opening reference names (a definite description, then a comma or verb)
 REFERENCE_WITH_RIVAL_RE = re.compile(r"^\W*(?:The|This)\s+(?:[\w\-]+\s+){0,3}?(?:drug|therapy|candidate|antibody|medicine|product|treatment)\b", re.I)
+# "the combination of X and Y", "combining X with Y": the second drug is the first's partner (as "X plus Y")
+COMBINATION_OF_RE = re.compile(r"\b(?:combination\s+of|combining)\s+(?:the\s+)?([\w\-]+)(?:\s*(?:™|®))?(?:\s*\([^()]{0,40}\))?\s+"
+                               r"(and|with)\s+(?!(?:an?|the|other|standard|approved)\s)", re.I)
+
+
+def _combination_of(sent: str, base: int, assets) -> list[tuple[int, int]]:
+    """The partner's clause of "the combination of X and Y" where X is a named asset: Y is X's partner."""
+    out = []
+    for m in COMBINATION_OF_RE.finditer(sent) if "ombin" in sent else ():
+        if any(a.start == base + m.start(1) for a in assets):
+            end = COMPARATOR_END_RE.search(sent, m.end())
+            out.append((base + m.start(2), base + (end.start() if end else len(sent))))
+    return out
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 def _cue_words(key: str) -> re.Pattern:
@@ -427,6 +440,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         ctx.blocked = [(s + m.start(), s + (x.start() if (x := COMPARATOR_END_RE.search(sent, m.end())) else len(sent)))
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
+        blocked += _combination_of(sent, s, assets_all)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
         for p, m in zip(assets_all, assets_all[1:]):  # "pembrolizumab plus KVR-201": the code, not the INN (document.py)
             if p in assets and m not in assets and code_after_inn(text, p, m):
