@@ -47,6 +47,11 @@ def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int, re.Pattern]:
 _FRAGMENT_GATE = ("Fab", "scFv", "anobod", "VHH", "omain antibod", "fragment", "ingle-chain")
 
 
+# a definite reference opening its sentence: "This nanobody targets IL-6", "The humanized Fab fragment binds X"
+_DEFINITE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This)\s+(?:(?:novel|humanized|humanised|fully\s+human|investigational|"
+                              r"bivalent|half-life\s+extended)\s+){0,2}$")
+
+
 @lru_cache(maxsize=1)
 def _fragments() -> tuple[re.Pattern, re.Pattern]:
     data = read_data("antibodies.yaml")
@@ -68,7 +73,8 @@ def fragment_modalities(text: str, taken: list[Match]) -> list[Match]:
         start, end = m.span()
         if any(t.start < end and start < t.end for t in taken):
             continue
-        if not _ARTICLE_BEFORE.search(text, max(0, start - 40), start) or not_after.match(text, end) \
+        if not (_ARTICLE_BEFORE.search(text, max(0, start - 40), start) or _DEFINITE_BEFORE.search(text, max(0, start - 40), start)) \
+                or not_after.match(text, end) \
                 or before.search(text, max(0, start - window), start) or text[end:end + 1] == "-":
             continue  # ("a bispecific nanobody", "an scFv-based CAR", "a Fab-drug conjugate")
         out.append(Match(start, end, "monoclonal antibody", m.group(0), False))
