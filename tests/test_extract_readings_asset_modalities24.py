@@ -65,3 +65,9 @@ def test_kinase_inhibitors_in_the_plural_are_small_molecules():
 def test_aav_vector_by_serotype_is_a_gene_therapy(phrase):
     text = f"Quorvel Bio announced that QV-27, {phrase}, entered Phase 1 in Duchenne muscular dystrophy."
     assert modalities(text, "QV-27") == {"gene therapy"}
+
+
+def test_gene_edited_cell_therapy_yields_to_the_cell_class_stated_elsewhere():
+    text = ("Quorvel Bio announced that QV-29, a CRISPR-edited allogeneic CAR-T, entered Phase 1. "
+            "QV-29 is a gene-edited cell therapy targeting CD70.")
+    assert modalities(text, "QV-29") == {"CAR-T"}

@@ -391,6 +391,8 @@ def _owner(described, pos: int) -> int | None:
     return None
 
 
+# cell classes a gene-edited cell product's "gene therapy" spelling yields to (modalities.yaml)
+CELL_MODALITIES = frozenset({"CAR-T", "CAR-NK", "NK cell", "TCR-T", "T cell", "iPSC-derived cell", "MSC"})
 PLURAL_TERM_RE = re.compile(r"(?:[a-z]s|[A-Z]s|ies)$")
 JOIN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
@@ -432,6 +434,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
     trial_phases: list[tuple[str, str, tuple[int, int]]] = []  # (trial, stage, span) of a phase no asset took
+    edited: set[int] = set()  # the raws of "gene therapy" read from a gene-edited cell product's spelling
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -532,6 +535,8 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "Orphan Drug Designation for Its Gene Therapy", as for targets
             ctx.add(eid, "modality", m.canonical, span)
+            if eid is not None and m.canonical == "gene therapy" and "edited" in m.surface:
+                edited.add(id(ctx.out[-1]))  # "a gene-edited cell therapy": yields to a cell class (below)
             for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
                 ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
@@ -639,6 +644,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
                              lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
     _focal_developer(ctx, sentences, model)
+    if edited:  # "X is a CRISPR-edited CAR-T ... a gene-edited cell therapy": the cell class it is, not gene therapy
+        celled = {r.eid for r in ctx.out if r.predicate == "modality" and r.obj in CELL_MODALITIES}
+        ctx.out = [r for r in ctx.out if not (id(r) in edited and r.eid in celled)]
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     for base, end, assets, orgs, sp in ctx.__dict__.get("role_links", ()):  # the partner beside a developer (developers.py)
