@@ -24,13 +24,13 @@ from reportgen.extract.regulatory_cues import national_fda
 from reportgen.extract.sentences import split_sentences
 from reportgen.extract.mesh_mentions import mesh_diseases
 from reportgen.extract.indications import abbreviation_in_context, shared_head_diseases
-from reportgen.extract.antibodies import antibody_modalities
+from reportgen.extract.antibodies import antibody_modalities, fragment_modalities
 from reportgen.extract.trials import find_trials
 from reportgen.extract.trial_names import more_trials
 from reportgen.facts import Efficacy, Evidence, Fact, sort_facts
 from reportgen.sources import Document
 
-EXTRACTOR_VERSION = "2.5"
+EXTRACTOR_VERSION = "2.6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "load_lexicons", "split_sentences",
            "Extractor", "RuleExtractor", "get_extractor", "BACKENDS", "EXTENSION_KEYS"]
@@ -59,7 +59,7 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         text=text, names=names, lex=lex, doc_date=doc.date,
         diseases=Spans(_diseases(found, text)),
         targets=Spans(found["targets"]),
-        modalities=Spans(found["modalities"] + antibody_modalities(text, found["modalities"], found["targets"])),  # antibodies.py
+        modalities=Spans(found["modalities"] + _antibodies(text, found)),  # antibodies.py
         authorities=Spans(_authorities(found, text)),
         designations=Spans(found["designations"]),
         endpoints=Spans(found["endpoints"]),
@@ -73,6 +73,12 @@ def extract_facts(doc: Document, lexicon: dict | Lexicons | None = None) -> list
         return [_with_population(f) for f in _to_facts(doc, names, raws, sentences, normalized, lex)]
     finally:
         Keyed.forget()  # quote choice's per-quote memo (keyed.py) holds this document's sentences only
+
+
+def _antibodies(text: str, found: dict) -> list[Match]:
+    """Antibodies written by their target, and antibody fragments heading a description (antibodies.py)."""
+    out = antibody_modalities(text, found["modalities"], found["targets"])
+    return out + fragment_modalities(text, found["modalities"] + out)
 
 
 # "Among the 101 evaluable patients, ...", "In 89 patients without prior CAR-T therapy, ..."

@@ -43,6 +43,44 @@ def _config() -> tuple[re.Pattern, re.Pattern, re.Pattern, int, re.Pattern]:
     return phrase, before, after, int(data["other_before_window"]), after_target
 
 
+# the substrings one of which a fragment spelling holds: a text with none needs no fragment scan
+_FRAGMENT_GATE = ("Fab", "scFv", "anobod", "VHH", "omain antibod", "fragment", "ingle-chain")
+
+
+# a definite reference opening its sentence: "This nanobody targets IL-6", "The humanized Fab fragment binds X"
+_DEFINITE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This)\s+(?:(?:novel|humanized|humanised|fully\s+human|investigational|"
+                              r"bivalent|half-life\s+extended)\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _fragments() -> tuple[re.Pattern, re.Pattern]:
+    data = read_data("antibodies.yaml")
+    words = sorted(data["fragments"], key=len, reverse=True)
+    phrase = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w])")
+    not_after = re.compile(rf"\s*(?:{cue_alternation(data['fragment_not_after'])})(?![\w])", re.I)
+    return phrase, not_after
+
+
+def fragment_modalities(text: str, taken: list[Match]) -> list[Match]:
+    """"monoclonal antibody" matches for an antibody fragment that heads the asset's description ("ZX-12, a Fab
+    fragment", "is a humanized nanobody"), outside modalities already read."""
+    if not any(g in text for g in _FRAGMENT_GATE):
+        return []
+    phrase, not_after = _fragments()
+    _, before, _, window, _ = _config()
+    out = []
+    for m in phrase.finditer(text):
+        start, end = m.span()
+        if any(t.start < end and start < t.end for t in taken):
+            continue
+        if not (_ARTICLE_BEFORE.search(text, max(0, start - 40), start) or _DEFINITE_BEFORE.search(text, max(0, start - 40), start)) \
+                or not_after.match(text, end) \
+                or before.search(text, max(0, start - window), start) or text[end:end + 1] == "-":
+            continue  # ("a bispecific nanobody", "an scFv-based CAR", "a Fab-drug conjugate")
+        out.append(Match(start, end, "monoclonal antibody", m.group(0), False))
+    return out
+
+
 def antibody_modalities(text: str, taken: list[Match], targets: list[Match] = ()) -> list[Match]:
     """"monoclonal antibody" matches for antibodies written by their target, outside modalities already read.
     `targets`: the target lexicon's matches, for an antibody named by the symbol alone ("a TIGIT antibody")."""

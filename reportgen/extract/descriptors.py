@@ -5,6 +5,8 @@
   reads the opposite order, "ZX-647 (an anti-CD52 antibody)").
 - A target or class named after a combination cue belongs to the combination partner, named or not: "ZX-1 in
   combination with an anti-PD-1 antibody", "a combination that features a monoclonal antibody therapy".
+- A target or class in the apposition right after a combination partner's name is that partner's: "X in
+  combination with Y, Halden's anti-PD-1 antibody, in NSCLC" says what Y is, not X.
 - A colon list after "target(s) two genes ...:" names the asset's targets however far the list runs:
   "ZX-VS is designed to target two genes critical in cancer: kinesin spindle protein, or KSP, ...; and VEGF".
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["described_before", "combination_partner", "colon_list_target"]
+__all__ = ["described_before", "combination_partner", "colon_list_target", "partner_apposition"]
 
 _BEFORE_PAREN = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|its|their|our|with|by)\s+)((?:[\w\-/]+\s+){0,5}?[\w\-/]+)\s*\(\s*$", re.I)
 
@@ -63,3 +65,15 @@ def partner_named_after(text: str, assets, end: int) -> int | None:
     if not m:
         return None
     return next((a.eid for a in assets if a.start == m.end()), None)
+
+
+# the apposition after a name, up to the term: ", Halden's anti-PD-1 ", ", an approved " (no second comma or clause)
+_APPOSITION = re.compile(r"(?:™|®)?,\s+(?![^,;.()]*\b(?:is|was|are|were|has|had|and|which|that|who|for|in|to)\s)[^,;.()]{0,60}")
+
+
+def partner_apposition(text: str, assets, pos: int) -> int | None:
+    """The asset whose apposition holds the term at `pos` ("with Y, Halden's anti-PD-1 antibody"), else None."""
+    before = [a for a in assets if a.end <= pos]
+    if before and _APPOSITION.fullmatch(text, before[-1].end, pos):
+        return before[-1].eid
+    return None

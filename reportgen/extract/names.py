@@ -96,7 +96,7 @@ BRAND_NAME_RE = re.compile(r"\bbrand\s+names?\s+(?:of\s+)?([A-Z][A-Za-z]{3,}(?:-
                            r"(?:[^.;,]{0,30}?\s+and\s+([A-Z][A-Za-z]{3,}(?:-[A-Za-z0-9]+)*)(?![\w\-]))?")
 PAREN_LEAD_RE = re.compile(r"^(?:previously|formerly|also\s+known\s+as|a\.k\.a\.?|aka|also\s+called"
                            r"|(?:generic|nonproprietary|international\s+nonproprietary|brand|trade|proprietary|common)\s+name\s*:?"
-                           r"|INN\s*:)\s*", re.I)
+                           r"|INN\s*:|(?:research\s+|study\s+|compound\s+)?codes?\s*(?:name\s*)?:?(?=\s*[A-Z]+-?\d))\s*", re.I)
 TRIAL_AFTER = re.compile(r"\s*(?:™|®)?\s*(?:clinical\s+)?(?:trials?|stud(?:y|ies)|cohorts?)\b", re.I)
 TRIAL_LIST_BEFORE = re.compile(r"(?:trials?|stud(?:y|ies))\s*\(\s*(?:[\w\-]+\s*(?:\[\d+\])?\s*(?:,|and)\s*)*$", re.I)
 # "in three Phase 3 trials - ABC, ABC2 and XYZ": names listed after a dash, colon or "?" (for a dash) after a plural
@@ -442,9 +442,33 @@ def find_assets(text: str, sentences: list[tuple[int, int]], lex: Lexicons,
         short = re.search(r"-\d[A-Za-z]?$", w) and not re.search(r"\d\d", w)
         if not (STRONG_CONTEXT if short else DRUG_CONTEXT).search(sent) and not (
                 not short and OWNED_CODE_BEFORE.search(text, max(0, key[0] - 40), key[0])) \
-                and not _next_refers(text, sentences, i):
+                and not _next_refers(text, sentences, i) and not _combined_with_inn(text, key, cands) \
+                and not (not short and STUDY_OF_BEFORE.search(text, max(0, key[0] - 40), key[0])):
             del cands[key]  # (a code an organization owns, "Zentavo's ZTV-101", needs no other context)
     return cands, uf, link_at
+
+
+# "the ZX-3 trial of NX-123", "a study evaluating NX-123": what a study is of is a drug (a study's own name is
+# left out before this, by TRIAL_AFTER and the trial spans)
+STUDY_OF_BEFORE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|evaluating|investigating|testing|assessing)\s+(?:the\s+)?$", re.I)
+
+
+# a combination cue between two drugs: "X in combination with Y", "X plus Y", "Y combined with X", "X + Y"
+_COMBINED_GAP = re.compile(r"\s*(?:in\s+combination\s+with|combined\s+with|plus|\+)\s*")
+
+
+def _combined_with_inn(text: str, key: tuple[int, int], cands: dict) -> bool:
+    """Whether the code at `key` is joined by a combination cue to an INN right before or after it ("ZX-44 in
+    combination with tarvolimab"): a drug combined with a drug is one."""
+    if not _COMBINED_GAP.search(text, max(0, key[0] - 30), key[1] + 30):
+        return False
+    for (s, e), (_w, rank) in cands.items():
+        if rank not in (0, 0.5):
+            continue
+        if (e <= key[0] and _COMBINED_GAP.fullmatch(text, e, key[0])) or \
+                (key[1] <= s and _COMBINED_GAP.fullmatch(text, key[1], s)):
+            return True
+    return False
 
 
 def _next_refers(text: str, sentences, i: int) -> bool:

@@ -25,7 +25,7 @@ from reportgen.extract.guards import load_guards, planned_before, planned_region
     treated_after_prior
 from reportgen.extract.indications import adverse_event_disease, anaphoric_disease, in_study_context, regulatory_disease, secondary_disease, study_sentence_disease
 from reportgen.extract.indications import at_risk_disease, class_list_sentence, engineered_against, first_person_study, regimen_components
-from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_named_after
+from reportgen.extract.descriptors import colon_list_target, combination_partner, described_before, partner_apposition, partner_named_after
 from reportgen.extract.lists import ListScope
 from reportgen.extract.review_status import approval_starts_trials, review_action
 from reportgen.extract.names import Mention, Names
@@ -70,6 +70,19 @@ COMPARATOR_END_RE = re.compile(r"\bfor\b|;|\b(?:is|was|are|were)\b|\bbased\s+on\
 # "The drug, which binds X, will compete with Y": a sentence whose only named assets are rivals or comparators
 # still speaks of the asset its opening reference names (a definite description, then a comma or verb)
 REFERENCE_WITH_RIVAL_RE = re.compile(r"^\W*(?:The|This)\s+(?:[\w\-]+\s+){0,3}?(?:drug|therapy|candidate|antibody|medicine|product|treatment)\b", re.I)
+# "the combination of X and Y", "combining X with Y": the second drug is the first's partner (as "X plus Y")
+COMBINATION_OF_RE = re.compile(r"\b(?:combination\s+of|combining)\s+(?:the\s+)?([\w\-]+)(?:\s*(?:™|®))?(?:\s*\([^()]{0,40}\))?\s+"
+                               r"(and|with)\s+(?!(?:an?|the|other|standard|approved)\s)", re.I)
+
+
+def _combination_of(sent: str, base: int, assets) -> list[tuple[int, int]]:
+    """The partner's clause of "the combination of X and Y" where X is a named asset: Y is X's partner."""
+    out = []
+    for m in COMBINATION_OF_RE.finditer(sent) if "ombin" in sent else ():
+        if any(a.start == base + m.start(1) for a in assets):
+            end = COMPARATOR_END_RE.search(sent, m.end())
+            out.append((base + m.start(2), base + (end.start() if end else len(sent))))
+    return out
 INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch\s+as\b", re.I)
 
 def _cue_words(key: str) -> re.Pattern:
@@ -378,6 +391,8 @@ def _owner(described, pos: int) -> int | None:
     return None
 
 
+# cell classes a gene-edited cell product's "gene therapy" spelling yields to (modalities.yaml)
+CELL_MODALITIES = frozenset({"CAR-T", "CAR-NK", "NK cell", "TCR-T", "T cell", "iPSC-derived cell", "MSC"})
 PLURAL_TERM_RE = re.compile(r"(?:[a-z]s|[A-Z]s|ies)$")
 JOIN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
@@ -419,6 +434,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     deal_announcers = _deal_announcers(ctx, model, sentences)  # who "with B" pairs B with when no party precedes
     lists = ListScope(text)  # a bulleted item's asset is its introduction's (lists.py)
     trial_phases: list[tuple[str, str, tuple[int, int]]] = []  # (trial, stage, span) of a phase no asset took
+    edited: set[int] = set()  # the raws of "gene therapy" read from a gene-edited cell product's spelling
     for s, e in sentences:
         sent = text[s:e]
         span = (s, e)
@@ -427,6 +443,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
         ctx.blocked = [(s + m.start(), s + (x.start() if (x := COMPARATOR_END_RE.search(sent, m.end())) else len(sent)))
                        for m in RIVAL_RE.finditer(sent)]  # a comparator's clause (not a combination partner's)
         assets_all = names.in_span(names.assets, s, e)
+        blocked += _combination_of(sent, s, assets_all)
         assets = [m for m in assets_all if not _inside(m.start, blocked)]
         for p, m in zip(assets_all, assets_all[1:]):  # "pembrolizumab plus KVR-201": the code, not the INN (document.py)
             if p in assets and m not in assets and code_after_inn(text, p, m):
@@ -491,6 +508,7 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
             if _inside(m.start, blocked) or combination_partner(text, s, m.start):
                 # "in combination with an anti-PD-1 antibody": the partner's, if named right after (descriptors.py)
                 partner = partner_named_after(text, assets_all, m.end)
+                partner = partner_apposition(text, assets_all, m.start) if partner is None else partner
                 if partner is not None:
                     found_targets.append((partner, m.canonical))
                 continue
@@ -508,11 +526,17 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
                 continue
             if _inside(m.start, blocked) or _inside(m.start, including) or BIOLOGY_AFTER_RE.match(text, m.end) or \
                     combination_partner(text, s, m.start):  # "in combination with a monoclonal antibody" (descriptors.py)
+                partner = partner_apposition(text, assets_all, m.start) \
+                    if _inside(m.start, blocked) and not BIOLOGY_AFTER_RE.match(text, m.end) else None
+                if partner is not None and partner not in {a.eid for a in assets}:
+                    ctx.add(partner, "modality", m.canonical, span)  # "with Y, Halden's anti-PD-1 antibody": Y's
                 continue
             eid = _nearest(assets, m.start)
             if eid is None and not assets_all and ctx.current is None and (s, e) == sentences[0]:
                 eid = model.single_focal  # the headline's "Orphan Drug Designation for Its Gene Therapy", as for targets
             ctx.add(eid, "modality", m.canonical, span)
+            if eid is not None and m.canonical == "gene therapy" and "edited" in m.surface:
+                edited.add(id(ctx.out[-1]))  # "a gene-edited cell therapy": yields to a cell class (below)
             for other in _joined_before(text, assets, m.start) if eid is not None and PLURAL_TERM_RE.search(m.surface) else ():
                 ctx.add(other, "modality", m.canonical, span)  # "ZT-101 and ZT-102, two ADCs": each is one
         verb = ANNOUNCE_RE.search(sent)
@@ -620,6 +644,9 @@ def run(ctx: Context, sentences: list[tuple[int, int]]) -> list[Raw]:
     developers.licensed_sets(ctx.text, sentences, ctx.names, lambda o: not _is_regulator(ctx, o),
                              lambda a, o, sp: ctx.add(a, "developer", o, sp))  # rights to a set of assets, then their list
     _focal_developer(ctx, sentences, model)
+    if edited:  # "X is a CRISPR-edited CAR-T ... a gene-edited cell therapy": the cell class it is, not gene therapy
+        celled = {r.eid for r in ctx.out if r.predicate == "modality" and r.obj in CELL_MODALITIES}
+        ctx.out = [r for r in ctx.out if not (id(r) in edited and r.eid in celled)]
     for eid, org, sp in nearby_developers(names, sentences, model, ctx.developers, lambda x: _is_regulator(ctx, x), text):
         ctx.add(eid, "developer", org, sp)  # the announcer named a sentence or two before (document.py)
     for base, end, assets, orgs, sp in ctx.__dict__.get("role_links", ()):  # the partner beside a developer (developers.py)
@@ -903,13 +930,14 @@ def _developer(ctx: Context, sent: str, base: int, span, assets: list[Mention], 
         if after:
             ctx.add(after[0].eid, "developer", o.eid, span)
     # "ASSET, a small-molecule inhibitor of PARP7 from ORG": the apposition names where the asset comes from
+    # (a combination partner's or comparator's own apposition too: "with Y, Halden's anti-PD-1 antibody" names Y's maker)
     for o in orgs:
-        before = [a for a in assets if a.end <= o.start]
+        before = [a for a in all_assets if a.end <= o.start]
         if before and APPOS_FROM_RE.fullmatch(text, before[-1].end, o.start) and not _is_regulator(ctx, o.eid):
             ctx.add(before[-1].eid, "developer", o.eid, span)
     # "ASSET, ORG's investigational gene therapy": the apposition names the owner
     for o in orgs:
-        before = [a for a in assets if a.end <= o.start]
+        before = [a for a in all_assets if a.end <= o.start]
         if before and APPOS_OWNER_RE.fullmatch(text, before[-1].end, o.start) and OWNED_RE.match(text, o.end) \
                 and not _is_regulator(ctx, o.eid):
             ctx.add(before[-1].eid, "developer", o.eid, span)
