@@ -359,11 +359,14 @@ def test_a_designation_of_a_class_referred_to_is_no_assets():
     assert "Breakthrough Therapy" not in of(text, "velcotamab", "regulatory")
 
 
-def test_a_drug_the_asset_is_tested_with_takes_neither_its_class_nor_its_phase_nor_the_announcer():
+def test_a_drug_the_asset_is_tested_with_keeps_its_own_class_but_takes_neither_the_phase_nor_the_announcer():
+    # its apposition ("orvetumab vedotin, an approved ADC") states its class; the trial and the announcer are KVR-201's
     text = ("Kavira Bio announced that KVR-201 is being tested with orvetumab vedotin, an approved ADC, in a Phase 1b "
             "trial.")
     assert of(text, "orvetumab vedotin", "developer") == set()
-    assert of(text, "orvetumab vedotin", "modality") == of(text, "orvetumab vedotin", "phase") == set()
+    assert of(text, "orvetumab vedotin", "modality") == {"ADC"}
+    assert of(text, "orvetumab vedotin", "phase") == set()
+    assert of(text, "KVR-201", "modality") == set()
     assert of(text, "KVR-201", "developer") == {"Kavira Bio"}
 
 
